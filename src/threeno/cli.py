@@ -1,0 +1,65 @@
+"""The ``threeno`` command.
+
+Exit codes: 0 success, 1 problems in the data, 2 usage errors. Errors are one line on
+standard error; ``--debug`` shows the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING
+
+import threeno
+from threeno.errors import ThreenoError
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+__all__ = ["main"]
+
+EXIT_OK = 0
+EXIT_DATA = 1
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Build the argument parser of the ``threeno`` command."""
+    parser = argparse.ArgumentParser(
+        prog="threeno",
+        description=(
+            'Indicators of the "03 không, 03 có" plan against the trafficking of women, '
+            "computed the same way in every tool."
+        ),
+    )
+    parser.add_argument("--version", action="version", version=f"threeno {threeno.__version__}")
+    parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
+    parser.add_subparsers(dest="command", metavar="COMMAND")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``threeno`` command and return its exit code.
+
+    Args:
+        argv: the arguments, without the program name; ``sys.argv[1:]`` when ``None``.
+
+    Returns:
+        0 on success, 1 when the data has problems, 2 on a usage error.
+    """
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            parser.print_help()
+            return EXIT_OK
+    except ThreenoError as exc:
+        if args.debug:
+            raise
+        print(f"threeno: error: {exc}", file=sys.stderr)
+        return EXIT_DATA
+    return EXIT_OK  # pragma: no cover - every subcommand returns above
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

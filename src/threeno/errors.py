@@ -1,0 +1,90 @@
+"""The errors threeno raises on bad input.
+
+Every error the library raises because of what it was given — a record, a plan file,
+a period string, a command-line argument — is a :class:`ThreenoError`, so an embedding
+tool can catch one class and show the message to a data clerk. Messages name the
+record and the field (``crime_reports[17].decided_on: before received_on``) and never
+quote a sensitive value.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "DatasetError",
+    "PeriodError",
+    "PlanError",
+    "RulesError",
+    "ThreenoError",
+    "UnitError",
+    "ValidationError",
+]
+
+
+class ThreenoError(Exception):
+    """Base class of every error threeno raises on bad input.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class ValidationError(ThreenoError, ValueError):
+    """A value breaks an invariant of the model.
+
+    The message names the class, the field and what is wrong, in words a data clerk
+    understands. Sensitive values are never quoted.
+
+    Args:
+        message: what is wrong.
+        cls_name: the record type, e.g. ``"CrimeReport"``.
+        field: the field (or dotted field path) at fault.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, message: str, *, cls_name: str = "", field: str = "") -> None:
+        """Keep the class and field beside the message for programs that inspect them."""
+        self.cls_name = cls_name
+        self.field = field
+        prefix = f"{cls_name}.{field}: " if cls_name and field else ""
+        super().__init__(f"{prefix}{message}")
+
+
+class UnitError(ThreenoError, LookupError):
+    """An administrative unit code is unknown, or not valid on the date asked.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class PeriodError(ThreenoError, ValueError):
+    """A reporting period cannot be built or parsed.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class RulesError(ThreenoError, ValueError):
+    """A rule was asked something its legal source does not answer.
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class PlanError(ThreenoError, ValueError):
+    """A plan file is invalid; ``problems`` lists every problem with its TOML path.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+        """Keep every problem, so a plan author fixes them all in one go."""
+        self.problems = problems
+        text = message if not problems else message + "\n" + "\n".join(f"  {p}" for p in problems)
+        super().__init__(text)
+
+
+class DatasetError(ThreenoError, ValueError):
+    """A dataset could not be loaded (or, with ``strict=True``, had rejected records).
+
+    .. versionadded:: 0.1.0
+    """

@@ -1,0 +1,22 @@
+"""Shared test configuration: Hypothesis profiles.
+
+``dev`` (the default) is quick; ``ci`` runs more examples, derandomized and without a
+deadline, and is chosen when the ``CI`` environment variable is set, as CI sets it.
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("dev", max_examples=50)
+settings.register_profile(
+    "ci",
+    max_examples=300,
+    derandomize=True,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
+settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
