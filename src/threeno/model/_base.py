@@ -9,30 +9,38 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import unicodedata
-from typing import TYPE_CHECKING, Any, Final, NoReturn, Self
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, TypeVar
 
 import attrs
 
 from threeno.errors import ValidationError
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Callable
+
+_T = TypeVar("_T")
 
 __all__ = [
     "SENSITIVE",
     "LabelledEnum",
+    "as_tuple",
+    "boolean",
     "check_order",
     "date_field",
     "duplicates_of",
     "fail",
+    "id_tuple",
     "is_sensitive",
     "nfc",
     "nfc_or_none",
+    "nfc_tuple",
     "non_empty",
     "non_negative",
     "of_enum",
     "optional_date",
     "sensitive",
+    "tuple_of",
 ]
 
 #: Field-metadata key marking personal data: never shown by ``repr``, logs or exports.
@@ -47,6 +55,7 @@ class LabelledEnum(enum.Enum):
     Members are declared as ``NAME = ("slug", "Vietnamese label", "English label")``;
     the member's ``value`` is the slug, so cattrs and JSON see only the slug.
 
+    >>> from threeno.model._base import LabelledEnum
     >>> class Colour(LabelledEnum):
     ...     RED = ("red", "Đỏ", "Red")
     >>> Colour.RED.value, Colour.RED.label("vi"), Colour("red") is Colour.RED
@@ -91,6 +100,15 @@ class LabelledEnum(enum.Enum):
     def slugs(cls) -> tuple[str, ...]:
         """Every slug, in declaration order."""
         return tuple(m.value for m in cls)
+
+    @classmethod
+    def from_slug(cls, slug: str) -> Self:
+        """The member whose slug is ``slug`` (the same as ``cls(slug)``, typed for mypy).
+
+        Raises:
+            ValueError: if no member has that slug.
+        """
+        return cls(slug)  # type: ignore[call-arg]  # Enum lookup by value, not __new__
 
 
 def fail(owner: object, field: str, message: str) -> NoReturn:
@@ -196,3 +214,79 @@ def duplicates_of(values: Iterable[str]) -> list[str]:
     for v in values:
         (dups if v in seen else seen).add(v)
     return sorted(dups)
+
+
+def as_tuple(value: Iterable[_T]) -> tuple[_T, ...]:
+    """Turn a list (or any iterable) into a tuple, so users may pass lists.
+
+    A string, bytes or a mapping is left as it is, for the field's validator to refuse:
+    ``tuple("CR-1")`` would silently split an id into letters.
+    """
+    if isinstance(value, str | bytes | Mapping) or not isinstance(value, Iterable):
+        return value  # type: ignore[return-value]  # the field's validator names the error
+    return tuple(value)
+
+
+def nfc_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    """Like :func:`as_tuple`, normalising every string item to NFC."""
+    items: object = as_tuple(value)
+    if isinstance(items, tuple):
+        return tuple(nfc(v) for v in items)
+    return items  # type: ignore[return-value]  # the field's validator names the error
+
+
+def _check_tuple(instance: object, name: str, value: object) -> tuple[object, ...]:
+    if not isinstance(value, tuple):
+        fail(instance, name, f"must be a list, not {type(value).__name__}")
+    return value
+
+
+def tuple_of(
+    item_type: type[Any], *, unique: bool = False
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Make a validator for a tuple whose every item is an ``item_type`` (and, if asked, unique).
+
+    The message names the item's index (``topics[2]``) and what is wrong with it.
+    """
+    expected = item_type.__name__
+    article = "an" if expected[:1] in "AEIOU" else "a"
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        items = _check_tuple(instance, attribute.name, value)
+        for i, item in enumerate(items):
+            if not isinstance(item, item_type):
+                got = type(item).__name__
+                message = f"must be {article} {expected}, not {got}"
+                fail(instance, f"{attribute.name}[{i}]", message)
+        if unique:
+            seen: set[object] = set()
+            for i, item in enumerate(items):
+                if item in seen:
+                    fail(instance, f"{attribute.name}[{i}]", f"{item!s} is listed twice")
+                seen.add(item)
+
+    return validate
+
+
+def id_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate a list of record ids: each a non-empty text, none listed twice.
+
+    Ids are pseudonymous references (DESIGN.md), so a duplicate may be quoted.
+    """
+    items = _check_tuple(instance, attribute.name, value)
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        field = f"{attribute.name}[{i}]"
+        if not isinstance(item, str):
+            fail(instance, field, f"must be text, not {type(item).__name__}")
+        if not item.strip():
+            fail(instance, field, "must not be empty")
+        if item in seen:
+            fail(instance, field, f"id {item!r} is listed twice")
+        seen.add(item)
+
+
+def boolean(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """Validate a yes/no field: ``True`` or ``False`` only (not 0, 1 or ``"yes"``)."""
+    if not isinstance(value, bool):
+        fail(instance, attribute.name, f"must be true or false, not {type(value).__name__}")
