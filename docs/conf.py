@@ -57,7 +57,6 @@ intersphinx_mapping = {
         str(_DEBIAN_DOCS / "python-cattrs-doc" / "html" / "objects.inv"),
     ),
 }
-intersphinx_disabled_reftypes = ["*"]
 
 # Names from type hints that have no documentation page of their own.
 nitpick_ignore_regex = [
