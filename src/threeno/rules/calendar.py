@@ -1,0 +1,355 @@
+"""Days off in Vietnam: weekends, public holidays, and a plan's own local days off.
+
+A time limit of the Code of Criminal Procedure that ends on a day off ends instead on the
+first working day after it (Bộ luật Tố tụng hình sự 2015, Art. 134). This module says which
+days are off:
+
+* Saturdays and Sundays, the weekly days off of state bodies (Quyết định 188/1999/QĐ-TTg);
+* Vietnam's public holidays (Bộ luật Lao động 2019, Art. 112), Tết included, with the days
+  the government substituted for them, as the maintained ``holidays`` package lists them
+  (country ``VN``) — never a copy of them in this code;
+* the Saturdays the government made working days in exchange for a substituted day off
+  ("làm bù"), which the ``holidays`` package also lists and which are working days;
+* local days off a plan adds, and extra working days a plan declares.
+
+Look-ups are cached per year as a set of dates, so :meth:`DayOffCalendar.is_day_off` is a
+dictionary and a set look-up: it runs once per record in the indicator engine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Mapping
+from typing import Final
+
+import attrs
+import holidays
+import pendulum
+
+from threeno.errors import RulesError
+from threeno.model._base import fail, nfc
+
+__all__ = [
+    "PLAN_ZONE",
+    "DayOffCalendar",
+    "default_calendar",
+    "local_date",
+    "today",
+]
+
+#: The plan's time zone, in which a day ends at midnight (Art. 134), whatever the server's zone.
+PLAN_ZONE: Final = "Asia/Ho_Chi_Minh"
+
+_SATURDAY: Final = 5
+_SUNDAY: Final = 6
+_WEEKDAY_NAMES: Final = {
+    "vi": {_SATURDAY: "Thứ Bảy", _SUNDAY: "Chủ nhật"},
+    "en": {_SATURDAY: "Saturday", _SUNDAY: "Sunday"},
+}
+# The ``holidays`` package's language codes for threeno's two languages.
+_PACKAGE_LANGUAGE: Final = {"vi": "vi", "en": "en_US"}
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in _PACKAGE_LANGUAGE:
+        msg = f"unknown language {lang!r}: threeno names days off in 'vi' and 'en'"
+        raise RulesError(msg)
+    return lang
+
+
+def _check_day(value: object) -> dt.date:
+    # A datetime is a date subclass, but its hash differs from its date's: it would never be
+    # found among the days off, so a time of day is refused rather than silently missed.
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        msg = f"a day must be a date (YYYY-MM-DD), not {type(value).__name__}"
+        raise RulesError(msg)
+    return value
+
+
+def _named_days(value: object) -> Mapping[dt.date, str]:
+    """Copy a mapping of dates to names, names in NFC; the validator checks the content."""
+    if not isinstance(value, Mapping):
+        return value  # type: ignore[return-value]  # the validator names the error
+    return {day: nfc(name) for day, name in value.items()}
+
+
+def _validate_named_days(
+    instance: DayOffCalendar, attribute: attrs.Attribute[Mapping[dt.date, str]], value: object
+) -> None:
+    if not isinstance(value, Mapping):
+        fail(instance, attribute.name, f"must map dates to names, not {type(value).__name__}")
+    for day, name in value.items():
+        if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
+            fail(instance, attribute.name, f"keys must be dates, not {type(day).__name__}")
+        if not isinstance(name, str) or not name.strip():
+            fail(instance, attribute.name, f"{day.isoformat()} needs a name saying why")
+
+
+@attrs.frozen(kw_only=True)
+class DayOffCalendar:
+    """Which days are days off for the time limits of criminal procedure in Vietnam.
+
+    Saturdays, Sundays and Vietnam's public holidays (from the ``holidays`` package,
+    country ``VN``, Tết and substituted days included) are days off; the Saturdays the
+    government made working days in exchange ("làm bù", listed by the same package) are
+    working days unless ``weekend_workdays`` is ``False``. A plan adds its own local days
+    off and, rarely, extra working days.
+
+    Legal sources: Bộ luật Tố tụng hình sự 2015, Art. 134 (a limit ending on a day off
+    ends on the next working day); Bộ luật Lao động 2019, Art. 112 (public holidays);
+    Quyết định 188/1999/QĐ-TTg (Saturday and Sunday off in state bodies).
+    Plan clauses: I.3 (reports resolved on time).
+
+    Args:
+        extra_days_off: local days off a plan declares, each with its name (why it is off).
+        extra_working_days: days a plan declares working days although the weekend or the
+            package says otherwise, each with its name (e.g. a "làm bù" Saturday the
+            package does not know yet).
+        weekend_workdays: honour the "làm bù" Saturdays the ``holidays`` package lists
+            (default ``True``: the government made them working days).
+
+    Raises:
+        ValidationError: a key is not a date, a name is empty, or a day is declared both
+            off and working.
+
+    >>> import datetime as dt
+    >>> from threeno.rules.calendar import DayOffCalendar
+    >>> cal = DayOffCalendar()
+    >>> cal.is_day_off(dt.date(2024, 2, 14)), cal.name_of(dt.date(2024, 2, 14), "vi")
+    (True, 'Mùng năm Tết Nguyên Đán')
+    >>> cal.working_day_on_or_after(dt.date(2024, 2, 14))
+    datetime.date(2024, 2, 15)
+
+    .. versionadded:: 0.1.0
+    """
+
+    extra_days_off: Mapping[dt.date, str] = attrs.field(
+        factory=dict, converter=_named_days, validator=_validate_named_days, hash=False
+    )
+    extra_working_days: Mapping[dt.date, str] = attrs.field(
+        factory=dict, converter=_named_days, validator=_validate_named_days, hash=False
+    )
+    weekend_workdays: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    # Per-year caches; a frozen class may still fill a dictionary it owns.
+    _off_by_year: dict[int, frozenset[dt.date]] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False, hash=False
+    )
+    _names: dict[tuple[int, str], Mapping[dt.date, str]] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False, hash=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse a day declared both off and working: the plan must say which."""
+        both = sorted(set(self.extra_days_off) & set(self.extra_working_days))
+        if both:
+            days = ", ".join(d.isoformat() for d in both)
+            fail(self, "extra_working_days", f"{days} also declared in extra_days_off")
+
+    # -- the package ---------------------------------------------------------------------
+
+    def _package(self, year: int, lang: str) -> holidays.HolidayBase:
+        # A substitution can swap days across a year's end (a Saturday of January worked
+        # for a day off in December), so the neighbouring years are computed too.
+        return holidays.country_holidays(
+            "VN", years=range(year - 1, year + 2), language=_PACKAGE_LANGUAGE[lang]
+        )
+
+    def _holiday_names(self, year: int, lang: str) -> Mapping[dt.date, str]:
+        key = (year, lang)
+        names = self._names.get(key)
+        if names is None:
+            package = self._package(year, lang)
+            names = {d: n for d, n in package.items() if d.year == year}
+            self._names[key] = names
+        return names
+
+    def _days_off(self, year: int) -> frozenset[dt.date]:
+        off = self._off_by_year.get(year)
+        if off is None:
+            off = self._build_year(year)
+            self._off_by_year[year] = off
+        return off
+
+    def _build_year(self, year: int) -> frozenset[dt.date]:
+        package = self._package(year, "vi")
+        first = dt.date(year, 1, 1)
+        days = (first + dt.timedelta(n) for n in range(366))
+        weekends = {d for d in days if d.year == year and d.weekday() in (_SATURDAY, _SUNDAY)}
+        off = weekends | {d for d in package if d.year == year}
+        if self.weekend_workdays:
+            off -= set(package.weekend_workdays)
+        off |= {d for d in self.extra_days_off if d.year == year}
+        off -= set(self.extra_working_days)
+        self._names[(year, "vi")] = {d: n for d, n in package.items() if d.year == year}
+        return frozenset(off)
+
+    # -- the public questions ------------------------------------------------------------
+
+    def is_day_off(self, day: dt.date) -> bool:
+        """Whether ``day`` is a day off (Bộ luật Tố tụng hình sự 2015, Art. 134).
+
+        Args:
+            day: the day asked about.
+
+        Returns:
+            ``True`` for a weekend day, a public holiday or a local day off, unless it was
+            made a working day.
+
+        Raises:
+            RulesError: ``day`` is not a date (a datetime is refused too).
+        """
+        _check_day(day)
+        return day in self._days_off(day.year)
+
+    def name_of(self, day: dt.date, lang: str = "en") -> str | None:
+        """Why ``day`` is off: the local day off's name, the holiday's, or the weekday's.
+
+        Args:
+            day: the day asked about.
+            lang: ``"en"`` (the default) or ``"vi"``; holiday names come from the
+                ``holidays`` package in that language, local ones as the plan wrote them.
+
+        Returns:
+            The name (``"Saturday"``, ``"Mùng năm Tết Nguyên Đán"``, ...), or ``None`` for a
+            working day.
+
+        Raises:
+            RulesError: ``day`` is not a date, or ``lang`` is neither ``"vi"`` nor ``"en"``.
+        """
+        _check_lang(lang)
+        if not self.is_day_off(day):
+            return None
+        local = self.extra_days_off.get(day)
+        if local is not None:
+            return local
+        holiday = self._holiday_names(day.year, lang).get(day)
+        if holiday is not None:
+            return holiday
+        return _WEEKDAY_NAMES[lang][day.weekday()]
+
+    def is_holiday(self, day: dt.date) -> bool:
+        """Whether ``day`` is off for a reason other than being a Saturday or a Sunday.
+
+        A public holiday (Bộ luật Lao động 2019, Art. 112) or a local day off, and not made
+        a working day.
+
+        Raises:
+            RulesError: ``day`` is not a date.
+        """
+        if not self.is_day_off(day):
+            return False
+        return day in self.extra_days_off or day in self._holiday_names(day.year, "vi")
+
+    def working_day_on_or_after(self, day: dt.date) -> dt.date:
+        """``day`` itself if it is a working day, else the first working day after it.
+
+        This is Art. 134's rule for a limit's last day: "nếu thời hạn hết vào ngày nghỉ thì
+        ngày làm việc đầu tiên tiếp theo được tính là ngày cuối cùng của thời hạn"
+        (Bộ luật Tố tụng hình sự 2015, Art. 134(1)).
+
+        Args:
+            day: the statutory last day.
+
+        Returns:
+            The first working day on or after ``day``.
+
+        Raises:
+            RulesError: ``day`` is not a date.
+        """
+        _check_day(day)
+        one = dt.timedelta(days=1)
+        while day in self._days_off(day.year):
+            day += one
+        return day
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """The first working day strictly after ``day`` (Bộ luật Tố tụng hình sự 2015, Art. 134).
+
+        Use :meth:`working_day_on_or_after` to keep ``day`` when it is itself a working day.
+
+        Args:
+            day: any day.
+
+        Returns:
+            The first working day after ``day``.
+
+        Raises:
+            RulesError: ``day`` is not a date.
+        """
+        _check_day(day)
+        return self.working_day_on_or_after(day + dt.timedelta(days=1))
+
+    def days_off_between(self, first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
+        """The days off from ``first`` to ``last``, both included, in order.
+
+        Args:
+            first: the first day of the span.
+            last: the last day of the span.
+
+        Returns:
+            Every day off in the span (empty when ``last`` is before ``first``).
+
+        Raises:
+            RulesError: either bound is not a date.
+        """
+        _check_day(first)
+        _check_day(last)
+        span = (first + dt.timedelta(days=n) for n in range((last - first).days + 1))
+        return tuple(d for d in span if d in self._days_off(d.year))
+
+
+@functools.lru_cache(maxsize=1)
+def default_calendar() -> DayOffCalendar:
+    """Vietnam's national calendar of days off, with no local days off (cached, shared).
+
+    Legal sources: Bộ luật Tố tụng hình sự 2015, Art. 134; Bộ luật Lao động 2019, Art. 112.
+
+    Returns:
+        The one shared :class:`DayOffCalendar` with the defaults.
+    """
+    return DayOffCalendar()
+
+
+def local_date(moment: dt.datetime) -> dt.date:
+    """The date in Vietnam (:data:`PLAN_ZONE`) of an instant given with its offset.
+
+    A day ends at 24:00 local time (Bộ luật Tố tụng hình sự 2015, Art. 134(1)), so a report
+    received at 23:30 UTC on 25 January was received on 26 January in Lai Châu.
+
+    Args:
+        moment: an aware datetime (with a time zone or an offset).
+
+    Returns:
+        The plain :class:`datetime.date` of that instant in Asia/Ho_Chi_Minh.
+
+    Raises:
+        RulesError: ``moment`` is not a datetime, or has no offset.
+
+    >>> import datetime as dt
+    >>> from threeno.rules.calendar import local_date
+    >>> local_date(dt.datetime(2024, 1, 25, 23, 30, tzinfo=dt.UTC))
+    datetime.date(2024, 1, 26)
+    """
+    given: object = moment  # callers without a type checker may pass anything
+    if not isinstance(given, dt.datetime):
+        msg = f"an instant must be a datetime, not {type(given).__name__}"
+        raise RulesError(msg)
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        msg = "an instant needs its offset (e.g. +07:00): a naive time has no date in Vietnam"
+        raise RulesError(msg)
+    local = pendulum.instance(moment).in_tz(PLAN_ZONE)
+    return dt.date(local.year, local.month, local.day)
+
+
+def today() -> dt.date:
+    """Today's date in Vietnam (:data:`PLAN_ZONE`), whatever the machine's own zone.
+
+    A day runs to midnight local time (Bộ luật Tố tụng hình sự 2015, Art. 134(1)), so
+    "today" for a time limit is the date in Asia/Ho_Chi_Minh.
+
+    Returns:
+        A plain :class:`datetime.date`.
+    """
+    now = pendulum.now(PLAN_ZONE)
+    return dt.date(now.year, now.month, now.day)
