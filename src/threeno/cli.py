@@ -11,6 +11,7 @@ import sys
 from typing import TYPE_CHECKING
 
 import threeno
+from threeno import plans
 from threeno.errors import ThreenoError
 
 if TYPE_CHECKING:
@@ -21,6 +22,9 @@ __all__ = ["main"]
 EXIT_OK = 0
 EXIT_DATA = 1
 EXIT_USAGE = 2
+
+#: The plan ``threeno plan show`` shows when given none: the bundled 2024 plan.
+DEFAULT_PLAN = "lai-chau-2024"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,8 +38,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"threeno {threeno.__version__}")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_plan_command(commands)
     return parser
+
+
+def _add_plan_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    plan = commands.add_parser("plan", help="show a plan: bundled, or a plan file")
+    actions = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    show = actions.add_parser(
+        "show",
+        help="print a plan's summary: units, agencies, duties per agency, targets",
+        description=(
+            "Print a plan's summary: units, agencies, duties per agency, targets and "
+            "reporting. Problems in a plan file are listed with their paths in the file."
+        ),
+        epilog=f"bundled plans: {', '.join(plans.available())}",
+    )
+    show.add_argument(
+        "plan",
+        nargs="?",
+        default=DEFAULT_PLAN,
+        metavar="ID|PATH",
+        help=f"a bundled plan's id or a plan file's path (default: {DEFAULT_PLAN})",
+    )
+    show.add_argument(
+        "--lang",
+        choices=("en", "vi"),
+        default="en",
+        help="language of names and titles (default: en)",
+    )
+
+
+def _plan_show(args: argparse.Namespace) -> int:
+    print(plans.summary(plans.load_plan(args.plan), lang=args.lang))
+    return EXIT_OK
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,6 +90,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             parser.print_help()
             return EXIT_OK
+        if args.command == "plan":
+            return _plan_show(args)
     except ThreenoError as exc:
         if args.debug:
             raise

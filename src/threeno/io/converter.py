@@ -1,0 +1,305 @@
+"""The project's cattrs converter: model objects to and from plain data, strictly.
+
+Every plan and dataset is read through :data:`CONVERTER` (or a converter from
+:func:`make_converter`, which configures a fresh one the same way). It is built on
+:func:`cattrs.preconf.json.make_converter` with ``forbid_extra_keys=True`` and detailed
+validation, and registers its own hooks so that nothing is coerced silently:
+
+- dates are ISO ``YYYY-MM-DD`` text (or a TOML date); any other form, and impossible
+  dates such as ``2024-02-30``, are refused with a message saying so;
+- datetimes are ISO text with an offset (the plan's zone is ``Asia/Ho_Chi_Minh``); a
+  datetime without one is refused, never guessed;
+- ``pendulum.Date`` and ``pendulum.DateTime`` have explicit hooks (the stock JSON
+  converter would turn a ``pendulum.DateTime`` into a plain ``datetime``);
+- enumerations are read and written as their data-dictionary slugs;
+- text must be text, whole numbers whole numbers (not ``True``, not ``5.7``, not
+  ``"5"``), flags ``true``/``false``; a number is a whole number or a decimal;
+- lists become tuples, and a lone text where a list is expected is refused (it would
+  otherwise become a tuple of its letters).
+
+Unstructuring then structuring gives back an equal object.
+:func:`structure_problems` turns a structuring error into one line per problem, each
+with the path of the key at fault: ``duties[3].agency: must be text, not int``.
+
+Source: DESIGN.md, "Data dictionary" (ISO dates, offsets, slugs, snake_case keys).
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from typing import TYPE_CHECKING, Any, Final, NoReturn, get_args, get_origin
+
+import pendulum
+from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.preconf.json import JsonConverter
+from cattrs.preconf.json import make_converter as _make_json_converter
+from cattrs.v import format_exception
+
+from threeno.errors import ThreenoError, ValidationError
+from threeno.model._base import LabelledEnum
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = ["CONVERTER", "make_converter", "structure_problems"]
+
+_ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A date, "T", a time to the second (fraction allowed) and an offset: "Z" or ±hh:mm
+# (with seconds for the historical offsets datetime.isoformat() writes that way).
+_ISO_DATETIME: Final = re.compile(
+    r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:\d{2}(:\d{2}(\.\d{6})?)?)"
+)
+
+
+def _refuse(message: str) -> NoReturn:
+    # No class or field here: structure_problems puts the path in front.
+    raise ValidationError(message)
+
+
+def _kind(value: object) -> str:
+    return type(value).__name__
+
+
+# -- primitives ------------------------------------------------------------------------
+
+
+def _structure_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        _refuse(f"must be text, not {_kind(value)}")
+    return value
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        _refuse(f"must be true or false, not {_kind(value)}")
+    return value
+
+
+def _structure_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        _refuse(f"must be a whole number, not {_kind(value)}")
+    return value
+
+
+def _structure_float(value: object, _: type) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        _refuse(f"must be a number, not {_kind(value)}")
+    if not math.isfinite(value):
+        _refuse(f"must be a finite number, not {value}")
+    return float(value)
+
+
+def _structure_number(value: object, _: object) -> int | float:
+    # ``int | float``: a count stays a whole number, a share stays a fraction.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    return _structure_float(value, float)
+
+
+# -- dates and times -------------------------------------------------------------------
+
+
+def _parse_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        _refuse(f"must be a date (YYYY-MM-DD) without a time, not {value.isoformat()}")
+    if isinstance(value, dt.date):
+        return value  # a TOML date, already checked by the TOML reader
+    if not isinstance(value, str):
+        _refuse(f"must be a date as text YYYY-MM-DD, not {_kind(value)}")
+    if not _ISO_DATE.fullmatch(value):
+        _refuse(f"must be a date written YYYY-MM-DD, not {value!r}")
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        _refuse(f"{value!r} is not a date that exists")
+
+
+def _parse_datetime(value: object) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        parsed = value  # a TOML datetime
+    elif isinstance(value, str):
+        if not _ISO_DATETIME.fullmatch(value):
+            msg = f"must be a date and time written YYYY-MM-DDThh:mm:ss+hh:mm, not {value!r}"
+            _refuse(msg)
+        try:
+            parsed = dt.datetime.fromisoformat(value)
+        except ValueError:
+            _refuse(f"{value!r} is not a date and time that exists")
+    else:
+        _refuse(f"must be a date and time as text, not {_kind(value)}")
+    if parsed.tzinfo is None:
+        _refuse(f"{parsed.isoformat()} has no offset; write one, e.g. +07:00")
+    return parsed
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    return _parse_date(value)
+
+
+def _structure_pendulum_date(value: object, _: type) -> pendulum.Date:
+    parsed = _parse_date(value)
+    return pendulum.Date(parsed.year, parsed.month, parsed.day)
+
+
+def _structure_datetime(value: object, _: type) -> dt.datetime:
+    return _parse_datetime(value)
+
+
+def _structure_pendulum_datetime(value: object, _: type) -> pendulum.DateTime:
+    return pendulum.instance(_parse_datetime(value))
+
+
+def _iso(value: dt.date) -> str:
+    return value.isoformat()
+
+
+# -- enumerations and tuples -----------------------------------------------------------
+
+
+def _is_labelled_enum(cls: Any) -> bool:  # noqa: ANN401 - cattrs passes any type
+    return isinstance(cls, type) and issubclass(cls, LabelledEnum)
+
+
+def _enum_hook(cls: type[LabelledEnum]) -> Callable[[object, type], LabelledEnum]:
+    members = {member.value: member for member in cls}
+    known = ", ".join(members)
+
+    def structure(value: object, _: type) -> LabelledEnum:
+        if not isinstance(value, str):
+            _refuse(f"must be one of {known} (as text), not {_kind(value)}")
+        member = members.get(value)
+        if member is None:
+            _refuse(f"unknown {cls.__name__} {value!r}; known values: {known}")
+        return member
+
+    return structure
+
+
+def _is_homogeneous_tuple(cls: Any) -> bool:  # noqa: ANN401 - cattrs passes any type
+    args = get_args(cls)
+    return get_origin(cls) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(cls: Any, converter: JsonConverter) -> Callable[[object, type], tuple[Any, ...]]:  # noqa: ANN401
+    inner = homogenous_tuple_structure_factory(cls, converter)
+
+    def structure(value: object, type_: type) -> tuple[Any, ...]:
+        if not isinstance(value, (list, tuple)):
+            _refuse(f"must be a list, not {_kind(value)}")
+        structured: tuple[Any, ...] = inner(value, type_)
+        return structured
+
+    return structure
+
+
+def make_converter() -> JsonConverter:
+    """Make a converter configured as the project's: strict, ISO dates, slugs, tuples.
+
+    Returns:
+        A new converter; :data:`CONVERTER` is one, shared. Make your own only to extend
+        it without touching the shared one.
+
+    Source: DESIGN.md, "Data dictionary (interchange format v1)"; STYLE.md (own your
+    converter, register pendulum hooks yourself).
+
+    .. versionadded:: 0.1.0
+    """
+    converter = _make_json_converter(forbid_extra_keys=True)
+    for cls, hook in (
+        (str, _structure_str),
+        (bool, _structure_bool),
+        (int, _structure_int),
+        (float, _structure_float),
+        (dt.date, _structure_date),
+        (dt.datetime, _structure_datetime),
+        (pendulum.Date, _structure_pendulum_date),
+        (pendulum.DateTime, _structure_pendulum_datetime),
+    ):
+        converter.register_structure_hook(cls, hook)
+    # A function hook, so that it takes precedence over the JSON preset's union passthrough
+    # (which would let True through as a number).
+    converter.register_structure_hook_func(lambda cls: cls == int | float, _structure_number)
+    # pendulum.DateTime is a datetime and pendulum.Date a date: one hook each way suffices,
+    # and isoformat() keeps the offset of an aware datetime.
+    converter.register_unstructure_hook(dt.date, _iso)
+    converter.register_unstructure_hook(dt.datetime, _iso)
+    converter.register_unstructure_hook(pendulum.Date, _iso)
+    converter.register_unstructure_hook(pendulum.DateTime, _iso)
+    converter.register_structure_hook_factory(_is_labelled_enum, _enum_hook)
+    converter.register_unstructure_hook_func(_is_labelled_enum, lambda member: member.value)
+    converter.register_structure_hook_factory(
+        _is_homogeneous_tuple, lambda cls: _tuple_hook(cls, converter)
+    )
+    return converter
+
+
+#: The project's converter, configured by :func:`make_converter`.
+CONVERTER: Final = make_converter()
+
+
+def _message(exc: BaseException, type_: type | None) -> str:
+    if isinstance(exc, ThreenoError):
+        return str(exc)
+    if isinstance(exc, KeyError):
+        return "required key missing"
+    return format_exception(exc, type_)
+
+
+def _walk(exc: BaseException, path: str, type_: type | None, out: list[str]) -> None:
+    prefix = f"{path}." if path else ""
+    if isinstance(exc, IterableValidationError):
+        items, rest = exc.group_exceptions()
+        for sub, item in items:
+            _walk(sub, f"{path}[{item.index!r}]", item.type, out)
+        for sub in rest:
+            _walk(sub, path, None, out)
+    elif isinstance(exc, ClassValidationError):
+        fields, rest = exc.group_exceptions()
+        for sub, field in fields:
+            _walk(sub, f"{prefix}{field.name}", field.type, out)
+        for sub in rest:
+            _walk(sub, path, None, out)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        out.extend(f"{prefix}{key}: unknown key" for key in sorted(exc.extra_fields))
+    elif isinstance(exc, ValidationError) and exc.field:
+        # Raised by a model validator: the class and field are in the message's prefix.
+        text = str(exc).removeprefix(f"{exc.cls_name}.{exc.field}: ")
+        out.append(f"{prefix}{exc.field}: {text}")
+    else:
+        message = _message(exc, type_)
+        out.append(f"{path}: {message}" if path else message)
+
+
+def structure_problems(exc: BaseException, root: str = "") -> tuple[str, ...]:
+    r"""Every problem in a structuring error, one line each, with the path of its key.
+
+    >>> import attrs
+    >>> from threeno.io.converter import CONVERTER, structure_problems
+    >>> @attrs.frozen
+    ... class Point:
+    ...     x: int
+    >>> try:
+    ...     CONVERTER.structure({"x": "5", "z": 1}, Point)
+    ... except Exception as exc:
+    ...     print("\n".join(structure_problems(exc, root="points[0]")))
+    points[0].x: must be a whole number, not str
+    points[0].z: unknown key
+
+    Args:
+        exc: what ``CONVERTER.structure`` raised (a :class:`cattrs.ClassValidationError`,
+            or any exception for a single value).
+        root: the path of the structured value itself; ``""`` for the top of a file.
+
+    Returns:
+        The problems as ``path: message`` lines, in the order of the data.
+
+    .. versionadded:: 0.1.0
+    """
+    out: list[str] = []
+    _walk(exc, root, None, out)
+    return tuple(out)

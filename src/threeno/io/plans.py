@@ -1,0 +1,302 @@
+"""Reading a plan file (TOML) into a :class:`~threeno.model.plan.Plan`, and checking it.
+
+A plan file is read in three steps, and each reports every problem it finds at once,
+as a :class:`~threeno.errors.PlanError` whose ``problems`` give the TOML path of each:
+
+1. TOML: a malformed file is refused with its name, line and column.
+2. Structure, through the project's converter
+   (:data:`threeno.io.converter.CONVERTER`): a missing or unknown key, a value of the
+   wrong type, a date that does not exist, a value the model refuses
+   (``duties[3].task_area: must be a clause id such as I.3, II.4.b or IV.2, not 'II-4'``).
+3. The plan as a whole (:func:`check_plan`): unknown indicator ids, duties naming unknown
+   agencies, duplicate ids, targets out of range, units not valid in the plan's year,
+   clause ids the plan does not define
+   (``duties[3].agency: unknown agency 'hoi-nong-dan'``).
+
+Plan clauses: the whole plan; see :mod:`threeno.model.plan`.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+import attrs
+from cattrs.errors import BaseValidationError
+
+from threeno.errors import PlanError, ValidationError
+from threeno.indicators.ids import CATALOGUE_IDS, SHARE_IDS
+from threeno.io.converter import CONVERTER, structure_problems
+from threeno.model.plan import AgencyRole, Plan
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterable, Iterator
+
+__all__ = ["check_plan", "parse_plan", "read_plan"]
+
+
+def read_plan(path: str | os.PathLike[str]) -> Plan:
+    """Read and check a plan file.
+
+    Args:
+        path: the TOML file.
+
+    Returns:
+        The plan, checked by :func:`check_plan`.
+
+    Raises:
+        PlanError: when the file cannot be read, is not valid TOML, or has problems; its
+            ``problems`` list each with its TOML path.
+
+    .. versionadded:: 0.1.0
+    """
+    file = Path(path)
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        msg = f"cannot read plan file {file}: {exc}"
+        raise PlanError(msg) from exc
+    return parse_plan(text, source=str(file))
+
+
+def parse_plan(text: str, *, source: str = "<plan>") -> Plan:
+    """Read and check a plan from TOML text.
+
+    Args:
+        text: the TOML text of a plan file.
+        source: how to name the text in messages (its file name).
+
+    Returns:
+        The plan, checked by :func:`check_plan`.
+
+    Raises:
+        PlanError: for malformed TOML (naming the line), or listing every problem of
+            structure or, once the structure is sound, of the plan as a whole.
+
+    .. versionadded:: 0.1.0
+    """
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        # The reader's message names the line and column: "... (at line 3, column 9)".
+        msg = f"{source}: not valid TOML: {exc}"
+        raise PlanError(msg) from exc
+    try:
+        plan = CONVERTER.structure(data, Plan)
+    except (BaseValidationError, ValueError, TypeError) as exc:
+        problems = structure_problems(exc)
+        raise PlanError(_count(source, problems), problems) from exc
+    problems = check_plan(plan)
+    if problems:
+        raise PlanError(_count(source, problems), problems)
+    return plan
+
+
+def _count(source: str, problems: tuple[str, ...]) -> str:
+    noun = "problem" if len(problems) == 1 else "problems"
+    return f"{source}: {len(problems)} {noun}"
+
+
+def check_plan(plan: Plan) -> tuple[str, ...]:
+    """Every problem of a plan as a whole, each with its TOML path.
+
+    What one object can check for itself, its class checks when it is made; this checks
+    what involves several parts of the plan:
+
+    - ids defined twice: clause ids (sections, purposes, duties), agencies, legal bases,
+      unit codes in scope, targets for one indicator;
+    - clause ids the plan does not define: a clause whose parent is not a section, a
+      duty's task area, a target's or legal basis's clause, the reporting clause;
+    - indicator ids not in the catalogue (:data:`~threeno.indicators.ids.CATALOGUE_IDS`),
+      and a target whose clause does not list its indicator;
+    - agency ids not defined (a duty's agency and partners, the reporting agencies),
+      more than one steering committee or standing body, an agency's unit not in scope;
+    - targets out of range: below 0, or above 1 for a share;
+    - units: a unit in scope not valid throughout the plan's reporting year, an area code
+      that is not a unit of the plan, units that make no consistent registry.
+
+    Args:
+        plan: the plan to check.
+
+    Returns:
+        The problems as ``path: message`` lines, such as
+        ``duties[3].agency: unknown agency 'hoi-nong-dan'``, in the order of the file's
+        keys and items; empty when there are none.
+
+    Plan clauses: the whole plan.
+
+    .. versionadded:: 0.1.0
+    """
+    problems = [
+        *_duplicates(plan),
+        *_units(plan),
+        *_agencies(plan),
+        *_clauses(plan),
+        *_indicators(plan),
+        *_targets(plan),
+        *_reporting(plan),
+    ]
+    return tuple(sorted(problems, key=_position))
+
+
+_KEYS: Final = {name: i for i, name in enumerate(attrs.fields_dict(Plan))}
+_PATH: Final = re.compile(r"(?P<key>[a-z_]+)(?:\[(?P<index>[0-9]+)\])?")
+
+
+def _position(problem: str) -> tuple[int, int]:
+    """Sort key putting a problem where its path is in the file: key, then index.
+
+    The sort is stable, so problems at one place keep the order of the checks.
+    """
+    match = _PATH.match(problem)
+    if match is None:  # pragma: no cover - every path starts with a key
+        return (len(_KEYS), 0)
+    index = match["index"]
+    return (_KEYS.get(match["key"], len(_KEYS)), -1 if index is None else int(index))
+
+
+def _first_seen(items: Iterable[tuple[str, str]], what: str) -> Iterator[str]:
+    """``path: duplicate ...`` for each (path, key) whose key came earlier."""
+    seen: dict[str, str] = {}
+    for path, key in items:
+        if key in seen:
+            yield f"{path}: duplicate {what} {key!r} (first at {seen[key]})"
+        else:
+            seen[key] = path
+
+
+def _clause_paths(plan: Plan) -> Iterator[tuple[str, str]]:
+    yield from ((f"sections[{i}].id", s.id) for i, s in enumerate(plan.sections))
+    yield from ((f"purposes[{i}].id", c.id) for i, c in enumerate(plan.purposes))
+    yield from ((f"duties[{i}].id", d.id) for i, d in enumerate(plan.duties))
+
+
+def _duplicates(plan: Plan) -> Iterator[str]:
+    yield from _first_seen(
+        ((f"legal_bases[{i}].id", b.id) for i, b in enumerate(plan.legal_bases)),
+        "legal basis id",
+    )
+    yield from _first_seen(
+        ((f"units[{i}].code", u.code) for i, u in enumerate(plan.units)), "unit code"
+    )
+    yield from _first_seen(
+        ((f"agencies[{i}].id", a.id) for i, a in enumerate(plan.agencies)), "agency id"
+    )
+    yield from _first_seen(_clause_paths(plan), "clause id")
+    yield from _first_seen(
+        ((f"targets[{i}].indicator", t.indicator) for i, t in enumerate(plan.targets)),
+        "target for indicator",
+    )
+
+
+def _units(plan: Plan) -> Iterator[str]:
+    year = plan.reporting_year
+    span = f"{year.start}..{year.end}"
+    for i, unit in enumerate(plan.units):
+        if not (unit.is_valid_on(year.start) and unit.is_valid_on(year.end)):
+            bounds = [f"valid_from is {unit.valid_from}"] if unit.valid_from else []
+            bounds += [f"valid_to is {unit.valid_to}"] if unit.valid_to else []
+            yield (
+                f"units[{i}]: {unit.code} {unit.full_name} is not valid throughout the "
+                f"plan's year {plan.year} ({span}): {', '.join(bounds)}"
+            )
+    codes = {u.code for u in plan.units + plan.related_units}
+    for i, code in enumerate(plan.area):
+        if code not in codes:
+            yield f"area[{i}]: {code!r} is not the code of a unit in units or related_units"
+    try:
+        plan.registry  # noqa: B018 - building the registry is the check
+    except ValidationError as exc:
+        text = str(exc).removeprefix(f"{exc.cls_name}.{exc.field}: ")
+        yield f"units: {text}"
+
+
+def _agencies(plan: Plan) -> Iterator[str]:
+    in_scope = {u.code for u in plan.units}
+    for role in (AgencyRole.STEERING_COMMITTEE, AgencyRole.STANDING_BODY):
+        holders = [i for i, a in enumerate(plan.agencies) if role in a.roles]
+        for i in holders[1:]:
+            yield (
+                f"agencies[{i}].roles: a plan has one {role.en}; "
+                f"{plan.agencies[holders[0]].id!r} is already it"
+            )
+    for i, agency in enumerate(plan.agencies):
+        if agency.unit_code is not None and agency.unit_code not in in_scope:
+            yield f"agencies[{i}].unit_code: {agency.unit_code!r} is not a unit in scope"
+    known = {a.id for a in plan.agencies}
+    for i, duty in enumerate(plan.duties):
+        if duty.agency not in known:
+            yield f"duties[{i}].agency: unknown agency {duty.agency!r}"
+        for j, partner in enumerate(duty.partners):
+            if partner not in known:
+                yield f"duties[{i}].partners[{j}]: unknown agency {partner!r}"
+
+
+def _clauses(plan: Plan) -> Iterator[str]:
+    sections = {s.id for s in plan.sections}
+    defined = sections | {c.id for c in plan.clauses}
+    for path, clause_id in _clause_paths(plan):
+        parent, dot, _ = clause_id.rpartition(".")
+        if dot and parent not in sections:
+            yield f"{path}: {clause_id!r} is under {parent!r}, which is not a section of the plan"
+    for i, duty in enumerate(plan.duties):
+        if duty.task_area not in sections:
+            yield f"duties[{i}].task_area: {duty.task_area!r} is not a section of the plan"
+    for i, basis in enumerate(plan.legal_bases):
+        if basis.cited_in is not None and basis.cited_in not in defined:
+            yield f"legal_bases[{i}].cited_in: {basis.cited_in!r} is not a clause of the plan"
+    for i, target in enumerate(plan.targets):
+        if target.clause not in defined:
+            yield f"targets[{i}].clause: {target.clause!r} is not a clause of the plan"
+    if plan.reporting.clause not in defined:
+        yield f"reporting.clause: {plan.reporting.clause!r} is not a clause of the plan"
+
+
+def _unknown_indicator(indicator_id: str) -> str:
+    return f"unknown indicator {indicator_id!r}: not in the catalogue"
+
+
+def _indicators(plan: Plan) -> Iterator[str]:
+    for key, clauses in (("purposes", plan.purposes), ("duties", plan.duties)):
+        for i, clause in enumerate(clauses):
+            for j, indicator in enumerate(clause.indicators):
+                if indicator not in CATALOGUE_IDS:
+                    yield f"{key}[{i}].indicators[{j}]: {_unknown_indicator(indicator)}"
+
+
+def _targets(plan: Plan) -> Iterator[str]:
+    listed: dict[str, tuple[str, ...]] = {}
+    for clause in plan.clauses:  # the first of a duplicated id counts, as in the message
+        listed.setdefault(clause.id, clause.indicators)
+    for i, target in enumerate(plan.targets):
+        if target.indicator not in CATALOGUE_IDS:
+            yield f"targets[{i}].indicator: {_unknown_indicator(target.indicator)}"
+        elif target.clause in listed and target.indicator not in listed[target.clause]:
+            yield (
+                f"targets[{i}].indicator: clause {target.clause} does not list "
+                f"indicator {target.indicator!r}"
+            )
+        if target.value < 0:
+            yield f"targets[{i}].value: {target.value} is below 0"
+        elif target.indicator in SHARE_IDS and target.value > 1:
+            yield (
+                f"targets[{i}].value: {target.indicator} is a share, written as a fraction "
+                f"from 0 to 1 (100% is 1.0), not {target.value}"
+            )
+
+
+def _reporting(plan: Plan) -> Iterator[str]:
+    known = {a.id for a in plan.agencies}
+    rules = plan.reporting
+    for j, agency in enumerate(rules.agencies):
+        if agency not in known:
+            yield f"reporting.agencies[{j}]: unknown agency {agency!r}"
+    if rules.submit_to not in known:
+        yield f"reporting.submit_to: unknown agency {rules.submit_to!r}"
+    if rules.through is not None and rules.through not in known:
+        yield f"reporting.through: unknown agency {rules.through!r}"

@@ -1,0 +1,632 @@
+"""A plan as data: its header, clauses, agencies, units, targets and reporting rules.
+
+Lai Châu city's 2024 plan for the "03 không, 03 có" model is one :class:`Plan`; another
+commune, city or province adopts the model by writing its own plan file (see
+:mod:`threeno.io.plans` and the bundled ``template.toml``), and the same indicator code
+counts for it. The plan's text is kept clause by clause: the purposes of section I are
+:class:`Clause` objects, the duties of sections II, III and IV :class:`Duty` objects, and
+the headings above them :class:`Section` objects, so every clause id a plan uses is
+defined by the plan itself.
+
+The classes here check what concerns one object (an id's form, a text that is empty, a
+value that is not a number). Checks across the plan (an agency a duty names but the
+plan does not define, an indicator id the catalogue does not know, a unit not valid in
+the plan's year) gather every problem at once in :func:`threeno.io.plans.check_plan`,
+which the loader runs.
+
+Plan clauses: the whole plan (PLAN-DIGEST.md), in particular I.1-I.5, II.1-II.4,
+III.1-III.5, IV.1-IV.2.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt  # noqa: TC003 - attrs and cattrs read the annotations at run time
+import functools
+import math
+import re
+from typing import TYPE_CHECKING, Any, Final, cast
+
+import attrs
+
+from threeno.errors import PlanError
+from threeno.model._base import (
+    LabelledEnum,
+    as_tuple,
+    boolean,
+    fail,
+    nfc,
+    nfc_or_none,
+    nfc_tuple,
+    non_empty,
+    non_negative,
+    of_enum,
+    optional_date,
+    tuple_of,
+)
+from threeno.model.enums import SloganItem
+from threeno.model.period import Convention, PeriodKind, ReportingPeriod
+from threeno.model.units import AdministrativeUnit, UnitLevel, UnitRegistry
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+__all__ = [
+    "CLAUSE_ID",
+    "INDICATOR_ID",
+    "SLUG",
+    "Agency",
+    "AgencyRole",
+    "Clause",
+    "Comparator",
+    "Duty",
+    "LegalBasis",
+    "Plan",
+    "ReportKind",
+    "ReportingRules",
+    "Section",
+    "Target",
+]
+
+#: A plan's or an agency's id: lower-case ASCII words joined by hyphens ("cong-an-tp").
+SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+#: A clause id: a Roman or Arabic section number, numbered points, an optional lettered
+#: point (Vietnamese lettering includes "đ"): "I", "II.1", "III.2.c", "IV.2".
+CLAUSE_ID: Final = re.compile(r"(?:[IVXLC]+|[0-9]+)(?:\.[0-9]+)*(?:\.[a-zđ])?")
+#: An indicator id of the catalogue: dotted lower-case words ("reports.on_time").
+INDICATOR_ID: Final = re.compile(r"[a-z][a-z_]*(?:\.[a-z][a-z_]*)+")
+_UNIT_CODE: Final = re.compile(r"[0-9]+")
+
+
+def _matching(
+    pattern: re.Pattern[str], what: str, *, optional: bool = False
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Make a validator for a text of the form ``pattern`` (``None`` too if optional)."""
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, str) or not pattern.fullmatch(value):
+            fail(instance, attribute.name, f"must be {what}, not {value!r}")
+
+    return validate
+
+
+def _all_matching(
+    pattern: re.Pattern[str], what: str
+) -> Callable[[object, attrs.Attribute[Any], object], None]:
+    """Make a validator for a tuple of distinct texts, each of the form ``pattern``."""
+    of_str = tuple_of(str, unique=True)
+
+    def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        of_str(instance, attribute, value)
+        for i, item in enumerate(cast("tuple[str, ...]", value)):  # checked just above
+            if not pattern.fullmatch(item):
+                fail(instance, f"{attribute.name}[{i}]", f"must be {what}, not {item!r}")
+
+    return validate
+
+
+def _optional_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None:
+        non_empty(instance, attribute, value)
+
+
+def _texts(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    tuple_of(str)(instance, attribute, value)
+    for i, item in enumerate(cast("tuple[str, ...]", value)):  # checked just above
+        if not item.strip():
+            fail(instance, f"{attribute.name}[{i}]", "must not be empty")
+
+
+_A_SLUG: Final = "a lower-case id of letters, digits and hyphens (cong-an-tp)"
+_A_CLAUSE: Final = "a clause id such as I.3, II.4.b or IV.2"
+_AN_INDICATOR: Final = "an indicator id such as reports.on_time"
+_A_CODE: Final = "a GSO unit code of digits as text (03388)"
+
+
+class AgencyRole(LabelledEnum):
+    """The part an agency plays in running the plan.
+
+    Plan clauses: IV.1 ("Các thành viên Ban Chỉ đạo mô hình"), IV.2 ("Công an thành phố
+    (Cơ quan Thường trực Ban Chỉ đạo)"); the issuer in the header.
+
+    .. versionadded:: 0.1.0
+    """
+
+    STEERING_COMMITTEE = ("steering_committee", "Ban Chỉ đạo", "Steering Committee")
+    STANDING_BODY = (
+        "standing_body",
+        "Cơ quan Thường trực Ban Chỉ đạo",
+        "standing body of the Steering Committee",
+    )
+    STEERING_MEMBER = (
+        "steering_member",
+        "Thành viên Ban Chỉ đạo",
+        "member of the Steering Committee",
+    )
+
+
+class Comparator(LabelledEnum):
+    """How an indicator's value is compared with its target.
+
+    >>> from threeno.model.plan import Comparator
+    >>> Comparator.AT_LEAST.holds(0.95, 1.0), Comparator.EQUAL.holds(0, 0)
+    (False, True)
+
+    Plan clauses: I.3 ("100% ... được tiếp nhận, phân loại, giải quyết"; "không để xảy
+    ra oan sai, bỏ lọt"), I.5 ("07/07 xã, phường").
+
+    .. versionadded:: 0.1.0
+    """
+
+    AT_LEAST = (">=", "không thấp hơn", "at least")
+    AT_MOST = ("<=", "không cao hơn", "at most")
+    EQUAL = ("==", "bằng", "equal to")
+    MORE_THAN = (">", "cao hơn", "more than")
+    LESS_THAN = ("<", "thấp hơn", "less than")
+
+    def holds(self, value: float, target: float) -> bool:
+        """Whether ``value`` meets ``target`` under this comparator."""
+        return _COMPARE[self](value, target)
+
+
+_COMPARE: Final[dict[Comparator, Callable[[float, float], bool]]] = {
+    Comparator.AT_LEAST: lambda v, t: v >= t,
+    Comparator.AT_MOST: lambda v, t: v <= t,
+    Comparator.EQUAL: lambda v, t: v == t,
+    Comparator.MORE_THAN: lambda v, t: v > t,
+    Comparator.LESS_THAN: lambda v, t: v < t,
+}
+
+
+class ReportKind(LabelledEnum):
+    """A kind of report the plan asks for.
+
+    Plan clause IV.2: "định kỳ báo cáo 06 tháng, 01 năm và báo cáo đột xuất" (every six
+    months, every year, and ad hoc). Monthly and quarterly reports are here for other
+    localities' plans (Nghị định 09/2019/NĐ-CP, Art. 12).
+
+    .. versionadded:: 0.1.0
+    """
+
+    MONTH = ("month", "báo cáo tháng", "monthly report")
+    QUARTER = ("quarter", "báo cáo quý", "quarterly report")
+    HALF_YEAR = ("half_year", "báo cáo 06 tháng", "six-monthly report")
+    YEAR = ("year", "báo cáo 01 năm", "yearly report")
+    ADHOC = ("adhoc", "báo cáo đột xuất", "ad hoc report")
+
+    @property
+    def period_kind(self) -> PeriodKind | None:
+        """The reporting period a report of this kind covers; ``None`` for an ad hoc report."""
+        return _PERIOD_KINDS.get(self)
+
+
+_PERIOD_KINDS: Final = {
+    ReportKind.MONTH: PeriodKind.MONTH,
+    ReportKind.QUARTER: PeriodKind.QUARTER,
+    ReportKind.HALF_YEAR: PeriodKind.HALF_YEAR,
+    ReportKind.YEAR: PeriodKind.YEAR,
+}
+
+
+@attrs.frozen(kw_only=True)
+class LegalBasis:
+    """A legal text or programme the plan rests on or cites.
+
+    Args:
+        id: a slug naming it within the plan (``"kh-1877-2021"``).
+        text_vi: how the plan cites it, exactly as the source writes it (NFC).
+        text_en: an English rendering.
+        number: its number (``"1877/KH-UBND"``), when it has one.
+        issued_on: the date it was issued, when known.
+        cited_in: the clause that cites it; ``None`` for the plan's preamble ("Căn cứ ...").
+
+    Plan clauses: the preamble; II.1.a (footnote 1), II.1.b, II.3.b.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_matching(SLUG, _A_SLUG))
+    text_vi: str = attrs.field(converter=nfc, validator=non_empty)
+    text_en: str = attrs.field(validator=non_empty)
+    number: str | None = attrs.field(default=None, converter=nfc_or_none, validator=_optional_text)
+    issued_on: dt.date | None = attrs.field(default=None, validator=optional_date)
+    cited_in: str | None = attrs.field(
+        default=None, validator=_matching(CLAUSE_ID, _A_CLAUSE, optional=True)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Agency:
+    """A body the plan gives duties to, or that reports under it.
+
+    Args:
+        id: a slug (``"cong-an-tp"``) that duties, targets and reports refer to.
+        name_vi: the name as the plan writes it (``"Công an thành phố"``), NFC.
+        name_en: the English name.
+        level: the tier of government it belongs to (a
+            :class:`~threeno.model.units.UnitLevel`); a city's bodies are of district level.
+        roles: its parts in running the plan (:class:`AgencyRole`), each at most once.
+        unit_code: the unit whose body it is, for a body of one commune or ward; ``None``
+            for a body of the plan's own level, or for the bodies of every commune and
+            ward taken together ("UBND các xã, phường").
+
+    Plan clauses: III.1-III.5, IV.1, IV.2.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_matching(SLUG, _A_SLUG))
+    name_vi: str = attrs.field(converter=nfc, validator=non_empty)
+    name_en: str = attrs.field(validator=non_empty)
+    level: UnitLevel = attrs.field(validator=of_enum(UnitLevel))
+    roles: tuple[AgencyRole, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(AgencyRole, unique=True)
+    )
+    unit_code: str | None = attrs.field(
+        default=None, validator=_matching(_UNIT_CODE, _A_CODE, optional=True)
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Section:
+    """A heading of the plan, above its clauses: ``"II"``, ``"II.1"``, ``"III.4"``.
+
+    A clause's parent (its id without the last part: ``"II.1"`` for ``"II.1.a"``) must be
+    a section of the plan, and a duty's task area is one; so every clause id a plan uses
+    is checked against the plan's own outline.
+
+    Args:
+        id: the heading's number (``"I"``, ``"II.3"``).
+        title_vi: the heading as the source writes it, NFC.
+        title_en: the English heading.
+
+    Plan clauses: the headings of sections I-IV.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_matching(CLAUSE_ID, _A_CLAUSE))
+    title_vi: str = attrs.field(converter=nfc, validator=non_empty)
+    title_en: str = attrs.field(validator=non_empty)
+
+
+@attrs.frozen(kw_only=True)
+class Clause:
+    """A numbered clause of the plan: a purpose of section I, or the text of a duty.
+
+    Args:
+        id: the clause id (``"I.3"``), as PLAN-DIGEST.md numbers the 2024 plan.
+        text_vi: the clause's Vietnamese text exactly as in the source, NFC.
+        text_en: an English translation.
+        indicators: the ids of the catalogue's indicators that measure it, each once.
+        note_vi: a note the source attaches (a footnote), exactly as written; optional.
+        note_en: its English translation; given with ``note_vi`` or not at all.
+
+    Plan clauses: I.1-I.5 (purposes); as the base of :class:`Duty`, II-IV.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_matching(CLAUSE_ID, _A_CLAUSE))
+    text_vi: str = attrs.field(converter=nfc, validator=non_empty)
+    text_en: str = attrs.field(validator=non_empty)
+    indicators: tuple[str, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=_all_matching(INDICATOR_ID, _AN_INDICATOR)
+    )
+    note_vi: str | None = attrs.field(default=None, converter=nfc_or_none, validator=_optional_text)
+    note_en: str | None = attrs.field(default=None, validator=_optional_text)
+
+    def __attrs_post_init__(self) -> None:
+        """Check that a note comes in both languages or not at all."""
+        if (self.note_vi is None) != (self.note_en is None):
+            missing = "note_en" if self.note_en is None else "note_vi"
+            fail(self, missing, "a note needs both note_vi and note_en")
+
+    @property
+    def parent(self) -> str | None:
+        """The id of the section the clause sits in (``"II.1"`` for ``"II.1.a"``)."""
+        head, dot, _ = self.id.rpartition(".")
+        return head if dot else None
+
+
+@attrs.frozen(kw_only=True)
+class Duty(Clause):
+    """A duty of sections II-IV: a clause with the agency that carries it out.
+
+    Args:
+        agency: the id of the agency that leads it ("chủ trì"); for the tasks of section
+            II, which name no agency, the Steering Committee that issued the plan.
+        partners: the ids of the other agencies the clause names as taking part
+            ("phối hợp"), each once, not the lead.
+        task_area: the section of key tasks it serves, ``"II.1"`` to ``"II.4"`` for the
+            2024 plan, ``"IV"`` for organising the plan itself.
+
+    The other fields are those of :class:`Clause`.
+
+    Plan clauses: II.1.a-II.4.c, III.1.a-III.5.b, IV.1, IV.2.
+
+    .. versionadded:: 0.1.0
+    """
+
+    agency: str = attrs.field(validator=_matching(SLUG, _A_SLUG))
+    partners: tuple[str, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=_all_matching(SLUG, _A_SLUG)
+    )
+    task_area: str = attrs.field(validator=_matching(CLAUSE_ID, _A_CLAUSE))
+
+    def __attrs_post_init__(self) -> None:
+        """Check the note, and that the lead agency is not also a partner."""
+        super().__attrs_post_init__()
+        if self.agency in self.partners:
+            fail(self, "partners", f"{self.agency!r} leads the duty; it is not also a partner")
+
+
+def _number(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        fail(instance, attribute.name, f"must be a number, not {type(value).__name__}")
+    if not math.isfinite(value):
+        fail(instance, attribute.name, f"must be a finite number, not {value}")
+
+
+@attrs.frozen(kw_only=True)
+class Target:
+    """A target the plan sets for an indicator, with the clause that sets it.
+
+    A share is written as a fraction: the plan's "100%" is ``1.0`` and "07/07" is ``1.0``
+    (every unit in scope), with the plan's own words kept in ``note``; a count is a whole
+    number ("không để xảy ra oan sai" is ``== 0``).
+
+    >>> from threeno.model.plan import Comparator, Target
+    >>> t = Target(indicator="reports.overdue", comparator=Comparator.EQUAL, value=0, clause="I.3")
+    >>> t.met(0), t.met(2)
+    (True, False)
+
+    Args:
+        indicator: the indicator's id in the catalogue.
+        comparator: how a value is compared with ``value``.
+        value: the target: a fraction in [0, 1] for a share, a count otherwise.
+        clause: the clause the target comes from.
+        note: the plan's words, and how they were read.
+
+    Plan clauses: I.3, I.5, II.2.b, II.3.b, IV.2 (the 2024 plan's targets).
+
+    .. versionadded:: 0.1.0
+    """
+
+    indicator: str = attrs.field(validator=_matching(INDICATOR_ID, _AN_INDICATOR))
+    comparator: Comparator = attrs.field(validator=of_enum(Comparator))
+    value: int | float = attrs.field(validator=_number)
+    clause: str = attrs.field(validator=_matching(CLAUSE_ID, _A_CLAUSE))
+    note: str = attrs.field(default="", converter=nfc)
+
+    def met(self, value: float) -> bool:
+        """Whether an indicator's ``value`` meets this target."""
+        return self.comparator.holds(value, self.value)
+
+
+@attrs.frozen(kw_only=True)
+class ReportingRules:
+    """Who reports, on which periods, to whom, and by when.
+
+    Args:
+        clause: the clause that sets the reporting duty (``"IV.2"``).
+        convention: where the periods' data are cut off (the 2024 plan: the 15th-to-14th
+            cut-off of Nghị định 09/2019/NĐ-CP, Art. 12).
+        kinds: the reports asked for, each once (the 2024 plan: six-monthly, yearly, ad hoc).
+        agencies: the ids of the agencies that send reports, each once.
+        submit_to: the id of the agency the reports go to (the Steering Committee).
+        through: the id of the agency they pass through, if any (its standing body).
+        days_allowed: days after a period's end within which a report is due.
+        days_allowed_set_by_plan: whether the plan itself sets ``days_allowed``; when it
+            does not (the 2024 plan sets no deadline), the number is a local default.
+        days_allowed_note: where the number comes from; required for a local default.
+
+    Plan clauses: IV.2.
+
+    .. versionadded:: 0.1.0
+    """
+
+    clause: str = attrs.field(validator=_matching(CLAUSE_ID, _A_CLAUSE))
+    convention: Convention = attrs.field(validator=of_enum(Convention))
+    kinds: tuple[ReportKind, ...] = attrs.field(
+        converter=as_tuple, validator=tuple_of(ReportKind, unique=True)
+    )
+    agencies: tuple[str, ...] = attrs.field(
+        converter=as_tuple, validator=_all_matching(SLUG, _A_SLUG)
+    )
+    submit_to: str = attrs.field(validator=_matching(SLUG, _A_SLUG))
+    through: str | None = attrs.field(
+        default=None, validator=_matching(SLUG, _A_SLUG, optional=True)
+    )
+    days_allowed: int = attrs.field(validator=non_negative)
+    days_allowed_set_by_plan: bool = attrs.field(validator=boolean)
+    days_allowed_note: str = attrs.field(default="", converter=nfc)
+
+    def __attrs_post_init__(self) -> None:
+        """Check that a deadline the plan does not set says where it comes from."""
+        if not self.days_allowed_set_by_plan and not self.days_allowed_note.strip():
+            fail(
+                self,
+                "days_allowed_note",
+                "the plan does not set days_allowed: say where the local default comes from",
+            )
+
+
+def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or not 1945 <= value <= 2100:
+        fail(instance, attribute.name, f"must be a year from 1945 to 2100, not {value!r}")
+
+
+@attrs.frozen(kw_only=True)
+class Plan:
+    """A local plan for the "03 không, 03 có" model, as data.
+
+    Load one with :func:`threeno.plans.load_plan`, which also checks it across fields
+    (every id a clause names exists, every unit is valid in the plan's year, ...). The
+    fields follow the plan's own parts; every Vietnamese text is NFC, exactly as the
+    source writes it.
+
+    Args:
+        id: a slug naming the plan (``"lai-chau-2024"``).
+        year: the year the plan is for; its reporting year is this year under the plan's
+            convention (2024: 2023-12-15..2024-12-14).
+        title_vi: the plan's title as written; title_en: in English.
+        number: its number as written (``"/KH-BCĐ"``: the source leaves the number blank).
+        dateline_vi: the place and date line as written (the source leaves the day blank).
+        issued_on: the date of issue, when the source gives a whole date.
+        issuer_vi: the body that issues the plan; issuer_en: in English.
+        signature_vi: the lines of the signature block without the signer's name
+            ("TM. BAN CHỈ ĐẠO", ...); signature_en: in English.
+        note: what a reader must know about the plan file itself (say, that it is an
+            illustration), in English.
+        legal_bases: the legal texts and programmes it rests on or cites.
+        area: the codes of the units that contain the plan's units (province, and the city
+            or district where there is one).
+        units: the units in scope (the 2024 plan: the 07/07 communes and wards).
+        related_units: the other units the registry needs to read codes at any date: the
+            ``area`` units and the units the plan's units were merged into.
+        agencies: the bodies the plan names.
+        slogan: the slogan items the plan asks people to follow.
+        sections: the headings of the plan's outline.
+        purposes: the clauses of section I (purposes and requirements).
+        duties: the duties of sections II-IV.
+        targets: the targets, at most one per indicator.
+        reporting: the reporting rules.
+
+    Plan clauses: the whole plan; units I.5, IV.1; reporting IV.2; slogan II.2.b.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_matching(SLUG, _A_SLUG))
+    year: int = attrs.field(validator=_year)
+    title_vi: str = attrs.field(converter=nfc, validator=non_empty)
+    title_en: str = attrs.field(validator=non_empty)
+    number: str | None = attrs.field(default=None, converter=nfc_or_none, validator=_optional_text)
+    dateline_vi: str | None = attrs.field(
+        default=None, converter=nfc_or_none, validator=_optional_text
+    )
+    issued_on: dt.date | None = attrs.field(default=None, validator=optional_date)
+    issuer_vi: str = attrs.field(converter=nfc, validator=non_empty)
+    issuer_en: str = attrs.field(validator=non_empty)
+    signature_vi: tuple[str, ...] = attrs.field(default=(), converter=nfc_tuple, validator=_texts)
+    signature_en: tuple[str, ...] = attrs.field(default=(), converter=as_tuple, validator=_texts)
+    note: str = attrs.field(default="", converter=nfc)
+    legal_bases: tuple[LegalBasis, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(LegalBasis)
+    )
+    area: tuple[str, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=_all_matching(_UNIT_CODE, _A_CODE)
+    )
+    units: tuple[AdministrativeUnit, ...] = attrs.field(
+        converter=as_tuple, validator=tuple_of(AdministrativeUnit)
+    )
+    related_units: tuple[AdministrativeUnit, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(AdministrativeUnit)
+    )
+    agencies: tuple[Agency, ...] = attrs.field(converter=as_tuple, validator=tuple_of(Agency))
+    slogan: tuple[SloganItem, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(SloganItem, unique=True)
+    )
+    sections: tuple[Section, ...] = attrs.field(converter=as_tuple, validator=tuple_of(Section))
+    purposes: tuple[Clause, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(Clause)
+    )
+    duties: tuple[Duty, ...] = attrs.field(converter=as_tuple, validator=tuple_of(Duty))
+    targets: tuple[Target, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(Target)
+    )
+    reporting: ReportingRules = attrs.field(validator=attrs.validators.instance_of(ReportingRules))
+
+    @functools.cached_property
+    def registry(self) -> UnitRegistry:
+        """A :class:`~threeno.model.units.UnitRegistry` of ``units`` and ``related_units``.
+
+        The indicator engine and ``Dataset.validate`` read record codes with it.
+
+        Raises:
+            ValidationError: when the units are inconsistent (two versions of a code
+                overlap, a parent or successor is missing); the loader reports it.
+
+        Plan clauses: I.5, IV.1.
+        """
+        return UnitRegistry(self.units + self.related_units)
+
+    @property
+    def clauses(self) -> tuple[Clause, ...]:
+        """Every numbered clause, in the plan's order (the purposes, then the duties)."""
+        return self.purposes + self.duties
+
+    @property
+    def reporting_year(self) -> ReportingPeriod:
+        """The plan's year as a reporting period in its own convention.
+
+        Source: Nghị định 09/2019/NĐ-CP, Art. 12 (2024 = 2023-12-15..2024-12-14 under the
+        cut-off). Plan clauses: IV.2.
+        """
+        return ReportingPeriod.year(self.year, self.reporting.convention)
+
+    def period(self, text: str) -> ReportingPeriod:
+        """A reporting period read in the plan's own convention.
+
+        >>> from threeno.plans import load_plan
+        >>> p = load_plan("lai-chau-2024").period("2024-H1")
+        >>> str(p.start), str(p.end)
+        ('2023-12-15', '2024-06-14')
+
+        Args:
+            text: ``"2024"``, ``"2024-H1"``, ``"2024-Q2"``, ``"2024-05"`` or
+                ``"2024-01-01..2024-03-31"``.
+
+        Raises:
+            PeriodError: for text that names no period.
+
+        Source: Nghị định 09/2019/NĐ-CP, Art. 12. Plan clauses: IV.2.
+        """
+        return ReportingPeriod.parse(text, self.reporting.convention)
+
+    def units_in_scope(self, on: dt.date) -> tuple[AdministrativeUnit, ...]:
+        """The plan's units in force on ``on``, in the plan's order.
+
+        Args:
+            on: the date (a record's own date, or a period's end).
+
+        Plan clauses: I.5 ("07/07 xã, phường"), IV.1.
+        """
+        return tuple(u for u in self.units if u.is_valid_on(on))
+
+    def target(self, indicator_id: str) -> Target | None:
+        """The plan's target for an indicator, or ``None`` when it sets none.
+
+        Plan clauses: I.3, I.5, II.2.b, II.3.b, IV.2.
+        """
+        return next((t for t in self.targets if t.indicator == indicator_id), None)
+
+    def agency(self, agency_id: str) -> Agency:
+        """The agency with this id.
+
+        Raises:
+            PlanError: when the plan has no such agency, listing those it has.
+
+        Plan clauses: III.1-III.5, IV.
+        """
+        for agency in self.agencies:
+            if agency.id == agency_id:
+                return agency
+        known = ", ".join(a.id for a in self.agencies)
+        msg = f"plan {self.id} has no agency {agency_id!r}; its agencies: {known}"
+        raise PlanError(msg)
+
+    def duties_of(self, agency_id: str) -> tuple[Duty, ...]:
+        """The duties an agency leads or takes part in, in the plan's order.
+
+        Raises:
+            PlanError: when the plan has no such agency.
+
+        Plan clauses: III.1-III.5, IV.1, IV.2.
+        """
+        self.agency(agency_id)
+        return tuple(d for d in self.duties if agency_id == d.agency or agency_id in d.partners)
