@@ -1,6 +1,11 @@
 """threeno: the "03 không, 03 có" plan against the trafficking of women, as code.
 
 This module only re-exports the public names; see the documentation for the guide.
+
+>>> import threeno
+>>> plan = threeno.load_plan("lai-chau-2024")
+>>> str(plan.period("2024-H1").start), str(plan.period("2024-H1").end)
+('2023-12-15', '2024-06-14')
 """
 
 from __future__ import annotations
@@ -16,6 +21,21 @@ from threeno.errors import (
     UnitError,
     ValidationError,
 )
+from threeno.model import (
+    CrimeReport,
+    CriminalCase,
+    Dataset,
+    ModelReview,
+    OutreachEvent,
+    Plan,
+    ReportingPeriod,
+    ReportSubmission,
+    SafetyAssessment,
+    Subject,
+    SupportAction,
+    UnitRegistry,
+)
+from threeno.plans import load_plan
 
 try:
     __version__ = version("threeno")
@@ -23,12 +43,25 @@ except PackageNotFoundError:  # pragma: no cover - only when run from a bare sou
     __version__ = "0+unknown"
 
 __all__ = [
+    "CrimeReport",
+    "CriminalCase",
+    "Dataset",
     "DatasetError",
+    "ModelReview",
+    "OutreachEvent",
     "PeriodError",
+    "Plan",
     "PlanError",
+    "ReportSubmission",
+    "ReportingPeriod",
     "RulesError",
+    "SafetyAssessment",
+    "Subject",
+    "SupportAction",
     "ThreenoError",
     "UnitError",
+    "UnitRegistry",
     "ValidationError",
     "__version__",
+    "load_plan",
 ]
