@@ -14,6 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 from threeno.errors import (
     DatasetError,
+    LanguageError,
     PeriodError,
     PlanError,
     RulesError,
@@ -47,6 +48,7 @@ __all__ = [
     "CriminalCase",
     "Dataset",
     "DatasetError",
+    "LanguageError",
     "ModelReview",
     "OutreachEvent",
     "PeriodError",

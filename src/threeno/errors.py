@@ -11,6 +11,7 @@ from __future__ import annotations
 
 __all__ = [
     "DatasetError",
+    "LanguageError",
     "PeriodError",
     "PlanError",
     "RulesError",
@@ -47,6 +48,15 @@ class ValidationError(ThreenoError, ValueError):
         self.field = field
         prefix = f"{cls_name}.{field}: " if cls_name and field else ""
         super().__init__(f"{prefix}{message}")
+
+
+class LanguageError(ThreenoError, ValueError):
+    """A label, explanation or report was asked for in a language threeno has no words for.
+
+    threeno writes Vietnamese (``"vi"``) and English (``"en"``).
+
+    .. versionadded:: 0.1.0
+    """
 
 
 class UnitError(ThreenoError, LookupError):

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, TypeVar
 
 import attrs
 
-from threeno.errors import ValidationError
+from threeno.errors import LanguageError, ValidationError
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -83,14 +83,14 @@ class LabelledEnum(enum.Enum):
         """The label in Vietnamese (``"vi"``, the default) or English (``"en"``).
 
         Raises:
-            ValueError: for a language other than ``"vi"`` or ``"en"``.
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
         if lang == "vi":
             return self.vi
         if lang == "en":
             return self.en
         msg = f"unknown language {lang!r}: threeno has labels in 'vi' and 'en'"
-        raise ValueError(msg)
+        raise LanguageError(msg)
 
     def __str__(self) -> str:
         """The slug, so an f-string gives what the data dictionary writes."""
