@@ -1,0 +1,307 @@
+"""The catalogue: the definition of every indicator of the plan, by id.
+
+The catalogue is data, a tuple of :class:`~threeno.indicators.definitions.Indicator`
+definitions in the order of DESIGN.md's table, and a registry (:func:`catalogue`,
+:func:`get`). Its ids are exactly :data:`~threeno.indicators.ids.CATALOGUE_IDS`, the ids
+plan files may name, and its shares exactly :data:`~threeno.indicators.ids.SHARE_IDS`
+(a test checks both). A plan chooses indicators and sets targets by id; a definition's
+counting rule is :attr:`Indicator.rule <threeno.indicators.definitions.Indicator.rule>`.
+
+>>> from threeno.indicators.catalogue import get
+>>> ind = get("reports.on_time")
+>>> ind.kind.value, ind.clauses, ind.name("en")
+('share', ('I.3',), 'Share of crime reports resolved within the time limit')
+
+Plan clauses: I.1, I.2, I.3, I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4.c, IV.1, IV.2.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Final
+
+from threeno.errors import ValidationError
+from threeno.indicators import counting as c
+from threeno.indicators.definitions import Dimension, Indicator, IndicatorKind, Level
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+__all__ = ["CATALOGUE", "catalogue", "get"]
+
+_COUNT = IndicatorKind.COUNT
+_SHARE = IndicatorKind.SHARE
+_PERSON = (Dimension.ETHNICITY, Dimension.AGE_GROUP)
+
+#: Every indicator of the catalogue, in the order of DESIGN.md's table.
+CATALOGUE: Final[tuple[Indicator, ...]] = (
+    Indicator(
+        id="subjects.monitored",
+        name_vi="Số phụ nữ thuộc diện quản lý",
+        name_en="Women under management",
+        clauses=("I.1",),
+        kind=_COUNT,
+        numerator_vi="Phụ nữ thuộc diện quản lý tại ngày cuối kỳ",
+        numerator_en="women under management on the period's last day",
+        disaggregations=(Dimension.CATEGORY, *_PERSON),
+        accumulator=c.SubjectsMonitored,
+    ),
+    Indicator(
+        id="subjects.emigrated",
+        name_vi="Số phụ nữ xuất cảnh trái phép, bị dụ dỗ, lôi kéo, bán qua nước ngoài",
+        name_en="Women who emigrated illegally or were lured or sold abroad",
+        clauses=("I.1",),
+        kind=_COUNT,
+        numerator_vi="Phụ nữ thuộc hai nhóm này tại ngày cuối kỳ",
+        numerator_en="women in either category on the period's last day",
+        disaggregations=(Dimension.CATEGORY, *_PERSON),
+        figures=("new_in_period",),
+        accumulator=c.SubjectsEmigrated,
+    ),
+    Indicator(
+        id="reports.received",
+        name_vi="Số tố giác, tin báo về tội phạm, kiến nghị khởi tố được tiếp nhận",
+        name_en="Crime reports received",
+        clauses=("I.3",),
+        kind=_COUNT,
+        numerator_vi="Tố giác, tin báo, kiến nghị khởi tố tiếp nhận trong kỳ",
+        numerator_en="crime reports received in the period",
+        disaggregations=(Dimension.SOURCE, Dimension.OFFENCE),
+        figures=("other_offences",),
+        accumulator=c.ReportsReceived,
+    ),
+    Indicator(
+        id="reports.classified",
+        name_vi="Tỷ lệ tố giác, tin báo về tội phạm, kiến nghị khởi tố được phân loại",
+        name_en="Share of crime reports classified",
+        clauses=("I.3", "II.4.b"),
+        kind=_SHARE,
+        numerator_vi="Tiếp nhận trong kỳ và đã phân loại đến ngày cuối kỳ",
+        numerator_en="received in the period and classified by its end",
+        denominator_vi="Tiếp nhận trong kỳ",
+        denominator_en="received in the period",
+        disaggregations=(Dimension.SOURCE,),
+        figures=("other_offences",),
+        accumulator=c.ReportsClassified,
+    ),
+    Indicator(
+        id="reports.resolved",
+        name_vi="Tỷ lệ tố giác, tin báo về tội phạm, kiến nghị khởi tố được giải quyết",
+        name_en="Share of crime reports resolved",
+        clauses=("I.3", "II.4.b"),
+        kind=_SHARE,
+        numerator_vi="Đã ra quyết định giải quyết (khởi tố, không khởi tố, chuyển) trong kỳ",
+        numerator_en="finally decided in the period (khởi tố, không khởi tố, chuyển)",
+        denominator_vi="Tồn đầu kỳ cộng tiếp nhận trong kỳ",
+        denominator_en="pending at the period's start plus received in it",
+        disaggregations=(Dimension.SOURCE, Dimension.DECISION),
+        figures=("pending_at_start", "received_in_period", "suspended_at_end", "other_offences"),
+        accumulator=c.ReportsResolved,
+    ),
+    Indicator(
+        id="reports.on_time",
+        name_vi="Tỷ lệ tố giác, tin báo về tội phạm, kiến nghị khởi tố giải quyết đúng thời hạn",
+        name_en="Share of crime reports resolved within the time limit",
+        clauses=("I.3",),
+        kind=_SHARE,
+        numerator_vi="Giải quyết trong thời hạn luật định",
+        numerator_en="decided within the statutory time limit",
+        denominator_vi="Đã ra quyết định giải quyết trong kỳ",
+        denominator_en="finally decided in the period",
+        disaggregations=(Dimension.SOURCE,),
+        figures=("other_offences",),
+        accumulator=c.ReportsOnTime,
+    ),
+    Indicator(
+        id="reports.overdue",
+        name_vi="Số tố giác, tin báo về tội phạm, kiến nghị khởi tố quá hạn chưa giải quyết",
+        name_en="Crime reports overdue",
+        clauses=("I.3",),
+        kind=_COUNT,
+        numerator_vi="Chưa giải quyết, không tạm đình chỉ, đã quá hạn tại ngày cuối kỳ",
+        numerator_en="pending, not suspended, past their limit at the period's end",
+        disaggregations=(Dimension.SOURCE,),
+        figures=("pending_at_end", "suspended_at_end", "other_offences"),
+        adverse=True,
+        accumulator=c.ReportsOverdue,
+    ),
+    Indicator(
+        id="cases.prosecuted",
+        name_vi="Số vụ án mua bán người được khởi tố, truy tố, xét xử",
+        name_en="Trafficking cases opened, indicted and tried",
+        clauses=("II.4.b",),
+        kind=_COUNT,
+        numerator_vi="Vụ án khởi tố trong kỳ",
+        numerator_en="cases opened in the period",
+        disaggregations=(Dimension.OFFENCE,),
+        figures=("opened", "indicted", "tried", "defendants", "other_offences"),
+        offences=c.DEFAULT_TRAFFICKING_OFFENCES,
+        accumulator=c.CasesProsecuted,
+    ),
+    Indicator(
+        id="cases.wrongful",
+        name_vi="Số vụ oan sai",
+        name_en="Wrongful prosecutions or convictions",
+        clauses=("I.3",),
+        kind=_COUNT,
+        numerator_vi="Vụ án được xác định oan sai trong kỳ",
+        numerator_en="cases found wrongful in the period",
+        disaggregations=(Dimension.OFFENCE,),
+        figures=("other_offences",),
+        adverse=True,
+        accumulator=c.CasesWrongful,
+    ),
+    Indicator(
+        id="cases.missed",
+        name_vi="Số trường hợp bỏ lọt tội phạm",
+        name_en="Crimes missed (no-case decisions overturned)",
+        clauses=("I.3",),
+        kind=_COUNT,
+        numerator_vi="Quyết định không khởi tố bị hủy trong kỳ",
+        numerator_en="no-case decisions overturned in the period",
+        disaggregations=(Dimension.SOURCE,),
+        figures=("other_offences",),
+        adverse=True,
+        accumulator=c.CasesMissed,
+    ),
+    Indicator(
+        id="units.model_maintained",
+        name_vi="Tỷ lệ xã, phường duy trì hiệu quả mô hình",
+        name_en="Share of communes and wards maintaining the model",
+        clauses=("I.5", "IV.1"),
+        kind=_SHARE,
+        numerator_vi="Xã, phường có kết quả sơ kết, tổng kết gần nhất trong kỳ là duy trì",
+        numerator_en="units whose latest review in the period finds the model maintained",
+        denominator_vi="Xã, phường thuộc phạm vi kế hoạch",
+        denominator_en="units in scope",
+        accumulator=c.UnitsModelMaintained,
+    ),
+    Indicator(
+        id="outreach.coverage",
+        name_vi="Tỷ lệ đối tượng được tuyên truyền",
+        name_en="Share of target women reached by outreach",
+        clauses=("II.2.b",),
+        kind=_SHARE,
+        numerator_vi="Đối tượng được tuyên truyền ít nhất một lần trong kỳ",
+        numerator_en="target women reached by at least one event in the period",
+        denominator_vi="Đối tượng thuộc diện quản lý tại ngày cuối kỳ",
+        denominator_en="target women under management on the period's last day",
+        disaggregations=(Dimension.CATEGORY, *_PERSON),
+        accumulator=c.OutreachCoverage,
+    ),
+    Indicator(
+        id="outreach.events",
+        name_vi="Số buổi tuyên truyền và lượt người tham dự",
+        name_en="Outreach events and participants",
+        clauses=("I.2", "II.2.b"),
+        kind=_COUNT,
+        numerator_vi="Buổi tuyên truyền tổ chức trong kỳ",
+        numerator_en="events held in the period",
+        disaggregations=(Dimension.CHANNEL, Dimension.LANGUAGE),
+        figures=("participants",),
+        accumulator=c.OutreachEvents,
+    ),
+    Indicator(
+        id="support.coverage",
+        name_vi="Tỷ lệ nạn nhân bị mua bán trở về được hỗ trợ",
+        name_en="Share of returned victims supported",
+        clauses=("II.3.b", "III.2.c"),
+        kind=_SHARE,
+        numerator_vi="Nạn nhân được hỗ trợ ít nhất một lần kể từ khi trở về",
+        numerator_en="victims supported at least once since they returned",
+        denominator_vi="Nạn nhân trở về tại ngày cuối kỳ",
+        denominator_en="returned victims on the period's last day",
+        disaggregations=(Dimension.SUPPORT_KIND, Dimension.SEX, *_PERSON),
+        accumulator=c.SupportCoverage,
+    ),
+    Indicator(
+        id="women.vocational",
+        name_vi=(
+            "Tỷ lệ phụ nữ không có việc làm, có hoàn cảnh khó khăn được hỗ trợ học nghề,"
+            " hướng nghiệp"
+        ),
+        name_en="Share of unemployed or disadvantaged women given vocational training",
+        clauses=("III.4.c",),
+        kind=_SHARE,
+        numerator_vi="Được hỗ trợ học nghề hoặc tư vấn hướng nghiệp trong kỳ",
+        numerator_en="given vocational training or counselling in the period",
+        denominator_vi="Phụ nữ không có việc làm, có hoàn cảnh khó khăn, nghèo tại ngày cuối kỳ",
+        denominator_en="unemployed, disadvantaged or poor women on the period's last day",
+        disaggregations=(Dimension.CATEGORY, *_PERSON),
+        accumulator=c.WomenVocational,
+    ),
+    Indicator(
+        id="units.safe",
+        name_vi="Tỷ lệ xã, phường đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
+        name_en="Share of communes and wards meeting the security-and-order safety standard",
+        clauses=("II.1.b",),
+        kind=_SHARE,
+        numerator_vi="Xã, phường đạt tiêu chuẩn theo kết quả đánh giá gần nhất của năm",
+        numerator_en="units whose latest assessment of the year meets the standard",
+        denominator_vi="Xã, phường được đánh giá trong năm",
+        denominator_en="units assessed for the year",
+        accumulator=c.UnitsSafe,
+    ),
+    Indicator(
+        id="reporting.completeness",
+        name_vi="Tỷ lệ báo cáo định kỳ đã gửi",
+        name_en="Share of periodic reports submitted",
+        clauses=("IV.2",),
+        kind=_SHARE,
+        level=Level.AGENCY,
+        numerator_vi="Báo cáo đã gửi",
+        numerator_en="expected reports submitted",
+        denominator_vi="Báo cáo phải gửi theo kế hoạch",
+        denominator_en="reports the plan expects",
+        disaggregations=(Dimension.AGENCY, Dimension.REPORT_KIND),
+        figures=("adhoc", "unexpected"),
+        accumulator=c.ReportingCompleteness,
+    ),
+    Indicator(
+        id="reporting.timeliness",
+        name_vi="Tỷ lệ báo cáo định kỳ gửi đúng hạn",
+        name_en="Share of periodic reports submitted on time",
+        clauses=("IV.2",),
+        kind=_SHARE,
+        level=Level.AGENCY,
+        numerator_vi="Báo cáo gửi đúng hạn",
+        numerator_en="expected reports submitted by their due date",
+        denominator_vi="Báo cáo phải gửi theo kế hoạch",
+        denominator_en="reports the plan expects",
+        disaggregations=(Dimension.AGENCY, Dimension.REPORT_KIND),
+        figures=("adhoc", "unexpected"),
+        accumulator=c.ReportingTimeliness,
+    ),
+)
+
+_BY_ID: Final[Mapping[str, Indicator]] = MappingProxyType({i.id: i for i in CATALOGUE})
+
+
+def catalogue() -> tuple[Indicator, ...]:
+    """Every indicator definition, in the catalogue's order.
+
+    Plan clauses: every clause of the catalogue (DESIGN.md).
+
+    .. versionadded:: 0.1.0
+    """
+    return CATALOGUE
+
+
+def get(indicator_id: str) -> Indicator:
+    """The definition of the indicator ``indicator_id``.
+
+    Raises:
+        ValidationError: for an id the catalogue does not have, listing those it has.
+
+    Plan clauses: every clause of the catalogue (DESIGN.md).
+
+    .. versionadded:: 0.1.0
+    """
+    found = _BY_ID.get(indicator_id) if isinstance(indicator_id, str) else None
+    if found is None:
+        known = ", ".join(sorted(_BY_ID))
+        msg = f"unknown indicator {indicator_id!r}; the catalogue has: {known}"
+        raise ValidationError(msg, cls_name="Indicator", field="id")
+    return found

@@ -1,0 +1,368 @@
+"""What an indicator is: its kind, level, disaggregations, and the age groups it uses.
+
+An :class:`Indicator` is a definition, not a number: its id, its names in Vietnamese and
+English, the plan clauses it serves, whether it is a count or a share, what its numerator
+and denominator count, the disaggregations and extra figures it reports, and the code
+that counts it (an accumulator class of :mod:`threeno.indicators.counting`, whose docstring
+is the exact counting rule, so the rule is written once). The catalogue of
+:mod:`threeno.indicators.catalogue` holds one per indicator id of
+:data:`~threeno.indicators.ids.CATALOGUE_IDS`.
+
+Plan clauses: I.1-I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4.c, IV.1, IV.2.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link them
+import inspect
+from typing import TYPE_CHECKING, Any, Final, cast
+
+import attrs
+
+from threeno.errors import LanguageError
+from threeno.model._base import LabelledEnum, as_tuple, fail, non_empty, of_enum, tuple_of
+from threeno.model.plan import CLAUSE_ID, INDICATOR_ID
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+__all__ = [
+    "AGE_GROUPS",
+    "FIGURES",
+    "AgeGroup",
+    "Dimension",
+    "Indicator",
+    "IndicatorKind",
+    "Level",
+    "age_group",
+]
+
+
+class IndicatorKind(LabelledEnum):
+    """Whether an indicator's value is a count, a share or a ratio.
+
+    - ``count``: a whole number of records, people or events (``value`` is an ``int``);
+      it has no denominator.
+    - ``share``: a numerator over a denominator that contains it, a fraction in [0, 1]
+      (``value`` is a ``float``, ``None`` when the denominator is 0: *no data*). The
+      plan's "100%" is ``1.0``.
+    - ``ratio``: a numerator over a denominator that does not contain it (a ``float``,
+      not bounded by 1). No indicator of the 2024 catalogue is a ratio; the kind is in
+      DESIGN.md for other plans.
+
+    Plan clauses: I.3 ("100%"), I.5 ("07/07"), II.2.b ("100%").
+
+    .. versionadded:: 0.1.0
+    """
+
+    COUNT = ("count", "Số lượng", "Count")
+    SHARE = ("share", "Tỷ lệ", "Share")
+    RATIO = ("ratio", "Tỷ số", "Ratio")
+
+
+class Level(LabelledEnum):
+    """What an indicator is counted by: the communes and wards, or the reporting agencies.
+
+    Every indicator but those of reporting (plan clause IV.2) is counted per commune or
+    ward and summed over them; reports are sent by agencies, which are not wards, so
+    ``reporting.*`` results have no ``by_unit`` entries and break down by agency instead.
+
+    Plan clauses: I.5 ("07/07 xã, phường"), IV.2.
+
+    .. versionadded:: 0.1.0
+    """
+
+    UNIT = ("unit", "Theo xã, phường", "By commune or ward")
+    AGENCY = ("agency", "Theo cơ quan, đơn vị báo cáo", "By reporting agency")
+
+
+class Dimension(LabelledEnum):
+    """A disaggregation: a way to split an indicator's numerator and denominator.
+
+    The dimensions are those DESIGN.md and the brief of the indicator engine name: source
+    and offence of a crime report (Bộ luật Tố tụng hình sự 2015, Art. 144; Bộ luật Hình
+    sự 2015), the subject's category, channel and language of outreach (plan I.2,
+    II.2.b), the kind of support (II.3.b), ethnicity (I.2), sex and age group, and, for
+    reporting, the agency and the kind of report (IV.2).
+
+    Plan clauses: I.1, I.2, I.3, II.2.b, II.3.b, IV.2.
+
+    .. versionadded:: 0.1.0
+    """
+
+    SOURCE = ("source", "Nguồn tin về tội phạm", "Source")
+    OFFENCE = ("offence", "Tội danh (điều của Bộ luật Hình sự)", "Offence (article)")
+    DECISION = ("decision", "Quyết định giải quyết", "Decision")
+    CATEGORY = ("category", "Nhóm đối tượng", "Category")
+    CHANNEL = ("channel", "Hình thức tuyên truyền", "Channel")
+    LANGUAGE = ("language", "Ngôn ngữ tuyên truyền", "Language")
+    SUPPORT_KIND = ("support_kind", "Hình thức hỗ trợ", "Kind of support")
+    ETHNICITY = ("ethnicity", "Dân tộc", "Ethnicity")
+    SEX = ("sex", "Giới tính", "Sex")
+    AGE_GROUP = ("age_group", "Nhóm tuổi", "Age group")
+    AGENCY = ("agency", "Cơ quan, đơn vị báo cáo", "Reporting agency")
+    REPORT_KIND = ("report_kind", "Loại báo cáo", "Kind of report")
+
+
+@attrs.frozen(kw_only=True)
+class AgeGroup:
+    """An age band, both ends included (``last`` ``None``: no upper end).
+
+    Args:
+        slug: the band's key in breakdowns (``"16_17"``).
+        first: the first age in the band.
+        last: the last age in the band, or ``None``.
+        vi: the Vietnamese label.
+        en: the English label.
+
+    .. versionadded:: 0.1.0
+    """
+
+    slug: str
+    first: int
+    last: int | None
+    vi: str
+    en: str
+
+    def label(self, lang: str = "vi") -> str:
+        """The label in ``"vi"`` or ``"en"``.
+
+        Raises:
+            LanguageError: for another language.
+        """
+        return _pick(lang, self.vi, self.en)
+
+
+#: The age groups of the breakdowns, from the age reached in the year of the period's
+#: end. 16 is the threshold of Bộ luật Hình sự 2015, Art. 151 and 153 (trafficking and
+#: appropriation of persons under 16); 18 is full age (Bộ luật Dân sự 2015, Art. 20;
+#: Luật Phòng, chống mua bán người 2024, Art. 37(3) treats persons under 18 travelling
+#: with a victim apart). 30 and 45 only split the adult women into young, middle and
+#: older groups for reporting: no legal text sets them.
+AGE_GROUPS: Final[tuple[AgeGroup, ...]] = (
+    AgeGroup(slug="under_16", first=0, last=15, vi="Dưới 16 tuổi", en="Under 16"),
+    AgeGroup(slug="16_17", first=16, last=17, vi="Từ 16 đến dưới 18 tuổi", en="16 to 17"),
+    AgeGroup(slug="18_29", first=18, last=29, vi="Từ 18 đến 29 tuổi", en="18 to 29"),
+    AgeGroup(slug="30_44", first=30, last=44, vi="Từ 30 đến 44 tuổi", en="30 to 44"),
+    AgeGroup(slug="45_plus", first=45, last=None, vi="Từ 45 tuổi trở lên", en="45 and over"),
+)
+
+
+def age_group(birth_year: int, on: dt.date) -> str:
+    """The slug of the :data:`AGE_GROUPS` band of a person born in ``birth_year``, on ``on``.
+
+    The register records a birth year, not a birth date, so the age is the age reached in
+    the year of ``on`` (``on.year - birth_year``): a girl born in 2008 is 16 for the whole
+    of a period ending in 2024, even before her birthday. A birth year after ``on``'s
+    year (a person registered later) counts as age 0.
+
+    >>> import datetime as dt
+    >>> from threeno.indicators.definitions import age_group
+    >>> age_group(2008, dt.date(2024, 12, 14)), age_group(1979, dt.date(2024, 12, 14))
+    ('16_17', '45_plus')
+
+    Source: Bộ luật Hình sự 2015, Art. 151, 153 (under 16); Bộ luật Dân sự 2015, Art. 20.
+    """
+    age = max(on.year - birth_year, 0)
+    for group in AGE_GROUPS:
+        if group.last is None or age <= group.last:
+            return group.slug
+    return AGE_GROUPS[-1].slug  # pragma: no cover - the last band has no upper end
+
+
+#: The extra figures an indicator may report beside its numerator and denominator,
+#: with their Vietnamese and English labels.
+FIGURES: Final[dict[str, tuple[str, str]]] = {
+    "received_in_period": ("Tiếp nhận trong kỳ", "received in the period"),
+    "pending_at_start": ("Tồn đầu kỳ", "pending at the period's start"),
+    "pending_at_end": ("Tồn cuối kỳ (chưa giải quyết)", "pending at the period's end"),
+    "suspended_at_end": (
+        "Tạm đình chỉ tại thời điểm cuối kỳ",
+        "suspended at the period's end (tạm đình chỉ)",
+    ),
+    "other_offences": (
+        "Thuộc tội danh khác, không tính",
+        "about other offences, not counted",
+    ),
+    "new_in_period": ("Phát sinh mới trong kỳ", "new in the period"),
+    "opened": ("Khởi tố", "opened"),
+    "indicted": ("Truy tố", "indicted"),
+    "tried": ("Xét xử", "tried"),
+    "defendants": ("Bị can (vụ khởi tố trong kỳ)", "defendants (of cases opened in the period)"),
+    "participants": ("Lượt người tham dự", "participants"),
+    "adhoc": ("Báo cáo đột xuất", "ad hoc reports"),
+    "unexpected": ("Báo cáo không thuộc diện phải gửi", "reports not asked for"),
+}
+
+
+def _pick(lang: str, vi: str, en: str) -> str:
+    if lang == "vi":
+        return vi
+    if lang == "en":
+        return en
+    msg = f"unknown language {lang!r}: threeno writes 'vi' and 'en'"
+    raise LanguageError(msg)
+
+
+def _clauses(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    tuple_of(str, unique=True)(instance, attribute, value)
+    if not value:
+        fail(instance, attribute.name, "must name at least one clause")
+    for i, clause in enumerate(cast("tuple[str, ...]", value)):  # checked just above
+        if not CLAUSE_ID.fullmatch(clause):
+            fail(instance, f"{attribute.name}[{i}]", f"must be a clause id, not {clause!r}")
+
+
+def _indicator_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not INDICATOR_ID.fullmatch(value):
+        fail(
+            instance,
+            attribute.name,
+            f"must be an indicator id such as reports.on_time, not {value!r}",
+        )
+
+
+# Typed converters: mypy's attrs plugin cannot solve a generic converter's type variable.
+def _texts(value: Iterable[str]) -> tuple[str, ...]:
+    return as_tuple(value)
+
+
+def _dimensions(value: Iterable[Dimension]) -> tuple[Dimension, ...]:
+    return as_tuple(value)
+
+
+def _offences(value: object) -> frozenset[int] | None:
+    if value is None or isinstance(value, frozenset):
+        return value
+    if isinstance(value, (set, list, tuple)):
+        return frozenset(value)
+    return value  # type: ignore[return-value]  # the validator names the error
+
+
+def _check_offences(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, frozenset) or not value:
+        fail(instance, attribute.name, "must be a non-empty set of article numbers, or None")
+    for article in sorted(value, key=str):
+        if isinstance(article, bool) or not isinstance(article, int) or article < 1:
+            fail(instance, attribute.name, f"{article!r} is not an article number")
+
+
+@attrs.frozen(kw_only=True)
+class Indicator:
+    """The definition of one indicator of the catalogue.
+
+    The counting rule is the docstring of ``accumulator`` (:attr:`rule`), the code that
+    counts it: the rule is written once, beside the code, and the generated catalogue
+    prints it.
+
+    Args:
+        id: the stable id (DESIGN.md, "The catalogue"), e.g. ``"reports.on_time"``.
+        name_vi: the name in Vietnamese, NFC.
+        name_en: the name in English.
+        clauses: the plan clauses it serves (2024 plan's numbering).
+        kind: count, share or ratio.
+        level: counted per commune or ward, or per reporting agency.
+        numerator_vi: what the numerator counts, in Vietnamese.
+        numerator_en: what the numerator counts, in English.
+        denominator_vi: what the denominator counts, in Vietnamese (``None`` for a count).
+        denominator_en: the same in English.
+        disaggregations: the breakdowns it reports, in order.
+        figures: the extra figures it reports (keys of :data:`FIGURES`).
+        adverse: whether it counts what the plan wants none of (overdue reports, wrongful
+            convictions, crimes missed): then the records counted are the ones an official
+            acts on, and ``explain="failures"`` keeps them.
+        offences: the articles of Bộ luật Hình sự 2015 whose reports or cases it counts;
+            ``None`` counts every article in the data. Only the indicators on crime
+            reports and criminal cases read it.
+        accumulator: the class that counts it (see :mod:`threeno.indicators.counting`).
+
+    Raises:
+        ValidationError: naming the field, for an id or clause of the wrong form, an empty
+            name, an unknown figure, a share without a denominator, or bad offences.
+
+    Plan clauses: every clause of the catalogue (DESIGN.md).
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_indicator_id)
+    name_vi: str = attrs.field(validator=non_empty)
+    name_en: str = attrs.field(validator=non_empty)
+    clauses: tuple[str, ...] = attrs.field(converter=_texts, validator=_clauses)
+    kind: IndicatorKind = attrs.field(validator=of_enum(IndicatorKind))
+    level: Level = attrs.field(default=Level.UNIT, validator=of_enum(Level))
+    numerator_vi: str = attrs.field(validator=non_empty)
+    numerator_en: str = attrs.field(validator=non_empty)
+    denominator_vi: str | None = attrs.field(default=None)
+    denominator_en: str | None = attrs.field(default=None)
+    disaggregations: tuple[Dimension, ...] = attrs.field(
+        default=(), converter=_dimensions, validator=tuple_of(Dimension, unique=True)
+    )
+    figures: tuple[str, ...] = attrs.field(
+        default=(), converter=_texts, validator=tuple_of(str, unique=True)
+    )
+    adverse: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    offences: frozenset[int] | None = attrs.field(
+        default=None, converter=_offences, validator=_check_offences
+    )
+    accumulator: type[Any] = attrs.field(repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        """Check the figures and that a share or ratio has a denominator (and a count none)."""
+        for i, figure in enumerate(self.figures):
+            if figure not in FIGURES:
+                fail(self, f"figures[{i}]", f"unknown figure {figure!r}")
+        has_denominator = self.denominator_vi is not None and self.denominator_en is not None
+        if self.kind is IndicatorKind.COUNT and has_denominator:
+            fail(self, "denominator_en", "a count has no denominator")
+        if self.kind is not IndicatorKind.COUNT and not has_denominator:
+            fail(self, "denominator_en", f"a {self.kind.value} needs a denominator in vi and en")
+
+    @property
+    def rule(self) -> str:
+        """The exact counting rule, which is the docstring of the code that counts it."""
+        return inspect.getdoc(self.accumulator) or ""
+
+    def name(self, lang: str = "vi") -> str:
+        """The name in ``"vi"`` (default) or ``"en"``.
+
+        Raises:
+            LanguageError: for another language.
+        """
+        return _pick(lang, self.name_vi, self.name_en)
+
+    def numerator(self, lang: str = "vi") -> str:
+        """What the numerator counts, in ``"vi"`` or ``"en"``."""
+        return _pick(lang, self.numerator_vi, self.numerator_en)
+
+    def denominator(self, lang: str = "vi") -> str | None:
+        """What the denominator counts, in ``"vi"`` or ``"en"`` (``None`` for a count)."""
+        if self.denominator_vi is None or self.denominator_en is None:
+            _pick(lang, "", "")  # still refuse an unknown language
+            return None
+        return _pick(lang, self.denominator_vi, self.denominator_en)
+
+    def with_offences(
+        self, articles: frozenset[int] | set[int] | tuple[int, ...] | None
+    ) -> Indicator:
+        """A copy that counts the reports or cases of ``articles`` (``None``: every article).
+
+        A plan whose scope is wider than trafficking (the 2024 plan's title covers fraud
+        and coercion into illegal emigration) widens ``cases.prosecuted`` to 150, 151,
+        348, 349 and 174 with
+        ``get("cases.prosecuted").with_offences({150, 151, 174, 348, 349})``.
+
+        Raises:
+            ValidationError: for an empty set or something that is not an article number.
+
+        Source: Bộ luật Hình sự 2015, Art. 150, 151, 153, 174, 348, 349.
+        """
+        return attrs.evolve(self, offences=articles)
+
+    def counts(self, article: int) -> bool:
+        """Whether a report or case under ``article`` is within the ``offences`` counted."""
+        return self.offences is None or article in self.offences

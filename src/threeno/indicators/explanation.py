@@ -1,0 +1,449 @@
+"""Why each record counts or fails: reasons in words, in Vietnamese and English.
+
+Every number of an evaluation can be traced to its records. An indicator's
+:class:`Explanation` lists the records counted in its numerator, the records of its
+denominator that fail (each with the reason), and the records shown apart (a suspended
+report, an ad hoc submission, a report about an offence the indicator does not count).
+A reason is data (:class:`Reason`: a code and its facts: dates, labels, the time limit
+that applied), rendered in words on demand::
+
+    CR-0017: received 2024-01-25, limit 2024-02-15 (20 days, moved past Tết), decided 2024-02-20
+
+Dates are ISO in English and day/month/year in Vietnamese, as the rules' explanations
+write them (:mod:`threeno.rules.time_limits`).
+
+Plan clauses: I.3 (every report resolved, on time), and every indicator of the catalogue.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from typing import Final, Literal
+
+import attrs
+
+from threeno.errors import LanguageError
+from threeno.model._base import LabelledEnum
+from threeno.rules.time_limits import Deadline
+
+__all__ = [
+    "EXPLAIN_MODES",
+    "REASON_CODES",
+    "Entry",
+    "ExplainMode",
+    "Explanation",
+    "Fact",
+    "Reason",
+    "format_fact",
+]
+
+#: How much an evaluation keeps to explain its numbers.
+ExplainMode = Literal["all", "failures", "none"]
+#: The explanation modes. ``all`` keeps every record's entry; ``failures`` keeps the
+#: failing records and those shown apart (and, for an indicator that counts what the plan
+#: wants none of, the records counted), counts only for the rest, so memory stays flat;
+#: ``none`` keeps counts only.
+EXPLAIN_MODES: Final[tuple[str, ...]] = ("all", "failures", "none")
+
+#: The type of a fact of a reason (a date, a number, a text, a label, a time limit, or
+#: several labels).
+Fact = dt.date | int | str | bool | LabelledEnum | Deadline | tuple[LabelledEnum, ...]
+
+# Each reason's words: the sentence, then optional clauses added when their fact is given.
+_Template = tuple[str, tuple[tuple[str, str], ...]]
+_TEMPLATES: Final[dict[str, dict[str, _Template]]] = {
+    "en": {
+        "received": ("received {received} ({source})", ()),
+        "other_offence": (
+            "about Art. {article}, not among the articles this indicator counts ({articles})",
+            (),
+        ),
+        "classified": ("received {received}, classified {classified}", ()),
+        "not_classified": ("received {received}, not classified by {end}", ()),
+        "classified_late": (
+            "received {received}, classified {classified}, after the period's end {end}",
+            (),
+        ),
+        "resolved": ("received {received}; decision of {decided}: {decision}", ()),
+        "pending": ("received {received}, not resolved at {end} (limit {limit}: {basis})", ()),
+        "decided_after": (
+            (
+                "received {received}, not resolved at {end}; decision of {decided},"
+                " after the period: {decision}"
+            ),
+            (),
+        ),
+        "suspended": (
+            "received {received}, suspended since {since} (tạm đình chỉ): still pending",
+            (),
+        ),
+        "decided": ("received {received}, limit {limit} ({basis}), decided {decided}", ()),
+        "missed_limit": (
+            (
+                "received {received}, limit {missed} passed before the suspension of {suspended},"
+                " decided {decided}"
+            ),
+            (),
+        ),
+        "overdue": ("received {received}, limit {limit} ({basis}), still pending at {end}", ()),
+        "within_limit": (
+            "received {received}, limit {limit} ({basis}), not passed at {end}",
+            (),
+        ),
+        "reopened": ("no-case decision of {decided} overturned on {reopened}", ()),
+        "opened": (
+            "opened {opened} (Art. {article}), {defendants} defendant(s)",
+            (("indicted", "; indicted {indicted}"), ("tried", "; tried {tried}")),
+        ),
+        "opened_before": (
+            "opened {opened} (Art. {article}), before the period",
+            (("indicted", "; indicted {indicted}"), ("tried", "; tried {tried}")),
+        ),
+        "wrongful": (
+            (
+                "opened {opened} (Art. {article}); wrongful prosecution or conviction"
+                " established {wrongful}"
+            ),
+            (),
+        ),
+        "monitored": ("registered {registered}; on {end}: {categories}", ()),
+        "emigrated": ("{categories} since {since}", (("new", ", new in the period"),)),
+        "emigrated_ended": (
+            "{category} from {since} to {until}: new in the period, no longer at its end",
+            (),
+        ),
+        "reached": ("target woman ({categories}); reached {reached} at event {event}", ()),
+        "not_reached": (
+            "target woman ({categories}); not reached by any event in the period",
+            (),
+        ),
+        "supported": (
+            "returned victim since {since}; latest support {delivered}: {kind} ({action})",
+            (),
+        ),
+        "not_supported": (
+            "returned victim since {since}; no support delivered from {since} to {end}",
+            (),
+        ),
+        "trained": ("{categories}; {kind} on {delivered} ({action})", ()),
+        "not_trained": (
+            "{categories}; no vocational training or counselling in the period",
+            (),
+        ),
+        "maintained": ("{kind} of {held} ({review}): the model is maintained", ()),
+        "not_maintained": ("{kind} of {held} ({review}): the model is not maintained", ()),
+        "no_review": ("no review in the period", ()),
+        "safe": ("assessment of {year} on {assessed} ({assessment}): meets the standard", ()),
+        "not_safe": (
+            "assessment of {year} on {assessed} ({assessment}): does not meet the standard",
+            (("criteria", " (criteria failed: {criteria})"),),
+        ),
+        "not_assessed": ("no commune or ward assessment of {year}", ()),
+        "submitted": ("report {report} due {due}: submitted {submitted} ({submission})", ()),
+        "submitted_late": (
+            "report {report} due {due}: submitted {submitted} ({submission}), after the due date",
+            (),
+        ),
+        "not_submitted": ("report {report} due {due}: not submitted", ()),
+        "adhoc": ("ad hoc report of {day} from {agency}, submitted {submitted}", ()),
+        "unexpected_agency": (
+            "report {report} from {agency}, which the plan does not ask to report",
+            (),
+        ),
+        "event": (
+            "held {held} ({channel}; {participants} participants; language {language})",
+            (),
+        ),
+    },
+    "vi": {
+        "received": ("tiếp nhận ngày {received} ({source})", ()),
+        "other_offence": (
+            "về tội danh Điều {article}, không thuộc các điều chỉ tiêu này tính ({articles})",
+            (),
+        ),
+        "classified": ("tiếp nhận ngày {received}, phân loại ngày {classified}", ()),
+        "not_classified": ("tiếp nhận ngày {received}, đến ngày {end} chưa phân loại", ()),
+        "classified_late": (
+            "tiếp nhận ngày {received}, phân loại ngày {classified}, sau ngày cuối kỳ {end}",
+            (),
+        ),
+        "resolved": ("tiếp nhận ngày {received}; ngày {decided}: {decision}", ()),
+        "pending": (
+            "tiếp nhận ngày {received}, đến ngày {end} chưa giải quyết (hạn {limit}: {basis})",
+            (),
+        ),
+        "decided_after": (
+            (
+                "tiếp nhận ngày {received}, đến ngày {end} chưa giải quyết; ngày {decided},"
+                " sau kỳ báo cáo: {decision}"
+            ),
+            (),
+        ),
+        "suspended": (
+            "tiếp nhận ngày {received}, tạm đình chỉ từ ngày {since}: vẫn chưa giải quyết",
+            (),
+        ),
+        "decided": (
+            "tiếp nhận ngày {received}, hạn {limit} ({basis}), giải quyết ngày {decided}",
+            (),
+        ),
+        "missed_limit": (
+            (
+                "tiếp nhận ngày {received}, hạn {missed} đã hết trước khi tạm đình chỉ ngày"
+                " {suspended}, giải quyết ngày {decided}"
+            ),
+            (),
+        ),
+        "overdue": (
+            "tiếp nhận ngày {received}, hạn {limit} ({basis}), đến ngày {end} vẫn chưa giải quyết",
+            (),
+        ),
+        "within_limit": (
+            "tiếp nhận ngày {received}, hạn {limit} ({basis}), chưa hết hạn tại ngày {end}",
+            (),
+        ),
+        "reopened": ("quyết định không khởi tố ngày {decided} bị hủy ngày {reopened}", ()),
+        "opened": (
+            "khởi tố ngày {opened} (Điều {article}), {defendants} bị can",
+            (("indicted", "; truy tố ngày {indicted}"), ("tried", "; xét xử ngày {tried}")),
+        ),
+        "opened_before": (
+            "khởi tố ngày {opened} (Điều {article}), trước kỳ báo cáo",
+            (("indicted", "; truy tố ngày {indicted}"), ("tried", "; xét xử ngày {tried}")),
+        ),
+        "wrongful": (
+            "khởi tố ngày {opened} (Điều {article}); xác định oan sai ngày {wrongful}",
+            (),
+        ),
+        "monitored": ("đăng ký quản lý ngày {registered}; tại ngày {end}: {categories}", ()),
+        "emigrated": ("{categories} từ ngày {since}", (("new", ", phát sinh trong kỳ"),)),
+        "emigrated_ended": (
+            (
+                "{category} từ ngày {since} đến ngày {until}: phát sinh trong kỳ, không còn"
+                " tại thời điểm cuối kỳ"
+            ),
+            (),
+        ),
+        "reached": (
+            "đối tượng ({categories}); được tuyên truyền ngày {reached} (buổi {event})",
+            (),
+        ),
+        "not_reached": ("đối tượng ({categories}); chưa được tuyên truyền trong kỳ", ()),
+        "supported": (
+            "nạn nhân trở về từ ngày {since}; hỗ trợ gần nhất ngày {delivered}: {kind} ({action})",
+            (),
+        ),
+        "not_supported": (
+            "nạn nhân trở về từ ngày {since}; không được hỗ trợ từ ngày {since} đến ngày {end}",
+            (),
+        ),
+        "trained": ("{categories}; {kind} ngày {delivered} ({action})", ()),
+        "not_trained": (
+            "{categories}; chưa được hỗ trợ học nghề, tư vấn hướng nghiệp trong kỳ",
+            (),
+        ),
+        "maintained": ("{kind} ngày {held} ({review}): mô hình được duy trì", ()),
+        "not_maintained": ("{kind} ngày {held} ({review}): mô hình không được duy trì", ()),
+        "no_review": ("không tổ chức sơ kết, tổng kết trong kỳ", ()),
+        "safe": ("đánh giá năm {year} ngày {assessed} ({assessment}): đạt tiêu chuẩn", ()),
+        "not_safe": (
+            "đánh giá năm {year} ngày {assessed} ({assessment}): không đạt tiêu chuẩn",
+            (("criteria", " (tiêu chí không đạt: {criteria})"),),
+        ),
+        "not_assessed": ("không có kết quả đánh giá cấp xã, phường năm {year}", ()),
+        "submitted": ("báo cáo {report} hạn {due}: gửi ngày {submitted} ({submission})", ()),
+        "submitted_late": (
+            "báo cáo {report} hạn {due}: gửi ngày {submitted} ({submission}), quá hạn",
+            (),
+        ),
+        "not_submitted": ("báo cáo {report} hạn {due}: chưa gửi", ()),
+        "adhoc": ("báo cáo đột xuất ngày {day} của {agency}, gửi ngày {submitted}", ()),
+        "unexpected_agency": (
+            "báo cáo {report} của {agency}, không thuộc diện phải báo cáo theo kế hoạch",
+            (),
+        ),
+        "event": (
+            "tổ chức ngày {held} ({channel}; {participants} người tham dự; ngôn ngữ {language})",
+            (),
+        ),
+    },
+}
+
+#: Every reason code, with the same words in both languages.
+REASON_CODES: Final[frozenset[str]] = frozenset(_TEMPLATES["en"])
+
+
+def _check_lang(lang: str) -> str:
+    if lang not in _TEMPLATES:
+        msg = f"unknown language {lang!r}: threeno explains in 'vi' and 'en'"
+        raise LanguageError(msg)
+    return lang
+
+
+def _lower_first(text: str) -> str:
+    # A label inside a sentence: "Poor woman" reads "poor woman" mid-sentence.
+    return text[:1].lower() + text[1:]
+
+
+def format_fact(value: object, lang: str = "en") -> str:
+    """Write one fact of a reason in words.
+
+    A date is ISO in English and day/month/year in Vietnamese; a label is the enum's
+    label, its first letter in lower case (it sits inside a sentence); a time limit is
+    its :meth:`~threeno.rules.time_limits.Deadline.summary`; several labels are joined
+    by commas.
+
+    >>> import datetime as dt
+    >>> from threeno.indicators.explanation import format_fact
+    >>> format_fact(dt.date(2024, 2, 15)), format_fact(dt.date(2024, 2, 15), "vi")
+    ('2024-02-15', '15/02/2024')
+
+    Raises:
+        LanguageError: for a language other than ``"vi"`` or ``"en"``.
+    """
+    _check_lang(lang)
+    if isinstance(value, LabelledEnum):
+        return _lower_first(value.label(lang))
+    if isinstance(value, Deadline):
+        return value.summary(lang)
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+    if isinstance(value, tuple):
+        return ", ".join(format_fact(v, lang) for v in value)
+    if isinstance(value, enum.Enum):  # pragma: no cover - every enum here is labelled
+        return str(value.value)
+    return str(value)
+
+
+def _json_fact(value: object) -> object:
+    if isinstance(value, LabelledEnum):
+        return value.slug
+    if isinstance(value, Deadline):
+        return value.summary("en")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_json_fact(v) for v in value]
+    return value
+
+
+@attrs.frozen(kw_only=True)
+class Reason:
+    """Why a record counts, fails or is shown apart: a code and its facts.
+
+    Args:
+        code: what happened (``"decided"``, ``"not_reached"``, ...: one of the codes
+            :meth:`text` has words for).
+        facts: the facts the words need, as ``(name, value)`` pairs in order.
+
+    Plan clauses: I.3 and every indicator of the catalogue.
+
+    .. versionadded:: 0.1.0
+    """
+
+    code: str
+    facts: tuple[tuple[str, Fact], ...] = ()
+
+    def fact(self, name: str) -> Fact | None:
+        """The fact called ``name``, or ``None``."""
+        return next((value for key, value in self.facts if key == name), None)
+
+    def text(self, lang: str = "en") -> str:
+        """The reason in words, in English (default) or Vietnamese.
+
+        Raises:
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
+        """
+        sentence, optional = _TEMPLATES[_check_lang(lang)][self.code]
+        given = {key: format_fact(value, lang) for key, value in self.facts}
+        text = sentence.format_map(given)
+        for key, clause in optional:
+            if key in given:
+                text += clause.format_map(given)
+        return text
+
+    def to_dict(self) -> dict[str, object]:
+        """The reason as JSON-ready data: its code, its facts, and its English words."""
+        return {
+            "code": self.code,
+            "facts": {key: _json_fact(value) for key, value in self.facts},
+            "text": self.text("en"),
+        }
+
+
+@attrs.frozen(kw_only=True, order=False)
+class Entry:
+    """One record's line in an explanation: its id, its unit, and the reason.
+
+    Args:
+        record_id: the record's id (or, for a unit with no review or assessment, the
+            unit's code; for an expected report, ``agency period``).
+        unit: the code of the unit it was counted in; ``None`` for an agency's report.
+        reason: why it counts, fails or is shown apart.
+
+    .. versionadded:: 0.1.0
+    """
+
+    record_id: str
+    unit: str | None
+    reason: Reason
+
+    def text(self, lang: str = "en") -> str:
+        """``"CR-0017: received 2024-01-25, limit 2024-02-15 (...), decided 2024-02-20"``."""
+        return f"{self.record_id}: {self.reason.text(lang)}"
+
+    def sort_key(self) -> tuple[str, str]:
+        """The order of entries in an explanation: by record id, then unit."""
+        return (self.record_id, self.unit or "")
+
+    def to_dict(self) -> dict[str, object]:
+        """The entry as JSON-ready data."""
+        return {"id": self.record_id, "unit": self.unit, "reason": self.reason.to_dict()}
+
+
+@attrs.frozen(kw_only=True)
+class Explanation:
+    """The records behind one result: counted, failing, and shown apart.
+
+    Entries are sorted by record id, so the same records in any order give an equal
+    explanation. In ``failures`` mode the counted records are not kept (except for an
+    indicator that counts what the plan wants none of); in ``none`` mode no entry is
+    kept: the result's numerator and denominator still say how many there are.
+
+    Args:
+        mode: the explanation mode the evaluation ran with.
+        counted: the records in the numerator.
+        failures: the records in the denominator and not in the numerator.
+        apart: the records shown apart, not in the numerator or denominator.
+
+    Plan clauses: I.3 and every indicator of the catalogue.
+
+    .. versionadded:: 0.1.0
+    """
+
+    mode: str
+    counted: tuple[Entry, ...] = ()
+    failures: tuple[Entry, ...] = ()
+    apart: tuple[Entry, ...] = ()
+
+    @property
+    def counted_ids(self) -> tuple[str, ...]:
+        """The ids of the records counted (those kept), sorted."""
+        return tuple(e.record_id for e in self.counted)
+
+    @property
+    def failure_ids(self) -> tuple[str, ...]:
+        """The ids of the failing records (those kept), sorted."""
+        return tuple(e.record_id for e in self.failures)
+
+    def to_dict(self) -> dict[str, object]:
+        """The explanation as JSON-ready data."""
+        return {
+            "mode": self.mode,
+            "counted": [e.to_dict() for e in self.counted],
+            "failures": [e.to_dict() for e in self.failures],
+            "apart": [e.to_dict() for e in self.apart],
+        }

@@ -1,0 +1,686 @@
+"""The results of an evaluation: every indicator, for every unit and the whole area.
+
+``evaluate(plan, data, period)`` returns an :class:`Evaluation`; indexing it by an
+indicator id gives an :class:`IndicatorSet` with the whole area's ``total`` and one result per
+commune or ward in ``by_unit``. An
+:class:`IndicatorResult` holds the numerator, the denominator, the value, the plan's
+target, the :class:`Status`, the breakdowns its definition names, the extra figures, and
+the :class:`~threeno.indicators.explanation.Explanation` behind them;
+:meth:`IndicatorResult.explain` writes it out in Vietnamese or English.
+
+Shares are fractions in [0, 1] (``float``), ``None`` when the denominator is 0 (*no
+data*, never 0% or 100%); counts are ``int``. Totals sum numerators and denominators over
+the units, never average their shares.
+
+:meth:`Evaluation.to_dict` and :meth:`Evaluation.to_json` are deterministic: the same
+records in any order, in one pass or in merged partitions, give byte-identical JSON.
+
+Plan clauses: every clause of the catalogue.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link them
+import json
+from typing import TYPE_CHECKING, Any, Final
+
+import attrs
+
+from threeno.errors import LanguageError, ValidationError
+from threeno.indicators.definitions import FIGURES, Indicator, IndicatorKind, Level
+from threeno.indicators.explanation import (  # noqa: TC001 - Sphinx evaluates the annotations
+    Entry,
+    Explanation,
+)
+from threeno.model._base import LabelledEnum
+from threeno.model.period import ReportingPeriod  # noqa: TC001 - Sphinx evaluates the annotations
+from threeno.model.plan import Target  # noqa: TC001 - Sphinx evaluates the annotations
+from threeno.model.units import AdministrativeUnit  # noqa: TC001 - Sphinx evaluates the annotations
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+__all__ = [
+    "SCHEMA",
+    "BreakdownCell",
+    "CrosswalkUse",
+    "DataQuality",
+    "Evaluation",
+    "IndicatorResult",
+    "IndicatorSet",
+    "Status",
+    "UnitIssue",
+    "status_of",
+    "value_of",
+]
+
+#: The ``schema`` key of :meth:`Evaluation.to_dict`.
+SCHEMA: Final = "threeno-evaluation/1"
+
+
+class Status(LabelledEnum):
+    """Whether a result meets the plan's target.
+
+    ``no_data`` when a share's denominator is 0 (nothing to measure: never shown as 0% or
+    100%); ``no_target`` when the plan sets no target for the indicator; otherwise ``met``
+    or ``not_met`` under the target's comparator.
+
+    Plan clauses: I.3, I.5, II.2.b, II.3.b, IV.2 (the 2024 plan's targets).
+
+    .. versionadded:: 0.1.0
+    """
+
+    MET = ("met", "Đạt", "Met")
+    NOT_MET = ("not_met", "Không đạt", "Not met")
+    NO_DATA = ("no_data", "Không có số liệu", "No data")
+    NO_TARGET = ("no_target", "Không có chỉ tiêu", "No target")
+
+
+def value_of(kind: IndicatorKind, numerator: int, denominator: int | None) -> int | float | None:
+    """An indicator's value: the count, or numerator / denominator (``None`` when it is 0).
+
+    Plan clauses: I.3 ("100%"), I.5 ("07/07").
+    """
+    if kind is IndicatorKind.COUNT:
+        return numerator
+    if not denominator:
+        return None
+    return numerator / denominator
+
+
+def status_of(value: float | None, target: Target | None) -> Status:
+    """The status of a value against a target (see :class:`Status`).
+
+    Plan clauses: I.3, I.5, II.2.b, II.3.b, IV.2.
+    """
+    if value is None:
+        return Status.NO_DATA
+    if target is None:
+        return Status.NO_TARGET
+    return Status.MET if target.met(value) else Status.NOT_MET
+
+
+@attrs.frozen(kw_only=True)
+class BreakdownCell:
+    """One category of a breakdown: its numerator, denominator, value and figures.
+
+    For a count (or a breakdown of the numerator only, such as ``reports.resolved`` by
+    decision) the denominator is ``None`` and the value is the numerator.
+
+    Args:
+        numerator: the records of the category in the numerator.
+        denominator: the records of the category in the denominator, or ``None``.
+        figures: the category's extra figures (``participants`` per channel, ...).
+
+    .. versionadded:: 0.1.0
+    """
+
+    numerator: int
+    denominator: int | None
+    figures: dict[str, int] = attrs.field(factory=dict)
+
+    @property
+    def value(self) -> int | float | None:
+        """The numerator for a count; numerator / denominator (``None`` when 0) otherwise."""
+        if self.denominator is None:
+            return self.numerator
+        return self.numerator / self.denominator if self.denominator else None
+
+    def to_dict(self) -> dict[str, object]:
+        """The cell as JSON-ready data."""
+        return {
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "value": self.value,
+            "figures": dict(sorted(self.figures.items())),
+        }
+
+
+_WORDS: Final[dict[str, dict[str, str]]] = {
+    "en": {
+        "unit": "Unit",
+        "period": "period",
+        "area": "whole area ({n} units)",
+        "agencies": "all reporting agencies",
+        "numerator": "Numerator",
+        "denominator": "Denominator",
+        "value": "Value",
+        "no_data": "no data (the denominator is 0)",
+        "target": "target {comparator} {value} ({clause})",
+        "no_target": "no target in the plan",
+        "figures": "Figures",
+        "counted": "Counted",
+        "failures": "Not counted",
+        "apart": "Shown apart",
+        "omitted": "{n} more not listed (explain={mode!r})",
+        "none": "Records not kept (explain='none').",
+    },
+    "vi": {
+        "unit": "Đơn vị",
+        "period": "kỳ",
+        "area": "toàn địa bàn ({n} xã, phường)",
+        "agencies": "các cơ quan, đơn vị báo cáo",
+        "numerator": "Tử số",
+        "denominator": "Mẫu số",
+        "value": "Kết quả",
+        "no_data": "không có số liệu (mẫu số bằng 0)",
+        "target": "chỉ tiêu {comparator} {value} ({clause})",
+        "no_target": "kế hoạch không đặt chỉ tiêu",
+        "figures": "Số liệu khác",
+        "counted": "Được tính",
+        "failures": "Không được tính",
+        "apart": "Thống kê riêng",
+        "omitted": "còn {n} bản ghi không liệt kê (explain={mode!r})",
+        "none": "Không lưu bản ghi (explain='none').",
+    },
+}
+
+
+def _words(lang: str) -> dict[str, str]:
+    words = _WORDS.get(lang)
+    if words is None:
+        msg = f"unknown language {lang!r}: threeno explains in 'vi' and 'en'"
+        raise LanguageError(msg)
+    return words
+
+
+def _percent(value: float, lang: str) -> str:
+    text = f"{value:.1%}"
+    return text.replace(".", ",") if lang == "vi" else text
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class IndicatorResult:
+    """One indicator's result, for one unit or for the whole area, over one period.
+
+    Args:
+        indicator: the definition.
+        period: the period evaluated.
+        unit: the commune or ward, or ``None`` for the whole area (or, for an
+            agency-level indicator, all reporting agencies).
+        units_in_total: how many units the whole area's result sums (1 for a unit).
+        numerator: the numerator (for a count, the count).
+        denominator: the denominator, ``None`` for a count.
+        value: the count (``int``), or the share (``float`` in [0, 1], ``None`` when the
+            denominator is 0).
+        target: the plan's target for the indicator, if any.
+        status: met, not met, no data or no target.
+        disaggregations: per dimension slug (``"source"``), per category slug, a
+            :class:`BreakdownCell`.
+        figures: the extra figures the definition names.
+        explanation: the records behind the numbers.
+
+    Plan clauses: the clauses of ``indicator``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    indicator: Indicator
+    period: ReportingPeriod
+    unit: AdministrativeUnit | None
+    units_in_total: int
+    numerator: int
+    denominator: int | None
+    value: int | float | None
+    target: Target | None
+    status: Status
+    disaggregations: dict[str, dict[str, BreakdownCell]]
+    figures: dict[str, int]
+    explanation: Explanation
+
+    @property
+    def unit_code(self) -> str | None:
+        """The unit's code, ``None`` for the whole area."""
+        return None if self.unit is None else self.unit.code
+
+    def __repr__(self) -> str:
+        """A short form: ``<IndicatorResult reports.resolved 03386: 4/8 = 50.0%, not_met>``."""
+        where = self.unit_code or "total"
+        return (
+            f"<IndicatorResult {self.indicator.id} {where}: {self.value_text()},"
+            f" {self.status.value}>"
+        )
+
+    def value_text(self, lang: str = "en") -> str:
+        """The value in words: ``"2/3 = 66.7%"``, ``"3"``, or *no data*.
+
+        Raises:
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
+        """
+        words = _words(lang)
+        if self.denominator is None:
+            return str(self.numerator)
+        if self.value is None:
+            return f"{self.numerator}/{self.denominator}: {words['no_data']}"
+        shown = _percent(self.value, lang)
+        return f"{self.numerator}/{self.denominator} = {shown}"
+
+    def target_text(self, lang: str = "en") -> str:
+        """The target in words: ``"target at least 100% (I.3)"``, or that there is none."""
+        words = _words(lang)
+        target = self.target
+        if target is None:
+            return words["no_target"]
+        if self.indicator.kind is IndicatorKind.COUNT:
+            value = f"{target.value:g}"
+        else:
+            value = _percent(float(target.value), lang).replace(",0%", "%").replace(".0%", "%")
+        return words["target"].format(
+            comparator=target.comparator.label(lang), value=value, clause=target.clause
+        )
+
+    def _where(self, lang: str) -> str:
+        words = _words(lang)
+        if self.unit is not None:
+            return f"{self.unit.code} {self.unit.full_name}"
+        if self.indicator.level is Level.AGENCY:
+            return words["agencies"]
+        return words["area"].format(n=self.units_in_total)
+
+    def explain(self, lang: str = "en") -> str:
+        """The result and every record behind it, in words.
+
+        The head says which indicator, unit and period, what the numerator and
+        denominator count and how many, the value against the target, and the extra
+        figures; then the records counted, those that fail, and those shown apart, one
+        line each with the reason (for the whole area, each with its unit's code)::
+
+            CR-0017 (03386): received 2024-01-25, limit 2024-02-15 (20 days, moved
+            past Tết), decided 2024-02-20
+
+        Args:
+            lang: ``"en"`` (default) or ``"vi"``.
+
+        Returns:
+            The text, lines separated by newlines.
+
+        Raises:
+            LanguageError: for another language.
+
+        Plan clauses: the clauses of the indicator.
+        """
+        words = _words(lang)
+        ind = self.indicator
+        lines = [
+            f"{ind.id}: {ind.name(lang)}",
+            f"{words['unit']}: {self._where(lang)}; {words['period']}: {self.period.label(lang)}",
+            f"{words['numerator']}: {ind.numerator(lang)}: {self.numerator}",
+        ]
+        denominator = ind.denominator(lang)
+        if denominator is not None:
+            lines.append(f"{words['denominator']}: {denominator}: {self.denominator}")
+        lines.append(
+            f"{words['value']}: {self.value_text(lang)}; {self.target_text(lang)}:"
+            f" {_lower_first(self.status.label(lang))}"
+        )
+        if self.figures:
+            index = 0 if lang == "vi" else 1
+            shown = "; ".join(f"{FIGURES[k][index]} {n}" for k, n in self.figures.items())
+            lines.append(f"{words['figures']}: {shown}")
+        explanation = self.explanation
+        if explanation.mode == "none":
+            lines.append(words["none"])
+            return "\n".join(lines)
+        total = self.unit is None
+        counted_total = self.numerator
+        failing_total = None if self.denominator is None else self.denominator - self.numerator
+        for key, entries, expected in (
+            ("counted", explanation.counted, counted_total),
+            ("failures", explanation.failures, failing_total),
+            ("apart", explanation.apart, None),
+        ):
+            if not entries and not expected:
+                continue
+            lines.append(f"{words[key]} ({expected if expected is not None else len(entries)}):")
+            lines.extend(f"- {_line(e, lang, with_unit=total)}" for e in entries)
+            if expected is not None and len(entries) < expected:
+                omitted = words["omitted"].format(n=expected - len(entries), mode=explanation.mode)
+                lines.append(f"- {omitted}")
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, object]:
+        """The result as JSON-ready data (keys sorted by :meth:`Evaluation.to_json`)."""
+        target = self.target
+        return {
+            "indicator": self.indicator.id,
+            "unit": self.unit_code,
+            "numerator": self.numerator,
+            "denominator": self.denominator,
+            "value": self.value,
+            "status": self.status.value,
+            "target": None
+            if target is None
+            else {
+                "comparator": target.comparator.value,
+                "value": target.value,
+                "clause": target.clause,
+            },
+            "disaggregations": {
+                dim: {cat: cell.to_dict() for cat, cell in cells.items()}
+                for dim, cells in self.disaggregations.items()
+            },
+            "figures": dict(self.figures),
+            "explanation": self.explanation.to_dict(),
+        }
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:]
+
+
+def _line(entry: Entry, lang: str, *, with_unit: bool) -> str:
+    if with_unit and entry.unit is not None and entry.unit != entry.record_id:
+        return f"{entry.record_id} ({entry.unit}): {entry.reason.text(lang)}"
+    return entry.text(lang)
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class IndicatorSet:
+    """One indicator's results: the whole area's, and each unit's.
+
+    ``by_unit`` has an entry for every unit evaluated, data or not, in the plan's order;
+    it is empty for an agency-level indicator (``reporting.*``), whose total is the
+    result and whose breakdown by agency replaces the units.
+
+    Args:
+        indicator: the definition.
+        total: the result for the whole area (the sum of the units).
+        by_unit: the result of each unit, by code.
+
+    .. versionadded:: 0.1.0
+    """
+
+    indicator: Indicator
+    total: IndicatorResult
+    by_unit: dict[str, IndicatorResult]
+
+    def __repr__(self) -> str:
+        """A short form: the indicator, the total, and how many units."""
+        return (
+            f"<IndicatorSet {self.indicator.id}: total {self.total!r}, {len(self.by_unit)} units>"
+        )
+
+    def to_dict(self) -> dict[str, object]:
+        """The results as JSON-ready data."""
+        ind = self.indicator
+        return {
+            "id": ind.id,
+            "name_vi": ind.name_vi,
+            "name_en": ind.name_en,
+            "kind": ind.kind.value,
+            "level": ind.level.value,
+            "clauses": list(ind.clauses),
+            "offences": None if ind.offences is None else sorted(ind.offences),
+            "total": self.total.to_dict(),
+            "by_unit": {code: result.to_dict() for code, result in self.by_unit.items()},
+        }
+
+
+@attrs.frozen(kw_only=True)
+class UnitIssue:
+    """A record whose unit could not be counted: unknown on its date, or out of scope.
+
+    Args:
+        record_type: the record type (``"crime_reports"``).
+        record_id: the record's id.
+        unit_code: the code it carries.
+        on: the date the code was read at (the record's own date).
+        problem: ``"unknown_unit"`` (no unit has that code on that date) or
+            ``"out_of_scope"`` (a unit, but not one the plan covers at the period's end).
+        unit_name: what the code named on that date, for an out-of-scope unit.
+
+    .. versionadded:: 0.1.0
+    """
+
+    record_type: str
+    record_id: str
+    unit_code: str
+    on: dt.date
+    problem: str
+    unit_name: str | None = None
+
+    def text(self, lang: str = "en") -> str:
+        """The issue in one line."""
+        _words(lang)
+        day = self.on.strftime("%d/%m/%Y") if lang == "vi" else self.on.isoformat()
+        if self.problem == "unknown_unit":
+            words = (
+                "mã {code} không phải đơn vị hành chính tại ngày {day}",
+                "code {code} is no unit on {day}",
+            )
+        else:
+            words = (
+                "{code} {name} ngày {day}: ngoài phạm vi kế hoạch",
+                "{code} {name} on {day}: outside the plan's units",
+            )
+        template = words[0] if lang == "vi" else words[1]
+        text = template.format(code=self.unit_code, day=day, name=self.unit_name or "")
+        return f"{self.record_type}[{self.record_id}].unit_code: {text}"
+
+    def to_dict(self) -> dict[str, object]:
+        """The issue as JSON-ready data."""
+        return {
+            "record_type": self.record_type,
+            "id": self.record_id,
+            "unit_code": self.unit_code,
+            "on": self.on.isoformat(),
+            "problem": self.problem,
+            "unit_name": self.unit_name,
+        }
+
+
+@attrs.frozen(kw_only=True)
+class CrosswalkUse:
+    """An old unit whose records were counted in its successor (``crosswalk=True``).
+
+    Args:
+        from_code: the old unit's code.
+        from_name: its full name.
+        to_code: the code of the unit in force at the period's end it was mapped onto.
+        to_name: that unit's full name.
+        records: how many records were mapped, by record type.
+
+    Source: Nghị quyết 1670/NQ-UBTVQH15 (the units merged on 2025-07-01).
+
+    .. versionadded:: 0.1.0
+    """
+
+    from_code: str
+    from_name: str
+    to_code: str
+    to_name: str
+    records: dict[str, int]
+
+    def to_dict(self) -> dict[str, object]:
+        """The mapping as JSON-ready data."""
+        return {
+            "from": self.from_code,
+            "from_name": self.from_name,
+            "to": self.to_code,
+            "to_name": self.to_name,
+            "records": dict(self.records),
+        }
+
+
+@attrs.frozen(kw_only=True)
+class DataQuality:
+    """How every record read was placed: in scope, crosswalked, or not counted, and why.
+
+    Nothing is dropped silently: for each record type, ``read`` records were read, and
+    ``in_scope`` + ``crosswalked`` + ``not_selected`` + ``out_of_scope`` +
+    ``unknown_unit`` of those with a unit add up to it (report submissions belong to
+    agencies and have no unit). ``issues`` lists the records out of scope or with an
+    unknown unit (unless the evaluation kept no records, ``explain="none"``).
+
+    Args:
+        counts: per record type, per placement (``read``, ``in_scope``, ``crosswalked``,
+            ``not_selected``, ``out_of_scope``, ``unknown_unit``), the number of records.
+        issues: the records not counted for their unit, sorted.
+        crosswalk: the old units mapped onto new ones.
+
+    .. versionadded:: 0.1.0
+    """
+
+    counts: dict[str, dict[str, int]]
+    issues: tuple[UnitIssue, ...] = ()
+    crosswalk: tuple[CrosswalkUse, ...] = ()
+
+    def explain(self, lang: str = "en") -> str:
+        """Where the records went, per record type, then every record not counted and why.
+
+        Raises:
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
+        """
+        _words(lang)
+        lines = []
+        for name, counts in self.counts.items():
+            placed = ", ".join(f"{key} {n}" for key, n in counts.items() if n or key == "read")
+            lines.append(f"{name}: {placed}")
+        lines.extend(f"- {issue.text(lang)}" for issue in self.issues)
+        lines.extend(
+            f"{use.from_code} {use.from_name} -> {use.to_code} {use.to_name}:"
+            f" {', '.join(f'{k} {n}' for k, n in use.records.items())}"
+            for use in self.crosswalk
+        )
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, object]:
+        """The tallies as JSON-ready data."""
+        return {
+            "counts": {name: dict(c) for name, c in self.counts.items()},
+            "issues": [i.to_dict() for i in self.issues],
+            "crosswalk": [c.to_dict() for c in self.crosswalk],
+        }
+
+
+@attrs.frozen(kw_only=True, repr=False)
+class Evaluation:
+    """Every indicator of a plan, for every unit in scope and the whole area, over a period.
+
+    Index it by indicator id: ``evaluation["reports.resolved"].total.value``. Two
+    evaluations of the same plan, period, units, indicators and settings, built on
+    disjoint records (partitions), :meth:`merge` into the evaluation of all the records,
+    in any order of merging.
+
+    Args:
+        plan_id: the plan's id.
+        period: the period evaluated.
+        units: the units evaluated, in the plan's order.
+        results: per indicator id, in the catalogue's order, its :class:`IndicatorSet`.
+        data_quality: how every record was placed.
+        crosswalk_applied: whether pre-2025-07-01 codes were mapped onto the units in force
+            at the period's end (``crosswalk=True``); ``data_quality.crosswalk`` says which.
+        explain_mode: the explanation mode.
+        count_receipt_day: whether the day of receipt counted as day 1 of time limits.
+        state: the accumulators, for :meth:`merge` (not compared, not shown).
+
+    Plan clauses: every clause of the catalogue.
+
+    .. versionadded:: 0.1.0
+    """
+
+    plan_id: str
+    period: ReportingPeriod
+    units: tuple[AdministrativeUnit, ...]
+    results: dict[str, IndicatorSet]
+    data_quality: DataQuality
+    crosswalk_applied: bool
+    explain_mode: str
+    count_receipt_day: bool
+    _state: Any = attrs.field(eq=False, repr=False, alias="state")
+
+    def __repr__(self) -> str:
+        """A short form: ``<Evaluation lai-chau-2024 2024-H1: 18 indicators, 7 units>``."""
+        return (
+            f"<Evaluation {self.plan_id} {self.period}: {len(self.results)} indicators,"
+            f" {len(self.units)} units>"
+        )
+
+    def __getitem__(self, indicator_id: str) -> IndicatorSet:
+        """The results of one indicator.
+
+        Raises:
+            ValidationError: for an indicator this evaluation does not have.
+        """
+        found = self.results.get(indicator_id)
+        if found is None:
+            known = ", ".join(self.results)
+            msg = f"no indicator {indicator_id!r} in this evaluation; it has: {known}"
+            raise ValidationError(msg, cls_name="Evaluation", field="results")
+        return found
+
+    def __contains__(self, indicator_id: object) -> bool:
+        """Whether the evaluation has the indicator."""
+        return indicator_id in self.results
+
+    def __iter__(self) -> Iterator[str]:
+        """The indicator ids, in the catalogue's order."""
+        return iter(self.results)
+
+    def __len__(self) -> int:
+        """The number of indicators."""
+        return len(self.results)
+
+    def merge(self, other: Evaluation) -> Evaluation:
+        """The evaluation of this one's records and ``other``'s together.
+
+        Sums the counts and unions the joins (women reached, support received), so the
+        result equals one evaluation of all the records, whichever way they were split and
+        in whatever order merged. The records must be disjoint: a record in two partitions
+        is counted twice.
+
+        Raises:
+            ValidationError: naming the field that differs (plan, period, units,
+                indicators, settings).
+        """
+        given: object = other  # callers without a type checker may pass anything
+        if not isinstance(given, Evaluation):
+            msg = f"can only merge an Evaluation, not {type(given).__name__}"
+            raise ValidationError(msg, cls_name="Evaluation", field="merge")
+        merged: Evaluation = self._state.merged(other._state)
+        return merged
+
+    def summary(self, lang: str = "en") -> str:
+        """One line per indicator: its id, the whole area's value, target and status.
+
+        Raises:
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
+        """
+        _words(lang)
+        lines = [f"{self.plan_id} {self.period.label(lang)}"]
+        for ind_id, result_set in self.results.items():
+            total = result_set.total
+            lines.append(
+                f"{ind_id}: {total.value_text(lang)}; {total.target_text(lang)}:"
+                f" {_lower_first(total.status.label(lang))}"
+            )
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict[str, object]:
+        """The evaluation as JSON-ready data: ids, dates as ISO text, entries sorted."""
+        period = self.period
+        return {
+            "schema": SCHEMA,
+            "plan": self.plan_id,
+            "period": {
+                "text": str(period),
+                "start": period.start.isoformat(),
+                "end": period.end.isoformat(),
+                "kind": period.kind.value,
+                "convention": period.convention.value,
+            },
+            "units": [{"code": u.code, "name": u.full_name} for u in self.units],
+            "settings": {
+                "explain": self.explain_mode,
+                "crosswalk": self.crosswalk_applied,
+                "count_receipt_day": self.count_receipt_day,
+            },
+            "data_quality": self.data_quality.to_dict(),
+            "indicators": {ind_id: s.to_dict() for ind_id, s in self.results.items()},
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The evaluation as JSON text, keys sorted: byte-identical for equal evaluations."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, indent=indent)

@@ -1,0 +1,217 @@
+"""Tests for the catalogue of indicator definitions and what a definition is.
+
+The catalogue must be exactly DESIGN.md's table: the ids plan files may name
+(``CATALOGUE_IDS``), the shares among them (``SHARE_IDS``), each with the clauses the
+table gives it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from threeno.errors import LanguageError, ValidationError
+from threeno.indicators import counting
+from threeno.indicators.catalogue import CATALOGUE, catalogue, get
+from threeno.indicators.definitions import (
+    AGE_GROUPS,
+    FIGURES,
+    Dimension,
+    Indicator,
+    IndicatorKind,
+    Level,
+    age_group,
+)
+from threeno.indicators.ids import CATALOGUE_IDS, SHARE_IDS
+
+# DESIGN.md, "The catalogue for the 2024 plan": id -> clauses, in the table's order.
+DESIGN_TABLE = {
+    "subjects.monitored": ("I.1",),
+    "subjects.emigrated": ("I.1",),
+    "reports.received": ("I.3",),
+    "reports.classified": ("I.3", "II.4.b"),
+    "reports.resolved": ("I.3", "II.4.b"),
+    "reports.on_time": ("I.3",),
+    "reports.overdue": ("I.3",),
+    "cases.prosecuted": ("II.4.b",),
+    "cases.wrongful": ("I.3",),
+    "cases.missed": ("I.3",),
+    "units.model_maintained": ("I.5", "IV.1"),
+    "outreach.coverage": ("II.2.b",),
+    "outreach.events": ("I.2", "II.2.b"),
+    "support.coverage": ("II.3.b", "III.2.c"),
+    "women.vocational": ("III.4.c",),
+    "units.safe": ("II.1.b",),
+    "reporting.completeness": ("IV.2",),
+    "reporting.timeliness": ("IV.2",),
+}
+
+
+class TestCatalogue:
+    """The registry of definitions."""
+
+    def test_ids_are_the_catalogue_ids(self) -> None:
+        """The registry has exactly the ids plan files may name, 18 of them."""
+        expected = CATALOGUE_IDS
+        assert expected == {i.id for i in catalogue()}
+        assert len(CATALOGUE) == 18
+
+    def test_shares_are_the_share_ids(self) -> None:
+        """The definitions whose value is a fraction are exactly SHARE_IDS."""
+        expected = SHARE_IDS
+        assert expected == {i.id for i in CATALOGUE if i.kind is IndicatorKind.SHARE}
+
+    def test_order_and_clauses_follow_design(self) -> None:
+        """The catalogue is DESIGN.md's table: same order, same clauses."""
+        assert list(DESIGN_TABLE.items()) == [(i.id, i.clauses) for i in CATALOGUE]
+
+    def test_get(self) -> None:
+        """``get`` finds a definition by id."""
+        expected = "reports.on_time"
+        assert expected == get("reports.on_time").id
+
+    def test_get_unknown(self) -> None:
+        """An unknown id is refused, naming the field and listing the known ids."""
+        with pytest.raises(ValidationError, match=r"^Indicator\.id: unknown indicator 'x\.y'"):
+            get("x.y")
+
+    @pytest.mark.parametrize("indicator", CATALOGUE, ids=lambda i: i.id)
+    def test_rule_is_the_docstring_and_cites_clauses(self, indicator: Indicator) -> None:
+        """Every rule is the accumulator's docstring, starts with the id and cites its clauses."""
+        rule = indicator.rule
+        assert rule.startswith(f"``{indicator.id}``: ")
+        assert "Plan clauses: " in rule
+        for clause in indicator.clauses:
+            assert clause in rule.split("Plan clauses: ")[1]
+
+    @pytest.mark.parametrize("indicator", CATALOGUE, ids=lambda i: i.id)
+    def test_names_in_nfc(self, indicator: Indicator) -> None:
+        """Vietnamese names and descriptions are stored in NFC."""
+        texts = [indicator.name_vi, indicator.numerator_vi, indicator.denominator_vi or ""]
+        assert texts == [unicodedata.normalize("NFC", t) for t in texts]
+
+    @pytest.mark.parametrize("indicator", CATALOGUE, ids=lambda i: i.id)
+    def test_agency_level_only_for_reporting(self, indicator: Indicator) -> None:
+        """Only the reporting indicators are counted by agency (plan IV.2)."""
+        expected = Level.AGENCY if indicator.id.startswith("reporting.") else Level.UNIT
+        assert expected is indicator.level
+
+    def test_adverse_indicators(self) -> None:
+        """The indicators whose target is 0 count what the plan wants none of."""
+        expected = {"reports.overdue", "cases.wrongful", "cases.missed"}
+        assert expected == {i.id for i in CATALOGUE if i.adverse}
+
+    def test_default_offences(self) -> None:
+        """Only cases.prosecuted narrows offences by default, to trafficking (150, 151)."""
+        narrowed = {i.id: i.offences for i in CATALOGUE if i.offences is not None}
+        assert {"cases.prosecuted": frozenset({150, 151})} == narrowed
+
+
+class TestIndicator:
+    """The definition class."""
+
+    def test_with_offences(self) -> None:
+        """A plan widens an indicator's offences (a copy; the catalogue is unchanged)."""
+        wider = get("cases.prosecuted").with_offences({150, 151, 174, 348, 349})
+        assert frozenset({150, 151, 174, 348, 349}) == wider.offences
+        assert wider.counts(348)
+        assert not get("cases.prosecuted").counts(348)
+
+    def test_with_no_offences_counts_everything(self) -> None:
+        """``None`` counts every article."""
+        assert get("cases.prosecuted").with_offences(None).counts(999)
+
+    @pytest.mark.parametrize("bad", [set(), {0}, {"150"}, {True}])
+    def test_bad_offences(self, bad: set[object]) -> None:
+        """Offences must be a non-empty set of article numbers."""
+        with pytest.raises(ValidationError, match=r"^Indicator\.offences: "):
+            get("cases.prosecuted").with_offences(bad)  # type: ignore[arg-type]
+
+    def test_count_has_no_denominator(self) -> None:
+        """A count with a denominator is refused."""
+        with pytest.raises(ValidationError, match="a count has no denominator"):
+            attrs.evolve(get("reports.received"), denominator_vi="x", denominator_en="x")
+
+    def test_share_needs_denominator(self) -> None:
+        """A share without a denominator is refused."""
+        with pytest.raises(ValidationError, match="a share needs a denominator"):
+            attrs.evolve(get("reports.resolved"), denominator_vi=None, denominator_en=None)
+
+    def test_unknown_figure(self) -> None:
+        """A figure must be one of FIGURES, which has labels in both languages."""
+        with pytest.raises(ValidationError, match=r"figures\[0\]: unknown figure 'x'"):
+            attrs.evolve(get("reports.received"), figures=("x",))
+
+    def test_bad_clause(self) -> None:
+        """A clause id must have the plan's form."""
+        with pytest.raises(ValidationError, match=r"clauses\[0\]: must be a clause id"):
+            attrs.evolve(get("reports.received"), clauses=("I-3",))
+
+    def test_names(self) -> None:
+        """Names and descriptions come in Vietnamese and English, and no other language."""
+        ind = get("reports.resolved")
+        expected = "Tỷ lệ tố giác, tin báo về tội phạm, kiến nghị khởi tố được giải quyết"
+        assert expected == ind.name()
+        expected = "pending at the period's start plus received in it"
+        assert expected == ind.denominator("en")
+        assert get("reports.received").denominator("vi") is None
+        with pytest.raises(LanguageError):
+            ind.name("fr")
+
+    @pytest.mark.parametrize("indicator", CATALOGUE, ids=lambda i: i.id)
+    def test_declared_figures_have_labels(self, indicator: Indicator) -> None:
+        """Every figure a definition declares has a Vietnamese and an English label."""
+        assert all(f in FIGURES for f in indicator.figures)
+
+    def test_every_accumulator_is_a_counting_class(self) -> None:
+        """Each definition's code is an Accumulator of the counting module."""
+        assert all(issubclass(i.accumulator, counting.Accumulator) for i in CATALOGUE)
+
+    def test_dimensions_have_labels(self) -> None:
+        """Every dimension has a Vietnamese label."""
+        expected = "Dân tộc"
+        assert expected == Dimension.ETHNICITY.label("vi")
+
+
+class TestAgeGroup:
+    """Age groups, from the birth year and the period's end."""
+
+    @pytest.mark.parametrize(
+        ("born", "expected"),
+        [
+            # The age reached in 2024: 2009 -> 15, under 16 (BLHS Art. 151, 153).
+            (2009, "under_16"),
+            (2008, "16_17"),  # 16
+            (2007, "16_17"),  # 17
+            (2006, "18_29"),  # 18: full age
+            (1995, "18_29"),  # 29
+            (1994, "30_44"),  # 30
+            (1980, "30_44"),  # 44
+            (1979, "45_plus"),  # 45
+            (2030, "under_16"),  # a later birth year: age 0
+        ],
+    )
+    def test_bands(self, born: int, expected: str) -> None:
+        """Each band's edges, for a period ending on 2024-12-14."""
+        assert expected == age_group(born, dt.date(2024, 12, 14))
+
+    @given(st.integers(1900, 2100), st.dates(dt.date(1950, 1, 1), dt.date(2100, 1, 1)))
+    def test_every_age_has_one_band(self, born: int, on: dt.date) -> None:
+        """Every birth year falls in exactly one band, which contains its age."""
+        slug = age_group(born, on)
+        group = next(g for g in AGE_GROUPS if g.slug == slug)
+        age = max(on.year - born, 0)
+        assert group.first <= age
+        assert group.last is None or age <= group.last
+
+    def test_labels(self) -> None:
+        """Bands have labels in both languages."""
+        expected = ("Dưới 16 tuổi", "Under 16")
+        assert expected == (AGE_GROUPS[0].label(), AGE_GROUPS[0].label("en"))
+        with pytest.raises(LanguageError):
+            AGE_GROUPS[0].label("de")

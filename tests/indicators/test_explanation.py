@@ -1,0 +1,97 @@
+"""Tests for reasons in words: every reason code in both languages, facts formatted."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+from indicator_scenario import DATASET, PERIOD, PLAN
+
+from threeno.errors import LanguageError
+from threeno.indicators import explanation
+from threeno.indicators.engine import evaluate
+from threeno.indicators.explanation import REASON_CODES, Entry, Reason, format_fact
+from threeno.model.enums import SubjectCategory
+
+D = dt.date
+
+
+class TestReasonCodes:
+    """The words of every reason."""
+
+    def test_both_languages(self) -> None:
+        """Every code has Vietnamese and English words, with the same placeholders."""
+        templates = explanation._TEMPLATES
+        assert set(templates["en"]) == set(templates["vi"])
+        for code in REASON_CODES:
+            (en, en_optional), (vi, vi_optional) = templates["en"][code], templates["vi"][code]
+            expected = set(re.findall(r"{(\w+)}", en))
+            assert expected == set(re.findall(r"{(\w+)}", vi)), code
+            assert [k for k, _ in en_optional] == [k for k, _ in vi_optional], code
+
+    def test_every_entry_of_the_scenario_has_words(self) -> None:
+        """Every entry of the scenario's evaluation reads in both languages."""
+        result = evaluate(PLAN, DATASET, PERIOD)
+        codes = set()
+        for ind_id in result:
+            found = result[ind_id].total.explanation
+            for entry in (*found.counted, *found.failures, *found.apart):
+                codes.add(entry.reason.code)
+                assert entry.text("vi")
+                assert entry.text("en")
+        # Most codes occur in the scenario; the others are tested one by one below.
+        expected = 35
+        assert expected <= len(codes)
+
+
+class TestReason:
+    """One reason in words."""
+
+    def test_optional_clauses(self) -> None:
+        """Optional facts add their clause only when given."""
+        facts = (("opened", D(2024, 1, 2)), ("article", 150), ("defendants", 2))
+        bare = Reason(code="opened", facts=facts)
+        tried = Reason(code="opened", facts=(*facts, ("tried", D(2024, 5, 6))))
+        expected_bare = "opened 2024-01-02 (Art. 150), 2 defendant(s)"
+        assert expected_bare == bare.text()
+        expected = "khởi tố ngày 02/01/2024 (Điều 150), 2 bị can; xét xử ngày 06/05/2024"
+        assert expected == tried.text("vi")
+
+    def test_labels_inside_sentences(self) -> None:
+        """A label starts in lower case inside a sentence; several are joined by commas."""
+        reason = Reason(
+            code="not_reached",
+            facts=(("categories", (SubjectCategory.POOR, SubjectCategory.UNEMPLOYED)),),
+        )
+        expected = (
+            "target woman (poor woman, woman without work); not reached by any event in the period"
+        )
+        assert expected == reason.text()
+
+    def test_unknown_language(self) -> None:
+        """Only Vietnamese and English."""
+        with pytest.raises(LanguageError):
+            Reason(code="no_review").text("fr")
+        with pytest.raises(LanguageError):
+            format_fact(1, "fr")
+
+    def test_to_dict(self) -> None:
+        """JSON-ready: the code, the facts as ISO dates and slugs, the English words."""
+        entry = Entry(
+            record_id="CR-0006",
+            unit="03386",
+            reason=Reason(
+                code="reopened", facts=(("decided", D(2024, 1, 10)), ("reopened", D(2024, 4, 10)))
+            ),
+        )
+        expected = {
+            "id": "CR-0006",
+            "unit": "03386",
+            "reason": {
+                "code": "reopened",
+                "facts": {"decided": "2024-01-10", "reopened": "2024-04-10"},
+                "text": "no-case decision of 2024-01-10 overturned on 2024-04-10",
+            },
+        }
+        assert expected == entry.to_dict()
