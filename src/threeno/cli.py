@@ -7,12 +7,14 @@ standard error; ``--debug`` shows the traceback.
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import TYPE_CHECKING
 
 import threeno
 from threeno import plans
 from threeno.errors import ThreenoError
+from threeno.io.schema import SCHEMA_NAMES, json_schema
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -40,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_plan_command(commands)
+    _add_schema_command(commands)
     return parser
 
 
@@ -70,6 +73,31 @@ def _add_plan_command(commands: argparse._SubParsersAction[argparse.ArgumentPars
     )
 
 
+def _add_schema_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    schema = commands.add_parser(
+        "schema",
+        help="print the JSON Schema of the dataset document or of a record type",
+        description=(
+            "Print the JSON Schema (draft 2020-12) of the dataset document, or of one "
+            "record type, as generated from the model. Another tool validates its "
+            "exports with it before sending them."
+        ),
+    )
+    schema.add_argument(
+        "type",
+        nargs="?",
+        default="dataset",
+        choices=SCHEMA_NAMES,
+        metavar="TYPE",
+        help=f"dataset (the default) or a record type: {', '.join(SCHEMA_NAMES[1:])}",
+    )
+
+
+def _schema(args: argparse.Namespace) -> int:
+    print(json.dumps(json_schema(args.type), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
 def _plan_show(args: argparse.Namespace) -> int:
     print(plans.summary(plans.load_plan(args.plan), lang=args.lang))
     return EXIT_OK
@@ -92,6 +120,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_OK
         if args.command == "plan":
             return _plan_show(args)
+        if args.command == "schema":
+            return _schema(args)
     except ThreenoError as exc:
         if args.debug:
             raise

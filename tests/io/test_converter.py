@@ -13,9 +13,21 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from threeno.errors import ValidationError
-from threeno.io.converter import CONVERTER, make_converter, structure_problems
-from threeno.model.plan import Comparator, Target
-from threeno.model.units import AdministrativeUnit, UnitKind
+from threeno.io.converter import (
+    CONVERTER,
+    RECORD_CLASSES,
+    field_problems,
+    make_converter,
+    structure_problems,
+)
+from threeno.model.activities import ModelReview, SafetyAssessment
+from threeno.model.dataset import RECORD_TYPES, Dataset, Problem
+from threeno.model.period import ReportingPeriod
+from threeno.model.plan import Comparator, Plan, Target
+from threeno.model.subjects import Subject
+from threeno.model.units import AdministrativeUnit, UnitKind, UnitRegistry
+from threeno.plans import available, load_plan
+from threeno.testing.strategies import datasets
 
 
 @attrs.frozen(kw_only=True)
@@ -218,3 +230,104 @@ class TestMakeConverter:
         with pytest.raises(cattrs.BaseValidationError):
             converter.structure({"count": "5"}, Sample)
         assert converter is not CONVERTER
+
+
+class TestRecords:
+    """Every record type: a round trip, absent values left out, codes shared."""
+
+    @given(record=st.one_of(*(st.from_type(cls) for cls in RECORD_CLASSES)))
+    def test_round_trip_of_every_type(self, record: object) -> None:
+        """Unstructure then structure gives back an equal record, through JSON text."""
+        data = json.loads(json.dumps(CONVERTER.unstructure(record)))
+        assert record == CONVERTER.structure(data, type(record))
+
+    @given(data=datasets(max_size=3))
+    def test_round_trip_of_a_dataset(self, data: Dataset) -> None:
+        """A whole Dataset too (its private index is not data)."""
+        unstructured = CONVERTER.unstructure(data)
+        assert list(RECORD_TYPES) == list(unstructured)
+        assert data == CONVERTER.structure(unstructured, Dataset)
+
+    def test_absent_values_left_out_in_field_order(self) -> None:
+        """No ``null`` for an absent value; the other keys in the order of the fields."""
+        review = {
+            "id": "SF-1",
+            "unit_code": "03386",
+            "scope": "khu_dan_cu",
+            "year": 2024,
+            "assessed_on": "2024-12-01",
+            "meets_standard": True,
+        }
+        assessment = CONVERTER.structure(review, SafetyAssessment)
+        # area_name (None) is left out; criteria_failed (an empty list) is written.
+        expected = [*review, "criteria_failed"]
+        assert expected == list(CONVERTER.unstructure(assessment))
+
+    def test_codes_and_dates_are_shared(self) -> None:
+        """Two records read from separate texts share one unit code and one date object."""
+        text = '{"id": "MR-%d", "unit_code": "03386", "held_on": "2024-06-20",'
+        text += ' "kind": "so_ket", "maintained": true}'
+        first, second = (CONVERTER.structure(json.loads(text % i), ModelReview) for i in (1, 2))
+        assert first.unit_code is second.unit_code
+        assert first.held_on is second.held_on
+
+    def test_a_list_where_an_object_belongs(self) -> None:
+        """A category written as text, not an object: named by its index."""
+        subject = {
+            "id": "S-1",
+            "sex": "female",
+            "birth_year": 1990,
+            "ethnicity": "01",
+            "unit_code": "03386",
+            "registered_on": "2024-01-01",
+            "categories": ["poor"],
+        }
+        assert problems_of(subject, Subject) == (
+            "categories[0]: must be an object of {key: value} pairs, not str",
+        )
+
+
+class TestFieldProblems:
+    """The same problems as pairs, and a fast converter that stops at the first."""
+
+    def test_pairs(self) -> None:
+        """``(path, message)``; the path is empty for the value itself."""
+        with pytest.raises(cattrs.BaseValidationError) as excinfo:
+            CONVERTER.structure({"count": "5", "z": 1}, Sample)
+        assert field_problems(excinfo.value, root="x") == (
+            ("x.count", "must be a whole number, not str"),
+            ("x.z", "unknown key"),
+        )
+        with pytest.raises(ValidationError) as single:
+            CONVERTER.structure("2024-13-01", dt.date)
+        assert field_problems(single.value) == (("", "'2024-13-01' is not a date that exists"),)
+
+    def test_fast_converter(self) -> None:
+        """Without detailed validation, the first problem comes as a bare error."""
+        fast = make_converter(detailed_validation=False)
+        with pytest.raises(ValidationError, match="must be a whole number, not str"):
+            fast.structure({"count": "5", "z": 1}, Sample)
+        assert Sample(count=5) == fast.structure({"count": 5}, Sample)
+
+
+class TestEveryModelType:
+    """Beyond records: periods, unit registries, plans and problems round-trip too."""
+
+    @given(period=st.from_type(ReportingPeriod))
+    def test_reporting_period(self, period: ReportingPeriod) -> None:
+        """Any period, through JSON text."""
+        data = json.loads(json.dumps(CONVERTER.unstructure(period)))
+        assert period == CONVERTER.structure(data, ReportingPeriod)
+
+    @pytest.mark.parametrize("plan_id", available())
+    def test_bundled_plans_and_their_registries(self, plan_id: str) -> None:
+        """Each bundled plan, and the unit registry it builds, come back equal."""
+        plan = load_plan(plan_id)
+        assert plan == CONVERTER.structure(CONVERTER.unstructure(plan), Plan)
+        registry = plan.registry
+        assert registry == CONVERTER.structure(CONVERTER.unstructure(registry), UnitRegistry)
+
+    def test_problem(self) -> None:
+        """A problem between records is plain data too."""
+        problem = Problem(record_type="support_actions", record_id="SA-1", field="x", message="y")
+        assert problem == CONVERTER.structure(CONVERTER.unstructure(problem), Problem)

@@ -1,5 +1,42 @@
-"""Input and output at the edges: the converter, and reading plans (and, later, datasets).
+"""Input and output at the edges: the converter, plans, datasets, load reports, JSON Schema.
 
 The model knows nothing of files or cattrs; this package maps plain data to it and back
 (STYLE.md: "Validation and serializations are concerns of the edges of your program").
+Plans are read by :mod:`threeno.io.plans` (through :func:`threeno.plans.load_plan`);
+datasets by :func:`load_dataset` and :func:`iter_records`, written by
+:func:`dump_dataset`, and described by :func:`json_schema`.
 """
+
+from __future__ import annotations
+
+from threeno.io.converter import CONVERTER, make_converter, structure_problems
+from threeno.io.datasets import (
+    FORMATS,
+    READABLE_SCHEMAS,
+    SCHEMA,
+    RecordStream,
+    dump_dataset,
+    iter_records,
+    load_dataset,
+)
+from threeno.io.report import FieldProblem, LoadReport, LoadReportError, Rejection, TypeCounts
+from threeno.io.schema import json_schema
+
+__all__ = [
+    "CONVERTER",
+    "FORMATS",
+    "READABLE_SCHEMAS",
+    "SCHEMA",
+    "FieldProblem",
+    "LoadReport",
+    "LoadReportError",
+    "RecordStream",
+    "Rejection",
+    "TypeCounts",
+    "dump_dataset",
+    "iter_records",
+    "json_schema",
+    "load_dataset",
+    "make_converter",
+    "structure_problems",
+]

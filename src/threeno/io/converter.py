@@ -15,13 +15,21 @@ validation, and registers its own hooks so that nothing is coerced silently:
 - text must be text, whole numbers whole numbers (not ``True``, not ``5.7``, not
   ``"5"``), flags ``true``/``false``; a number is a whole number or a decimal;
 - lists become tuples, and a lone text where a list is expected is refused (it would
-  otherwise become a tuple of its letters).
+  otherwise become a tuple of its letters);
+- records (every type of :data:`~threeno.model.dataset.RECORD_TYPES` and the objects
+  nested in them) are written without the optional keys whose value is absent
+  (``None``), in the order of the model's fields; the codes that repeat from record to
+  record (:data:`INTERNED_FIELDS`: unit codes, agency ids, languages, periods) are
+  interned when read, and equal dates are shared, so a million records do not hold a
+  million copies of ``"03386"``.
 
-Unstructuring then structuring gives back an equal object.
+Unstructuring then structuring gives back an equal object, for every model type.
 :func:`structure_problems` turns a structuring error into one line per problem, each
-with the path of the key at fault: ``duties[3].agency: must be text, not int``.
+with the path of the key at fault: ``duties[3].agency: must be text, not int``;
+:func:`field_problems` gives the same as ``(path, message)`` pairs.
 
-Source: DESIGN.md, "Data dictionary" (ISO dates, offsets, slugs, snake_case keys).
+Source: DESIGN.md, "Data dictionary" (ISO dates, offsets, slugs, snake_case keys) and
+"Quality bars" (interned codes, cached dates).
 
 .. versionadded:: 0.1.0
 """
@@ -31,22 +39,56 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final, NoReturn, get_args, get_origin
 
+import attrs
 import pendulum
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import make_converter as _make_json_converter
 from cattrs.v import format_exception
 
 from threeno.errors import ThreenoError, ValidationError
 from threeno.model._base import LabelledEnum
+from threeno.model.crime import Extension, Suspension
+from threeno.model.dataset import RECORD_TYPES
+from threeno.model.subjects import CategorySpan
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-__all__ = ["CONVERTER", "make_converter", "structure_problems"]
+__all__ = [
+    "CONVERTER",
+    "INTERNED_FIELDS",
+    "RECORD_CLASSES",
+    "field_problems",
+    "make_converter",
+    "structure_problems",
+]
+
+#: The classes of records and of the objects nested in them, nested ones first.
+RECORD_CLASSES: Final[tuple[type[Any], ...]] = (
+    CategorySpan,
+    Extension,
+    Suspension,
+    *RECORD_TYPES.values(),
+)
+
+#: Text fields of records whose values repeat from record to record (codes of units and
+#: agencies, languages, period texts): read through :func:`sys.intern`, so that equal
+#: values share one string.
+INTERNED_FIELDS: Final = frozenset(
+    {"unit_code", "receiving_agency", "provider_agency", "agency", "language", "period"}
+)
+
+# Equal dates read from text share one object (a date costs 32 bytes; a dataset has far
+# fewer distinct days than records). Cleared when full, so it never grows without bound.
+_DATE_CACHE: dict[str, dt.date] = {}
+_DATE_CACHE_SIZE: Final = 100_000
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A date, "T", a time to the second (fraction allowed) and an offset: "Z" or ±hh:mm
@@ -105,6 +147,10 @@ def _structure_number(value: object, _: object) -> int | float:
 
 
 def _parse_date(value: object) -> dt.date:
+    if isinstance(value, str):
+        cached = _DATE_CACHE.get(value)
+        if cached is not None:
+            return cached
     if isinstance(value, dt.datetime):
         _refuse(f"must be a date (YYYY-MM-DD) without a time, not {value.isoformat()}")
     if isinstance(value, dt.date):
@@ -114,9 +160,13 @@ def _parse_date(value: object) -> dt.date:
     if not _ISO_DATE.fullmatch(value):
         _refuse(f"must be a date written YYYY-MM-DD, not {value!r}")
     try:
-        return dt.date.fromisoformat(value)
+        parsed = dt.date.fromisoformat(value)
     except ValueError:
         _refuse(f"{value!r} is not a date that exists")
+    if len(_DATE_CACHE) >= _DATE_CACHE_SIZE:
+        _DATE_CACHE.clear()
+    _DATE_CACHE[value] = parsed
+    return parsed
 
 
 def _parse_datetime(value: object) -> dt.datetime:
@@ -197,8 +247,63 @@ def _tuple_hook(cls: Any, converter: JsonConverter) -> Callable[[object, type], 
     return structure
 
 
-def make_converter() -> JsonConverter:
+def _structure_interned(value: object, _: type) -> str:
+    return sys.intern(_structure_str(value, str))
+
+
+def _record_structure_hook(
+    cls: type[Any], converter: JsonConverter
+) -> Callable[[object, type], Any]:
+    # Typed Any: mypy would match the keys against the generator's own keyword flags.
+    interned: dict[str, Any] = {
+        f.name: override(struct_hook=_structure_interned)
+        for f in attrs.fields(cls)
+        if f.name in INTERNED_FIELDS
+    }
+    generated = make_dict_structure_fn(cls, converter, **interned)
+
+    def structure(value: object, type_: type) -> Any:  # noqa: ANN401 - any record class
+        # Without this, a list or a text where a record belongs fails with "no attribute 'keys'".
+        # A dict first: the check against the Mapping ABC costs five times more.
+        if type(value) is not dict and not isinstance(value, Mapping):
+            _refuse(f"must be an object of {{key: value}} pairs, not {_kind(value)}")
+        return generated(value, type_)
+
+    return structure
+
+
+def _record_unstructure_hook(
+    cls: type[Any], converter: JsonConverter
+) -> Callable[[Any], dict[str, Any]]:
+    generated = make_dict_unstructure_fn(cls, converter)
+    if not any(f.default is None for f in attrs.fields(cls)):
+        return generated
+
+    def unstructure(record: Any) -> dict[str, Any]:  # noqa: ANN401 - any record class
+        # An absent optional value (None) is left out rather than written as null; the
+        # keys stay in the order of the fields (cattrs' omit_if_default would move them).
+        return {key: value for key, value in generated(record).items() if value is not None}
+
+    return unstructure
+
+
+def _register_records(converter: JsonConverter) -> None:
+    # Nested classes first: a record's generated hook looks its fields' hooks up when made.
+    for cls in RECORD_CLASSES:
+        converter.register_structure_hook(cls, _record_structure_hook(cls, converter))
+        converter.register_unstructure_hook(cls, _record_unstructure_hook(cls, converter))
+
+
+def make_converter(*, detailed_validation: bool = True) -> JsonConverter:
     """Make a converter configured as the project's: strict, ISO dates, slugs, tuples.
+
+    Args:
+        detailed_validation: whether a structuring error collects every problem with
+            its path (cattrs' ``ClassValidationError``, read by
+            :func:`structure_problems`), as :data:`CONVERTER` does. ``False`` makes a
+            faster converter that stops at the first problem with a bare exception: the
+            dataset loader structures with one and, for a record that fails, asks a
+            detailed one why.
 
     Returns:
         A new converter; :data:`CONVERTER` is one, shared. Make your own only to extend
@@ -209,7 +314,9 @@ def make_converter() -> JsonConverter:
 
     .. versionadded:: 0.1.0
     """
-    converter = _make_json_converter(forbid_extra_keys=True)
+    converter = _make_json_converter(
+        forbid_extra_keys=True, detailed_validation=detailed_validation
+    )
     for cls, hook in (
         (str, _structure_str),
         (bool, _structure_bool),
@@ -235,6 +342,7 @@ def make_converter() -> JsonConverter:
     converter.register_structure_hook_factory(
         _is_homogeneous_tuple, lambda cls: _tuple_hook(cls, converter)
     )
+    _register_records(converter)
     return converter
 
 
@@ -250,7 +358,7 @@ def _message(exc: BaseException, type_: type | None) -> str:
     return format_exception(exc, type_)
 
 
-def _walk(exc: BaseException, path: str, type_: type | None, out: list[str]) -> None:
+def _walk(exc: BaseException, path: str, type_: type | None, out: list[tuple[str, str]]) -> None:
     prefix = f"{path}." if path else ""
     if isinstance(exc, IterableValidationError):
         items, rest = exc.group_exceptions()
@@ -265,14 +373,34 @@ def _walk(exc: BaseException, path: str, type_: type | None, out: list[str]) -> 
         for sub in rest:
             _walk(sub, path, None, out)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        out.extend(f"{prefix}{key}: unknown key" for key in sorted(exc.extra_fields))
+        out.extend((f"{prefix}{key}", "unknown key") for key in sorted(exc.extra_fields))
     elif isinstance(exc, ValidationError) and exc.field:
         # Raised by a model validator: the class and field are in the message's prefix.
         text = str(exc).removeprefix(f"{exc.cls_name}.{exc.field}: ")
-        out.append(f"{prefix}{exc.field}: {text}")
+        out.append((f"{prefix}{exc.field}", text))
     else:
-        message = _message(exc, type_)
-        out.append(f"{path}: {message}" if path else message)
+        out.append((path, _message(exc, type_)))
+
+
+def field_problems(exc: BaseException, root: str = "") -> tuple[tuple[str, str], ...]:
+    """Every problem in a structuring error, as ``(path, message)`` pairs.
+
+    The same problems as :func:`structure_problems`, for a program that wants the path
+    apart (``("categories[1].until", "2023-01-01 is before since 2024-01-01")``); the
+    path is ``""`` for a problem with the value itself.
+
+    Args:
+        exc: what ``CONVERTER.structure`` raised.
+        root: the path of the structured value itself; ``""`` for the top of a file.
+
+    Returns:
+        The problems, in the order of the data.
+
+    .. versionadded:: 0.1.0
+    """
+    out: list[tuple[str, str]] = []
+    _walk(exc, root, None, out)
+    return tuple(out)
 
 
 def structure_problems(exc: BaseException, root: str = "") -> tuple[str, ...]:
@@ -300,6 +428,6 @@ def structure_problems(exc: BaseException, root: str = "") -> tuple[str, ...]:
 
     .. versionadded:: 0.1.0
     """
-    out: list[str] = []
-    _walk(exc, root, None, out)
-    return tuple(out)
+    return tuple(
+        f"{path}: {message}" if path else message for path, message in field_problems(exc, root)
+    )

@@ -1,0 +1,860 @@
+"""Loading and writing datasets: a JSON document, JSON Lines files, CSV files.
+
+The interchange format v1 (DESIGN.md, "Data dictionary") comes in three forms, which
+hold the same records and read back to the same :class:`~threeno.model.dataset.Dataset`:
+
+- a **JSON document**: ``{"schema": "threeno/1", "subjects": [...], ...}``, one array
+  per record type (a missing array is an empty one; an unknown key is an error);
+- a **folder of JSON Lines files**, one per record type, named as the type
+  (``subjects.jsonl``, ``crime_reports.jsonl``, ...), one record per line;
+- a **folder of CSV files** with the same names (``crime_reports.csv``) and one column
+  per field (the "Data exchange" guide says how each kind of value is written in a
+  cell), UTF-8 with or without the byte-order mark Excel writes.
+
+:func:`load_dataset` also takes the document as a Python mapping, or an iterable of
+dicts each naming its type in a ``record_type`` key (rows from a tool's own database).
+
+A bad record does not stop a load: it is rejected, with its file, line or index and
+the path and message of each problem, in the :class:`~threeno.io.report.LoadReport`;
+every record read is accepted or rejected. A bad *file* (not UTF-8 or not JSON where
+the whole file is one document, an unknown schema version, an unknown file name in a
+folder, a CSV file whose columns are not the type's) stops the load with a
+:class:`~threeno.errors.DatasetError` naming it.
+
+Plan clauses: IV.2 (the agencies' reports to the Steering Committee rest on these
+records); every clause whose indicator counts records (see DESIGN.md, "Indicators").
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import csv
+import gc
+import itertools
+import json
+import os
+import pathlib
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Generic, Self, overload
+
+import attrs
+
+from threeno.errors import DatasetError
+from threeno.io import _csvcells
+from threeno.io.converter import CONVERTER, field_problems, make_converter
+from threeno.io.report import FieldProblem, LoadReport, LoadReportError, Rejection, TypeCounts
+from threeno.model._base import is_sensitive
+from threeno.model.dataset import RECORD_TYPES, Dataset, HasRegistry, R, Record, UnitLookup
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from threeno.model.dataset import Problem
+
+__all__ = [
+    "FORMATS",
+    "READABLE_SCHEMAS",
+    "RECORD_TYPE_KEY",
+    "SCHEMA",
+    "RecordStream",
+    "dump_dataset",
+    "iter_records",
+    "load_dataset",
+]
+
+#: The schema version this release writes in a JSON document's ``"schema"`` key.
+SCHEMA: Final = "threeno/1"
+#: The schema versions this release reads.
+READABLE_SCHEMAS: Final = (SCHEMA,)
+#: The formats :func:`dump_dataset` writes: a JSON document, a folder of JSON Lines
+#: files, a folder of CSV files.
+FORMATS: Final = ("json", "jsonl", "csv")
+#: The key naming a record's type when records are given as an iterable of dicts.
+RECORD_TYPE_KEY: Final = "record_type"
+
+_SUFFIXES: Final = {".jsonl": "jsonl", ".csv": "csv"}
+_BOM: Final = b"\xef\xbb\xbf"
+
+# The fast converter stops at the first problem; a record that fails is structured
+# again by the detailed one (CONVERTER) only to say why.
+_FAST: Final = make_converter(detailed_validation=False)
+_SENSITIVE: Final[dict[type[Any], tuple[str, ...]]] = {
+    cls: tuple(f.name for f in attrs.fields(cls) if is_sensitive(f))
+    for cls in RECORD_TYPES.values()
+}
+_FIELD_ORDER: Final[dict[type[Any], dict[str, int]]] = {
+    cls: {f.name: i for i, f in enumerate(attrs.fields(cls))} for cls in RECORD_TYPES.values()
+}
+_COLUMNS: Final = {name: _csvcells.columns(cls) for name, cls in RECORD_TYPES.items()}
+_REDACTED: Final = "<personal data>"
+_MISSING: Final = "required key missing"
+
+
+def _kind(value: object) -> str:
+    # JSON's words for JSON's values, Python's for anything else.
+    names: dict[type[Any], str] = {dict: "object", list: "list", str: "text"}
+    return names.get(type(value)) or type(value).__name__
+
+
+def _expected_files(suffix: str) -> str:
+    return ", ".join(f"{name}{suffix}" for name in RECORD_TYPES)
+
+
+# -- JSON ------------------------------------------------------------------------------
+
+
+def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    # json keeps the last of two equal keys, silently dropping the first value: refuse.
+    obj = dict(pairs)
+    if len(obj) != len(pairs):
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                msg = f"duplicate key {key!r} in an object"
+                raise ValueError(msg)
+            seen.add(key)
+    return obj
+
+
+def _no_constant(name: str) -> float:
+    # json reads NaN and Infinity, which are not JSON.
+    msg = f"{name} is not a JSON number"
+    raise ValueError(msg)
+
+
+def _json_error(exc: BaseException, *, one_line: bool = False) -> str:
+    if isinstance(exc, json.JSONDecodeError):
+        where = f"column {exc.colno}" if one_line else f"line {exc.lineno}, column {exc.colno}"
+        return f"not valid JSON: {exc.msg} ({where})"
+    if isinstance(exc, RecursionError):
+        return "not valid JSON: nested too deeply"
+    return f"not valid JSON: {exc}"
+
+
+# One decoder for every line: json.loads with hooks would build a new one per call.
+_DECODER: Final = json.JSONDecoder(
+    object_pairs_hook=_no_duplicate_keys, parse_constant=_no_constant
+)
+
+
+def _loads(text: str) -> object:
+    return _DECODER.decode(text)
+
+
+# -- one record ------------------------------------------------------------------------
+
+
+def _root(path: str) -> str:
+    return path.split(".", 1)[0].split("[", 1)[0]
+
+
+def _structure(cls: type[R], raw: object) -> tuple[R | None, list[tuple[str, str]]]:
+    """The record, or ``None`` and every problem (path relative to the record)."""
+    # Whatever goes wrong in making one record is that record's rejection, never the end
+    # of the load (issue 6: "a bad record does not stop the load"), hence the broad catch.
+    try:
+        return _FAST.structure(raw, cls), []
+    except Exception as fast_error:  # noqa: BLE001 - see above
+        try:
+            CONVERTER.structure(raw, cls)
+        except Exception as exc:  # noqa: BLE001 - see above
+            return None, list(field_problems(exc))
+        # The two converters disagree; never expected, but never a silent acceptance.
+        return None, [("", f"could not be read ({type(fast_error).__name__})")]  # pragma: no cover
+
+
+def _raw_id(raw: object) -> str | None:
+    value = raw.get("id") if isinstance(raw, Mapping) else None
+    if isinstance(value, str) and value.strip():
+        return unicodedata.normalize("NFC", value)
+    return None
+
+
+def _scrub(cls: type[Any], raw: object, problems: list[tuple[str, str]]) -> list[FieldProblem]:
+    """The problems, with every sensitive value of the record replaced (DESIGN.md)."""
+    secrets: list[str] = []
+    if isinstance(raw, Mapping):
+        for name in _SENSITIVE.get(cls, ()):
+            value = raw.get(name)
+            # A one-letter value identifies nobody, and replacing it would garble the text.
+            if value is not None and not isinstance(value, bool) and len(str(value).strip()) > 1:
+                secrets.extend((str(value), repr(value)))
+    out = []
+    for field, message in problems:
+        # The text first, so that a quoted value stays quoted; its repr catches escapes.
+        for secret in secrets:
+            message = message.replace(secret, _REDACTED)  # noqa: PLW2901 - scrubbed in place
+        out.append(FieldProblem(field=field, message=message))
+    return out
+
+
+class _Tally:
+    """The counts, rejections and notes of one load, built as records are read."""
+
+    def __init__(self, *, check_duplicates: bool = True) -> None:
+        self.read = dict.fromkeys(RECORD_TYPES, 0)
+        self.rejected = dict.fromkeys(RECORD_TYPES, 0)
+        self.rejections: list[Rejection] = []
+        self.notes: list[str] = []
+        # Per record type, each id seen and where (its line, or its index in the source).
+        self.seen: dict[str, dict[str, int]] | None = (
+            {name: {} for name in RECORD_TYPES} if check_duplicates else None
+        )
+
+    def account(  # noqa: PLR0913 - where a record was is four facts
+        self,
+        name: str,
+        raw: object,
+        record: R | None,
+        problems: list[tuple[str, str]],
+        *,
+        file: str | None,
+        line: int | None,
+        index: int,
+    ) -> R | None:
+        """Count one record read; return it if accepted, else record why not."""
+        self.read[name] += 1
+        record_id = record.id if record is not None else _raw_id(raw)
+        if self.seen is not None and record_id is not None:
+            seen = self.seen[name]
+            first = seen.get(record_id)
+            if first is None:
+                seen[record_id] = line if line is not None else index
+            else:
+                where = f"line {first}" if line is not None else f"{name}[{first}]"
+                problems = [("id", f"duplicate id {record_id!r}: first at {where}"), *problems]
+        if not problems:
+            return record
+        self.rejected[name] += 1
+        self.rejections.append(
+            Rejection(
+                record_type=name,
+                file=file,
+                line=line,
+                index=index,
+                record_id=record_id,
+                problems=tuple(_scrub(RECORD_TYPES[name], raw, problems)),
+            )
+        )
+        return None
+
+    def take(
+        self, name: str, raw: object, *, file: str | None, line: int | None, index: int
+    ) -> Record | None:
+        """Structure one record in JSON form and account for it."""
+        record, problems = _structure(RECORD_TYPES[name], raw)
+        return self.account(name, raw, record, problems, file=file, line=line, index=index)
+
+    def report(self, source: str, problems: Iterable[Problem] = ()) -> LoadReport:
+        """The report of everything read so far."""
+        counts = {
+            name: TypeCounts(
+                read=self.read[name],
+                accepted=self.read[name] - self.rejected[name],
+                rejected=self.rejected[name],
+            )
+            for name in RECORD_TYPES
+        }
+        return LoadReport(
+            source=source,
+            counts=counts,
+            rejections=tuple(self.rejections),
+            problems=tuple(problems),
+            notes=tuple(self.notes),
+        )
+
+
+# -- JSON Lines and CSV files ----------------------------------------------------------
+
+
+def _jsonl(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
+    """The records of a JSON Lines file, one line at a time; bad lines are rejected."""
+    file = str(path)
+    index = 0
+    with path.open("rb") as stream:
+        for number, raw_line in enumerate(stream, start=1):
+            line_bytes = raw_line.removeprefix(_BOM) if number == 1 else raw_line
+            raw: object = None
+            problems: list[tuple[str, str]] = []
+            record: Record | None = None
+            try:
+                text = line_bytes.decode("utf-8")
+            except UnicodeDecodeError as exc:
+                byte = line_bytes[exc.start]
+                problems = [("", f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8")]
+            else:
+                if not text.strip():
+                    continue  # a blank line is not a record
+                try:
+                    raw = _loads(text.rstrip())  # columns count from the line's start
+                except (ValueError, RecursionError) as exc:
+                    problems = [("", _json_error(exc, one_line=True))]
+                else:
+                    record, problems = _structure(RECORD_TYPES[name], raw)
+            accepted = tally.account(
+                name, raw, record, problems, file=file, line=number, index=index
+            )
+            index += 1
+            if accepted is not None:
+                yield accepted
+
+
+def _decoded_lines(stream: Iterable[bytes], file: str) -> Iterator[str]:
+    for number, raw_line in enumerate(stream, start=1):
+        line_bytes = raw_line.removeprefix(_BOM) if number == 1 else raw_line
+        try:
+            yield line_bytes.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            byte = line_bytes[exc.start]
+            msg = (
+                f"{file}, line {number}: not UTF-8 text (byte 0x{byte:02x}); save the file"
+                " as UTF-8 (in Excel: CSV UTF-8)"
+            )
+            raise DatasetError(msg) from None
+
+
+def _csv_header(file: str, name: str, header: list[str]) -> tuple[_csvcells.Column, ...]:
+    by_name = {c.name: c for c in _COLUMNS[name]}
+    faults: list[str] = []
+    doubled = sorted({h for h in header if header.count(h) > 1})
+    faults.extend(f"column {h!r} appears twice" for h in doubled)
+    faults.extend(f"missing column {c!r}" for c in by_name if c not in header)
+    faults.extend(f"extra column {h!r}" for h in header if h not in by_name)
+    if faults:
+        msg = f"{file}: {'; '.join(faults)} (the columns of {name} are {', '.join(by_name)})"
+        raise DatasetError(msg)
+    return tuple(by_name[h] for h in header)
+
+
+def _csv_message(path: str, message: str) -> str:
+    # A required key is missing from a CSV record because its cell (or part) is empty.
+    if message != _MISSING:
+        return message
+    return (
+        "empty cell: a value is required" if path == _root(path) else "empty: a value is required"
+    )
+
+
+def _csv_problems(
+    name: str, header: tuple[_csvcells.Column, ...], cells: list[str]
+) -> tuple[dict[str, Any], Record | None, list[tuple[str, str]]]:
+    cls = RECORD_TYPES[name]
+    data, cell_problems = _csvcells.decode_row(header, cells)
+    record, problems = _structure(cls, data)
+    if not cell_problems and not problems:
+        return data, record, []
+    unread = {_root(path) for path, _ in cell_problems}
+    problems = [
+        (path, _csv_message(path, message))
+        for path, message in problems
+        if _root(path) not in unread
+    ]
+    order = _FIELD_ORDER[cls]
+    merged = sorted([*cell_problems, *problems], key=lambda p: order.get(_root(p[0]), len(order)))
+    return data, None, merged
+
+
+def _csv_row(
+    reader: Iterator[list[str]], name: str, header: tuple[_csvcells.Column, ...]
+) -> tuple[object, Record | None, list[tuple[str, str]]] | None:
+    """The next row as (cells read, record, problems); ``None`` for an empty row.
+
+    Raises:
+        StopIteration: at the end of the file.
+    """
+    try:
+        cells = next(reader)
+    except csv.Error as exc:
+        return None, None, [("", f"not valid CSV: {exc}")]
+    if not any(cells):
+        return None
+    if len(cells) != len(header):
+        return None, None, [("", f"{len(cells)} cells, but the header has {len(header)} columns")]
+    return _csv_problems(name, header, cells)
+
+
+def _csv(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
+    """The records of a CSV file, one row at a time; bad rows are rejected."""
+    file = str(path)
+    with path.open("rb") as stream:
+        lines = _decoded_lines(stream, file)
+        first = next(lines, "")
+        if not first.strip():
+            columns = ", ".join(c.name for c in _COLUMNS[name])
+            msg = f"{file}: empty file; its first row must name the columns: {columns}"
+            raise DatasetError(msg)
+        # Excel set to Vietnamese (or any locale whose decimal mark is a comma) separates
+        # cells with ';'. The header names several columns, so it holds the separator.
+        delimiter = "," if "," in first else ";"
+        reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
+        try:
+            header = _csv_header(file, name, next(reader))
+        except csv.Error as exc:
+            msg = f"{file}, line 1: not valid CSV: {exc}"
+            raise DatasetError(msg) from None
+        index = skipped = 0
+        previous = reader.line_num
+        while True:
+            try:
+                row = _csv_row(reader, name, header)
+            except StopIteration:
+                break
+            line = previous + 1
+            previous = reader.line_num
+            if row is None:
+                skipped += 1
+                continue
+            data, record, problems = row
+            accepted = tally.account(
+                name, data, record, problems, file=file, line=line, index=index
+            )
+            index += 1
+            if accepted is not None:
+                yield accepted
+    if skipped:
+        tally.notes.append(f"{file}: {skipped} empty rows skipped")
+
+
+_READERS: Final = {"jsonl": _jsonl, "csv": _csv}
+
+
+def _file_type(path: Path) -> tuple[str, str]:
+    """The record type and format of a JSON Lines or CSV file, from its name."""
+    fmt = _SUFFIXES.get(path.suffix)
+    if fmt is None or path.stem not in RECORD_TYPES:
+        msg = (
+            f"{path}: not a file of records; name it after its record type, e.g."
+            f" crime_reports.jsonl or crime_reports.csv (the types are {', '.join(RECORD_TYPES)})"
+        )
+        raise DatasetError(msg)
+    return path.stem, fmt
+
+
+# -- sources ---------------------------------------------------------------------------
+
+
+def _read_folder(folder: Path, tally: _Tally) -> dict[str, list[Any]]:
+    found: dict[str, Path] = {}
+    formats: set[str] = set()
+    unknown: list[str] = []
+    ignored: list[str] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith("."):
+            continue  # hidden files (.DS_Store, editors' backups) are the system's
+        suffix = path.suffix.lower()
+        if not path.is_file() or suffix not in {".jsonl", ".csv", ".json"}:
+            ignored.append(path.name)
+        elif path.stem in RECORD_TYPES and path.suffix in _SUFFIXES:
+            found[path.stem + path.suffix] = path
+            formats.add(_SUFFIXES[path.suffix])
+        else:
+            unknown.append(path.name)
+    if unknown:
+        suffix = f".{formats.pop()}" if len(formats) == 1 else ".jsonl"
+        msg = (
+            f"{folder}: unknown file {', '.join(repr(u) for u in unknown)}; a folder holds one"
+            f" file per record type, named {_expected_files(suffix)}"
+        )
+        raise DatasetError(msg)
+    if len(formats) > 1:
+        msg = f"{folder}: holds both JSON Lines and CSV files; keep one format per folder"
+        raise DatasetError(msg)
+    if not formats:
+        msg = (
+            f"{folder}: no files of records; expected files named {_expected_files('.jsonl')}"
+            " (or the same names ending .csv)"
+        )
+        raise DatasetError(msg)
+    fmt = formats.pop()
+    suffix = f".{fmt}"
+    read = _READERS[fmt]
+    records: dict[str, list[Any]] = {}
+    for name in RECORD_TYPES:
+        file = found.get(name + suffix)
+        if file is None:
+            tally.notes.append(f"no file {name}{suffix}: no {name}")
+            continue
+        records[name] = list(read(file, name, tally))
+    tally.notes.extend(f"{folder}: {name!r} ignored (not a file of records)" for name in ignored)
+    return records
+
+
+def _records_of(where: str, name: str, items: object) -> Iterable[object]:
+    if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
+        msg = f"{where}: {name!r} must be a list of records, not {_kind(items)}"
+        raise DatasetError(msg)
+    return items
+
+
+def _read_document(document: object, tally: _Tally, file: str | None) -> dict[str, list[Any]]:
+    where = file or "the document"
+    if not isinstance(document, Mapping):
+        msg = (
+            f'{where}: a dataset is a JSON object with "schema": "{SCHEMA}" and one'
+            f" list per record type, not {_kind(document)}"
+        )
+        raise DatasetError(msg)
+    if "schema" not in document:
+        msg = f'{where}: no "schema" key; write "schema": "{SCHEMA}" first'
+        raise DatasetError(msg)
+    version = document["schema"]
+    if version not in READABLE_SCHEMAS:
+        msg = (
+            f"{where}: unknown schema {version!r}; this release of threeno reads"
+            f" {', '.join(READABLE_SCHEMAS)}"
+        )
+        raise DatasetError(msg)
+    unknown = [key for key in document if key != "schema" and key not in RECORD_TYPES]
+    if unknown:
+        msg = (
+            f"{where}: unknown key {', '.join(repr(k) for k in unknown)}; the keys are"
+            f" schema, {', '.join(RECORD_TYPES)}"
+        )
+        raise DatasetError(msg)
+    records: dict[str, list[Any]] = {}
+    for name in RECORD_TYPES:
+        items = _records_of(where, name, document.get(name, ()))
+        accepted = [
+            tally.take(name, raw, file=file, line=None, index=i) for i, raw in enumerate(items)
+        ]
+        records[name] = [r for r in accepted if r is not None]
+    return records
+
+
+def _read_json_file(path: Path, tally: _Tally) -> dict[str, list[Any]]:
+    data = path.read_bytes().removeprefix(_BOM)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        msg = (
+            f"{path}, line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file"
+            " as UTF-8"
+        )
+        raise DatasetError(msg) from None
+    if not text.strip():
+        msg = f'{path}: empty file; a dataset is a JSON object with "schema": "{SCHEMA}"'
+        raise DatasetError(msg)
+    try:
+        document = _loads(text)
+    except (ValueError, RecursionError) as exc:
+        msg = f"{path}: {_json_error(exc)}"
+        raise DatasetError(msg) from None
+    return _read_document(document, tally, str(path))
+
+
+def _read_iterable(items: Iterable[object], tally: _Tally) -> dict[str, list[Any]]:
+    records: dict[str, list[Any]] = {name: [] for name in RECORD_TYPES}
+    positions = dict.fromkeys(RECORD_TYPES, 0)
+    for i, item in enumerate(items):
+        if not isinstance(item, Mapping):
+            msg = f"records[{i}]: a record is a dict, not {_kind(item)}"
+            raise DatasetError(msg)
+        name = item.get(RECORD_TYPE_KEY)
+        if not isinstance(name, str) or name not in RECORD_TYPES:
+            what = "no" if name is None else f"an unknown {name!r} as"
+            msg = (
+                f"records[{i}]: {what} {RECORD_TYPE_KEY!r}; each record names its type,"
+                f" one of {', '.join(RECORD_TYPES)}"
+            )
+            raise DatasetError(msg)
+        raw = {k: v for k, v in item.items() if k != RECORD_TYPE_KEY}
+        record = tally.take(name, raw, file=None, line=None, index=positions[name])
+        positions[name] += 1
+        if record is not None:
+            records[name].append(record)
+    return records
+
+
+def _read(source: object, tally: _Tally) -> tuple[str, dict[str, list[Any]]]:
+    if isinstance(source, str | os.PathLike):
+        path = Path(source)
+        if path.is_dir():
+            return str(path), _read_folder(path, tally)
+        if not path.is_file():
+            msg = f"{path}: no such file or folder"
+            raise DatasetError(msg)
+        if path.suffix == ".json":
+            return str(path), _read_json_file(path, tally)
+        name, fmt = _file_type(path)
+        return str(path), {name: list(_READERS[fmt](path, name, tally))}
+    if isinstance(source, Mapping):
+        return "the document", _read_document(source, tally, None)
+    if isinstance(source, Iterable) and not isinstance(source, bytes):
+        return "the records", _read_iterable(source, tally)
+    msg = (
+        f"cannot load a dataset from {type(source).__name__}: give a file, a folder, a"
+        " mapping or an iterable of dicts"
+    )
+    raise DatasetError(msg)
+
+
+def load_dataset(
+    source: str | os.PathLike[str] | Mapping[str, Any] | Iterable[Mapping[str, Any]],
+    *,
+    plan: HasRegistry | UnitLookup | None = None,
+    strict: bool = False,
+) -> tuple[Dataset, LoadReport]:
+    """Load a dataset, accounting for every record read.
+
+    Every record is accepted or rejected, and every rejection says why, with its file,
+    line (or index) and the path of each field at fault; a bad record does not stop the
+    load. A duplicate id rejects the later record (naming where the first was). The
+    problems between accepted records (:meth:`Dataset.validate
+    <threeno.model.dataset.Dataset.validate>`: unknown subjects, reports and cases, and
+    with a plan or unit registry, unit codes not valid on the record's date) are in the
+    report too, and do not remove any record.
+
+    Args:
+        source: a JSON document (``data.json``); a folder of JSON Lines or CSV files named
+            after the record types; one such file (``crime_reports.csv``); the document
+            as a mapping; or an iterable of dicts, each naming its type in a
+            ``record_type`` key (:data:`RECORD_TYPE_KEY`).
+        plan: a plan (or a unit registry) to check unit codes against.
+        strict: raise instead of returning when anything was rejected or a problem
+            found.
+
+    Returns:
+        The dataset of the accepted records, and the load report.
+
+    Raises:
+        DatasetError: when the source cannot be read as a whole (no such file, not
+            UTF-8 or not JSON for a whole document, an unknown schema version or key,
+            an unknown file name in a folder, a CSV file with a missing or extra
+            column); with ``strict=True``, a :class:`~threeno.io.report.LoadReportError`
+            carrying the whole report when a record was rejected or a problem found.
+
+    Plan clauses: IV.2; DESIGN.md, "Data dictionary (interchange format v1)".
+
+    .. versionadded:: 0.1.0
+    """
+    tally = _Tally()
+    # Pausing the cyclic garbage collector while millions of records are made saves a
+    # fifth of the time (DESIGN.md, "Quality bars"); it is restarted whatever happens.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        label, records = _read(source, tally)
+        dataset = Dataset(**records)
+    finally:
+        if collecting:
+            gc.enable()
+    report = tally.report(label, dataset.validate(plan))
+    if strict and not report.ok:
+        raise LoadReportError(report)
+    return dataset, report
+
+
+class RecordStream(Generic[R]):
+    """The records of one file, read one at a time; :attr:`report` accounts for them.
+
+    Made by :func:`iter_records`. Iterating gives the accepted records in file order;
+    bad lines are rejected exactly as :func:`load_dataset` rejects them, and
+    :attr:`report` gives the counts and rejections so far. Use it in a ``with`` block,
+    or call :meth:`close`, to close the file before the end.
+
+    .. versionadded:: 0.1.0
+    """
+
+    # pathlib.Path, not Path: Sphinx resolves a generic class's __init__ annotations
+    # without the module's names.
+    def __init__(self, path: pathlib.Path, name: str, *, check_duplicates: bool) -> None:
+        """Prepare to read ``path`` as records of type ``name``; nothing is read yet."""
+        self.path = path
+        self.record_type = name
+        self._tally = _Tally(check_duplicates=check_duplicates)
+        self._records: Iterator[Record] = _READERS[_SUFFIXES[path.suffix]](path, name, self._tally)
+
+    def __iter__(self) -> Self:
+        """The stream itself: it is its own iterator."""
+        return self
+
+    def __next__(self) -> R:
+        """The next accepted record."""
+        return next(self._records)  # type: ignore[return-value]  # the file holds R records
+
+    @property
+    def report(self) -> LoadReport:
+        """The report of what was read so far (counts of this type, rejections, notes)."""
+        return self._tally.report(str(self.path))
+
+    def close(self) -> None:
+        """Close the file; the stream then gives no more records."""
+        close = getattr(self._records, "close", None)
+        if close is not None:
+            close()
+
+    def __enter__(self) -> Self:
+        """Use the stream in a ``with`` block, which closes it."""
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        """Close the file."""
+        self.close()
+
+
+@overload
+def iter_records(
+    path: str | os.PathLike[str], record_type: type[R], *, check_duplicates: bool = True
+) -> RecordStream[R]: ...
+@overload
+def iter_records(
+    path: str | os.PathLike[str], record_type: str, *, check_duplicates: bool = True
+) -> RecordStream[Record]: ...
+def iter_records(
+    path: str | os.PathLike[str],
+    record_type: str | type[Any],
+    *,
+    check_duplicates: bool = True,
+) -> RecordStream[Any]:
+    """Stream the records of one JSON Lines (or CSV) file, one line at a time.
+
+    For the engine's streaming mode: memory stays flat, apart from the ids seen so far
+    (to reject duplicates, about a hundred bytes per record; ``check_duplicates=False``
+    drops them when the file is known to have unique ids).
+
+    >>> from threeno.model.crime import CrimeReport
+    >>> stream = iter_records("crime_reports.jsonl", CrimeReport)  # doctest: +SKIP
+    >>> for report in stream:  # doctest: +SKIP
+    ...     ...
+    >>> print(stream.report)  # doctest: +SKIP
+
+    Args:
+        path: a ``.jsonl`` (or ``.csv``) file of one record type.
+        record_type: the type, by class (``CrimeReport``) or interchange name
+            (``"crime_reports"``).
+        check_duplicates: whether to reject a record whose id came earlier in the file.
+
+    Returns:
+        A :class:`RecordStream` of the accepted records; its ``report`` accounts for
+        every line read so far.
+
+    Raises:
+        DatasetError: when the file does not exist or is not ``.jsonl`` or ``.csv``, or
+            the record type is unknown; while iterating a CSV file, when its header is
+            wrong or a line is not UTF-8.
+
+    Plan clauses: IV.2; DESIGN.md, "Indicators" (one streaming pass).
+
+    .. versionadded:: 0.1.0
+    """
+    names = {cls: name for name, cls in RECORD_TYPES.items()}
+    name = record_type if isinstance(record_type, str) else names.get(record_type, "")
+    if name not in RECORD_TYPES:
+        msg = f"unknown record type {record_type!r}; the types are {', '.join(RECORD_TYPES)}"
+        raise DatasetError(msg)
+    file = Path(path)
+    if not file.is_file():
+        msg = f"{file}: no such file"
+        raise DatasetError(msg)
+    if file.suffix not in _SUFFIXES:
+        msg = f"{file}: records are streamed from a .jsonl or .csv file"
+        raise DatasetError(msg)
+    return RecordStream(file, name, check_duplicates=check_duplicates)
+
+
+# -- writing ---------------------------------------------------------------------------
+
+
+def _json_lines(records: Iterable[Record], *, compact: bool) -> Iterator[str]:
+    separators = (",", ":") if compact else (", ", ": ")
+    for record in records:
+        yield json.dumps(CONVERTER.unstructure(record), ensure_ascii=False, separators=separators)
+
+
+def _write_document(dataset: Dataset, path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write(f'{{\n  "schema": {json.dumps(SCHEMA)}')
+        for name in RECORD_TYPES:
+            records: tuple[Record, ...] = getattr(dataset, name)
+            if not records:
+                out.write(f',\n  "{name}": []')
+                continue
+            out.write(f',\n  "{name}": [')
+            for i, line in enumerate(_json_lines(records, compact=False)):
+                out.write(f"{',' if i else ''}\n    {line}")
+            out.write("\n  ]")
+        out.write("\n}\n")
+
+
+def _write_jsonl(records: tuple[Record, ...], path: Path) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        for line in _json_lines(records, compact=True):
+            out.write(line + "\n")
+
+
+def _write_csv(records: tuple[Record, ...], path: Path, name: str) -> None:
+    header = _COLUMNS[name]
+    # With the byte-order mark, Excel opens the file as UTF-8 (Vietnamese stays legible).
+    with path.open("w", encoding="utf-8-sig", newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow([c.name for c in header])
+        for record in records:
+            try:
+                writer.writerow(_csvcells.encode_record(header, CONVERTER.unstructure(record)))
+            except ValueError as exc:
+                msg = f"{path}: {name} id {record.id!r}: {exc}"
+                raise DatasetError(msg) from None
+
+
+def dump_dataset(
+    dataset: Dataset,
+    target: str | os.PathLike[str],
+    format: str,  # noqa: A002 - the word the interchange format's documentation uses
+) -> tuple[Path, ...]:
+    """Write a dataset as a JSON document, or a folder of JSON Lines or CSV files.
+
+    The output is deterministic: records sorted by id (as the dataset holds them), keys
+    in the order of the model's fields, absent optional values left out (JSON) or empty
+    (CSV), UTF-8. Loading it back gives an equal dataset. Every record type is written,
+    so a folder written again leaves no stale file behind: an empty type is an empty
+    JSON Lines file, or a CSV file with only its header. Personal data the dataset
+    holds is written too: redact it first when the files leave the agency.
+
+    Args:
+        dataset: the records to write.
+        target: the ``.json`` file (format ``json``) or the folder (``jsonl``, ``csv``;
+            made if missing).
+        format: ``"json"``, ``"jsonl"`` or ``"csv"`` (:data:`FORMATS`).
+
+    Returns:
+        The files written, in the data dictionary's order of record types.
+
+    Raises:
+        DatasetError: for an unknown format, a folder target that is a file, or a value
+            a CSV cell cannot hold so that it reads back the same (a list item with
+            ``;``).
+
+    Plan clauses: IV.2; DESIGN.md, "Data dictionary (interchange format v1)".
+
+    .. versionadded:: 0.1.0
+    """
+    if format not in FORMATS:
+        msg = f"unknown format {format!r}; threeno writes {', '.join(FORMATS)}"
+        raise DatasetError(msg)
+    path = Path(target)
+    if format == "json":
+        _write_document(dataset, path)
+        return (path,)
+    if path.exists() and not path.is_dir():
+        msg = f"{path}: not a folder; {format} is written as a folder of files"
+        raise DatasetError(msg)
+    path.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in RECORD_TYPES:
+        file = path / f"{name}.{format}"
+        records: tuple[Record, ...] = getattr(dataset, name)
+        if format == "jsonl":
+            _write_jsonl(records, file)
+        else:
+            _write_csv(records, file, name)
+        written.append(file)
+    return tuple(written)
