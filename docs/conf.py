@@ -62,4 +62,5 @@ intersphinx_mapping = {
 nitpick_ignore_regex = [
     (r"py:class", r"pendulum\..*"),
     (r"py:class", r"holidays\..*"),
+    (r"py:class", r"hypothesis\..*"),
 ]

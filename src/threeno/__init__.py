@@ -22,6 +22,15 @@ from threeno.errors import (
     UnitError,
     ValidationError,
 )
+from threeno.indicators import Evaluation, IndicatorResult, evaluate
+from threeno.io import (
+    LoadReport,
+    dump_dataset,
+    evaluate_stream,
+    iter_records,
+    json_schema,
+    load_dataset,
+)
 from threeno.model import (
     CrimeReport,
     CriminalCase,
@@ -48,7 +57,10 @@ __all__ = [
     "CriminalCase",
     "Dataset",
     "DatasetError",
+    "Evaluation",
+    "IndicatorResult",
     "LanguageError",
+    "LoadReport",
     "ModelReview",
     "OutreachEvent",
     "PeriodError",
@@ -65,5 +77,11 @@ __all__ = [
     "UnitRegistry",
     "ValidationError",
     "__version__",
+    "dump_dataset",
+    "evaluate",
+    "evaluate_stream",
+    "iter_records",
+    "json_schema",
+    "load_dataset",
     "load_plan",
 ]

@@ -4,7 +4,8 @@ The model knows nothing of files or cattrs; this package maps plain data to it a
 (STYLE.md: "Validation and serializations are concerns of the edges of your program").
 Plans are read by :mod:`threeno.io.plans` (through :func:`threeno.plans.load_plan`);
 datasets by :func:`load_dataset` and :func:`iter_records`, written by
-:func:`dump_dataset`, and described by :func:`json_schema`.
+:func:`dump_dataset`, and described by :func:`json_schema`; a folder too large for
+memory is evaluated by :func:`evaluate_stream`.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from threeno.io.datasets import (
 )
 from threeno.io.report import FieldProblem, LoadReport, LoadReportError, Rejection, TypeCounts
 from threeno.io.schema import json_schema
+from threeno.io.stream import evaluate_stream
 
 __all__ = [
     "CONVERTER",
@@ -34,6 +36,7 @@ __all__ = [
     "Rejection",
     "TypeCounts",
     "dump_dataset",
+    "evaluate_stream",
     "iter_records",
     "json_schema",
     "load_dataset",

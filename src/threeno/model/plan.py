@@ -69,12 +69,12 @@ __all__ = [
     "Target",
 ]
 
-#: A plan's or an agency's id: lower-case ASCII words joined by hyphens ("cong-an-tp").
+#: The shape of a plan's or an agency's id, lower-case ASCII words joined by hyphens ("cong-an-tp").
 SLUG: Final = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-#: A clause id: a Roman or Arabic section number, numbered points, an optional lettered
-#: point (Vietnamese lettering includes "đ"): "I", "II.1", "III.2.c", "IV.2".
+#: The shape of a clause id, a Roman or Arabic section number, numbered points and an
+#: optional lettered point (Vietnamese lettering includes "đ"), as in "I", "II.1", "III.2.c".
 CLAUSE_ID: Final = re.compile(r"(?:[IVXLC]+|[0-9]+)(?:\.[0-9]+)*(?:\.[a-zđ])?")
-#: An indicator id of the catalogue: dotted lower-case words ("reports.on_time").
+#: The shape of an indicator id of the catalogue, dotted lower-case words ("reports.on_time").
 INDICATOR_ID: Final = re.compile(r"[a-z][a-z_]*(?:\.[a-z][a-z_]*)+")
 _UNIT_CODE: Final = re.compile(r"[0-9]+")
 
