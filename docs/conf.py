@@ -8,6 +8,10 @@ from __future__ import annotations
 
 from importlib.metadata import version as _version
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 project = "threeno"
 author = "the threeno developers"
@@ -26,6 +30,9 @@ extensions = [
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 exclude_patterns = ["_build"]
+
+#: The plan whose generated pages (catalogue, duties, data dictionary, rules) the site shows.
+GENERATED_PLAN = "lai-chau-2024"
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
 
@@ -63,4 +70,26 @@ nitpick_ignore_regex = [
     (r"py:class", r"pendulum\..*"),
     (r"py:class", r"holidays\..*"),
     (r"py:class", r"hypothesis\..*"),
+    # Where a signature names a type imported only for type checking, autodoc shows the
+    # annotation as written; these two are the standard library's date and Path.
+    (r"py:class", r"dt\.date"),
+    (r"py:class", r"Path"),
 ]
+
+
+def _write_generated_pages(app: Sphinx) -> None:
+    """Write docs/generated/ from the plan and the code before Sphinx reads the sources.
+
+    The pages are never committed (docs/generated/ is ignored by git): every build
+    writes them from the code being documented, so they cannot drift from it.
+    """
+    from threeno.plans import load_plan  # noqa: PLC0415 - imported when the build starts
+    from threeno.reporting.docs import write_pages  # noqa: PLC0415
+
+    write_pages(load_plan(GENERATED_PLAN), Path(app.srcdir) / "generated")
+
+
+def setup(app: Sphinx) -> dict[str, bool]:
+    """Hook the generated pages into the build."""
+    app.connect("builder-inited", _write_generated_pages)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

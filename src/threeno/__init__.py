@@ -46,6 +46,7 @@ from threeno.model import (
     UnitRegistry,
 )
 from threeno.plans import load_plan
+from threeno.reporting import render
 
 try:
     __version__ = version("threeno")
@@ -84,4 +85,5 @@ __all__ = [
     "json_schema",
     "load_dataset",
     "load_plan",
+    "render",
 ]

@@ -1,32 +1,196 @@
 """The ``threeno`` command.
 
-Exit codes: 0 success, 1 problems in the data, 2 usage errors. Errors are one line on
-standard error; ``--debug`` shows the traceback.
+Subcommands: ``report`` (the consolidated report), ``validate`` (a dataset's load
+report), ``indicators`` (the catalogue with a plan's targets), ``explain`` (one
+indicator's records), ``schema`` (JSON Schema), ``docs`` (the generated documentation
+pages), ``plan show`` (a plan's summary) and ``sample`` (synthetic data).
+
+Exit codes: 0 success, 1 problems in the data (a record rejected, a plan file with
+mistakes, data that cannot be read), 2 usage errors (an unknown option, a period,
+unit or indicator that does not exist). Errors are one line on standard error;
+``--debug`` shows the traceback. A load or evaluation that takes more than a couple of
+seconds shows its progress on standard error when that is a terminal, and nothing when
+it is not.
+
+Plan clauses: IV.2 (the standing body consolidates the reports).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link them
 import json
+import os
 import sys
-from typing import TYPE_CHECKING
+import threading
+import time
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Final
 
 import threeno
 from threeno import plans
-from threeno.errors import ThreenoError
+from threeno.errors import DatasetError, PeriodError, ThreenoError
+from threeno.indicators.catalogue import CATALOGUE
+from threeno.indicators.definitions import Level
+from threeno.indicators.engine import evaluate
+from threeno.io.datasets import load_dataset
 from threeno.io.schema import SCHEMA_NAMES, json_schema
+from threeno.model.period import PeriodKind, ReportingPeriod
+from threeno.model.plan import Plan  # noqa: TC001 - Sphinx evaluates the annotations
+from threeno.reporting.docs import write_pages
+from threeno.reporting.render import FORMATS, render
+from threeno.rules.calendar import today
+from threeno.testing import synthetic
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
 
-__all__ = ["main"]
+    from threeno.indicators.results import Evaluation
+    from threeno.io.report import LoadReport
+    from threeno.model.dataset import Dataset
 
-EXIT_OK = 0
-EXIT_DATA = 1
-EXIT_USAGE = 2
+__all__ = ["default_period", "main"]
 
-#: The plan ``threeno plan show`` shows when given none: the bundled 2024 plan.
-DEFAULT_PLAN = "lai-chau-2024"
+EXIT_OK: Final = 0
+EXIT_DATA: Final = 1
+EXIT_USAGE: Final = 2
+
+#: The plan every command uses when given none: the bundled 2024 plan.
+DEFAULT_PLAN: Final = "lai-chau-2024"
+#: Seconds a load may take before its progress is shown (on a terminal only).
+PROGRESS_DELAY: Final = 2.0
+_LANGS: Final = ("vi", "en")
+
+
+class UsageError(Exception):
+    """A command line that names something that does not exist (exit code 2)."""
+
+
+# -- periods -------------------------------------------------------------------------
+
+
+def default_period(plan: Plan, on: dt.date) -> ReportingPeriod:
+    """The period ``threeno report`` evaluates when given none: the plan's latest report.
+
+    Among the periods the plan asks reports on (plan clause IV.2: every six months and
+    every year) within the plan's own reporting year, the latest one complete on ``on``;
+    of two ending the same day, the longer, so once the plan's year is over it is the
+    whole year (the yearly report consolidates both halves). Before the first of them is
+    complete, the first one, still in progress.
+
+    For the bundled 2024 plan (year 2023-12-15..2024-12-14 under the cut-off): on
+    2024-07-01 it is 2024-H1; from 2024-12-15 on (so today), the year 2024.
+
+    >>> import datetime as dt
+    >>> from threeno.cli import default_period
+    >>> from threeno.plans import load_plan
+    >>> plan = load_plan("lai-chau-2024")
+    >>> (
+    ...     str(default_period(plan, dt.date(2024, 7, 1))),
+    ...     str(default_period(plan, dt.date(2026, 1, 5))),
+    ... )
+    ('2024-H1', '2024')
+
+    Args:
+        plan: the plan.
+        on: the day asked about (today, in the plan's zone, for the command).
+
+    Returns:
+        The :class:`~threeno.model.period.ReportingPeriod`.
+
+    Source: Nghị định 09/2019/NĐ-CP, Art. 12 (a period is complete after its last day).
+    Plan clauses: IV.2.
+    """
+    year = plan.reporting_year
+    kinds = [k.period_kind for k in plan.reporting.kinds if k.period_kind is not None]
+    candidates = [p for kind in kinds or [PeriodKind.YEAR] for p in year.split(kind)]
+    complete = [p for p in candidates if p.end < on]
+    if not complete:
+        return min(candidates, key=lambda p: (p.end, p.days))
+    return max(complete, key=lambda p: (p.end, p.days))
+
+
+# -- progress ------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _progress(what: str, stream: IO[str] | None = None) -> Iterator[None]:
+    """Show ``what`` and the seconds elapsed on a terminal, once a load takes a while."""
+    out = sys.stderr if stream is None else stream
+    if not out.isatty():
+        yield
+        return
+    done = threading.Event()
+    start = time.monotonic()
+
+    def tick() -> None:
+        if done.wait(PROGRESS_DELAY):
+            return
+        while True:
+            out.write(f"\rthreeno: {what}… {time.monotonic() - start:.0f} s")
+            out.flush()
+            if done.wait(1.0):
+                out.write("\r\033[K")
+                out.flush()
+                return
+
+    thread = threading.Thread(target=tick, daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        done.set()
+        thread.join()
+
+
+# -- the parser ----------------------------------------------------------------------
+
+
+def _positive(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        value = 0.0
+    if not value > 0:
+        msg = f"must be a number above 0, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _add_plan_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--plan",
+        default=DEFAULT_PLAN,
+        metavar="ID|PATH",
+        help=f"a bundled plan's id or a plan file's path (default: {DEFAULT_PLAN})",
+    )
+
+
+def _add_lang_option(parser: argparse.ArgumentParser, default: str = "vi") -> None:
+    parser.add_argument(
+        "--lang", choices=_LANGS, default=default, help=f"language (default: {default})"
+    )
+
+
+def _add_evaluation_options(parser: argparse.ArgumentParser) -> None:
+    _add_plan_option(parser)
+    parser.add_argument(
+        "--data",
+        metavar="PATH",
+        help=(
+            "the records: a JSON document, a folder of JSON Lines or CSV files, or one file"
+            " (default: the bundled demo data of the plan)"
+        ),
+    )
+    parser.add_argument(
+        "--period",
+        metavar="TEXT",
+        help=(
+            "2024, 2024-H1, 2024-Q2, 2024-05 or 2024-01-01..2024-03-31, in the plan's"
+            " convention (default: the plan's latest complete report period within its year)"
+        ),
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,39 +205,92 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"threeno {threeno.__version__}")
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    _add_plan_command(commands)
+    _add_report_command(commands)
+    _add_validate_command(commands)
+    _add_indicators_command(commands)
+    _add_explain_command(commands)
     _add_schema_command(commands)
+    _add_docs_command(commands)
+    _add_plan_command(commands)
+    _add_sample_command(commands)
     return parser
 
 
-def _add_plan_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    plan = commands.add_parser("plan", help="show a plan: bundled, or a plan file")
-    actions = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
-    show = actions.add_parser(
-        "show",
-        help="print a plan's summary: units, agencies, duties per agency, targets",
+_Commands = argparse._SubParsersAction  # noqa: SLF001 - argparse names no public type for it
+
+
+def _add_report_command(commands: _Commands[argparse.ArgumentParser]) -> None:
+    report = commands.add_parser(
+        "report",
+        help="the consolidated report of a period (md, html, json, csv)",
         description=(
-            "Print a plan's summary: units, agencies, duties per agency, targets and "
-            "reporting. Problems in a plan file are listed with their paths in the file."
+            "Evaluate the plan's indicators on the records over a period and write the "
+            "consolidated report: header, a table per indicator by unit, disaggregations, "
+            "failing records (ids only) and data quality. With no options: the bundled "
+            "2024 plan on its demo data, for the plan's latest complete report period "
+            "(the whole year 2024 once it is over). Exit 1 when records were rejected "
+            "(the report is still written)."
         ),
-        epilog=f"bundled plans: {', '.join(plans.available())}",
     )
-    show.add_argument(
-        "plan",
-        nargs="?",
-        default=DEFAULT_PLAN,
-        metavar="ID|PATH",
-        help=f"a bundled plan's id or a plan file's path (default: {DEFAULT_PLAN})",
+    _add_evaluation_options(report)
+    report.add_argument(
+        "--unit",
+        action="append",
+        metavar="CODE",
+        help="a unit to report on (repeat for several; default: every unit)",
     )
-    show.add_argument(
-        "--lang",
-        choices=("en", "vi"),
-        default="en",
-        help="language of names and titles (default: en)",
+    report.add_argument("--format", choices=FORMATS, default="md", help="format (default: md)")
+    _add_lang_option(report)
+    report.add_argument(
+        "--out", metavar="FILE", help="write the report to FILE (default: standard output)"
     )
 
 
-def _add_schema_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def _add_validate_command(commands: _Commands[argparse.ArgumentParser]) -> None:
+    validate = commands.add_parser(
+        "validate",
+        help="load a dataset and print its load report",
+        description=(
+            "Load a dataset, check it against the plan's units, and print the load report: "
+            "records read, accepted and rejected per type, every rejection with its place "
+            "and reason, every problem between records. Exit 1 when a record was rejected "
+            "or a problem found."
+        ),
+    )
+    validate.add_argument("data", metavar="DATA", help="a JSON document, a folder or a file")
+    _add_plan_option(validate)
+
+
+def _add_indicators_command(commands: _Commands[argparse.ArgumentParser]) -> None:
+    indicators = commands.add_parser(
+        "indicators",
+        help="list the indicators, with the plan's targets",
+        description="List the indicator catalogue: id, kind, clauses, the plan's target, name.",
+    )
+    _add_plan_option(indicators)
+    _add_lang_option(indicators)
+
+
+def _add_explain_command(commands: _Commands[argparse.ArgumentParser]) -> None:
+    explain = commands.add_parser(
+        "explain",
+        help="one indicator's result and every record behind it",
+        description=(
+            "Evaluate one indicator and print its result for the whole area (or one unit) "
+            "with every record counted or failing and why."
+        ),
+    )
+    explain.add_argument(
+        "indicator",
+        metavar="INDICATOR",
+        help=f"an indicator id: {', '.join(i.id for i in CATALOGUE)}",
+    )
+    explain.add_argument("--unit", metavar="CODE", help="one unit (default: the whole area)")
+    _add_evaluation_options(explain)
+    _add_lang_option(explain)
+
+
+def _add_schema_command(commands: _Commands[argparse.ArgumentParser]) -> None:
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of the dataset document or of a record type",
@@ -93,14 +310,231 @@ def _add_schema_command(commands: argparse._SubParsersAction[argparse.ArgumentPa
     )
 
 
+def _add_docs_command(commands: _Commands[argparse.ArgumentParser]) -> None:
+    docs = commands.add_parser(
+        "docs",
+        help="write the documentation pages generated from a plan and the code",
+        description=(
+            "Write Markdown pages: the indicator catalogue, the duty matrix, the data "
+            "dictionary and the rules with their legal references."
+        ),
+    )
+    docs.add_argument(
+        "plan",
+        nargs="?",
+        default=DEFAULT_PLAN,
+        metavar="ID|PATH",
+        help=f"a bundled plan's id or a plan file's path (default: {DEFAULT_PLAN})",
+    )
+    docs.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+
+
+def _add_plan_command(commands: _Commands[argparse.ArgumentParser]) -> None:
+    plan = commands.add_parser("plan", help="show a plan: bundled, or a plan file")
+    actions = plan.add_subparsers(dest="plan_command", metavar="ACTION", required=True)
+    show = actions.add_parser(
+        "show",
+        help="print a plan's summary: units, agencies, duties per agency, targets",
+        description=(
+            "Print a plan's summary: units, agencies, duties per agency, targets and "
+            "reporting. Problems in a plan file are listed with their paths in the file."
+        ),
+        epilog=f"bundled plans: {', '.join(plans.available())}",
+    )
+    show.add_argument(
+        "plan",
+        nargs="?",
+        default=DEFAULT_PLAN,
+        metavar="ID|PATH",
+        help=f"a bundled plan's id or a plan file's path (default: {DEFAULT_PLAN})",
+    )
+    _add_lang_option(show, default="en")
+
+
+def _add_sample_command(commands: _Commands[argparse.ArgumentParser]) -> None:
+    sample = commands.add_parser(
+        "sample",
+        help="write a synthetic dataset (one JSON Lines file per record type)",
+        description=(
+            "Write made-up, consistent records for the plan's year, one JSON Lines file per "
+            "record type; the same plan, seed and scale give byte-identical files."
+        ),
+    )
+    _add_plan_option(sample)
+    sample.add_argument(
+        "--seed",
+        type=int,
+        default=synthetic.DEMO_SEED,
+        help=f"the random seed (default: {synthetic.DEMO_SEED}, the demo data's)",
+    )
+    sample.add_argument(
+        "--scale",
+        type=_positive,
+        default=synthetic.DEMO_SCALE,
+        help="multiplies the population and the records about it (default: 1)",
+    )
+    sample.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+
+
+# -- the commands --------------------------------------------------------------------
+
+
+def _period(plan: Plan, text: str | None) -> ReportingPeriod:
+    if text is None:
+        return default_period(plan, today())
+    try:
+        return plan.period(text)
+    except PeriodError as exc:
+        raise UsageError(str(exc)) from exc
+
+
+def _data_path(plan: Plan, data: str | None) -> Path:
+    if data is not None:
+        return Path(data)
+    try:
+        return synthetic.demo_path(plan.id)
+    except DatasetError:
+        msg = f"no --data given, and no demo data for plan {plan.id}: name the records with --data"
+        raise UsageError(msg) from None
+
+
+def _load(plan: Plan, data: str | None) -> tuple[Dataset, LoadReport]:
+    path = _data_path(plan, data)
+    with _progress(f"loading {path}"):
+        return load_dataset(path, plan=plan)
+
+
+def _check_units(plan: Plan, period: ReportingPeriod, units: Sequence[str]) -> None:
+    in_scope = [u.code for u in plan.units_in_scope(period.end)]
+    unknown = [code for code in units if code not in in_scope]
+    if unknown:
+        msg = (
+            f"unit {', '.join(unknown)} is not one of plan {plan.id}'s units on {period.end}:"
+            f" {', '.join(in_scope)}"
+        )
+        raise UsageError(msg)
+
+
+def _evaluate(
+    plan: Plan, args: argparse.Namespace, units: Sequence[str] | None, indicators: list[str] | None
+) -> tuple[Evaluation, LoadReport]:
+    period = _period(plan, args.period)
+    if units:
+        _check_units(plan, period, units)
+    data, load_report = _load(plan, args.data)
+    with _progress(f"evaluating {plan.id} {period}"):
+        evaluation = evaluate(
+            plan,
+            data,
+            period,
+            units=units or None,
+            indicators=indicators,
+            explain="all" if indicators else "failures",
+        )
+    return evaluation, load_report
+
+
+def _write(text: str, out: str | None, fmt: str) -> None:
+    if out is None:
+        sys.stdout.write(text)
+        return
+    # CSV for a spreadsheet: with the byte-order mark, Excel reads Vietnamese as UTF-8.
+    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+    with Path(out).open("w", encoding=encoding, newline="") as handle:
+        handle.write(text)
+
+
+def _report(args: argparse.Namespace) -> int:
+    plan = plans.load_plan(args.plan)
+    evaluation, load_report = _evaluate(plan, args, args.unit, None)
+    text = render(evaluation, args.format, lang=args.lang, plan=plan, load_report=load_report)
+    _write(text, args.out, args.format)
+    if load_report.rejected:
+        print(
+            f"threeno: {load_report.rejected} record(s) rejected; the report's data-quality"
+            " section lists them",
+            file=sys.stderr,
+        )
+        return EXIT_DATA
+    return EXIT_OK
+
+
+def _validate(args: argparse.Namespace) -> int:
+    plan = plans.load_plan(args.plan)
+    _, load_report = _load(plan, args.data)
+    print(load_report)
+    return EXIT_OK if load_report.ok else EXIT_DATA
+
+
+def _indicators(args: argparse.Namespace) -> int:
+    plan = plans.load_plan(args.plan)
+    for ind in CATALOGUE:
+        target = plan.target(ind.id)
+        if target is None:
+            shown = "—"
+        elif ind.denominator_en is not None:
+            shown = f"{target.comparator.value} {target.value:.0%}"
+        else:
+            shown = f"{target.comparator.value} {target.value:g}"
+        clauses = ",".join(ind.clauses)
+        print(f"{ind.id:<24} {ind.kind.value:<5} {clauses:<15} {shown:<7} {ind.name(args.lang)}")
+    return EXIT_OK
+
+
+def _explain(args: argparse.Namespace) -> int:
+    ids = {i.id: i for i in CATALOGUE}
+    indicator = ids.get(args.indicator)
+    if indicator is None:
+        msg = f"no indicator {args.indicator!r}; the catalogue has: {', '.join(ids)}"
+        raise UsageError(msg)
+    if args.unit is not None and indicator.level is Level.AGENCY:
+        msg = f"{indicator.id} is counted by reporting agency, not by unit: leave out --unit"
+        raise UsageError(msg)
+    plan = plans.load_plan(args.plan)
+    units = None if args.unit is None else [args.unit]
+    evaluation, _ = _evaluate(plan, args, units, [indicator.id])
+    results = evaluation[indicator.id]
+    result = results.total if args.unit is None else results.by_unit[args.unit]
+    print(result.explain(args.lang))
+    return EXIT_OK
+
+
 def _schema(args: argparse.Namespace) -> int:
     print(json.dumps(json_schema(args.type), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
+def _docs(args: argparse.Namespace) -> int:
+    for path in write_pages(plans.load_plan(args.plan), args.out):
+        print(path)
     return EXIT_OK
 
 
 def _plan_show(args: argparse.Namespace) -> int:
     print(plans.summary(plans.load_plan(args.plan), lang=args.lang))
     return EXIT_OK
+
+
+def _sample(args: argparse.Namespace) -> int:
+    plan = plans.load_plan(args.plan)
+    with _progress(f"writing {args.out}"):
+        counts = synthetic.write_jsonl(plan, args.out, seed=args.seed, scale=args.scale)
+    for name, n in counts.items():
+        print(f"{name}.jsonl  {n}")
+    print(f"{sum(counts.values())} records written to {args.out}")
+    return EXIT_OK
+
+
+_RUN: Final = {
+    "report": _report,
+    "validate": _validate,
+    "indicators": _indicators,
+    "explain": _explain,
+    "schema": _schema,
+    "docs": _docs,
+    "plan": _plan_show,
+    "sample": _sample,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -114,20 +548,27 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_OK
     try:
-        if args.command is None:
-            parser.print_help()
-            return EXIT_OK
-        if args.command == "plan":
-            return _plan_show(args)
-        if args.command == "schema":
-            return _schema(args)
-    except ThreenoError as exc:
+        return _RUN[args.command](args)
+    except BrokenPipeError:
+        # The reader stopped early (``threeno report | head``): not an error of ours.
+        # As the Python docs advise: point standard output at devnull so that the
+        # interpreter's final flush does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
+    except UsageError as exc:
+        if args.debug:
+            raise
+        print(f"threeno: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except (ThreenoError, OSError) as exc:
         if args.debug:
             raise
         print(f"threeno: error: {exc}", file=sys.stderr)
         return EXIT_DATA
-    return EXIT_OK  # pragma: no cover - every subcommand returns above
 
 
 if __name__ == "__main__":  # pragma: no cover

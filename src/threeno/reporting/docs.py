@@ -1,0 +1,450 @@
+"""Documentation pages generated from a plan and the code, so they cannot drift from either.
+
+:func:`write_pages` writes Markdown (MyST) pages for a plan:
+
+- ``indicators.md``: the indicator catalogue: each indicator's id, names, clauses, kind,
+  numerator and denominator, breakdowns, the plan's target, and the exact counting rule
+  (the docstring of the code that counts it);
+- ``duties.md``: the duty matrix, agencies by task area with clause ids, then every
+  duty's text in Vietnamese and English;
+- ``data-dictionary.md``: every record type and field of the interchange format, with
+  its type, whether it is required, and the slugs of every enumeration with their
+  Vietnamese and English labels, read from the model classes themselves;
+- ``rules.md``: the statutory rules with their legal references, read from the rules'
+  own docstrings and tables;
+- ``index.md``: a page with a table of contents of the four.
+
+``threeno docs`` calls it, and the Sphinx site calls it at build time (a
+``builder-inited`` hook in ``docs/conf.py``), so the published pages are always those of
+the code being documented.
+
+Plan clauses: the whole plan (I-IV); DESIGN.md, "Data dictionary (interchange format v1)".
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import re
+import types
+import typing
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, Union, get_args, get_origin
+
+import attrs
+
+from threeno.indicators.catalogue import CATALOGUE
+from threeno.model._base import LabelledEnum, is_sensitive
+from threeno.model.dataset import RECORD_TYPES
+from threeno.rules import calendar, periods, support, time_limits
+
+if TYPE_CHECKING:
+    import os
+    from collections.abc import Iterable, Iterator
+
+    from threeno.model.plan import Plan
+
+__all__ = ["PAGES", "write_pages"]
+
+#: The pages :func:`write_pages` writes, in the order of their table of contents.
+PAGES: Final = ("indicators.md", "duties.md", "data-dictionary.md", "rules.md")
+
+_ROLE: Final = re.compile(r":[a-z:]+:`(?:~?([^`<]*?)\s*<[^`>]*>|~?([^`]+))`")
+_ARG: Final = re.compile(r"^    (\w+): (.*)$")
+_SOURCE: Final = re.compile(r"^(Source|Sources|Legal sources|Legal source|Plan clauses):")
+_RULE_MODULES: Final = (periods, calendar, time_limits, support)
+
+
+def _inline(text: str) -> str:
+    """Turn reST inline markup into Markdown: roles to code, double backticks to single."""
+
+    def role(match: re.Match[str]) -> str:
+        shown = match[1] if match[1] is not None else match[2]
+        if match[1] is None and "." in shown:
+            shown = shown.rsplit(".", 1)[-1]
+        return f"`{shown}`"
+
+    text = _ROLE.sub(role, text).replace("``", "`")
+    # Outside code spans, keep table cells whole and let no HTML through.
+    parts = text.split("`")
+    for i in range(0, len(parts), 2):
+        parts[i] = parts[i].replace("|", "\\|").replace("<", "&lt;").replace("*", "\\*")
+    return "`".join(parts)
+
+
+def _cell(text: str) -> str:
+    return _inline(" ".join(text.split()))
+
+
+def _summary(obj: object) -> str:
+    doc = inspect.getdoc(obj) or ""
+    return " ".join(doc.split("\n\n", 1)[0].split())
+
+
+def _sources(obj: object) -> list[str]:
+    """The docstring's ``Source:`` / ``Legal sources:`` / ``Plan clauses:`` paragraphs."""
+    found = []
+    for paragraph in (inspect.getdoc(obj) or "").split("\n\n"):
+        text = " ".join(paragraph.split())
+        if _SOURCE.match(text):
+            found.append(text)
+    return found
+
+
+def _field_docs(cls: type[Any]) -> dict[str, str]:
+    """Each field's description, from the ``Args:`` section of the class's docstring."""
+    docs: dict[str, str] = {}
+    name = None
+    in_args = False
+    for line in (inspect.getdoc(cls) or "").splitlines():
+        if line == "Args:":
+            in_args = True
+            continue
+        if not in_args:
+            continue
+        if line and not line.startswith(" "):
+            break
+        match = _ARG.match(line)
+        if match:
+            name = match[1]
+            docs[name] = match[2]
+        elif name is not None and line.strip():
+            docs[name] += " " + line.strip()
+    return docs
+
+
+# -- the indicator catalogue ---------------------------------------------------------
+
+
+def _target_text(plan: Plan, indicator_id: str, *, share: bool) -> str:
+    target = plan.target(indicator_id)
+    if target is None:
+        return "no target in this plan"
+    value = f"{target.value:.0%}" if share else f"{target.value:g}"
+    text = f"{target.comparator.label('en')} {value} (`{target.comparator.value}`, {target.clause})"
+    if target.note:
+        text += f". {_cell(target.note)}"
+    return text
+
+
+def _indicators_page(plan: Plan) -> Iterator[str]:
+    named = {i for clause in plan.clauses for i in clause.indicators}
+    named |= {t.indicator for t in plan.targets}
+    yield "# Indicator catalogue"
+    yield ""
+    yield (
+        f"Every indicator threeno computes, with the targets of plan `{plan.id}`. The counting"
+        " rule of each is the documentation of the code that counts it, printed here as it"
+        " stands. Shares are fractions of their denominator; a zero denominator is *no"
+        " data*, never 0% or 100%."
+    )
+    yield ""
+    yield "| id | name | clauses | kind | target |"
+    yield "|---|---|---|---|---|"
+    for ind in CATALOGUE:
+        share = ind.denominator_en is not None
+        yield (
+            f"| `{ind.id}` | {_cell(ind.name_en)} | {', '.join(ind.clauses)} |"
+            f" {ind.kind.value} | {_target_text(plan, ind.id, share=share)} |"
+        )
+    for ind in CATALOGUE:
+        share = ind.denominator_en is not None
+        yield ""
+        yield f"## `{ind.id}`"
+        yield ""
+        yield f"- **Name (vi):** {_cell(ind.name_vi)}"
+        yield f"- **Name (en):** {_cell(ind.name_en)}"
+        yield f"- **Plan clauses:** {', '.join(ind.clauses)}"
+        kind = f"{ind.kind.value} ({ind.kind.label('en')})"
+        yield f"- **Kind:** {kind}; **level:** {ind.level.label('en')}"
+        yield f"- **Numerator:** {_cell(ind.numerator_en)} — {_cell(ind.numerator_vi)}"
+        if ind.denominator_en is not None and ind.denominator_vi is not None:
+            yield f"- **Denominator:** {_cell(ind.denominator_en)} — {_cell(ind.denominator_vi)}"
+        if ind.disaggregations:
+            dims = ", ".join(f"`{d.value}`" for d in ind.disaggregations)
+            yield f"- **Disaggregations:** {dims}"
+        if ind.figures:
+            yield f"- **Other figures:** {', '.join(f'`{f}`' for f in ind.figures)}"
+        if ind.offences is not None:
+            yield f"- **Offences counted:** Art. {', '.join(map(str, sorted(ind.offences)))}"
+        yield f"- **Target ({plan.id}):** {_target_text(plan, ind.id, share=share)}"
+        if ind.id not in named:
+            yield f"- Plan `{plan.id}` names no clause or target for this indicator."
+        yield ""
+        yield "Counting rule:"
+        yield ""
+        yield "```text"
+        yield ind.rule
+        yield "```"
+
+
+# -- the duty matrix -----------------------------------------------------------------
+
+
+def _duties_page(plan: Plan) -> Iterator[str]:
+    sections = {s.id: s for s in plan.sections}
+    areas = list(dict.fromkeys(d.task_area for d in plan.duties))
+    agencies = [
+        a for a in plan.agencies if any(a.id == d.agency or a.id in d.partners for d in plan.duties)
+    ]
+    yield "# Duty matrix"
+    yield ""
+    yield (
+        f"Who does what under plan `{plan.id}`: each agency's duties by task area, as clause"
+        " ids. **Bold**: the agency leads the duty (chủ trì); plain: it takes part (phối"
+        " hợp). The texts follow, exactly as the plan writes them, with an English"
+        " translation."
+    )
+    yield ""
+    heads = [f"{a} {_cell(sections[a].title_en)}" if a in sections else a for a in areas]
+    yield "| agency | " + " | ".join(heads) + " |"
+    yield "|---|" + "---|" * len(areas)
+    for agency in agencies:
+        cells = []
+        for area in areas:
+            ids = [
+                f"**{d.id}**" if d.agency == agency.id else d.id
+                for d in plan.duties
+                if d.task_area == area and (d.agency == agency.id or agency.id in d.partners)
+            ]
+            cells.append(", ".join(ids) or "—")
+        name = f"{_cell(agency.name_vi)} (`{agency.id}`)"
+        yield f"| {name} | " + " | ".join(cells) + " |"
+    for area in areas:
+        yield ""
+        title = sections.get(area)
+        yield f"## {area}" + (f" {_cell(title.title_vi)}" if title else "")
+        if title:
+            yield ""
+            yield f"*{_cell(title.title_en)}*"
+        for duty in (d for d in plan.duties if d.task_area == area):
+            yield ""
+            partners = ", ".join(f"`{p}`" for p in duty.partners) or "—"
+            indicators = ", ".join(f"`{i}`" for i in duty.indicators) or "—"
+            yield (
+                f"**{duty.id}** — lead `{duty.agency}`; partners {partners};"
+                f" indicators {indicators}"
+            )
+            yield ""
+            yield f"> {_cell(duty.text_vi)}"
+            yield ""
+            yield f"{_cell(duty.text_en)}"
+            if duty.note_vi and duty.note_en:
+                yield ""
+                yield f"Note: {_cell(duty.note_vi)} — {_cell(duty.note_en)}"
+
+
+# -- the data dictionary -------------------------------------------------------------
+
+
+def _optional(tp: Any) -> tuple[Any, bool]:  # noqa: ANN401 - any annotation
+    if get_origin(tp) in {Union, types.UnionType}:
+        args = [a for a in get_args(tp) if a is not type(None)]
+        if len(args) == 1:
+            return args[0], True
+    return tp, False
+
+
+_SCALAR_NAMES: Final[dict[Any, str]] = {
+    bool: "boolean",
+    int: "integer",
+    float: "number",
+    str: "text",
+}
+
+
+def _type_text(tp: Any, found: dict[str, type[Any]]) -> str:  # noqa: ANN401 - any annotation
+    inner, optional = _optional(tp)
+    suffix = " or null" if optional else ""
+    if inner in _SCALAR_NAMES:
+        return _SCALAR_NAMES[inner] + suffix
+    if getattr(inner, "__name__", "") == "date":
+        return "date (YYYY-MM-DD)" + suffix
+    if get_origin(inner) is tuple:
+        return f"list of {_type_text(get_args(inner)[0], found)}" + suffix
+    if isinstance(inner, type) and (issubclass(inner, enum.Enum) or attrs.has(inner)):
+        found.setdefault(inner.__name__, inner)
+        anchor = inner.__name__.lower()
+        return f"[{inner.__name__}](#{anchor})" + suffix
+    return str(inner) + suffix  # pragma: no cover - a new kind of field
+
+
+def _fields_table(cls: type[Any], found: dict[str, type[Any]]) -> Iterator[str]:
+    hints = typing.get_type_hints(cls)
+    docs = _field_docs(cls)
+    yield "| field | type | required | description |"
+    yield "|---|---|---|---|"
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        required = "required" if field.default is attrs.NOTHING else "optional"
+        description = _cell(docs.get(field.name, ""))
+        if is_sensitive(field):
+            description = f"**Personal data** (never shown in a report). {description}"
+        kind = _type_text(hints[field.name], found)
+        yield f"| `{field.name}` | {kind} | {required} | {description} |"
+
+
+def _dictionary_page() -> Iterator[str]:
+    found: dict[str, type[Any]] = {}
+    yield "# Data dictionary"
+    yield ""
+    yield (
+        "The interchange format (`threeno/1`): every record type and its fields, read from"
+        " the model's classes. Dates are ISO `YYYY-MM-DD`; an optional field may be left"
+        " out or `null`; enumerations take the slugs listed below."
+    )
+    for name, cls in RECORD_TYPES.items():
+        yield ""
+        yield f"## `{name}`"
+        yield ""
+        yield f"Class `{cls.__module__}.{cls.__name__}`. {_cell(_summary(cls))}"
+        yield ""
+        yield from _fields_table(cls, found)
+    # Nested objects first (they may name more enumerations), then the enumerations.
+    done: set[str] = set()
+    yield ""
+    yield "## Nested objects and enumerations"
+    while True:
+        pending = sorted(n for n in found if n not in done and attrs.has(found[n]))
+        if not pending:
+            break
+        for type_name in pending:
+            done.add(type_name)
+            cls = found[type_name]
+            yield ""
+            yield f"### {type_name}"
+            yield ""
+            yield _cell(_summary(cls))
+            yield ""
+            yield from _fields_table(cls, found)
+    for type_name in sorted(n for n in found if issubclass(found[n], enum.Enum)):
+        enum_cls = found[type_name]
+        yield ""
+        yield f"### {type_name}"
+        yield ""
+        yield _cell(_summary(enum_cls))
+        yield ""
+        yield "| slug | Vietnamese | English |"
+        yield "|---|---|---|"
+        for member in enum_cls:
+            if isinstance(member, LabelledEnum):
+                vi, en = member.label("vi"), member.label("en")
+            else:  # pragma: no cover - every enumeration of the model is labelled
+                vi = en = str(member.value)
+            yield f"| `{member.value}` | {_cell(vi)} | {_cell(en)} |"
+
+
+# -- the rules -----------------------------------------------------------------------
+
+
+def _rules_page() -> Iterator[str]:
+    yield "# Rules and their legal sources"
+    yield ""
+    yield (
+        "The statutory and plan rules threeno applies, each with the legal text it rests"
+        " on, as the code documents them."
+    )
+    for module in _RULE_MODULES:
+        yield ""
+        yield f"## `{module.__name__}`"
+        yield ""
+        yield _cell(_summary(module))
+        for name in module.__all__:
+            obj = getattr(module, name)
+            if isinstance(obj, int) and not isinstance(obj, bool):
+                yield ""
+                yield f"- `{name}` = {obj}"
+                continue
+            if not (inspect.isfunction(obj) or inspect.isclass(obj)):
+                continue
+            yield ""
+            yield f"### `{name}`"
+            yield ""
+            yield _cell(_summary(obj))
+            for line in _sources(obj):
+                yield ""
+                yield _cell(line)
+    yield from _regimes()
+
+
+def _regimes() -> Iterator[str]:
+    yield ""
+    yield "## Support regimes by law"
+    for regime in support.REGIMES:
+        until = regime.in_force_until.isoformat() if regime.in_force_until else "in force"
+        yield ""
+        yield f"### {_cell(regime.name)} ({_cell(regime.law_number)})"
+        yield ""
+        yield f"Governs support given from {regime.in_force_from.isoformat()} to {until}."
+        yield f"Rests on: {'; '.join(_cell(r) for r in regime.references)}."
+        yield ""
+        yield "| support kind | article | the law's words | verified |"
+        yield "|---|---|---|---|"
+        for p in regime.provisions:
+            verified = "yes" if p.verified else f"no: {_cell(p.note)}"
+            yield f"| `{p.kind.value}` | {_cell(p.article)} | {_cell(p.words)} | {verified} |"
+
+
+# -- writing -------------------------------------------------------------------------
+
+
+def _index_page(plan: Plan) -> Iterator[str]:
+    yield f"# Generated reference: {plan.id}"
+    yield ""
+    yield (
+        f"These pages are written from plan `{plan.id}` ({_cell(plan.title_en)}) and from"
+        " the code at build time (`threeno docs`), so they cannot drift from either."
+    )
+    yield ""
+    yield "```{toctree}"
+    yield ":maxdepth: 1"
+    yield ""
+    yield from (page.removesuffix(".md") for page in PAGES)
+    yield "```"
+
+
+def _write(path: Path, lines: Iterable[str]) -> bool:
+    text = "\n".join(lines).rstrip("\n") + "\n"
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return False  # unchanged: keep the file's time, so Sphinx does not re-read it
+    path.write_text(text, encoding="utf-8", newline="\n")
+    return True
+
+
+def write_pages(plan: Plan, out_dir: str | os.PathLike[str]) -> tuple[Path, ...]:
+    """Write the generated documentation pages of a plan into ``out_dir``.
+
+    Writes ``index.md`` and the :data:`PAGES` (the folder is created if needed); a page
+    whose text has not changed is left as it is. The same plan and code give
+    byte-identical pages.
+
+    Args:
+        plan: the plan (its targets, agencies and duties; the catalogue, data dictionary
+            and rules come from the code).
+        out_dir: the folder to write into.
+
+    Returns:
+        The paths of the pages, ``index.md`` first.
+
+    Raises:
+        OSError: when the folder or a file cannot be written.
+
+    Plan clauses: the whole plan; DESIGN.md, "Data dictionary (interchange format v1)".
+
+    .. versionadded:: 0.1.0
+    """
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    pages = {
+        "index.md": _index_page(plan),
+        "indicators.md": _indicators_page(plan),
+        "duties.md": _duties_page(plan),
+        "data-dictionary.md": _dictionary_page(),
+        "rules.md": _rules_page(),
+    }
+    for name, lines in pages.items():
+        _write(out / name, lines)
+    return tuple(out / name for name in pages)

@@ -1,0 +1,82 @@
+"""``write_pages(plan, out_dir)``: documentation pages generated from a plan and the code."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from threeno.indicators.catalogue import get
+from threeno.plans import load_plan
+from threeno.reporting.docs import PAGES, write_pages
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+PLAN = load_plan("lai-chau-2024")
+
+
+class TestWritePages:
+    """The five pages, their content, and stable output."""
+
+    def test_pages_written(self, tmp_path: Path) -> None:
+        """index.md and the four pages, index first."""
+        paths = write_pages(PLAN, tmp_path / "generated")
+        assert [p.name for p in paths] == ["index.md", *PAGES]
+        index = paths[0].read_text(encoding="utf-8")
+        assert (
+            "```{toctree}\n:maxdepth: 1\n\nindicators\nduties\ndata-dictionary\nrules\n```" in index
+        )
+
+    def test_catalogue(self, tmp_path: Path) -> None:
+        """Each indicator: names, clauses, the plan's target, the exact counting rule."""
+        write_pages(PLAN, tmp_path)
+        page = (tmp_path / "indicators.md").read_text(encoding="utf-8")
+        assert "## `reports.on_time`" in page
+        assert "- **Name (vi):** Tỷ lệ tố giác, tin báo về tội phạm" in page
+        # The 2024 plan's I.3: "100%" of reports resolved: at least 100%.
+        assert "- **Target (lai-chau-2024):** at least 100% (`>=`, I.3)" in page
+        rule = get("reports.on_time").rule
+        assert rule
+        assert f"```text\n{rule}\n```" in page
+
+    def test_duty_matrix(self, tmp_path: Path) -> None:
+        """Agencies by task area; the lead's clause ids in bold; the texts as written."""
+        write_pages(PLAN, tmp_path)
+        page = (tmp_path / "duties.md").read_text(encoding="utf-8")
+        police = next(line for line in page.splitlines() if "(`cong-an-tp`)" in line)
+        assert police.startswith("| Công an thành phố (`cong-an-tp`) |")
+        # III.1 is the City Police's own section of duties (plan III.1.a-c).
+        assert "**III.1.a**" in police
+        duty = next(d for d in PLAN.duties if d.id == "III.1.a")
+        assert f"> {duty.text_vi}" in page
+
+    def test_data_dictionary_from_the_model(self, tmp_path: Path) -> None:
+        """Every record type and field, with type, required or optional, and enum labels."""
+        write_pages(PLAN, tmp_path)
+        page = (tmp_path / "data-dictionary.md").read_text(encoding="utf-8")
+        assert "## `crime_reports`" in page
+        assert "| `received_on` | date (YYYY-MM-DD) | required |" in page
+        assert "| `decided_on` | date (YYYY-MM-DD) or null | optional |" in page
+        assert "| `source` | [ReportSource](#reportsource) | required |" in page
+        # Personal data is flagged.
+        assert "| `full_name` | text or null | optional | **Personal data**" in page
+        # Enumerations with both labels, from the model's enums.
+        assert "| `to_giac` | Tố giác về tội phạm |" in page
+        assert "### SuspensionReason" in page
+
+    def test_rules_with_legal_sources(self, tmp_path: Path) -> None:
+        """The rules and the articles they rest on."""
+        write_pages(PLAN, tmp_path)
+        page = (tmp_path / "rules.md").read_text(encoding="utf-8")
+        # Art. 147(1): 20 days from receipt.
+        assert "- `BASE_DAYS` = 20" in page
+        assert "### `time_limit`" in page
+        assert "Legal sources: Bộ luật Tố tụng hình sự 2015, Art. 147(1)" in page
+        assert "### Luật Phòng, chống mua bán người 2024 (53/2024/QH15)" in page
+
+    def test_stable(self, tmp_path: Path) -> None:
+        """Writing again leaves unchanged pages untouched and gives the same bytes."""
+        first = {p: p.read_bytes() for p in write_pages(PLAN, tmp_path)}
+        times = {p: p.stat().st_mtime_ns for p in first}
+        second = write_pages(PLAN, tmp_path)
+        assert first == {p: p.read_bytes() for p in second}
+        assert times == {p: p.stat().st_mtime_ns for p in second}
