@@ -74,6 +74,7 @@ nitpick_ignore_regex = [
     # annotation as written; these two are the standard library's date and Path.
     (r"py:class", r"dt\.date"),
     (r"py:class", r"Path"),
+    (r"py:class", r"_Pathish"),
 ]
 
 
@@ -93,3 +94,12 @@ def setup(app: Sphinx) -> dict[str, bool]:
     """Hook the generated pages into the build."""
     app.connect("builder-inited", _write_generated_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
+
+
+# Docstring examples are written for the module they sit in (``pytest --doctest-modules``
+# runs them with its globals); the Sphinx doctest builder gives each its own namespace,
+# so the names those examples use without importing are provided here.
+doctest_global_setup = """
+from threeno.io._atomic import atomic_open
+from threeno.privacy import pseudonymise, redact, suppress_cells
+"""

@@ -21,6 +21,10 @@ the whole file is one document, an unknown schema version, an unknown file name 
 folder, a CSV file whose columns are not the type's) stops the load with a
 :class:`~threeno.errors.DatasetError` naming it.
 
+Files are read within :class:`LoadLimits` (file size, line length, nesting depth), so
+a hostile file is refused rather than exhausting memory, and written atomically
+(:mod:`threeno.io._atomic`), never over one of the inputs.
+
 Plan clauses: IV.2 (the agencies' reports to the Steering Committee rest on these
 records); every clause whose indicator counts records (see DESIGN.md, "Indicators").
 
@@ -44,9 +48,11 @@ import attrs
 
 from threeno.errors import DatasetError
 from threeno.io import _csvcells
+from threeno.io._atomic import atomic_open, check_not_input
+from threeno.io._limits import MAX_DEPTH, lines, too_deep
 from threeno.io.converter import CONVERTER, field_problems, make_converter
 from threeno.io.report import FieldProblem, LoadReport, LoadReportError, Rejection, TypeCounts
-from threeno.model._base import is_sensitive
+from threeno.model._base import fail, is_sensitive
 from threeno.model.dataset import RECORD_TYPES, Dataset, HasRegistry, R, Record, UnitLookup
 
 if TYPE_CHECKING:
@@ -55,10 +61,12 @@ if TYPE_CHECKING:
     from threeno.model.dataset import Problem
 
 __all__ = [
+    "DEFAULT_LIMITS",
     "FORMATS",
     "READABLE_SCHEMAS",
     "RECORD_TYPE_KEY",
     "SCHEMA",
+    "LoadLimits",
     "RecordStream",
     "dump_dataset",
     "iter_records",
@@ -77,6 +85,9 @@ RECORD_TYPE_KEY: Final = "record_type"
 
 _SUFFIXES: Final = {".jsonl": "jsonl", ".csv": "csv"}
 _BOM: Final = b"\xef\xbb\xbf"
+# JSON's whitespace (RFC 8259): a line of only these is blank. str.strip() would also
+# drop other Unicode spaces (U+001C, U+00A0), silently skipping a line that is no JSON.
+_JSON_SPACE: Final = " \t\r\n"
 
 # The fast converter stops at the first problem; a record that fails is structured
 # again by the detailed one (CONVERTER) only to say why.
@@ -91,6 +102,58 @@ _FIELD_ORDER: Final[dict[type[Any], dict[str, int]]] = {
 _COLUMNS: Final = {name: _csvcells.columns(cls) for name, cls in RECORD_TYPES.items()}
 _REDACTED: Final = "<personal data>"
 _MISSING: Final = "required key missing"
+
+
+_MIB: Final = 1 << 20
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        shown = value if isinstance(value, int) else type(value).__name__
+        fail(instance, attribute.name, f"must be a whole number, 1 or more, not {shown}")
+
+
+@attrs.frozen(kw_only=True)
+class LoadLimits:
+    """Limits against hostile input files, checked before or while they are read.
+
+    A file beyond a limit is refused with a :class:`~threeno.errors.DatasetError`
+    naming it and the limit, except a JSON Lines line, which is rejected like any bad
+    record (the load goes on). Records given in memory (a mapping, an iterable of
+    dicts) are not checked: they are not files.
+
+    Args:
+        document_bytes: the largest JSON document (read whole into memory).
+        file_bytes: the largest JSON Lines or CSV file :func:`load_dataset` reads (it
+            keeps every record); :func:`iter_records` streams files of any size.
+        line_bytes: the longest line of a JSON Lines or CSV file, its newline included.
+        depth: how deeply JSON values may nest (a record nests 3 levels deep).
+
+    Raises:
+        ValidationError: for a limit that is not a whole number, 1 or more.
+
+    .. versionadded:: 0.1.0
+    """
+
+    document_bytes: int = attrs.field(default=256 * _MIB, validator=_positive)
+    file_bytes: int = attrs.field(default=2048 * _MIB, validator=_positive)
+    line_bytes: int = attrs.field(default=_MIB, validator=_positive)
+    depth: int = attrs.field(default=MAX_DEPTH, validator=_positive)
+
+
+#: The limits used when none are given (a 256 MiB JSON document, 2 GiB JSON Lines or
+#: CSV files, 1 MiB lines, 32 levels of nesting).
+DEFAULT_LIMITS: Final = LoadLimits()
+
+
+def _check_size(path: Path, limit: int, what: str) -> None:
+    size = path.stat().st_size
+    if size > limit:
+        msg = (
+            f"{path}: {size:,} bytes, more than the limit of {limit:,} bytes for {what}"
+            " (LoadLimits)"
+        )
+        raise DatasetError(msg)
 
 
 def _kind(value: object) -> str:
@@ -125,13 +188,17 @@ def _no_constant(name: str) -> float:
     raise ValueError(msg)
 
 
-def _json_error(exc: BaseException, *, one_line: bool = False) -> str:
+def _json_error(exc: BaseException, *, one_line: bool = False, depth: int = MAX_DEPTH) -> str:
     if isinstance(exc, json.JSONDecodeError):
         where = f"column {exc.colno}" if one_line else f"line {exc.lineno}, column {exc.colno}"
         return f"not valid JSON: {exc.msg} ({where})"
     if isinstance(exc, RecursionError):
-        return "not valid JSON: nested too deeply"
+        return _too_deep(depth)
     return f"not valid JSON: {exc}"
+
+
+def _too_deep(depth: int) -> str:
+    return f"nested more than {depth} levels deep, the limit (LoadLimits.depth)"
 
 
 # One decoder for every line: json.loads with hooks would build a new one per call.
@@ -194,7 +261,10 @@ def _scrub(cls: type[Any], raw: object, problems: list[tuple[str, str]]) -> list
 class _Tally:
     """The counts, rejections and notes of one load, built as records are read."""
 
-    def __init__(self, *, check_duplicates: bool = True) -> None:
+    def __init__(
+        self, *, check_duplicates: bool = True, limits: LoadLimits = DEFAULT_LIMITS
+    ) -> None:
+        self.limits = limits
         self.read = dict.fromkeys(RECORD_TYPES, 0)
         self.rejected = dict.fromkeys(RECORD_TYPES, 0)
         self.rejections: list[Rejection] = []
@@ -274,26 +344,35 @@ def _jsonl(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
     """The records of a JSON Lines file, one line at a time; bad lines are rejected."""
     file = str(path)
     index = 0
+    limits = tally.limits
     with path.open("rb") as stream:
-        for number, raw_line in enumerate(stream, start=1):
-            line_bytes = raw_line.removeprefix(_BOM) if number == 1 else raw_line
+        for number, raw_line in enumerate(lines(stream, limits.line_bytes), start=1):
             raw: object = None
             problems: list[tuple[str, str]] = []
             record: Record | None = None
+            if raw_line is None:
+                problems = [("", _too_long(limits.line_bytes))]
+                tally.account(name, raw, record, problems, file=file, line=number, index=index)
+                index += 1
+                continue
+            line_bytes = raw_line.removeprefix(_BOM) if number == 1 else raw_line
             try:
                 text = line_bytes.decode("utf-8")
             except UnicodeDecodeError as exc:
                 byte = line_bytes[exc.start]
                 problems = [("", f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8")]
             else:
-                if not text.strip():
+                if not text.strip(_JSON_SPACE):
                     continue  # a blank line is not a record
                 try:
                     raw = _loads(text.rstrip())  # columns count from the line's start
                 except (ValueError, RecursionError) as exc:
-                    problems = [("", _json_error(exc, one_line=True))]
+                    problems = [("", _json_error(exc, one_line=True, depth=limits.depth))]
                 else:
-                    record, problems = _structure(RECORD_TYPES[name], raw)
+                    if too_deep(raw, limits.depth, text):
+                        raw, problems = None, [("", _too_deep(limits.depth))]
+                    else:
+                        record, problems = _structure(RECORD_TYPES[name], raw)
             accepted = tally.account(
                 name, raw, record, problems, file=file, line=number, index=index
             )
@@ -302,8 +381,15 @@ def _jsonl(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
                 yield accepted
 
 
-def _decoded_lines(stream: Iterable[bytes], file: str) -> Iterator[str]:
+def _too_long(limit: int) -> str:
+    return f"line longer than {limit:,} bytes, the limit (LoadLimits.line_bytes)"
+
+
+def _decoded_lines(stream: Iterable[bytes | None], file: str, limit: int) -> Iterator[str]:
     for number, raw_line in enumerate(stream, start=1):
+        if raw_line is None:
+            msg = f"{file}, line {number}: {_too_long(limit)}"
+            raise DatasetError(msg)
         line_bytes = raw_line.removeprefix(_BOM) if number == 1 else raw_line
         try:
             yield line_bytes.decode("utf-8")
@@ -379,9 +465,10 @@ def _csv_row(
 def _csv(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
     """The records of a CSV file, one row at a time; bad rows are rejected."""
     file = str(path)
+    limit = tally.limits.line_bytes
     with path.open("rb") as stream:
-        lines = _decoded_lines(stream, file)
-        first = next(lines, "")
+        decoded = _decoded_lines(lines(stream, limit), file, limit)
+        first = next(decoded, "")
         if not first.strip():
             columns = ", ".join(c.name for c in _COLUMNS[name])
             msg = f"{file}: empty file; its first row must name the columns: {columns}"
@@ -389,7 +476,7 @@ def _csv(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
         # Excel set to Vietnamese (or any locale whose decimal mark is a comma) separates
         # cells with ';'. The header names several columns, so it holds the separator.
         delimiter = "," if "," in first else ";"
-        reader = csv.reader(itertools.chain([first], lines), delimiter=delimiter, strict=True)
+        reader = csv.reader(itertools.chain([first], decoded), delimiter=delimiter, strict=True)
         try:
             header = _csv_header(file, name, next(reader))
         except csv.Error as exc:
@@ -477,6 +564,7 @@ def _read_folder(folder: Path, tally: _Tally) -> dict[str, list[Any]]:
         if file is None:
             tally.notes.append(f"no file {name}{suffix}: no {name}")
             continue
+        _check_size(file, tally.limits.file_bytes, "a file of records")
         records[name] = list(read(file, name, tally))
     tally.notes.extend(f"{folder}: {name!r} ignored (not a file of records)" for name in ignored)
     return records
@@ -525,6 +613,8 @@ def _read_document(document: object, tally: _Tally, file: str | None) -> dict[st
 
 
 def _read_json_file(path: Path, tally: _Tally) -> dict[str, list[Any]]:
+    depth = tally.limits.depth
+    _check_size(path, tally.limits.document_bytes, "a JSON document")
     data = path.read_bytes().removeprefix(_BOM)
     try:
         text = data.decode("utf-8")
@@ -535,14 +625,17 @@ def _read_json_file(path: Path, tally: _Tally) -> dict[str, list[Any]]:
             " as UTF-8"
         )
         raise DatasetError(msg) from None
-    if not text.strip():
+    if not text.strip(_JSON_SPACE):
         msg = f'{path}: empty file; a dataset is a JSON object with "schema": "{SCHEMA}"'
         raise DatasetError(msg)
     try:
         document = _loads(text)
     except (ValueError, RecursionError) as exc:
-        msg = f"{path}: {_json_error(exc)}"
+        msg = f"{path}: {_json_error(exc, depth=depth)}"
         raise DatasetError(msg) from None
+    if too_deep(document, depth, text):
+        msg = f"{path}: {_too_deep(depth)}"
+        raise DatasetError(msg)
     return _read_document(document, tally, str(path))
 
 
@@ -580,6 +673,7 @@ def _read(source: object, tally: _Tally) -> tuple[str, dict[str, list[Any]]]:
         if path.suffix == ".json":
             return str(path), _read_json_file(path, tally)
         name, fmt = _file_type(path)
+        _check_size(path, tally.limits.file_bytes, "a file of records")
         return str(path), {name: list(_READERS[fmt](path, name, tally))}
     if isinstance(source, Mapping):
         return "the document", _read_document(source, tally, None)
@@ -597,6 +691,7 @@ def load_dataset(
     *,
     plan: HasRegistry | UnitLookup | None = None,
     strict: bool = False,
+    limits: LoadLimits = DEFAULT_LIMITS,
 ) -> tuple[Dataset, LoadReport]:
     """Load a dataset, accounting for every record read.
 
@@ -616,6 +711,9 @@ def load_dataset(
         plan: a plan (or a unit registry) to check unit codes against.
         strict: raise instead of returning when anything was rejected or a problem
             found.
+        limits: the largest files and lines, and the deepest nesting, read
+            (:class:`LoadLimits`; :data:`DEFAULT_LIMITS` by default). A JSON Lines line
+            beyond a limit is rejected; a file beyond one stops the load.
 
     Returns:
         The dataset of the accepted records, and the load report.
@@ -624,14 +722,19 @@ def load_dataset(
         DatasetError: when the source cannot be read as a whole (no such file, not
             UTF-8 or not JSON for a whole document, an unknown schema version or key,
             an unknown file name in a folder, a CSV file with a missing or extra
-            column); with ``strict=True``, a :class:`~threeno.io.report.LoadReportError`
-            carrying the whole report when a record was rejected or a problem found.
+            column, a file beyond ``limits``); with ``strict=True``, a
+            :class:`~threeno.io.report.LoadReportError` carrying the whole report when a
+            record was rejected or a problem found.
 
     Plan clauses: IV.2; DESIGN.md, "Data dictionary (interchange format v1)".
 
     .. versionadded:: 0.1.0
     """
-    tally = _Tally()
+    given: object = limits  # callers without a type checker may pass anything
+    if not isinstance(given, LoadLimits):
+        msg = f"limits must be a LoadLimits, not {type(given).__name__}"
+        raise DatasetError(msg)
+    tally = _Tally(limits=limits)
     # Pausing the cyclic garbage collector while millions of records are made saves a
     # fifth of the time (DESIGN.md, "Quality bars"); it is restarted whatever happens.
     collecting = gc.isenabled()
@@ -661,11 +764,18 @@ class RecordStream(Generic[R]):
 
     # pathlib.Path, not Path: Sphinx resolves a generic class's __init__ annotations
     # without the module's names.
-    def __init__(self, path: pathlib.Path, name: str, *, check_duplicates: bool) -> None:
+    def __init__(
+        self,
+        path: pathlib.Path,
+        name: str,
+        *,
+        check_duplicates: bool,
+        limits: LoadLimits = DEFAULT_LIMITS,
+    ) -> None:
         """Prepare to read ``path`` as records of type ``name``; nothing is read yet."""
         self.path = path
         self.record_type = name
-        self._tally = _Tally(check_duplicates=check_duplicates)
+        self._tally = _Tally(check_duplicates=check_duplicates, limits=limits)
         self._records: Iterator[Record] = _READERS[_SUFFIXES[path.suffix]](path, name, self._tally)
 
     def __iter__(self) -> Self:
@@ -703,17 +813,26 @@ class RecordStream(Generic[R]):
 
 @overload
 def iter_records(
-    path: str | os.PathLike[str], record_type: type[R], *, check_duplicates: bool = True
+    path: str | os.PathLike[str],
+    record_type: type[R],
+    *,
+    check_duplicates: bool = True,
+    limits: LoadLimits = DEFAULT_LIMITS,
 ) -> RecordStream[R]: ...
 @overload
 def iter_records(
-    path: str | os.PathLike[str], record_type: str, *, check_duplicates: bool = True
+    path: str | os.PathLike[str],
+    record_type: str,
+    *,
+    check_duplicates: bool = True,
+    limits: LoadLimits = DEFAULT_LIMITS,
 ) -> RecordStream[Record]: ...
 def iter_records(
     path: str | os.PathLike[str],
     record_type: str | type[Any],
     *,
     check_duplicates: bool = True,
+    limits: LoadLimits = DEFAULT_LIMITS,
 ) -> RecordStream[Any]:
     """Stream the records of one JSON Lines (or CSV) file, one line at a time.
 
@@ -732,6 +851,8 @@ def iter_records(
         record_type: the type, by class (``CrimeReport``) or interchange name
             (``"crime_reports"``).
         check_duplicates: whether to reject a record whose id came earlier in the file.
+        limits: the longest line and deepest nesting read (:class:`LoadLimits`; the
+            file itself may be of any size, since it is streamed).
 
     Returns:
         A :class:`RecordStream` of the accepted records; its ``report`` accounts for
@@ -758,7 +879,7 @@ def iter_records(
     if file.suffix not in _SUFFIXES:
         msg = f"{file}: records are streamed from a .jsonl or .csv file"
         raise DatasetError(msg)
-    return RecordStream(file, name, check_duplicates=check_duplicates)
+    return RecordStream(file, name, check_duplicates=check_duplicates, limits=limits)
 
 
 # -- writing ---------------------------------------------------------------------------
@@ -770,8 +891,8 @@ def _json_lines(records: Iterable[Record], *, compact: bool) -> Iterator[str]:
         yield json.dumps(CONVERTER.unstructure(record), ensure_ascii=False, separators=separators)
 
 
-def _write_document(dataset: Dataset, path: Path) -> None:
-    with path.open("w", encoding="utf-8", newline="\n") as out:
+def _write_document(dataset: Dataset, path: Path, inputs: tuple[Path, ...]) -> None:
+    with atomic_open(path, inputs=inputs) as out:
         out.write(f'{{\n  "schema": {json.dumps(SCHEMA)}')
         for name in RECORD_TYPES:
             records: tuple[Record, ...] = getattr(dataset, name)
@@ -785,16 +906,18 @@ def _write_document(dataset: Dataset, path: Path) -> None:
         out.write("\n}\n")
 
 
-def _write_jsonl(records: tuple[Record, ...], path: Path) -> None:
-    with path.open("w", encoding="utf-8", newline="\n") as out:
+def _write_jsonl(records: tuple[Record, ...], path: Path, inputs: tuple[Path, ...]) -> None:
+    with atomic_open(path, inputs=inputs) as out:
         for line in _json_lines(records, compact=True):
             out.write(line + "\n")
 
 
-def _write_csv(records: tuple[Record, ...], path: Path, name: str) -> None:
+def _write_csv(
+    records: tuple[Record, ...], path: Path, name: str, inputs: tuple[Path, ...]
+) -> None:
     header = _COLUMNS[name]
     # With the byte-order mark, Excel opens the file as UTF-8 (Vietnamese stays legible).
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
+    with atomic_open(path, inputs=inputs, encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow([c.name for c in header])
         for record in records:
@@ -809,6 +932,8 @@ def dump_dataset(
     dataset: Dataset,
     target: str | os.PathLike[str],
     format: str,  # noqa: A002 - the word the interchange format's documentation uses
+    *,
+    inputs: Iterable[str | os.PathLike[str]] = (),
 ) -> tuple[Path, ...]:
     """Write a dataset as a JSON document, or a folder of JSON Lines or CSV files.
 
@@ -817,13 +942,22 @@ def dump_dataset(
     (CSV), UTF-8. Loading it back gives an equal dataset. Every record type is written,
     so a folder written again leaves no stale file behind: an empty type is an empty
     JSON Lines file, or a CSV file with only its header. Personal data the dataset
-    holds is written too: redact it first when the files leave the agency.
+    holds is written too: redact it first when the files leave the agency
+    (:func:`threeno.privacy.redact`).
+
+    Each file is written atomically: to a temporary file beside it, then renamed over
+    it, so an interrupted or failed write leaves the old file (or none), never half a
+    file. A folder is written file by file: an interruption may leave some record
+    types new and others old, each file whole. No file is written over one of
+    ``inputs``, nor inside an input folder.
 
     Args:
         dataset: the records to write.
         target: the ``.json`` file (format ``json``) or the folder (``jsonl``, ``csv``;
             made if missing).
         format: ``"json"``, ``"jsonl"`` or ``"csv"`` (:data:`FORMATS`).
+        inputs: the files and folders the dataset was read from, which the output
+            must not overwrite (a command passes its sources).
 
     Returns:
         The files written, in the data dictionary's order of record types.
@@ -832,6 +966,8 @@ def dump_dataset(
         DatasetError: for an unknown format, a folder target that is a file, or a value
             a CSV cell cannot hold so that it reads back the same (a list item with
             ``;``).
+        OutputError: (:class:`threeno.io._atomic.OutputError`) when a file would be
+            written over an input or inside an input folder, or cannot be written.
 
     Plan clauses: IV.2; DESIGN.md, "Data dictionary (interchange format v1)".
 
@@ -841,20 +977,23 @@ def dump_dataset(
         msg = f"unknown format {format!r}; threeno writes {', '.join(FORMATS)}"
         raise DatasetError(msg)
     path = Path(target)
+    sources = tuple(Path(i) for i in inputs)
     if format == "json":
-        _write_document(dataset, path)
+        _write_document(dataset, path, sources)
         return (path,)
     if path.exists() and not path.is_dir():
         msg = f"{path}: not a folder; {format} is written as a folder of files"
         raise DatasetError(msg)
+    for name in RECORD_TYPES:  # refuse before writing anything
+        check_not_input(path / f"{name}.{format}", sources)
     path.mkdir(parents=True, exist_ok=True)
     written = []
     for name in RECORD_TYPES:
         file = path / f"{name}.{format}"
         records: tuple[Record, ...] = getattr(dataset, name)
         if format == "jsonl":
-            _write_jsonl(records, file)
+            _write_jsonl(records, file, sources)
         else:
-            _write_csv(records, file, name)
+            _write_csv(records, file, name, sources)
         written.append(file)
     return tuple(written)

@@ -30,6 +30,7 @@ from cattrs.errors import BaseValidationError
 
 from threeno.errors import PlanError, ValidationError
 from threeno.indicators.ids import CATALOGUE_IDS, SHARE_IDS
+from threeno.io._limits import MAX_DEPTH, too_deep
 from threeno.io.converter import CONVERTER, structure_problems
 from threeno.model.plan import AgencyRole, Plan
 
@@ -37,55 +38,78 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Iterable, Iterator
 
-__all__ = ["check_plan", "parse_plan", "read_plan"]
+__all__ = ["MAX_PLAN_BYTES", "check_plan", "parse_plan", "read_plan"]
+
+#: The largest plan file read (the bundled Lai Châu plan is under 100 KiB).
+MAX_PLAN_BYTES: Final = 4 << 20
 
 
-def read_plan(path: str | os.PathLike[str]) -> Plan:
+def read_plan(
+    path: str | os.PathLike[str],
+    *,
+    max_bytes: int = MAX_PLAN_BYTES,
+    max_depth: int = MAX_DEPTH,
+) -> Plan:
     """Read and check a plan file.
 
     Args:
         path: the TOML file.
+        max_bytes: the largest file read (:data:`MAX_PLAN_BYTES`, 4 MiB, by default).
+        max_depth: how deeply the TOML's tables and arrays may nest (32 by default).
 
     Returns:
         The plan, checked by :func:`check_plan`.
 
     Raises:
-        PlanError: when the file cannot be read, is not valid TOML, or has problems; its
+        PlanError: when the file cannot be read, is larger than ``max_bytes``, is not
+            valid TOML, nests deeper than ``max_depth``, or has problems; its
             ``problems`` list each with its TOML path.
 
     .. versionadded:: 0.1.0
     """
     file = Path(path)
     try:
+        size = file.stat().st_size
+        if size > max_bytes:
+            msg = f"plan file {file}: {size:,} bytes, more than the limit of {max_bytes:,} bytes"
+            raise PlanError(msg)
         text = file.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         msg = f"cannot read plan file {file}: {exc}"
         raise PlanError(msg) from exc
-    return parse_plan(text, source=str(file))
+    return parse_plan(text, source=str(file), max_depth=max_depth)
 
 
-def parse_plan(text: str, *, source: str = "<plan>") -> Plan:
+def parse_plan(text: str, *, source: str = "<plan>", max_depth: int = MAX_DEPTH) -> Plan:
     """Read and check a plan from TOML text.
 
     Args:
         text: the TOML text of a plan file.
         source: how to name the text in messages (its file name).
+        max_depth: how deeply the TOML's tables and arrays may nest (32 by default).
 
     Returns:
         The plan, checked by :func:`check_plan`.
 
     Raises:
-        PlanError: for malformed TOML (naming the line), or listing every problem of
-            structure or, once the structure is sound, of the plan as a whole.
+        PlanError: for malformed TOML (naming the line), nesting deeper than
+            ``max_depth``, or listing every problem of structure or, once the structure
+            is sound, of the plan as a whole.
 
     .. versionadded:: 0.1.0
     """
+    too_deep_msg = f"{source}: nested more than {max_depth} levels deep, the limit"
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         # The reader's message names the line and column: "... (at line 3, column 9)".
         msg = f"{source}: not valid TOML: {exc}"
         raise PlanError(msg) from exc
+    except RecursionError:
+        # tomllib recurses once per level of nesting: a hostile file exhausts the stack.
+        raise PlanError(too_deep_msg) from None
+    if too_deep(data, max_depth):
+        raise PlanError(too_deep_msg)
     try:
         plan = CONVERTER.structure(data, Plan)
     except (BaseValidationError, ValueError, TypeError) as exc:

@@ -1,0 +1,201 @@
+"""Tests of the limits against hostile input (LoadLimits, plan file limits)."""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+import pytest
+
+from threeno.errors import DatasetError, PlanError, ValidationError
+from threeno.io._limits import too_deep
+from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, iter_records, load_dataset
+from threeno.io.plans import parse_plan, read_plan
+from threeno.plans import load_plan
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+SUBJECT = {
+    "id": "S-1",
+    "sex": "female",
+    "birth_year": 1998,
+    "ethnicity": "08",
+    "unit_code": "03386",
+    "registered_on": "2024-01-10",
+    "categories": [{"category": "returned_victim", "since": "2024-01-10"}],
+}
+
+
+def _nested(depth: int) -> object:
+    value: object = 1
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+class TestTooDeep:
+    """too_deep: counting levels of nesting."""
+
+    def test_levels(self) -> None:
+        """A scalar is 0 deep, [1] is 1, [[1]] is 2; a record with categories is 3."""
+        assert not too_deep(1, 0)
+        assert too_deep([1], 0)
+        assert not too_deep([1], 1)
+        assert too_deep([[1]], 1)
+        # The object, its categories list, and an object in it: three levels.
+        assert not too_deep(SUBJECT, 3)
+        assert too_deep(SUBJECT, 2)
+
+    def test_text_shortcut(self) -> None:
+        """With no more brackets than the limit, the walk is skipped (and agrees)."""
+        text = json.dumps(SUBJECT)
+        assert not too_deep(SUBJECT, 3, text)
+
+
+class TestLoadLimits:
+    """LoadLimits: the defaults, and refusal of nonsense."""
+
+    def test_defaults(self) -> None:
+        """256 MiB documents, 2 GiB files of records, 1 MiB lines, 32 levels."""
+        expected = (256 * 2**20, 2 * 2**30, 2**20, 32)
+        actual = (
+            DEFAULT_LIMITS.document_bytes,
+            DEFAULT_LIMITS.file_bytes,
+            DEFAULT_LIMITS.line_bytes,
+            DEFAULT_LIMITS.depth,
+        )
+        assert expected == actual
+
+    @pytest.mark.parametrize("bad", [0, -1, True, 1.5])
+    def test_bad_limit(self, bad: object) -> None:
+        """A limit below 1 or not a whole number is refused."""
+        with pytest.raises(ValidationError, match=r"LoadLimits\.depth: must be a whole number"):
+            LoadLimits(depth=bad)  # type: ignore[arg-type]  # checked at run time
+
+    def test_not_limits(self, tmp_path: Path) -> None:
+        """load_dataset refuses limits of the wrong type."""
+        with pytest.raises(DatasetError, match="limits must be a LoadLimits, not dict"):
+            load_dataset(tmp_path, limits={})  # type: ignore[arg-type]  # checked at run time
+
+
+class TestDatasetLimits:
+    """Files beyond a limit are refused with the file and the limit named."""
+
+    def test_document_too_large(self, tmp_path: Path) -> None:
+        """A JSON document of 40 bytes against a limit of 20 is refused before reading."""
+        path = tmp_path / "data.json"
+        path.write_text('{"schema": "threeno/1", "subjects": []}', encoding="utf-8")
+        # len('{"schema": "threeno/1", "subjects": []}') == 39 bytes.
+        with pytest.raises(DatasetError) as info:
+            load_dataset(path, limits=LoadLimits(document_bytes=20))
+        expected = (
+            f"{path}: 39 bytes, more than the limit of 20 bytes for a JSON document (LoadLimits)"
+        )
+        assert expected == str(info.value)
+
+    def test_file_of_records_too_large(self, tmp_path: Path) -> None:
+        """A JSON Lines file beyond file_bytes stops the load."""
+        folder = tmp_path / "records"
+        folder.mkdir()
+        (folder / "subjects.jsonl").write_text(json.dumps(SUBJECT) + "\n", encoding="utf-8")
+        with pytest.raises(DatasetError, match="for a file of records"):
+            load_dataset(folder, limits=LoadLimits(file_bytes=10))
+
+    def test_document_too_deep(self, tmp_path: Path) -> None:
+        """A document nesting 40 levels, against the default 32, is refused."""
+        path = tmp_path / "data.json"
+        path.write_text(
+            json.dumps({"schema": "threeno/1", "subjects": [_nested(40)]}), encoding="utf-8"
+        )
+        with pytest.raises(DatasetError) as info:
+            load_dataset(path)
+        expected = f"{path}: nested more than 32 levels deep, the limit (LoadLimits.depth)"
+        assert expected == str(info.value)
+
+    def test_document_far_too_deep(self, tmp_path: Path) -> None:
+        """100 000 levels exhaust the parser's stack: refused the same way, no crash."""
+        path = tmp_path / "data.json"
+        path.write_text('{"schema": "threeno/1", "subjects": [' + "[" * 100_000, encoding="utf-8")
+        with pytest.raises(DatasetError, match="nested more than 32 levels deep"):
+            load_dataset(path)
+
+    def test_deep_line_is_rejected_and_counted(self, tmp_path: Path) -> None:
+        """In JSON Lines, a line too deep is one rejected record; the load goes on."""
+        path = tmp_path / "subjects.jsonl"
+        lines = [json.dumps(SUBJECT), json.dumps({"id": "S-2", "x": _nested(5)})]
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        data, report = load_dataset(path, limits=LoadLimits(depth=4))
+        expected = ("S-1",)
+        assert expected == tuple(s.id for s in data.subjects)
+        expected_2 = (2, 1, 1)
+        assert expected_2 == (report.read, report.accepted, report.rejected)
+        expected_3 = "nested more than 4 levels deep, the limit (LoadLimits.depth)"
+        assert expected_3 == str(report.rejections[0].problems[0])
+        expected_4 = 2
+        assert expected_4 == report.rejections[0].line
+
+    def test_long_line_is_rejected_and_skipped(self, tmp_path: Path) -> None:
+        """A line over line_bytes is rejected without being kept; the next line is read."""
+        path = tmp_path / "subjects.jsonl"
+        long_line = json.dumps({**SUBJECT, "id": "S-2", "pad": "x" * 5000})
+        path.write_text(f"{long_line}\n{json.dumps(SUBJECT)}\n", encoding="utf-8")
+        data, report = load_dataset(path, limits=LoadLimits(line_bytes=1000))
+        expected = ("S-1",)
+        assert expected == tuple(s.id for s in data.subjects)
+        expected_2 = "line longer than 1,000 bytes, the limit (LoadLimits.line_bytes)"
+        assert expected_2 == str(report.rejections[0].problems[0])
+        expected_3 = (1, 2)
+        assert expected_3 == (report.rejections[0].line, report.read)
+
+    def test_long_line_when_streaming(self, tmp_path: Path) -> None:
+        """iter_records applies the line limit too, and accounts for the line."""
+        path = tmp_path / "subjects.jsonl"
+        path.write_text(json.dumps({**SUBJECT, "pad": "x" * 5000}) + "\n", encoding="utf-8")
+        with iter_records(path, "subjects", limits=LoadLimits(line_bytes=1000)) as stream:
+            assert not list(stream)
+            expected_2 = 1
+            assert expected_2 == stream.report.rejected
+
+    def test_long_csv_line_stops_the_load(self, tmp_path: Path) -> None:
+        """In CSV a row may span lines, so a line too long stops the load, naming it."""
+        path = tmp_path / "model_reviews.csv"
+        path.write_text(
+            "id,unit_code,held_on,kind,maintained\n" + "x" * 3000 + "\n", encoding="utf-8"
+        )
+        with pytest.raises(DatasetError) as info:
+            load_dataset(path, limits=LoadLimits(line_bytes=1000))
+        expected = (
+            f"{path}, line 2: line longer than 1,000 bytes, the limit (LoadLimits.line_bytes)"
+        )
+        assert expected == str(info.value)
+
+
+class TestPlanLimits:
+    """Plan files: a size limit and a nesting limit."""
+
+    def test_file_too_large(self, tmp_path: Path) -> None:
+        """A plan file over max_bytes is refused before it is read."""
+        path = tmp_path / "plan.toml"
+        path.write_text("x = 1\n" * 10, encoding="utf-8")  # 60 bytes
+        with pytest.raises(PlanError) as info:
+            read_plan(path, max_bytes=50)
+        expected = f"plan file {path}: 60 bytes, more than the limit of 50 bytes"
+        assert expected == str(info.value)
+
+    def test_too_deep(self) -> None:
+        """Arrays nested 40 deep, against the default 32, are refused."""
+        with pytest.raises(PlanError) as info:
+            parse_plan("a = " + "[" * 40 + "]" * 40, source="p.toml")
+        expected = "p.toml: nested more than 32 levels deep, the limit"
+        assert expected == str(info.value)
+
+    def test_far_too_deep_is_not_a_crash(self) -> None:
+        """100 000 levels overflow tomllib's recursion: a PlanError, not a RecursionError."""
+        with pytest.raises(PlanError, match="nested more than 32 levels deep"):
+            parse_plan("a = " + "[" * 100_000 + "]" * 100_000)
+
+    def test_bundled_plans_within_limits(self) -> None:
+        """The bundled plan loads under the default limits."""
+        expected = "lai-chau-2024"
+        assert expected == load_plan("lai-chau-2024").id

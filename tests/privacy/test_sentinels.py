@@ -1,0 +1,378 @@
+"""The sentinel test: personal data never appears in anything the library puts out.
+
+A dataset's sensitive fields hold sentinel strings; every public function of the library
+that takes records runs on it, including loads that fail, and every output is searched:
+return values' text, reprs, error messages, load reports, rendered reports in every
+format, files written, log records, warnings, and whatever reached stdout or stderr. The
+commands of the ``threeno`` CLI are covered by the lead's own sentinel test.
+
+A last test lists every public function (every name in a public module's ``__all__``)
+and fails when a new one is neither run here nor exempted with a reason, so this test
+grows with the library.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib
+import inspect
+import json
+import logging
+import pkgutil
+import tempfile
+import warnings
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import pytest
+
+import threeno
+from threeno.errors import ThreenoError
+from threeno.indicators.engine import evaluate, evaluate_records
+from threeno.io.converter import CONVERTER, field_problems, structure_problems
+from threeno.io.datasets import RECORD_TYPE_KEY, dump_dataset, iter_records, load_dataset
+from threeno.io.stream import evaluate_stream
+from threeno.model.dataset import RECORD_TYPES, Dataset
+from threeno.model.subjects import Subject
+from threeno.plans import load_plan
+from threeno.privacy import pseudonymise, redact
+from threeno.reporting.render import FORMATS, render
+from threeno.reporting.view import build_view
+from threeno.testing.synthetic import generate
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+
+    from threeno.indicators.results import Evaluation
+
+# ASCII sentinels, so that no escaping (JSON, HTML, CSV) can hide one from the search.
+NAME = "SENTINELNAMEQX"
+NATIONAL_ID = "SENTINELNIDQX"
+PHONE = "SENTINELPHONEQX"
+DIGITS = "9081726354"  # a national id of digits only, given as a number in bad input
+SENTINELS = (NAME, NATIONAL_ID, PHONE, DIGITS)
+PLAN = load_plan("lai-chau-2024")
+PERIOD = PLAN.reporting_year
+
+
+def _with_sentinels(data: Dataset) -> Dataset:
+    """Every subject gets a name, a national id and a phone holding a sentinel."""
+    subjects = [
+        attrs.evolve(
+            s, full_name=f"{NAME} {i}", national_id=f"{NATIONAL_ID}{i}", phone=f"{PHONE}{i}"
+        )
+        for i, s in enumerate(data.subjects)
+    ]
+    return attrs.evolve(data, subjects=subjects)
+
+
+@pytest.fixture(scope="module")
+def data() -> Dataset:
+    """A small synthetic dataset of the bundled plan, every subject's personal data a sentinel."""
+    return _with_sentinels(generate(PLAN, seed=11, scale=0.05))
+
+
+def _subject_json(data: Dataset) -> dict[str, Any]:
+    raw: dict[str, Any] = CONVERTER.unstructure(data.subjects[0])
+    return raw
+
+
+def _bad_subjects(data: Dataset) -> list[dict[str, Any]]:
+    """Subjects that are rejected, each carrying personal data in some form."""
+    good = _subject_json(data)
+    return [
+        {**good, "id": "BAD-1", "birth_year": 1000},  # the year is refused; the name is there
+        {**good, "id": "BAD-2", "national_id": int(DIGITS)},  # a number, not a text
+        {**good, "id": "BAD-3", "full_name": [NAME]},  # a list
+        {**good, "id": "BAD-4", "phone": {"number": PHONE}},  # an object
+        {**good, "id": "BAD-5", "full_name": ""},  # empty, with a phone beside it
+        {**good, "id": "BAD-6", "fullname": NAME},  # a misspelt key holding a name
+        {**good, "id": "BAD-7", "registered_on": "2024-02-30", "full_name": NAME + " 2024-02-30"},
+        # The record's own name typed in the wrong field: the loader knows it is personal.
+        {**good, "id": "BAD-8", "sex": good["full_name"]},
+        good,  # a duplicate of the first subject
+    ]
+    # BAD-8 stays second to last: the converter test leaves it out.
+
+
+def _texts(value: object) -> Iterator[str]:
+    """The str and repr of a value, and of the items of a tuple or list."""
+    yield str(value)
+    yield repr(value)
+    if isinstance(value, tuple | list):
+        for item in value:
+            yield from _texts(item)
+
+
+class Outputs:
+    """Everything the library put out during a test, to search for sentinels."""
+
+    def __init__(self) -> None:
+        """Start with nothing collected."""
+        self.texts: list[str] = []
+
+    def add(self, *values: object) -> None:
+        """Keep the text of each value."""
+        for value in values:
+            self.texts.extend(_texts(value))
+
+    def call(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:  # noqa: ANN401 - any function
+        """Call a function, keeping its result's text, or its error's message."""
+        try:
+            result = function(*args, **kwargs)
+        except ThreenoError as exc:
+            self.add(exc, exc.args, getattr(exc, "problems", ()), getattr(exc, "report", None))
+            return None
+        self.add(result)
+        return result
+
+    def files(self, paths: tuple[Path, ...]) -> None:
+        """Keep the content of every file written."""
+        for path in paths:
+            self.texts.append(path.read_text(encoding="utf-8-sig"))
+
+    def leaks(self) -> list[str]:
+        """The sentinels found, with a little context each."""
+        found = []
+        for text in self.texts:
+            upper = text.upper()
+            for sentinel in SENTINELS:
+                at = upper.find(sentinel)
+                if at >= 0:
+                    found.append(f"{sentinel}: ...{text[max(at - 60, 0) : at + 30]}...")
+        return found
+
+
+@pytest.fixture
+def out(caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]) -> Iterator[Outputs]:
+    """Collect outputs; at the end, add log records, warnings and stdout/stderr, and search."""
+    outputs = Outputs()
+    caplog.set_level(logging.DEBUG)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        yield outputs
+    outputs.add(*(r.getMessage() for r in caplog.records), *(str(w.message) for w in caught))
+    captured = capfd.readouterr()
+    outputs.add(captured.out, captured.err)
+    expected: list[str] = []
+    assert expected == outputs.leaks()
+
+
+def _sensitive_present(data: Dataset) -> None:
+    # The test means something only if the sentinels are really in the data.
+    assert data.subjects
+    assert NAME in (data.subjects[0].full_name or "")
+
+
+class TestRecordsAndDataset:
+    """Reprs and messages of records and datasets."""
+
+    def test_reprs(self, data: Dataset, out: Outputs) -> None:
+        """The repr and str of every record and of the dataset hold no personal data."""
+        _sensitive_present(data)
+        out.add(data, *(r for name in RECORD_TYPES for r in getattr(data, name)))
+        out.add(data.counts(), data.by_unit(data.subjects[0].unit_code))
+        out.add(data.validate(PLAN))
+
+    def test_construction_errors(self, data: Dataset, out: Outputs) -> None:
+        """A subject refused on construction is refused without quoting its personal data."""
+        good = data.subjects[0]
+        out.call(attrs.evolve, good, birth_year=1000)
+        out.call(attrs.evolve, good, full_name=" ")
+        out.call(attrs.evolve, good, registered_on=NAME)
+        out.call(Dataset, subjects=[good, good])  # a duplicate id
+
+    def test_converter_messages(self, data: Dataset, out: Outputs) -> None:
+        """The converter's problem lists for a bad subject hold no personal data.
+
+        The converter quotes a faulty value of a field that is not sensitive (BAD-8's
+        name in ``sex``); only the loader, which knows the record, scrubs that one.
+        """
+        for raw in _bad_subjects(data)[:-2]:
+            try:
+                CONVERTER.structure(raw, Subject)
+            except Exception as exc:  # noqa: BLE001 - any error the converter raises
+                out.add(list(structure_problems(exc)), list(field_problems(exc)))
+
+    def test_privacy_functions(self, data: Dataset, out: Outputs) -> None:
+        """Neither redact's result nor pseudonymise's repr holds a sentinel."""
+        out.add(redact(data), pseudonymise(data, b"a made-up key of 32 bytes, test!"))
+        with tempfile.TemporaryDirectory() as folder:
+            for fmt in ("json", "jsonl", "csv"):
+                target = Path(folder) / (f"data.{fmt}" if fmt == "json" else fmt)
+                out.files(dump_dataset(redact(data), target, fmt))
+
+
+class TestLoads:
+    """Loads, good and failing, in every form."""
+
+    def test_document_with_bad_records(self, data: Dataset, out: Outputs) -> None:
+        """Rejections of a JSON document, its report, and the strict error."""
+        document = json.loads(_document(data))
+        document["subjects"] += _bad_subjects(data)
+        loaded = out.call(load_dataset, document, plan=PLAN)
+        assert loaded is not None
+        assert loaded[1].rejected >= len(_bad_subjects(data)) - 1
+        out.add(*loaded[1].rejections)
+        out.call(load_dataset, document, plan=PLAN, strict=True)
+
+    def test_files(self, data: Dataset, out: Outputs) -> None:
+        """The same records from a JSON file, a folder of JSON Lines and one of CSV."""
+        bad = _bad_subjects(data)
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            document = json.loads(_document(data))
+            document["subjects"] += bad
+            (root / "data.json").write_text(json.dumps(document), encoding="utf-8")
+            out.call(load_dataset, root / "data.json", strict=True)
+            for fmt in ("jsonl", "csv"):
+                dump_dataset(data, root / fmt, fmt)  # the interchange files hold the sentinels
+            with (root / "jsonl" / "subjects.jsonl").open("a", encoding="utf-8") as lines:
+                lines.writelines(json.dumps(b) + "\n" for b in bad)
+                lines.write(f'{{"id": "BAD-9", "full_name": "{NAME}", \n')  # not JSON
+            with (root / "csv" / "subjects.csv").open("a", encoding="utf-8") as rows:
+                rows.write(
+                    f"BAD-10,female,1000,08,03386,2024-01-10,,{NAME},{NATIONAL_ID},{PHONE}\n"
+                )
+                rows.write(f'BAD-11,female,1998,08,03386,2024-01-10,,"{NAME}",{DIGITS}\n')
+            for fmt in ("jsonl", "csv"):
+                out.call(load_dataset, root / fmt, plan=PLAN, strict=True)
+                loaded = out.call(load_dataset, root / fmt, plan=PLAN)
+                out.add(*loaded[1].rejections)
+                with iter_records(root / fmt / f"subjects.{fmt}", Subject) as stream:
+                    out.add(list(stream), stream.report)
+            out.call(evaluate_stream, PLAN, root / "jsonl", PERIOD, explain="all")
+            out.call(evaluate_stream, PLAN, root / "jsonl", PERIOD, strict=True)
+
+    def test_records_iterable(self, data: Dataset, out: Outputs) -> None:
+        """Records given as an iterable of dicts naming their type."""
+        rows: list[dict[str, object]] = [
+            {RECORD_TYPE_KEY: "subjects", **s} for s in _bad_subjects(data) if isinstance(s, dict)
+        ]
+        rows.append({RECORD_TYPE_KEY: "persons", "full_name": NAME})  # an unknown type
+        out.call(load_dataset, rows[:-1])
+        out.call(load_dataset, rows)
+
+
+def _document(data: Dataset) -> str:
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "data.json"
+        dump_dataset(data, path, "json")
+        return path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def evaluation(data: Dataset) -> Evaluation:
+    """Every indicator of the bundled plan on the sentinel data, every explanation kept."""
+    return evaluate(PLAN, data, PERIOD, explain="all")
+
+
+class TestEvaluationAndReports:
+    """The evaluation, its explanations, and the rendered reports."""
+
+    def test_evaluation(self, data: Dataset, evaluation: Evaluation, out: Outputs) -> None:
+        """Reprs, summaries, JSON and every explanation in both languages."""
+        out.add(evaluation, evaluation.summary("en"), evaluation.summary("vi"))
+        out.add(evaluation.to_json())
+        for indicator_id in evaluation:
+            results = evaluation[indicator_id]
+            out.add(results)
+            for result in [results.total, *results.by_unit.values()]:
+                out.add(result, result.explain("en"), result.explain("vi"), result.to_dict())
+        records = {name: getattr(data, name) for name in RECORD_TYPES}
+        out.call(evaluate_records, PLAN, records, PERIOD, explain="all")
+
+    def test_reports(self, data: Dataset, evaluation: Evaluation, out: Outputs) -> None:
+        """The report in every format and language, with the load report of a failing load."""
+        document = json.loads(_document(data))
+        document["subjects"] += _bad_subjects(data)
+        _, report = load_dataset(document, plan=PLAN)
+        for fmt in FORMATS:
+            for lang in ("vi", "en"):
+                out.call(render, evaluation, fmt, lang=lang, plan=PLAN, load_report=report)
+        out.call(build_view, evaluation, lang="en", plan=PLAN, load_report=report)
+
+
+# -- coverage of the public functions ---------------------------------------------------------
+
+#: Public functions run above on data holding sentinels.
+COVERED = {
+    "threeno.indicators.engine.evaluate",
+    "threeno.indicators.engine.evaluate_records",
+    "threeno.io.converter.field_problems",
+    "threeno.io.converter.structure_problems",
+    "threeno.io.datasets.dump_dataset",
+    "threeno.io.datasets.iter_records",
+    "threeno.io.datasets.load_dataset",
+    "threeno.io.stream.evaluate_stream",
+    "threeno.privacy.pseudonymise",
+    "threeno.privacy.redact",
+    "threeno.reporting.render.render",
+    "threeno.reporting.view.build_view",
+}
+#: Public functions that never see a record's personal data, and why.
+EXEMPT = {
+    "threeno.cli.default_period": "a date from the plan; the commands have their own test",
+    "threeno.cli.main": "the commands: covered by the lead's CLI sentinel test",
+    "threeno.indicators.catalogue.catalogue": "indicator definitions only",
+    "threeno.indicators.catalogue.get": "indicator definitions only",
+    "threeno.indicators.counting.expected_reports": "plan and period only",
+    "threeno.indicators.definitions.age_group": "a birth year and a date",
+    "threeno.indicators.explanation.format_fact": "formats facts of the engine (ids, dates)",
+    "threeno.indicators.results.status_of": "a number and a target",
+    "threeno.indicators.results.value_of": "numbers",
+    "threeno.io.converter.make_converter": "builds a converter; its messages are covered",
+    "threeno.io.plans.check_plan": "plans hold no personal data",
+    "threeno.io.plans.parse_plan": "plans hold no personal data",
+    "threeno.io.plans.read_plan": "plans hold no personal data",
+    "threeno.io.schema.json_schema": "the schema only (no values)",
+    "threeno.plans.available": "plan ids",
+    "threeno.plans.load_plan": "plans hold no personal data",
+    "threeno.plans.summary": "plans hold no personal data",
+    "threeno.privacy.suppress_cells": "numbers",
+    "threeno.reporting.docs.write_pages": "plan and catalogue pages",
+    "threeno.reporting.view.make_cell": "numbers",
+    "threeno.reporting.view.words": "fixed words",
+    "threeno.rules.calendar.local_date": "a date",
+    "threeno.rules.calendar.today": "a date",
+    "threeno.rules.periods.due_date": "a period",
+    "threeno.rules.periods.latest_complete": "a period",
+    "threeno.rules.support.eligible": "a support kind, a status and a date",
+    "threeno.rules.support.regime_on": "a date",
+    "threeno.rules.time_limits.status_on": "crime reports have no personal data",
+    "threeno.rules.time_limits.time_limit": "crime reports have no personal data",
+}
+
+
+def _public_functions() -> set[str]:
+    found = set()
+    for module_info in pkgutil.walk_packages(threeno.__path__, "threeno."):
+        name = module_info.name
+        private = any(part.startswith("_") for part in name.split("."))
+        if private or name.startswith("threeno.testing"):
+            continue  # private modules; test helpers make synthetic data
+        module = importlib.import_module(name)
+        for attr in getattr(module, "__all__", ()):
+            value = getattr(module, attr)
+            if inspect.isfunction(value) and value.__module__ == name:
+                found.add(f"{name}.{attr}")
+    return found
+
+
+class TestCoverage:
+    """Every public function is run on sentinel data or exempted with a reason."""
+
+    def test_every_public_function_considered(self) -> None:
+        """A new public function must be added to COVERED or EXEMPT (with a reason)."""
+        expected: set[str] = set()
+        assert expected == _public_functions() - COVERED - set(EXEMPT)
+
+    def test_no_stale_names(self) -> None:
+        """Every name listed is still a public function."""
+        expected: set[str] = set()
+        assert expected == (COVERED | set(EXEMPT)) - _public_functions()
+
+    def test_dates_are_dates(self) -> None:
+        """The period of the runs above is the plan's reporting year (a sanity check)."""
+        assert isinstance(PERIOD.start, dt.date)
