@@ -1,0 +1,1401 @@
+"""Benchmarks: threeno from a city to a nation, measured side by side (issue 10).
+
+Run from the repository root, in the project's environment with the ``bench`` extra
+(DuckDB)::
+
+    python benchmarks/run.py           # 10k, 100k and 1M (about half an hour on 2 cores)
+    python benchmarks/run.py --quick   # 10k and 100k only (a few minutes)
+
+The script generates synthetic data with :mod:`threeno.testing.synthetic` (cached under
+``benchmarks/_data/``, keyed by seed, size and a hash of the generator's sources), takes
+the median of several runs of each measure in this one process, measures memory in a
+fresh subprocess per figure (the peak resident set, ``ru_maxrss``, so that timing is not
+distorted by ``tracemalloc``), asserts that every comparison computes the same numbers,
+and rewrites the generated part of ``docs/performance.md``.
+
+Two series of data, both from the generator:
+
+* **mixed**: the generator's own output, every record type in its proportions (subjects,
+  crime reports, cases, support actions, outreach events, ...), about N records in all;
+* **reports**: N crime reports, the generator's crime reports of the mixed 100k series
+  repeated with fresh ids (``CR-00017~0042``) until there are N. Their ``victim_ids`` and
+  ``case_id`` point at records that are not in the folder; nothing here reads them.
+
+Generating N crime reports with everything the generator makes about them would take
+about 24 N records (at N = 1M, 24 million records and 47 minutes of generation), so the
+crime-report comparisons use the second series; the mixed one measures loading and the
+whole catalogue at N records in all.
+
+What is measured (issue 10):
+
+1. ``import threeno`` against ``import attrs, cattrs, pendulum``, in fresh interpreters,
+   each minus the interpreter's own start-up (``python -c pass``);
+2. ``load_dataset`` on the mixed JSON Lines folders: records per second, and peak and
+   held memory per record;
+3. ``evaluate`` of the four crime-report indicators (``reports.received``,
+   ``reports.resolved``, ``reports.on_time``, ``reports.overdue``) on loaded crime
+   reports, against a hand-written single pass over the same objects and against DuckDB
+   SQL; DuckDB cannot compute holiday-shifted legal limits, so each report's limit is
+   computed once in Python (:func:`threeno.rules.time_limits.time_limit`) and given to
+   DuckDB as a side file (``limits.csv``), whose cost is shown apart;
+4. ``evaluate_stream`` from the files to the results against DuckDB reading the same
+   files, with peak memory; and ``evaluate_stream`` of the whole catalogue on the mixed
+   folders;
+5. scaling: every time at 1M over the same time at 100k.
+
+Plan clauses: I.3 and II.4.b (the crime-report indicators compared); DESIGN.md,
+"Indicators" (one streaming pass at national scale) and "Quality bars" (measured, never
+timed tests).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import cProfile
+import datetime as dt
+import gc
+import hashlib
+import importlib.metadata
+import json
+import os
+import platform
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar, cast
+
+import attrs
+import duckdb
+
+from threeno.indicators.engine import evaluate
+from threeno.io.datasets import iter_records, load_dataset
+from threeno.io.stream import evaluate_stream
+from threeno.model.crime import CrimeReport
+from threeno.model.dataset import RECORD_TYPES, Dataset
+from threeno.model.enums import Decision
+from threeno.plans import load_plan
+from threeno.rules.calendar import DayOffCalendar, default_calendar
+from threeno.rules.time_limits import time_limit
+from threeno.testing import synthetic
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Sequence
+
+    from threeno.indicators.results import Evaluation
+    from threeno.model.period import ReportingPeriod
+    from threeno.model.plan import Plan
+
+T = TypeVar("T")
+
+PLAN_ID: Final = "lai-chau-2024"
+#: The plan's reporting year, in its own convention (2023-12-15 .. 2024-12-14), the year
+#: the generator makes records for.
+PERIOD: Final = "2024"
+#: The crime-report indicators the hand-written loop and DuckDB compute too.
+CRIME: Final = ("reports.received", "reports.resolved", "reports.on_time", "reports.overdue")
+#: The six numbers compared, per unit and in total.
+FIGURES: Final = (
+    "received",
+    "resolved num.",
+    "resolved den.",
+    "on time num.",
+    "on time den.",
+    "overdue",
+)
+FULL_SIZES: Final = (10_000, 100_000, 1_000_000)
+QUICK_SIZES: Final = (10_000, 100_000)
+#: The mixed size whose crime reports are repeated to make the reports series.
+BASE_SIZE: Final = 100_000
+#: The size profiled, and the two sizes whose times give the scaling.
+PROFILED: Final = 100_000
+SCALING: Final = (100_000, 1_000_000)
+IMPORT_RUNS: Final = 15
+#: What each import measure runs (``python -c ...``).
+IMPORTS: Final = {
+    "python": "pass",
+    "dependencies": "import attrs, cattrs, pendulum",
+    "dependencies + holidays": "import attrs, cattrs, pendulum, holidays",
+    "threeno": "import threeno",
+}
+#: What a folder of data was made from; hidden, so that the loader skips it.
+_META: Final = ".meta.json"
+
+HERE: Final = Path(__file__).resolve().parent
+REPO: Final = HERE.parent
+DOC: Final = REPO / "docs" / "performance.md"
+BEGIN: Final = "<!-- begin: generated by benchmarks/run.py; edits here are overwritten -->"
+END: Final = "<!-- end: generated by benchmarks/run.py -->"
+
+# The inputs the generated files depend on: a change in any of them makes new data.
+_GENERATOR_SOURCES: Final = (
+    "testing/synthetic.py",
+    "io/converter.py",
+    "model",
+    "rules",
+    "plans",
+)
+
+Figures = dict[str, tuple[int, ...]]
+
+
+# -- small helpers ---------------------------------------------------------------------
+
+
+def _status_kb(field: str) -> int:
+    """A memory figure of this process from ``/proc/self/status`` (Linux), in KiB."""
+    for line in Path("/proc/self/status").read_text(encoding="ascii").splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1])
+    msg = f"no {field} in /proc/self/status"
+    raise RuntimeError(msg)
+
+
+def _reset_peak() -> None:
+    """Reset this process's peak resident set to its current size (Linux 4.0+).
+
+    ``ru_maxrss`` cannot be used: Linux carries it over from the parent through fork and
+    exec, so a child of a large benchmark process starts with the parent's peak.
+    """
+    # On an older kernel the peak then includes start-up, which only overstates it.
+    with contextlib.suppress(OSError):
+        Path("/proc/self/clear_refs").write_text("5", encoding="ascii")
+
+
+class Timing(NamedTuple):
+    """The median wall time and the median CPU time of this process, in seconds."""
+
+    wall: float
+    cpu: float
+
+
+def interleaved(fns: Sequence[Callable[[], object]], runs: int) -> list[tuple[Timing, object]]:
+    """Time each function ``runs`` times, in turns so that drift hits all alike.
+
+    Returns, per function, the medians and what its last call returned (the previous
+    result is dropped before each call, so that it does not weigh on the next).
+    """
+    walls: list[list[float]] = [[] for _ in fns]
+    cpus: list[list[float]] = [[] for _ in fns]
+    results: list[object] = [None] * len(fns)
+    for _ in range(runs):
+        for i, fn in enumerate(fns):
+            results[i] = None
+            gc.collect()
+            start, start_cpu = time.perf_counter(), time.process_time()
+            results[i] = fn()
+            walls[i].append(time.perf_counter() - start)
+            cpus[i].append(time.process_time() - start_cpu)
+    return [
+        (Timing(statistics.median(w), statistics.median(c)), r)
+        for w, c, r in zip(walls, cpus, results, strict=True)
+    ]
+
+
+def timed(fn: Callable[[], T], runs: int) -> tuple[Timing, T]:
+    """The medians of ``runs`` calls of ``fn``, and what the last call returned."""
+    ((timing, result),) = interleaved([fn], runs)
+    return timing, cast("T", result)
+
+
+def runs_for(size: int, quick_runs: int) -> int:
+    """Runs per measure: fewer for the largest size, whose runs take most of the time."""
+    return quick_runs if size <= BASE_SIZE else max(3, quick_runs // 2)
+
+
+def _final_on(report: CrimeReport) -> dt.date | None:
+    """The date of the final decision (any decision but a suspension: BLTTHS 2015, Art. 147)."""
+    decision = report.decision
+    if decision is None or decision is Decision.TAM_DINH_CHI:
+        return None
+    return report.decided_on
+
+
+# -- data ------------------------------------------------------------------------------
+
+
+def _generator_key() -> str:
+    """A hash of the sources the generated files depend on."""
+    package = Path(synthetic.__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for name in _GENERATOR_SOURCES:
+        path = package / name
+        files = sorted(path.rglob("*")) if path.is_dir() else [path]
+        for file in files:
+            if file.is_file() and file.suffix in {".py", ".toml"}:
+                digest.update(file.relative_to(package).as_posix().encode())
+                digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _fresh(folder: Path, key: dict[str, object]) -> bool:
+    meta = folder / _META
+    if not meta.is_file():
+        return False
+    stored: dict[str, object] = json.loads(meta.read_text(encoding="utf-8"))
+    return all(stored.get(k) == v for k, v in key.items())
+
+
+def _scale_for(plan: Plan, seed: int, size: int) -> float:
+    """The generator's scale that gives about ``size`` records in all.
+
+    The number of records grows linearly with the scale, plus a few that do not
+    (reviews, assessments and submissions are per unit or agency): two small probes
+    give the line.
+    """
+    low, high = 4.0, 12.0
+    count_low = sum(1 for _ in synthetic.stream(plan, seed=seed, scale=low))
+    count_high = sum(1 for _ in synthetic.stream(plan, seed=seed, scale=high))
+    per_scale = (count_high - count_low) / (high - low)
+    fixed = count_low - per_scale * low
+    return max((size - fixed) / per_scale, 0.01)
+
+
+def mixed_folder(data: Path, plan: Plan, seed: int, size: int) -> Path:
+    """The generator's output with about ``size`` records in all (made if not cached)."""
+    folder = data / f"mixed-seed{seed}-n{size}"
+    key: dict[str, object] = {"seed": seed, "size": size, "generator": _generator_key()}
+    if _fresh(folder, key):
+        return folder
+    print(f"  generating the mixed series at {size:,} records (cached afterwards) ...")
+    start = time.perf_counter()
+    scale = _scale_for(plan, seed, size)
+    counts = synthetic.write_jsonl(plan, folder, seed=seed, scale=scale)
+    meta = {**key, "scale": scale, "counts": counts, "seconds": time.perf_counter() - start}
+    (folder / _META).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    return folder
+
+
+def reports_folder(data: Path, base: Path, seed: int, size: int) -> Path:
+    """``size`` crime reports: the base folder's, repeated with fresh ids (made if not cached).
+
+    Copy ``k`` of report ``CR-00017`` is ``CR-00017~k`` (and its ``case_id`` likewise), so
+    ids stay unique; every other field is the generator's.
+    """
+    folder = data / f"reports-seed{seed}-n{size}"
+    base_meta = json.loads((base / _META).read_text(encoding="utf-8"))
+    key: dict[str, object] = {"seed": seed, "size": size, "base": base_meta["generator"]}
+    if _fresh(folder, key):
+        return folder
+    print(f"  writing the reports series at {size:,} crime reports (cached afterwards) ...")
+    lines = (base / "crime_reports.jsonl").read_text(encoding="utf-8").splitlines()
+    records = [json.loads(line) for line in lines if line.strip()]
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / "crime_reports.jsonl").open("w", encoding="utf-8", newline="\n") as out:
+        for i in range(size):
+            copy, record = divmod(i, len(records))[0], dict(records[i % len(records)])
+            record["id"] = f"{record['id']}~{copy:04d}"
+            if record.get("case_id") is not None:
+                record["case_id"] = f"{record['case_id']}~{copy:04d}"
+            out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
+    meta = {**key, "distinct": len(records)}
+    (folder / _META).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    return folder
+
+
+def read_reports(folder: Path) -> list[CrimeReport]:
+    """The crime reports of a reports folder, as objects (no cross-record checks)."""
+    with iter_records(folder / "crime_reports.jsonl", CrimeReport, check_duplicates=False) as s:
+        return list(s)
+
+
+# -- the three ways of computing the crime-report indicators ---------------------------
+
+
+def engine_figures(result: Evaluation, codes: Sequence[str]) -> Figures:
+    """The six numbers per unit and in total, read from threeno's evaluation."""
+    received, resolved, on_time, overdue = (result[i] for i in CRIME)
+    out: Figures = {}
+    for code in (*codes, "total"):
+        parts = [
+            s.total if code == "total" else s.by_unit[code]
+            for s in (received, resolved, on_time, overdue)
+        ]
+        out[code] = (
+            parts[0].numerator,
+            parts[1].numerator,
+            parts[1].denominator or 0,
+            parts[2].numerator,
+            parts[2].denominator or 0,
+            parts[3].numerator,
+        )
+    return out
+
+
+def _with_total(counts: dict[str, list[int]]) -> Figures:
+    out: Figures = {code: tuple(c) for code, c in counts.items()}
+    out["total"] = tuple(sum(c[i] for c in counts.values()) for i in range(len(FIGURES)))
+    return out
+
+
+def hand_loop(
+    reports: Iterable[CrimeReport],
+    codes: Sequence[str],
+    period: ReportingPeriod,
+    calendar: DayOffCalendar,
+) -> Figures:
+    """The four crime-report indicators in one plain pass, written by hand.
+
+    The same rules as :mod:`threeno.indicators.counting` (Bộ luật Tố tụng hình sự 2015,
+    Art. 146-149), with plain dates and one call of
+    :func:`~threeno.rules.time_limits.time_limit` for the reports that need a limit.
+    A report counts in its ``unit_code`` if that code is one of the plan's units in
+    force at the period's end (the synthetic codes are all valid on their dates, so
+    the engine's date-aware look-up gives the same).
+    """
+    start, end = period.start, period.end
+    counts = {code: [0] * len(FIGURES) for code in codes}
+    suspension = Decision.TAM_DINH_CHI
+    for report in reports:
+        tally = counts.get(report.unit_code)
+        received = report.received_on
+        if tally is None or received > end:
+            continue
+        decision = report.decision
+        final = None if decision is None or decision is suspension else report.decided_on
+        if received >= start:
+            tally[0] += 1  # received in the period
+        if final is not None and final < start:
+            continue  # resolved before the period: in no indicator
+        tally[2] += 1  # to resolve: pending at the start, or received in the period
+        if final is not None and final <= end:
+            tally[1] += 1  # resolved in the period
+            tally[4] += 1  # ... so judged on time or not
+            deadline = time_limit(report, calendar, as_of=final)
+            if deadline.missed_limit is None and deadline.date is not None:
+                tally[3] += final <= deadline.date
+            continue
+        # Pending at the period's end: overdue unless suspended then (Art. 148).
+        if any(
+            s.from_date <= end and (s.resumed_on is None or s.resumed_on > end)
+            for s in report.suspensions
+        ):
+            continue
+        limit = time_limit(report, calendar, as_of=end).date
+        if limit is not None and limit < end:
+            tally[5] += 1
+    return _with_total(counts)
+
+
+def write_limits(
+    reports: Iterable[CrimeReport], path: Path, period: ReportingPeriod, calendar: DayOffCalendar
+) -> int:
+    """Write each report's legal limit for DuckDB, computed as the hand-written loop does.
+
+    ``limit_at_decision``: for a report finally decided in the period, its limit as known
+    on the day of the decision (empty when it was suspended after its limit had passed,
+    which makes it late whatever the day). ``limit_at_end``: for a report pending at the
+    period's end, its limit as known then (empty while suspended).
+    """
+    start, end = period.start, period.end
+    written = 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        out.write("id,limit_at_decision,limit_at_end\n")
+        for report in reports:
+            final = _final_on(report)
+            if report.received_on > end or (final is not None and final < start):
+                continue
+            at_decision: dt.date | None = None
+            at_end: dt.date | None = None
+            if final is not None and final <= end:
+                deadline = time_limit(report, calendar, as_of=final)
+                at_decision = deadline.date if deadline.missed_limit is None else None
+            else:
+                at_end = time_limit(report, calendar, as_of=end).date
+            out.write(f"{report.id},{at_decision or ''},{at_end or ''}\n")
+            written += 1
+    return written
+
+
+_REPORT_COLUMNS: Final = {
+    "id": "VARCHAR",
+    "unit_code": "VARCHAR",
+    "received_on": "DATE",
+    "decision": "VARCHAR",
+    "decided_on": "DATE",
+    "suspensions": "STRUCT(reason VARCHAR, from_date DATE, resumed_on DATE)[]",
+}
+_READ_REPORTS: Final = (
+    "read_json($reports, format = 'newline_delimited', columns = $report_columns)"
+)
+_READ_LIMITS: Final = (
+    "read_csv($limits, header = true, nullstr = '',"
+    " columns = {'id': 'VARCHAR', 'limit_at_decision': 'DATE', 'limit_at_end': 'DATE'})"
+)
+# The same rules as hand_loop, in SQL; {reports} and {limits} are the two sources.
+_QUERY: Final = """
+with r as (
+    select
+        id, unit_code, received_on,
+        case when decision is not null and decision <> 'tam_dinh_chi' then decided_on end
+            as final_on,
+        len(list_filter(suspensions, lambda s: s.from_date <= $end
+            and (s.resumed_on is null or s.resumed_on > $end))) > 0 as suspended_at_end
+    from {reports}
+    where list_contains($units, unit_code) and received_on <= $end
+)
+select
+    unit_code,
+    count(*) filter (where received_on >= $start) as received,
+    count(*) filter (where final_on between $start and $end) as resolved_num,
+    count(*) filter (where final_on is null or final_on >= $start) as resolved_den,
+    count(*) filter (where final_on between $start and $end
+        and final_on <= l.limit_at_decision) as on_time_num,
+    count(*) filter (where final_on between $start and $end) as on_time_den,
+    count(*) filter (where (final_on is null or final_on > $end) and not suspended_at_end
+        and l.limit_at_end < $end) as overdue
+from r left join {limits} as l using (id)
+group by unit_code
+"""
+
+
+def duckdb_figures(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    sources: tuple[str, str],
+    parameters: dict[str, object],
+    codes: Sequence[str],
+) -> Figures:
+    """Run the SQL over ``sources`` (a reports and a limits relation) and read the numbers."""
+    query = _QUERY.format(reports=sources[0], limits=sources[1])
+    used = {k: v for k, v in parameters.items() if f"${k}" in query}
+    rows = con.execute(query, used).fetchall()
+    counts = {code: [0] * len(FIGURES) for code in codes}
+    for unit, *numbers in rows:
+        counts[str(unit)] = [int(n) for n in numbers]
+    return _with_total(counts)
+
+
+def duckdb_parameters(
+    reports: Path, limits: Path, period: ReportingPeriod, codes: Sequence[str]
+) -> dict[str, object]:
+    """The parameters of the SQL: files, period, units."""
+    return {
+        "reports": str(reports),
+        "limits": str(limits),
+        "report_columns": _REPORT_COLUMNS,
+        "start": period.start,
+        "end": period.end,
+        "units": list(codes),
+    }
+
+
+def duckdb_from_files(parameters: dict[str, object], codes: Sequence[str]) -> Figures:
+    """DuckDB end to end: a fresh connection reads the JSON Lines and the limits."""
+    con = duckdb.connect()
+    try:
+        return duckdb_figures(
+            con, sources=(_READ_REPORTS, _READ_LIMITS), parameters=parameters, codes=codes
+        )
+    finally:
+        con.close()
+
+
+def check_same(name: str, expected: Figures, actual: Figures) -> None:
+    """Fail loudly, naming the unit and the numbers, when two ways disagree."""
+    if expected != actual:
+        for code in sorted(set(expected) | set(actual)):
+            if expected.get(code) != actual.get(code):
+                msg = (
+                    f"{name} disagrees with threeno's evaluate in unit {code}:"
+                    f" {dict(zip(FIGURES, expected.get(code, ()), strict=False))} against"
+                    f" {dict(zip(FIGURES, actual.get(code, ()), strict=False))}"
+                )
+                raise AssertionError(msg)
+
+
+def totals(result: Evaluation) -> dict[str, tuple[object, object]]:
+    """Every indicator's numerator and denominator for the whole area."""
+    return {i: (result[i].total.numerator, result[i].total.denominator) for i in result}
+
+
+# -- memory, in a fresh interpreter per figure -----------------------------------------
+
+
+def _held_by_type(folder: Path) -> dict[str, float]:
+    """Bytes held per record of each type, read with ``iter_records`` (no cross checks)."""
+    kept: list[list[object]] = []
+    out: dict[str, float] = {}
+    for name in RECORD_TYPES:
+        path = folder / f"{name}.jsonl"
+        gc.collect()
+        before = _status_kb("VmRSS")
+        with iter_records(path, name, check_duplicates=False) as stream:
+            kept.append(list(stream))
+        gc.collect()
+        # Below a thousand records, the resident set moves by whole pages: no figure.
+        if len(kept[-1]) >= 1000:
+            out[name] = (_status_kb("VmRSS") - before) * 1024 / len(kept[-1])
+    return out
+
+
+def child(spec: dict[str, Any]) -> dict[str, Any]:
+    """Run one measure in this (fresh) process and return its time and memory.
+
+    ``baseline_kb`` is the resident set once the interpreter, threeno and the plan are
+    loaded; ``peak_kb`` the largest resident set during the measure; ``growth_kb`` the
+    difference, the memory the measure itself needed.
+    """
+    plan = load_plan(PLAN_ID)
+    period = plan.period(PERIOD)
+    path = Path(spec["path"])
+    kind = spec["kind"]
+    gc.collect()
+    _reset_peak()
+    baseline = _status_kb("VmRSS")
+    start = time.perf_counter()
+    out: dict[str, Any] = {}
+    if kind == "load":
+        dataset, _ = load_dataset(path)
+        out["records"] = len(dataset)
+        out["seconds"] = time.perf_counter() - start
+        gc.collect()
+        out["held_kb"] = _status_kb("VmRSS") - baseline
+    elif kind == "held":
+        out["bytes_per_record"] = _held_by_type(path)
+    elif kind == "stream":
+        evaluate_stream(
+            plan,
+            path,
+            period,
+            indicators=spec.get("indicators"),
+            explain=spec.get("explain", "failures"),
+            check_duplicates=spec.get("check_duplicates", True),
+        )
+        out["seconds"] = time.perf_counter() - start
+    elif kind == "duckdb":
+        codes = [u.code for u in plan.units_in_scope(period.end)]
+        parameters = duckdb_parameters(path, Path(spec["limits"]), period, codes)
+        duckdb_from_files(parameters, codes)
+        out["seconds"] = time.perf_counter() - start
+    else:
+        msg = f"unknown child measure {kind!r}"
+        raise ValueError(msg)
+    peak = _status_kb("VmHWM")
+    out.update(baseline_kb=baseline, peak_kb=peak, growth_kb=peak - baseline)
+    return out
+
+
+def in_child(**spec: object) -> dict[str, Any]:
+    """Run :func:`child` in a fresh interpreter and read its answer."""
+    command = [sys.executable, str(Path(__file__).resolve()), "--child", json.dumps(spec)]
+    # Our own script, run with our own interpreter: no untrusted input.
+    done = subprocess.run(command, capture_output=True, text=True, check=False)  # noqa: S603
+    if done.returncode != 0:
+        msg = f"child measure {spec} failed:\n{done.stderr}"
+        raise RuntimeError(msg)
+    answer: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return answer
+
+
+# -- import time -----------------------------------------------------------------------
+
+
+def _import_env(cache: Path) -> dict[str, str]:
+    """The environment of the import measures: bytecode cached, as after ``pip install``.
+
+    With ``PYTHONDONTWRITEBYTECODE`` set (as in some containers) a source tree is compiled
+    again at every start, which is not what a user of an installed package pays; the
+    bytecode goes to a cache of our own (``PYTHONPYCACHEPREFIX``), for every module alike.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env["PYTHONPYCACHEPREFIX"] = str(cache)
+    return env
+
+
+def _start_time(code: str, env: dict[str, str]) -> float:
+    command = [sys.executable, "-c", code]
+    start = time.perf_counter()
+    subprocess.run(command, check=True, env=env)  # noqa: S603 - our interpreter, fixed code
+    return time.perf_counter() - start
+
+
+def import_times(runs: int, cache: Path) -> dict[str, float]:
+    """Median start-up time of fresh interpreters, interleaved so that drift hits all alike."""
+    codes = IMPORTS
+    env = _import_env(cache)
+    for code in codes.values():
+        _start_time(code, env)  # compile and cache the bytecode first
+    samples: dict[str, list[float]] = {name: [] for name in codes}
+    for _ in range(runs):
+        for name, code in codes.items():
+            samples[name].append(_start_time(code, env))
+    return {name: statistics.median(times) for name, times in samples.items()}
+
+
+def import_breakdown(top: int, cache: Path) -> list[tuple[str, float, float]]:
+    """The modules that ``import threeno`` spends most in (``-X importtime``), self and total."""
+    command = [sys.executable, "-X", "importtime", "-c", "import threeno"]
+    env = _import_env(cache)
+    done = subprocess.run(command, capture_output=True, text=True, check=True, env=env)  # noqa: S603
+    rows: list[tuple[str, float, float]] = []
+    for line in done.stderr.splitlines():
+        parts = line.removeprefix("import time:").split("|")
+        if len(parts) != 3 or not parts[0].strip().isdigit():
+            continue
+        rows.append((parts[2].strip(), int(parts[0]) / 1000, int(parts[1]) / 1000))
+    rows.sort(key=lambda row: row[1], reverse=True)
+    return rows[:top]
+
+
+# -- profiles --------------------------------------------------------------------------
+
+_COMPONENTS: Final = (
+    ("<cattrs generated", "cattrs: generated structuring code"),
+    ("<attrs generated", "attrs: generated __init__ (runs the model's validators)"),
+    ("/cattrs/", "cattrs: runtime"),
+    ("/attr/", "attrs: runtime and validators"),
+    ("/attrs/", "attrs: runtime and validators"),
+    ("/json/", "json: decoding"),
+    ("/threeno/io/converter", "threeno.io.converter: hooks (dates, enums, text)"),
+    ("/threeno/io/", "threeno.io: reading lines, accounting (datasets.py)"),
+    ("/threeno/model/", "threeno.model: validators"),
+    ("/threeno/rules/", "threeno.rules: time limits, calendar"),
+    ("/threeno/indicators/", "threeno.indicators: engine, accumulators"),
+)
+
+
+def _component(file: str, name: str) -> str:
+    for marker, label in _COMPONENTS:
+        if marker in file:
+            return label
+    if file == "~":
+        if "_json" in name or "json" in name:
+            return "json: decoding"
+        if "decode" in name:
+            return "bytes.decode (UTF-8)"
+        return "built-ins (isinstance, dict, list, ...)"
+    return "other"
+
+
+Profile = tuple[float, list[tuple[str, float]], list[tuple[str, float]]]
+
+
+def profile(
+    fn: Callable[[], object], top: int
+) -> tuple[float, list[tuple[str, float]], list[tuple[str, float]]]:
+    """Profile one call: total, the share of each component, the costliest functions."""
+    profiler = cProfile.Profile()
+    profiler.enable()
+    fn()
+    profiler.disable()
+    stats: dict[tuple[str, int, str], tuple[Any, ...]] = pstats.Stats(profiler).stats  # type: ignore[attr-defined]  # untyped in typeshed
+    total = sum(entry[2] for entry in stats.values())
+    groups: dict[str, float] = {}
+    functions: list[tuple[str, float]] = []
+    for (file, line, name), entry in stats.items():
+        own = entry[2]
+        label = _component(file, name)
+        groups[label] = groups.get(label, 0.0) + own
+        where = name if file == "~" else f"{_short(file)}:{line} {name}"
+        functions.append((where, own))
+    functions.sort(key=lambda item: item[1], reverse=True)
+    shares = sorted(((k, v / total) for k, v in groups.items()), key=lambda kv: -kv[1])
+    return total, shares, [(w, s / total) for w, s in functions[:top]]
+
+
+def _short(file: str) -> str:
+    for marker in ("/site-packages/", "/src/", "/lib/python3"):
+        if marker in file:
+            return file.split(marker, 1)[1]
+    return file
+
+
+# -- the run ---------------------------------------------------------------------------
+
+
+class Results:
+    """Every figure of the run, by measure and size."""
+
+    def __init__(self) -> None:
+        """Start empty."""
+        self.times: dict[str, dict[int, float]] = {}
+        self.cpu: dict[str, dict[int, float]] = {}
+        self.values: dict[str, dict[int, float]] = {}
+        self.counts: dict[int, dict[str, int]] = {}
+        self.reports: dict[int, int] = {}
+        self.imports: dict[str, float] = {}
+        self.import_top: list[tuple[str, float, float]] = []
+        self.profiles: dict[str, Profile] = {}
+        self.held: dict[str, float] = {}
+        self.runs: dict[int, int] = {}
+        self.load_average: list[tuple[float, float, float]] = []
+
+    def time(self, name: str, size: int, timing: Timing) -> None:
+        """Keep a time: wall and CPU, in seconds."""
+        self.times.setdefault(name, {})[size] = timing.wall
+        self.cpu.setdefault(name, {})[size] = timing.cpu
+        print(f"    {name:<58} {timing.wall:9.3f} s (CPU {timing.cpu:.3f} s)")
+
+    def value(self, name: str, size: int, value: float, unit: str) -> None:
+        """Keep another figure."""
+        self.values.setdefault(name, {})[size] = value
+        print(f"    {name:<58} {value:11,.1f} {unit}")
+
+
+@attrs.frozen(kw_only=True)
+class Tier:
+    """One size: the settings every measure of it shares."""
+
+    plan: Plan
+    period: ReportingPeriod
+    codes: tuple[str, ...]
+    size: int
+    runs: int
+    results: Results
+    data: Path
+
+    def time(self, name: str, fn: Callable[[], T], runs: int | None = None) -> T:
+        """Time ``fn`` (median of the tier's runs), keep the time, return its result."""
+        timing, result = timed(fn, self.runs if runs is None else runs)
+        self.results.time(name, self.size, timing)
+        return result
+
+    def compare(self, named: dict[str, Callable[[], object]]) -> list[object]:
+        """Time several functions in turns (:func:`interleaved`); keep each time."""
+        measured = interleaved(list(named.values()), self.runs)
+        for name, (timing, _) in zip(named, measured, strict=True):
+            self.results.time(name, self.size, timing)
+        return [result for _, result in measured]
+
+    def memory(self, name: str, **spec: object) -> dict[str, Any]:
+        """Measure in a fresh interpreter; keep its growth and peak in MB."""
+        memory = in_child(**spec)
+        self.results.value(f"{name}: peak growth", self.size, memory["growth_kb"] / 1024, "MB")
+        self.results.value(f"{name}: peak RSS", self.size, memory["peak_kb"] / 1024, "MB")
+        return memory
+
+
+def mixed_in_memory(tier: Tier, folder: Path) -> tuple[int, dict[str, tuple[object, object]]]:
+    """load_dataset, then the whole catalogue on the loaded records."""
+    plan, period = tier.plan, tier.period
+    dataset, report = tier.time("load_dataset (mixed)", lambda: load_dataset(folder))
+    if not report.ok:
+        msg = f"the generator's data was not loaded cleanly: {report}"
+        raise AssertionError(msg)
+    records = len(dataset)
+    tier.results.counts[tier.size] = dataset.counts()
+    seconds = tier.results.times["load_dataset (mixed)"][tier.size]
+    tier.results.value("load_dataset: records per second", tier.size, records / seconds, "rec/s")
+    whole, _ = tier.compare(
+        {
+            "evaluate, whole catalogue, explain none (mixed)": lambda: evaluate(
+                plan, dataset, period, explain="none"
+            ),
+            "evaluate, whole catalogue, explain all (mixed)": lambda: evaluate(
+                plan, dataset, period
+            ),
+        }
+    )
+    crime = engine_figures(evaluate(plan, dataset, period, indicators=CRIME), tier.codes)
+    by_hand = hand_loop(dataset.crime_reports, tier.codes, period, default_calendar())
+    check_same("the hand-written loop (mixed series)", crime, by_hand)
+    return records, totals(cast("Evaluation", whole))
+
+
+def run_mixed(tier: Tier, folder: Path) -> None:
+    """Loading and the whole catalogue on the generator's mixed output."""
+    records, whole = mixed_in_memory(tier, folder)
+    streamed, _ = tier.time(
+        "evaluate_stream, whole catalogue (mixed)",
+        lambda: evaluate_stream(tier.plan, folder, tier.period),
+    )
+    if totals(streamed) != whole:
+        msg = "evaluate_stream and evaluate disagree on the mixed data"
+        raise AssertionError(msg)
+    memory = tier.memory("load_dataset (mixed)", kind="load", path=str(folder))
+    size, value = tier.size, tier.results.value
+    value("load_dataset: peak memory per record", size, memory["growth_kb"] * 1024 / records, "B")
+    value("load_dataset: memory held per record", size, memory["held_kb"] * 1024 / records, "B")
+    name = "evaluate_stream, whole catalogue (mixed)"
+    tier.memory(name, kind="stream", path=str(folder))
+    tier.memory(
+        f"{name}, no duplicate check", kind="stream", path=str(folder), check_duplicates=False
+    )
+    tier.memory(
+        f"{name}, explain none, no duplicate check",
+        kind="stream",
+        path=str(folder),
+        explain="none",
+        check_duplicates=False,
+    )
+    if tier.size == PROFILED:
+        held = in_child(kind="held", path=str(folder))
+        tier.results.held = held["bytes_per_record"]
+
+
+def reports_in_memory(tier: Tier, folder: Path) -> tuple[Figures, Path]:
+    """Time evaluate and the hand-written loop on loaded crime reports; write the limits."""
+    plan, period, codes = tier.plan, tier.period, tier.codes
+    calendar = default_calendar()
+    dataset = Dataset(crime_reports=read_reports(folder))
+    reports = dataset.crime_reports
+    tier.results.reports[tier.size] = len(reports)
+    quiet, explained, by_hand = tier.compare(
+        {
+            "evaluate, crime reports, explain none": lambda: evaluate(
+                plan, dataset, period, indicators=CRIME, explain="none"
+            ),
+            "evaluate, crime reports, explain all (default)": lambda: evaluate(
+                plan, dataset, period, indicators=CRIME
+            ),
+            "hand-written loop": lambda: hand_loop(reports, codes, period, calendar),
+        }
+    )
+    expected = engine_figures(cast("Evaluation", quiet), codes)
+    explained_figures = engine_figures(cast("Evaluation", explained), codes)
+    check_same("evaluate with explanations", expected, explained_figures)
+    check_same("the hand-written loop", expected, cast("Figures", by_hand))
+    limits = tier.data / f"limits-{folder.name}" / "limits.csv"
+    tier.time(
+        "limits for DuckDB, computed in Python",
+        lambda: write_limits(reports, limits, period, calendar),
+        runs=1,
+    )
+    return expected, limits
+
+
+def reports_duckdb(tier: Tier, folder: Path, limits: Path, expected: Figures) -> dict[str, object]:
+    """DuckDB on tables already in memory; the parameters for reading the files."""
+    codes = tier.codes
+    parameters = duckdb_parameters(folder / "crime_reports.jsonl", limits, tier.period, codes)
+    con = duckdb.connect()
+    try:
+        # The two statements are this module's constants, with parameters for the values.
+        reading = {k: parameters[k] for k in ("reports", "report_columns")}
+        con.execute(f"create table reports as select * from {_READ_REPORTS}", reading)  # noqa: S608
+        con.execute(f"create table limits as select * from {_READ_LIMITS}", {"limits": str(limits)})  # noqa: S608
+        figures = tier.time(
+            "DuckDB, tables in memory",
+            lambda: duckdb_figures(
+                con, sources=("reports", "limits"), parameters=parameters, codes=codes
+            ),
+        )
+    finally:
+        con.close()
+    check_same("DuckDB (tables in memory)", expected, figures)
+    return parameters
+
+
+def run_reports(tier: Tier, folder: Path) -> None:
+    """The crime-report indicators: threeno, a hand-written loop, DuckDB; then memory."""
+    expected, limits = reports_in_memory(tier, folder)
+    parameters = reports_duckdb(tier, folder, limits, expected)
+    codes = tier.codes
+    from_files, streamed = tier.compare(
+        {
+            "DuckDB, from the files": lambda: duckdb_from_files(parameters, codes),
+            "evaluate_stream, crime reports": lambda: evaluate_stream(
+                tier.plan, folder, tier.period, indicators=CRIME
+            ),
+        }
+    )
+    check_same("DuckDB (from the files)", expected, cast("Figures", from_files))
+    evaluation, _ = cast("tuple[Evaluation, object]", streamed)
+    check_same("evaluate_stream", expected, engine_figures(evaluation, codes))
+    crime = list(CRIME)
+    tier.memory("evaluate_stream, crime reports", kind="stream", path=str(folder), indicators=crime)
+    tier.memory(
+        "evaluate_stream, crime reports, no duplicate check",
+        kind="stream",
+        path=str(folder),
+        indicators=crime,
+        check_duplicates=False,
+    )
+    tier.memory(
+        "evaluate_stream, crime reports, explain none, no duplicate check",
+        kind="stream",
+        path=str(folder),
+        indicators=crime,
+        explain="none",
+        check_duplicates=False,
+    )
+    tier.memory(
+        "DuckDB, from the files",
+        kind="duckdb",
+        path=str(folder / "crime_reports.jsonl"),
+        limits=str(limits),
+    )
+
+
+def run_profiles(results: Results, plan: Plan, mixed: Path, reports: Path) -> None:
+    """Where the time goes, at the profiled size (cProfile, one run each)."""
+    period = plan.period(PERIOD)
+    results.profiles["load_dataset (mixed)"] = profile(lambda: load_dataset(mixed), 14)
+    results.profiles["evaluate_stream (crime reports)"] = profile(
+        lambda: evaluate_stream(plan, reports, period, indicators=CRIME), 14
+    )
+    dataset = Dataset(crime_reports=read_reports(reports))
+    results.profiles["evaluate, explain none (crime reports)"] = profile(
+        lambda: evaluate(plan, dataset, period, indicators=CRIME, explain="none"), 10
+    )
+
+
+# -- the page --------------------------------------------------------------------------
+
+
+def machine() -> list[tuple[str, str]]:
+    """What the figures were measured on."""
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    ram = "unknown"
+    for line in Path("/proc/meminfo").read_text(encoding="utf-8").splitlines():
+        if line.startswith("MemTotal:"):
+            ram = f"{int(line.split()[1]) / 1024**2:.1f} GiB"
+            break
+    packages = ("threeno", "attrs", "cattrs", "pendulum", "holidays", "duckdb")
+    versions = ", ".join(f"{p} {importlib.metadata.version(p)}" for p in packages)
+    return [
+        ("CPU", f"{cpu}, {os.cpu_count()} logical cores"),
+        ("RAM", ram),
+        ("System", platform.platform()),
+        ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
+        ("Packages", versions),
+        ("Date", dt.datetime.now(dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M %Z")),
+    ]
+
+
+def _size(n: int) -> str:
+    return f"{n // 1_000_000}M" if n >= 1_000_000 else f"{n // 1000}k"
+
+
+def _fmt(value: float | None, digits: int = 2) -> str:
+    if value is None:
+        return "—"
+    if abs(value) >= 100:
+        return f"{value:,.0f}"
+    return f"{value:.{digits}f}"
+
+
+def _ratio(results: Results, top: str, bottom: str, size: int) -> float | None:
+    a, b = results.times.get(top, {}).get(size), results.times.get(bottom, {}).get(size)
+    return None if a is None or not b else a / b
+
+
+def _scaling(results: Results, name: str, *, mixed: bool, cpu: bool = False) -> float | None:
+    """Time at 1M over time at 100k, per record (the mixed sizes are not exactly 10x)."""
+    low, high = SCALING
+    times = (results.cpu if cpu else results.times).get(name, {})
+    if low not in times or high not in times:
+        return None
+    ratio = times[high] / times[low]
+    if mixed:
+        records = sum(results.counts[high].values()) / sum(results.counts[low].values())
+        ratio *= (high / low) / records
+    return ratio
+
+
+_TIME_ROWS: Final = (
+    ("load_dataset (mixed)", True),
+    ("evaluate, whole catalogue, explain none (mixed)", True),
+    ("evaluate, whole catalogue, explain all (mixed)", True),
+    ("evaluate_stream, whole catalogue (mixed)", True),
+    ("evaluate, crime reports, explain none", False),
+    ("evaluate, crime reports, explain all (default)", False),
+    ("hand-written loop", False),
+    ("limits for DuckDB, computed in Python", False),
+    ("DuckDB, tables in memory", False),
+    ("DuckDB, from the files", False),
+    ("evaluate_stream, crime reports", False),
+)
+_RATIO_ROWS: Final = (
+    (
+        "evaluate (explain none) / hand-written loop",
+        "evaluate, crime reports, explain none",
+        "hand-written loop",
+    ),
+    (
+        "evaluate (explain all) / hand-written loop",
+        "evaluate, crime reports, explain all (default)",
+        "hand-written loop",
+    ),
+    (
+        "evaluate (explain none) / DuckDB, tables in memory",
+        "evaluate, crime reports, explain none",
+        "DuckDB, tables in memory",
+    ),
+    (
+        "evaluate_stream / DuckDB from the files",
+        "evaluate_stream, crime reports",
+        "DuckDB, from the files",
+    ),
+)
+
+
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "|".join("---" for _ in header) + "|"]
+    lines.extend("| " + " | ".join(row) + " |" for row in rows)
+    return [*lines, ""]
+
+
+def _growth(results: Results, name: str, size: int) -> float | None:
+    return results.values.get(f"{name}: peak growth", {}).get(size)
+
+
+def _why(results: Results, key: str, size: int) -> str:
+    """A reason for a missed target, from this run's own figures and profiles."""
+    shares: dict[str, dict[str, float]] = {name: dict(p[1]) for name, p in results.profiles.items()}
+    stream = shares.get("evaluate_stream (crime reports)", {})
+    structuring = sum(
+        v
+        for k, v in stream.items()
+        if k.startswith(("cattrs", "attrs", "threeno.io.converter", "threeno.model"))
+    )
+    if key == "stream":
+        limits = _ratio(
+            results, "limits for DuckDB, computed in Python", "DuckDB, from the files", size
+        )
+        return (
+            f"computing the legal limits in Python alone (DuckDB's side file) takes"
+            f" {_fmt(limits)} × DuckDB's whole query; in evaluate_stream's profile,"
+            f" structuring into attrs objects is {structuring:.0%}, JSON decoding"
+            f" {stream.get('json: decoding', 0):.0%}, legal limits"
+            f" {stream.get('threeno.rules: time limits, calendar', 0):.0%}, the engine"
+            f" {stream.get('threeno.indicators: engine, accumulators', 0):.0%}; DuckDB parses in"
+            " C++ on both cores and reads only the columns it needs"
+        )
+    if key == "import":
+        top = ", ".join(f"{name} {own:.0f} ms" for name, own, _ in results.import_top[:4])
+        with_holidays = results.imports["dependencies + holidays"] - results.imports["python"]
+        deps = results.imports["dependencies"] - results.imports["python"]
+        return (
+            f"threeno also imports holidays ({(with_holidays - deps) * 1000:.0f} ms more than"
+            f" attrs, cattrs and pendulum) and the whole engine and loader at"
+            f" `import threeno`; the costliest modules by their own time: {top}"
+        )
+    if key in {"memory-crime", "memory-mixed"}:
+        name = (
+            "evaluate_stream, crime reports"
+            if key == "memory-crime"
+            else "evaluate_stream, whole catalogue (mixed)"
+        )
+        total = _growth(results, name, size)
+        no_check = _growth(results, f"{name}, no duplicate check", size)
+        flat = _growth(results, f"{name}, explain none, no duplicate check", size)
+        if total is None or no_check is None or flat is None:
+            return "see the memory table"
+        kept = "the joins' per-person state" if key == "memory-mixed" else "the rest"
+        return (
+            f"ids kept to refuse duplicates (check_duplicates=True): {total - no_check:.0f} MB;"
+            f" the entries of failing records kept for the explanation (explain='failures'):"
+            f" {no_check - flat:.0f} MB; {kept}: {flat:.0f} MB (explain='none',"
+            " check_duplicates=False)"
+        )
+    if key == "scaling":
+        return (
+            "the cost per record grows with the number of records held: look-ups in larger"
+            " tables (ids seen, the dataset's indexes by id, the joins' per-person state)"
+            " and objects spread over more memory miss the processor's caches more often"
+        )
+    return "see the profiles below"
+
+
+def _targets(results: Results, largest: int) -> list[list[str]]:
+    rows: list[list[str]] = []
+    at = f"at {_size(largest)}"
+
+    def add(target: str, measured: str, ok: bool | None, why_key: str) -> None:  # noqa: FBT001
+        verdict = "not measured" if ok is None else ("met" if ok else "**not met**")
+        if ok is not None and largest < SCALING[1]:
+            verdict += f" at {_size(largest)} (1M not run)"
+        reason = "" if ok in (True, None) else _why(results, why_key, largest)
+        rows.append([target, measured, verdict, reason])
+
+    ratio = _ratio(results, "evaluate, crime reports, explain none", "hand-written loop", largest)
+    explained = _ratio(
+        results, "evaluate, crime reports, explain all (default)", "hand-written loop", largest
+    )
+    add(
+        "evaluate in memory within 1.5 × the hand-written loop",
+        f"{_fmt(ratio)} × {at} with explain none ({_fmt(explained)} × with every explanation)",
+        None if ratio is None else ratio <= 1.5,
+        "evaluate",
+    )
+    ratio = _ratio(results, "evaluate_stream, crime reports", "DuckDB, from the files", largest)
+    add(
+        "evaluate_stream end to end within 5 × DuckDB on the same files",
+        f"{_fmt(ratio)} × {at}",
+        None if ratio is None else ratio <= 5,
+        "stream",
+    )
+    for name, label, why in (
+        ("evaluate_stream, crime reports", "crime reports", "memory-crime"),
+        (
+            "evaluate_stream, whole catalogue (mixed)",
+            "whole catalogue, mixed series",
+            "memory-mixed",
+        ),
+    ):
+        growth = results.values.get(f"{name}: peak growth", {}).get(largest)
+        peak = results.values.get(f"{name}: peak RSS", {}).get(largest)
+        baseline = None if peak is None or growth is None else peak - growth
+        add(
+            f"evaluate_stream peak memory under 100 MB ({label})",
+            f"{_fmt(growth, 0)} MB above the process's {_fmt(baseline, 0)} MB baseline {at}"
+            f" (peak {_fmt(peak, 0)} MB)",
+            None if growth is None else growth < 100,
+            why,
+        )
+    imports = results.imports
+    ratio = (imports["threeno"] - imports["python"]) / (imports["dependencies"] - imports["python"])
+    add(
+        "import threeno within 1.5 × import attrs, cattrs, pendulum",
+        f"{ratio:.2f} ×",
+        ratio <= 1.5,
+        "import",
+    )
+    for name, mixed in (
+        ("load_dataset (mixed)", True),
+        ("evaluate, crime reports, explain none", False),
+        ("evaluate_stream, crime reports", False),
+        ("evaluate_stream, whole catalogue (mixed)", True),
+    ):
+        scaling = _scaling(results, name, mixed=mixed, cpu=True)
+        wall = _scaling(results, name, mixed=mixed)
+        add(
+            f"scaling 100k → 1M between 9 and 11 ×: {name}",
+            "—" if scaling is None else f"{scaling:.1f} × in CPU time ({_fmt(wall, 1)} × wall)",
+            None if scaling is None else 9 <= scaling <= 11,
+            "scaling",
+        )
+    return rows
+
+
+def render(results: Results, sizes: Sequence[int], command: str, elapsed: float) -> str:
+    """The generated part of docs/performance.md."""
+    out = [
+        BEGIN,
+        "",
+        (
+            f"Measured by `{command}` in {elapsed / 60:.0f} minutes; every time is the median"
+            f" of {', '.join(f'{results.runs[s]} runs at {_size(s)}' for s in sizes)}, in one"
+            " process; memory is measured in a fresh process per figure. Load average"
+            f" (1, 5, 15 min) at the start, at each size and at the end:"
+            f" {'; '.join(', '.join(f'{x:.1f}' for x in la) for la in results.load_average)}"
+            " (on 2 cores, above 1 means other work competed with the measures)."
+        ),
+        "",
+        "### Machine",
+        "",
+        *_table(("item", "value"), machine()),
+        "### Data",
+        "",
+    ]
+    types = list(results.counts[sizes[0]])
+    out += _table(
+        (
+            "size",
+            "mixed series: records in all",
+            *(t.replace("_", " ") for t in types),
+            "reports series: crime reports",
+        ),
+        (
+            [
+                _size(s),
+                f"{sum(results.counts[s].values()):,}",
+                *(f"{results.counts[s][t]:,}" for t in types),
+                f"{results.reports[s]:,}",
+            ]
+            for s in sizes
+        ),
+    )
+    imports = results.imports
+    base = imports["python"]
+    out += ["### Import", ""]
+    out += _table(
+        ("command", "start-up (ms)", "minus `python -c pass` (ms)"),
+        (
+            [
+                f"`python -c {IMPORTS[name]!r}`",
+                f"{t * 1000:.0f}",
+                "—" if name == "python" else f"{(t - base) * 1000:.0f}",
+            ]
+            for name, t in imports.items()
+        ),
+    )
+    out += _table(
+        (
+            "module (`python -X importtime -c 'import threeno'`)",
+            "own (ms)",
+            "with its imports (ms)",
+        ),
+        (
+            [f"`{name}`", f"{own:.1f}", f"{cumulative:.1f}"]
+            for name, own, cumulative in results.import_top
+        ),
+    )
+    header = ("measure", *(_size(s) for s in sizes))
+    scaled = SCALING[1] in sizes
+    if scaled:
+        header = (*header, "1M / 100k", "1M / 100k, CPU time")
+    out += ["### Times (seconds)", ""]
+    rows = []
+    for name, mixed in _TIME_ROWS:
+        times = results.times.get(name, {})
+        row = [name, *(_fmt(times.get(s), 3) for s in sizes)]
+        if scaled:
+            row.append(_fmt(_scaling(results, name, mixed=mixed), 1))
+            row.append(_fmt(_scaling(results, name, mixed=mixed, cpu=True), 1))
+        rows.append(row)
+    out += _table(header, rows)
+    out += [
+        (
+            "Wall-clock times. The scaling columns are per record for the mixed series, whose"
+            " sizes are not exactly ten times apart; the CPU-time column is this process's"
+            " CPU time, which other work on the machine disturbs less (DuckDB's counts both"
+            " of its threads)."
+        ),
+        "",
+    ]
+    out += ["### Ratios", ""]
+    out += _table(
+        ("ratio", *(_size(s) for s in sizes)),
+        (
+            [label, *(_fmt(_ratio(results, top, bottom, s)) for s in sizes)]
+            for label, top, bottom in _RATIO_ROWS
+        ),
+    )
+    out += ["### Throughput and memory", ""]
+    units = [
+        ("load_dataset: records per second", "records/s"),
+        ("load_dataset: peak memory per record", "bytes"),
+        ("load_dataset: memory held per record", "bytes"),
+        ("load_dataset (mixed): peak RSS", "MB"),
+    ]
+    for stream in ("evaluate_stream, whole catalogue (mixed)", "evaluate_stream, crime reports"):
+        units.append((f"{stream}: peak RSS", "MB"))
+        variants = ("", ", no duplicate check", ", explain none, no duplicate check")
+        units.extend((f"{stream}{variant}: peak growth", "MB") for variant in variants)
+    units += [
+        ("DuckDB, from the files: peak growth", "MB"),
+        ("DuckDB, from the files: peak RSS", "MB"),
+    ]
+    out += _table(
+        ("measure", "unit", *(_size(s) for s in sizes)),
+        (
+            [name, unit, *(_fmt(results.values.get(name, {}).get(s), 0) for s in sizes)]
+            for name, unit in units
+        ),
+    )
+    out += [
+        (
+            "Peak growth is the largest resident set during the measure minus the resident"
+            " set once Python, threeno and the plan are loaded; peak RSS is the whole"
+            " process's."
+        ),
+        "",
+    ]
+    if results.held:
+        out += [
+            (
+                "Memory held per record once read, by record type (mixed series at"
+                f" {_size(PROFILED)}, `iter_records` into a list):"
+            ),
+            "",
+        ]
+        out += _table(
+            ("record type", "bytes per record"),
+            ([name, f"{held:.0f}"] for name, held in results.held.items()),
+        )
+    largest = sizes[-1]
+    out += ["### Targets", ""]
+    out += _table(("target", "measured", "verdict", "why not"), _targets(results, largest))
+    out += ["### Where the time goes", ""]
+    for name, (total, shares, functions) in results.profiles.items():
+        out += [f"`{name}` at {_size(PROFILED)}, under cProfile ({total:.1f} s of own time):", ""]
+        out += _table(("component", "share"), ([k, f"{v:.0%}"] for k, v in shares if v >= 0.005))
+        out += _table(("function", "share"), ([f"`{w}`", f"{s:.1%}"] for w, s in functions))
+    return "\n".join([*out, END])
+
+
+_PAGE: Final = """\
+# Performance
+
+How fast and how lean threeno is, from a city's thousands of records to a national
+consolidation's millions, measured side by side with a hand-written loop and DuckDB.
+The figures below are written by `python benchmarks/run.py`; see `benchmarks/README.md`.
+
+{generated}
+"""
+
+
+def write_page(doc: Path, generated: str) -> None:
+    """Replace the generated part of the page (or write the page if it has none)."""
+    if doc.is_file():
+        text = doc.read_text(encoding="utf-8")
+        if BEGIN in text and END in text:
+            head, rest = text.split(BEGIN, 1)
+            tail = rest.split(END, 1)[1]
+            doc.write_text(head + generated + tail, encoding="utf-8")
+            return
+    doc.write_text(_PAGE.format(generated=generated), encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks and write the page."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
+    parser.add_argument("--quick", action="store_true", help="10k and 100k only")
+    parser.add_argument(
+        "--seed", type=int, default=synthetic.DEMO_SEED, help="the generator's seed"
+    )
+    parser.add_argument("--runs", type=int, default=5, help="runs per time (median); fewer at 1M")
+    parser.add_argument("--data", type=Path, default=HERE / "_data", help="the data cache")
+    parser.add_argument("--doc", type=Path, default=DOC, help="the page to write")
+    parser.add_argument("--no-doc", action="store_true", help="do not write the page")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(child(json.loads(args.child))))
+        return 0
+    started = time.perf_counter()
+    sizes = QUICK_SIZES if args.quick else FULL_SIZES
+    plan = load_plan(PLAN_ID)
+    period = plan.period(PERIOD)
+    codes = tuple(u.code for u in plan.units_in_scope(period.end))
+    results = Results()
+    print("import times ...")
+    results.imports = import_times(IMPORT_RUNS, args.data / "pycache")
+    results.import_top = import_breakdown(10, args.data / "pycache")
+    results.load_average = [os.getloadavg()]
+    base = mixed_folder(args.data, plan, args.seed, BASE_SIZE)
+    for size in sizes:
+        runs = runs_for(size, args.runs)
+        results.runs[size] = runs
+        mixed = mixed_folder(args.data, plan, args.seed, size)
+        reports = reports_folder(args.data, base, args.seed, size)
+        tier = Tier(
+            plan=plan,
+            period=period,
+            codes=codes,
+            size=size,
+            runs=runs,
+            results=results,
+            data=args.data,
+        )
+        results.load_average.append(os.getloadavg())
+        print(f"{_size(size)}: mixed series, {runs} runs per time")
+        run_mixed(tier, mixed)
+        print(f"{_size(size)}: crime reports")
+        run_reports(tier, reports)
+        if size == PROFILED:
+            print(f"{_size(size)}: profiles")
+            run_profiles(results, plan, mixed, reports)
+    results.load_average.append(os.getloadavg())
+    command = "python benchmarks/run.py" + (" --quick" if args.quick else "")
+    generated = render(results, sizes, command, time.perf_counter() - started)
+    print(generated)
+    if not args.no_doc:
+        write_page(args.doc, generated)
+        print(f"written: {args.doc}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
