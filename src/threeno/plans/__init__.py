@@ -27,7 +27,7 @@ import os
 from importlib.resources import files
 from typing import TYPE_CHECKING, Final
 
-from threeno.errors import PlanError
+from threeno.errors import LanguageError, PlanError
 from threeno.indicators.ids import SHARE_IDS
 from threeno.io.plans import parse_plan, read_plan
 
@@ -118,7 +118,7 @@ def summary(plan: Plan, lang: str = "en") -> str:
         lang: ``"en"`` (the default) or ``"vi"`` for the names and titles.
 
     Raises:
-        ValueError: for a language other than ``"en"`` or ``"vi"``.
+        LanguageError: for a language other than ``"en"`` or ``"vi"``.
 
     Plan clauses: I.5 (units), III (agencies and duties), I.3, I.5, II.2.b, II.3.b, IV.2
     (targets), IV.2 (reporting).
@@ -127,7 +127,7 @@ def summary(plan: Plan, lang: str = "en") -> str:
     """
     if lang not in {"en", "vi"}:
         msg = f"unknown language {lang!r}: threeno has labels in 'vi' and 'en'"
-        raise ValueError(msg)
+        raise LanguageError(msg)
     vi = lang == "vi"
     title = plan.title_vi if vi else plan.title_en
     lines = [f"{plan.id}: {_shorten(title)}"]
