@@ -34,10 +34,12 @@ from threeno.errors import DatasetError, PeriodError, ThreenoError
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.indicators.definitions import Level
 from threeno.indicators.engine import evaluate
+from threeno.io._atomic import check_not_input, write_atomic
 from threeno.io.datasets import load_dataset
 from threeno.io.schema import SCHEMA_NAMES, json_schema
 from threeno.model.period import PeriodKind, ReportingPeriod
 from threeno.model.plan import Plan  # noqa: TC001 - Sphinx evaluates the annotations
+from threeno.privacy import DEFAULT_THRESHOLD
 from threeno.reporting.docs import write_pages
 from threeno.reporting.render import FORMATS, render
 from threeno.rules.calendar import today
@@ -158,6 +160,17 @@ def _positive(text: str) -> float:
     return value
 
 
+def _threshold(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 2:  # k = 1 would hide nothing
+        msg = f"must be a whole number, 2 or more, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def _add_plan_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--plan",
@@ -229,7 +242,10 @@ def _add_report_command(commands: _Commands[argparse.ArgumentParser]) -> None:
             "failing records (ids only) and data quality. With no options: the bundled "
             "2024 plan on its demo data, for the plan's latest complete report period "
             "(the whole year 2024 once it is over). Exit 1 when records were rejected "
-            "(the report is still written)."
+            "(the report is still written). With --publish, a report fit to publish: "
+            "counts from 1 to K-1 are shown as <K (and the counts that would reveal them "
+            "as x), and no record is listed. A file given with --out is written whole or "
+            "not at all, and never over the data read."
         ),
     )
     _add_evaluation_options(report)
@@ -243,6 +259,20 @@ def _add_report_command(commands: _Commands[argparse.ArgumentParser]) -> None:
     _add_lang_option(report)
     report.add_argument(
         "--out", metavar="FILE", help="write the report to FILE (default: standard output)"
+    )
+    report.add_argument(
+        "--publish",
+        action="store_true",
+        help=(
+            "a report to publish: small counts suppressed, no record ids, no failing "
+            f"records (default threshold K = {DEFAULT_THRESHOLD})"
+        ),
+    )
+    report.add_argument(
+        "--suppress-below",
+        type=_threshold,
+        metavar="K",
+        help="with --publish, hide counts from 1 to K-1 (K at least 2; CTDC publishes at 11)",
     )
 
 
@@ -398,8 +428,7 @@ def _data_path(plan: Plan, data: str | None) -> Path:
         raise UsageError(msg) from None
 
 
-def _load(plan: Plan, data: str | None) -> tuple[Dataset, LoadReport]:
-    path = _data_path(plan, data)
+def _load(plan: Plan, path: Path) -> tuple[Dataset, LoadReport]:
     with _progress(f"loading {path}"):
         return load_dataset(path, plan=plan)
 
@@ -421,7 +450,7 @@ def _evaluate(
     period = _period(plan, args.period)
     if units:
         _check_units(plan, period, units)
-    data, load_report = _load(plan, args.data)
+    data, load_report = _load(plan, _data_path(plan, args.data))
     with _progress(f"evaluating {plan.id} {period}"):
         evaluation = evaluate(
             plan,
@@ -434,34 +463,50 @@ def _evaluate(
     return evaluation, load_report
 
 
-def _write(text: str, out: str | None, fmt: str) -> None:
+def _write(text: str, out: str | None, fmt: str, data: Path) -> None:
     if out is None:
         sys.stdout.write(text)
         return
     # CSV for a spreadsheet: with the byte-order mark, Excel reads Vietnamese as UTF-8.
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-    with Path(out).open("w", encoding=encoding, newline="") as handle:
-        handle.write(text)
+    write_atomic(out, text, inputs=[data], encoding=encoding)
 
 
 def _report(args: argparse.Namespace) -> int:
     plan = plans.load_plan(args.plan)
+    threshold = args.suppress_below
+    if threshold is not None and not args.publish:
+        msg = "--suppress-below sets the threshold of a published report: add --publish"
+        raise UsageError(msg)
+    if args.publish and threshold is None:
+        threshold = DEFAULT_THRESHOLD
+    data = _data_path(plan, args.data)
+    if args.out is not None:  # refuse before the work, not after
+        check_not_input(args.out, [data])
     evaluation, load_report = _evaluate(plan, args, args.unit, None)
-    text = render(evaluation, args.format, lang=args.lang, plan=plan, load_report=load_report)
-    _write(text, args.out, args.format)
+    text = render(
+        evaluation,
+        args.format,
+        lang=args.lang,
+        plan=plan,
+        load_report=load_report,
+        suppress_below=threshold,
+    )
+    _write(text, args.out, args.format, data)
     if load_report.rejected:
-        print(
-            f"threeno: {load_report.rejected} record(s) rejected; the report's data-quality"
-            " section lists them",
-            file=sys.stderr,
+        where = (
+            "`threeno validate` lists them"
+            if threshold is not None
+            else "the report's data-quality section lists them"
         )
+        print(f"threeno: {load_report.rejected} record(s) rejected; {where}", file=sys.stderr)
         return EXIT_DATA
     return EXIT_OK
 
 
 def _validate(args: argparse.Namespace) -> int:
     plan = plans.load_plan(args.plan)
-    _, load_report = _load(plan, args.data)
+    _, load_report = _load(plan, Path(args.data))
     print(load_report)
     return EXIT_OK if load_report.ok else EXIT_DATA
 

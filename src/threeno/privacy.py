@@ -231,6 +231,27 @@ class Suppression(enum.Enum):
     #: is shown as :data:`COMPLEMENTARY_MARK`.
     COMPLEMENTARY = "complementary"
 
+    def text(self, count: int, k: int) -> str:
+        """What a published table shows for ``count`` so marked, with threshold ``k``.
+
+        >>> Suppression.SMALL.text(3, 5), Suppression.COMPLEMENTARY.text(12, 5)
+        ('<5', 'x')
+        >>> Suppression.SHOWN.text(12, 5)
+        '12'
+
+        Args:
+            count: the cell's count.
+            k: the threshold: counts from 1 to ``k - 1`` are hidden.
+
+        Returns:
+            The count, ``<k``, or :data:`COMPLEMENTARY_MARK`.
+        """
+        if self is Suppression.SMALL:
+            return f"<{k}"
+        if self is Suppression.COMPLEMENTARY:
+            return COMPLEMENTARY_MARK
+        return str(count)
+
 
 @attrs.frozen(kw_only=True)
 class SuppressionResult:
@@ -259,11 +280,7 @@ class SuppressionResult:
         >>> [result.text(c, m) for c, m in zip(result.cells, result.cell_marks)]
         ['<5', 'x', '0']
         """
-        if mark is Suppression.SMALL:
-            return f"<{self.k}"
-        if mark is Suppression.COMPLEMENTARY:
-            return COMPLEMENTARY_MARK
-        return str(count)
+        return mark.text(count, self.k)
 
     @property
     def cell_texts(self) -> tuple[str, ...]:

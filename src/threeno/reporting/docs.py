@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any, Final, Union, get_args, get_origin
 import attrs
 
 from threeno.indicators.catalogue import CATALOGUE
+from threeno.io._atomic import write_atomic
 from threeno.model._base import LabelledEnum, is_sensitive
 from threeno.model.dataset import RECORD_TYPES
 from threeno.rules import calendar, periods, support, time_limits
@@ -410,7 +411,7 @@ def _write(path: Path, lines: Iterable[str]) -> bool:
     text = "\n".join(lines).rstrip("\n") + "\n"
     if path.is_file() and path.read_text(encoding="utf-8") == text:
         return False  # unchanged: keep the file's time, so Sphinx does not re-read it
-    path.write_text(text, encoding="utf-8", newline="\n")
+    write_atomic(path, text)  # whole or not at all
     return True
 
 
@@ -419,7 +420,8 @@ def write_pages(plan: Plan, out_dir: str | os.PathLike[str]) -> tuple[Path, ...]
 
     Writes ``index.md`` and the :data:`PAGES` (the folder is created if needed); a page
     whose text has not changed is left as it is. The same plan and code give
-    byte-identical pages.
+    byte-identical pages. Each page is written atomically (a temporary file renamed
+    over it), so an interrupted run leaves every page whole, old or new.
 
     Args:
         plan: the plan (its targets, agencies and duties; the catalogue, data dictionary
@@ -430,7 +432,8 @@ def write_pages(plan: Plan, out_dir: str | os.PathLike[str]) -> tuple[Path, ...]
         The paths of the pages, ``index.md`` first.
 
     Raises:
-        OSError: when the folder or a file cannot be written.
+        OSError: when the folder cannot be made.
+        OutputError: (:class:`threeno.errors.OutputError`) when a page cannot be written.
 
     Plan clauses: the whole plan; DESIGN.md, "Data dictionary (interchange format v1)".
 

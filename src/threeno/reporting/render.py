@@ -11,7 +11,12 @@ what it shows) in one of :data:`FORMATS`:
 - ``json``: the same content as data, keys sorted (``"schema": "threeno-report/1"``);
 - ``csv``: one table of every value (each unit and the total) and every breakdown
   category, one row each; the failing records and the data-quality section are in the
-  other formats.
+  other formats. A text cell that a spreadsheet would take for a formula (starting with
+  ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written after an apostrophe
+  (``'``), as OWASP advises against CSV injection.
+
+A published report (``suppress_below=k``) hides the counts from 1 to ``k - 1`` and those
+that would reveal them, and lists no record (:func:`threeno.reporting.view.build_view`).
 
 The output depends only on its inputs: the same evaluation renders byte-identical text
 (no date is printed unless ``generated_on`` is given).
@@ -66,6 +71,8 @@ CSV_COLUMNS: Final = (
     "status",
 )
 
+# What starts a formula in a spreadsheet (OWASP, "CSV Injection").
+_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
 # Characters that mean something in Markdown (and "<", so that no HTML gets through).
 _MD_SPECIAL: Final = frozenset("\\`*_{}[]<>#+!|~")
 
@@ -132,6 +139,11 @@ def _to_json(view: ReportView) -> str:
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
 
+def _csv_text(text: str) -> str:
+    """A text cell a spreadsheet shows as text, never runs as a formula."""
+    return f"'{text}" if text.startswith(_FORMULA_START) else text
+
+
 def _csv_row(
     head: tuple[str, str, str, str, str, str], cell: Cell, tail: tuple[str, str]
 ) -> list[object]:
@@ -139,7 +151,8 @@ def _csv_row(
     value = "" if cell.value is None else cell.value
     denominator = "" if cell.denominator is None else cell.denominator
     numerator = "" if cell.numerator is None else cell.numerator
-    return [*head, numerator, denominator, value, cell.text, *tail]
+    texts = [_csv_text(t) for t in (*head, cell.text, *tail)]
+    return [*texts[:6], numerator, denominator, value, *texts[6:]]
 
 
 def _to_csv(view: ReportView) -> str:
@@ -166,6 +179,7 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
     plan: Plan | None = None,
     load_report: LoadReport | None = None,
     generated_on: dt.date | None = None,
+    suppress_below: int | None = None,
 ) -> str:
     """Render the consolidated report of an evaluation.
 
@@ -192,13 +206,20 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
         load_report: the data's load report, for the data-quality section.
         generated_on: a date to print as the report's date (none by default: the same
             evaluation renders byte-identical output).
+        suppress_below: ``k`` for a report to publish: counts from 1 to ``k - 1`` show
+            as ``<k``, the counts that would reveal them through a total as ``x``, and
+            no record is listed (:func:`threeno.reporting.view.build_view`); the
+            threshold of the Counter Trafficking Data Collaborative is 11,
+            :data:`threeno.privacy.DEFAULT_THRESHOLD` (5) is the command's default.
+            ``None`` (the default) for an internal report: nothing hidden.
 
     Returns:
         The report as text (CSV rows end in CRLF, as RFC 4180 says).
 
     Raises:
         ValidationError: for something other than an evaluation, an unknown format or
-            language, or a plan other than the one evaluated.
+            language, a plan other than the one evaluated, or a threshold that is not a
+            whole number 2 or more.
 
     Plan clauses: IV.2.
 
@@ -206,7 +227,12 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
     """
     _check(evaluation, format, lang)
     view = build_view(
-        evaluation, lang=lang, plan=plan, load_report=load_report, generated_on=generated_on
+        evaluation,
+        lang=lang,
+        plan=plan,
+        load_report=load_report,
+        generated_on=generated_on,
+        suppress_below=suppress_below,
     )
     if format == "json":
         return _to_json(view)

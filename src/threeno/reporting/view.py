@@ -9,7 +9,9 @@ same thing.
 
 Every number shown in a table goes through one function, :func:`make_cell`, which
 returns a :class:`Cell` (the raw numbers and their text): that is the one place where a
-published table's cells can be changed, e.g. small counts suppressed.
+published table's cells can be changed. A published report (``suppress_below=k``) hides
+every count from 1 to ``k - 1``, and the counts that would reveal them through a total
+(:func:`threeno.privacy.suppress_cells`), and lists no record.
 
 Records are named by their ``id`` only (pseudonymous); reasons are written from the
 facts the engine keeps (dates, codes, labels), never from personal data.
@@ -22,6 +24,7 @@ Plan clauses: IV.2 (the standing body consolidates the six-monthly and yearly re
 from __future__ import annotations
 
 import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link them
+from pathlib import PurePath
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -38,6 +41,7 @@ from threeno.model.enums import (
     SupportKind,
 )
 from threeno.model.plan import ReportKind
+from threeno.privacy import Suppression, suppress_cells
 
 if TYPE_CHECKING:
     from threeno.indicators.explanation import Entry
@@ -125,6 +129,15 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "no_load_report": "Không có báo cáo nạp dữ liệu.",
         "nothing": "Không có.",
         "offence": "Điều {article}",
+        "published": "Bản công bố",
+        "published_note": (
+            "số từ 1 đến {last} được ghi là <{k}; ô ghi “x” được ẩn để không suy ra được"
+            " số đã ẩn từ số tổng. Không công bố mã bản ghi, danh sách bản ghi không đạt"
+            " và chi tiết về dữ liệu bị loại."
+        ),
+        "withheld": (
+            "Bản công bố không nêu chi tiết (bản ghi bị loại, vấn đề, ghi chú, mã bản ghi)."
+        ),
     },
     "en": {
         "title": "Report on the implementation of the plan and its results",
@@ -177,6 +190,15 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "no_load_report": "No load report given.",
         "nothing": "None.",
         "offence": "Art. {article}",
+        "published": "Published report",
+        "published_note": (
+            "counts from 1 to {last} are shown as <{k}; a cell shown as “x” is hidden so"
+            " that a total cannot reveal a hidden count. Record ids, failing records and"
+            " the details of rejected records are not published."
+        ),
+        "withheld": (
+            "A published report gives no details (rejected records, problems, notes, record ids)."
+        ),
     },
 }
 
@@ -219,8 +241,11 @@ class Cell:
     Args:
         numerator: the count, or the numerator of a share.
         denominator: the denominator of a share; ``None`` for a count.
-        value: the count, the share as a fraction, or ``None`` (no data).
-        text: what the table shows: ``"12"``, ``"33/35 = 94.3%"``, or *no data*.
+        value: the count, the share as a fraction, or ``None`` (no data, or hidden).
+        text: what the table shows: ``"12"``, ``"33/35 = 94.3%"``, *no data*, or in a
+            published report ``"<5"``, ``"<5/35"``, ``"x/40"``.
+        suppressed: whether a published report hides part of the cell; the hidden
+            numbers are then ``None``, and so is ``value``.
 
     .. versionadded:: 0.1.0
     """
@@ -229,32 +254,59 @@ class Cell:
     denominator: int | None
     value: int | float | None
     text: str
+    suppressed: bool = False
 
 
-def make_cell(numerator: int, denominator: int | None, lang: str) -> Cell:
+def make_cell(
+    numerator: int,
+    denominator: int | None,
+    lang: str,
+    *,
+    hidden: tuple[str | None, str | None] = (None, None),
+) -> Cell:
     """Format one table cell: a count, or a share with its numerator and denominator.
 
     The only place a report turns a number into the text of a table cell, so that a
-    rule for published tables (such as suppressing small counts) applies everywhere.
-    A share with a zero denominator is *no data*, never 0% or 100%.
+    rule for published tables (suppressing small counts) applies everywhere. A share
+    with a zero denominator is *no data*, never 0% or 100%. A hidden numerator or
+    denominator is written as its mark, and the share's percentage is left out (it
+    would give the hidden number away).
 
     >>> from threeno.reporting.view import make_cell
     >>> make_cell(33, 35, "en").text, make_cell(33, 35, "vi").text, make_cell(4, None, "en").text
     ('33/35 = 94.3%', '33/35 = 94,3%', '4')
     >>> make_cell(0, 0, "en").text
     '0/0: no data'
+    >>> cell = make_cell(3, 35, "en", hidden=("<5", None))
+    >>> cell.text, cell.numerator, cell.denominator, cell.value
+    ('<5/35', None, 35, None)
 
     Args:
         numerator: the count or numerator.
         denominator: the denominator, ``None`` for a count.
         lang: ``"vi"`` or ``"en"``.
+        hidden: what to show instead of the numerator and of the denominator, for
+            those a published report hides (``None``: shown).
 
     Raises:
         LanguageError: for another language.
 
-    Plan clauses: I.3 ("100%"), I.5 ("07/07").
+    Plan clauses: I.3 ("100%"), I.5 ("07/07"), IV.2 (reports published).
     """
     w = words(lang)
+    hide_numerator, hide_denominator = hidden
+    if hide_numerator is not None or hide_denominator is not None:
+        top = str(numerator) if hide_numerator is None else hide_numerator
+        if denominator is None:
+            return Cell(numerator=None, denominator=None, value=None, text=top, suppressed=True)
+        bottom = str(denominator) if hide_denominator is None else hide_denominator
+        return Cell(
+            numerator=None if hide_numerator is not None else numerator,
+            denominator=None if hide_denominator is not None else denominator,
+            value=None,
+            text=f"{top}/{bottom}",
+            suppressed=True,
+        )
     if denominator is None:
         return Cell(numerator=numerator, denominator=None, value=numerator, text=str(numerator))
     if not denominator:
@@ -477,6 +529,8 @@ class QualityView:
             out_of_scope, unknown_unit)``; ``None`` for a type without units.
         issues: the records not counted for their unit, one line each.
         crosswalk: the old units mapped onto new ones, one line each.
+        withheld: whether the lines above are left out because the report is published
+            (the counts are kept).
 
     .. versionadded:: 0.1.0
     """
@@ -490,6 +544,7 @@ class QualityView:
     placements: tuple[tuple[str, tuple[int | None, ...]], ...]
     issues: tuple[str, ...]
     crosswalk: tuple[str, ...]
+    withheld: bool = False
 
 
 @attrs.frozen(kw_only=True)
@@ -503,6 +558,8 @@ class ReportView:
         header: the header.
         indicators: one per indicator, in the catalogue's order.
         quality: the data-quality section.
+        suppress_below: the threshold of a published report (counts from 1 to
+            ``suppress_below - 1`` hidden); ``None`` for an internal report.
 
     Plan clauses: IV.2.
 
@@ -515,6 +572,7 @@ class ReportView:
     header: Header
     indicators: tuple[IndicatorView, ...]
     quality: QualityView
+    suppress_below: int | None = None
 
 
 def _category_label(dimension: str, slug: str, lang: str, plan: Plan | None) -> str:
@@ -625,7 +683,7 @@ def _chart(indicator_set: IndicatorSet, rows: tuple[ResultRow, ...], lang: str) 
                 label=row.unit_name
                 if row.unit_code is None
                 else f"{row.unit_code} {row.unit_name}",
-                text=row.cell.text if has_data else words(lang)["no_data"],
+                text=row.cell.text if has_data or row.cell.suppressed else words(lang)["no_data"],
                 width=round(scale * float(value), 1) if isinstance(value, float) else 0.0,
                 y=_GAP + i * (_BAR + _GAP),
                 has_data=has_data,
@@ -647,11 +705,177 @@ def _chart(indicator_set: IndicatorSet, rows: tuple[ResultRow, ...], lang: str) 
     )
 
 
-def _indicator(indicator_set: IndicatorSet, lang: str, plan: Plan | None) -> IndicatorView:
+# A count of a published table: ("row", i, part), ("total", part), ("category", d, j, part),
+# ("figure", label) or ("category_figure", d, j, label); part is numerator or denominator.
+_Key = tuple[object, ...]
+_PARTS: Final = ("numerator", "denominator")
+
+
+def _count_of(cell: Cell, part: str) -> int | None:
+    # An unsuppressed cell (make_cell) always has its numerator; a count no denominator.
+    return cell.numerator if part == "numerator" else cell.denominator
+
+
+class _Publication:
+    """The small-cell suppression of one indicator's tables, for a published report.
+
+    Every count shown is in one or more groups whose total the report shows: a part
+    (numerator, or denominator of a share) of the units' rows with the whole area's row;
+    of a breakdown's categories with the whole area's row; a figure of the categories
+    with the whole area's figure. Each group is suppressed by
+    :func:`threeno.privacy.suppress_cells`; a total is shared between groups, so when one
+    group hides it, the others are suppressed again without it (a hidden total cannot
+    be subtracted from), until nothing changes. A hidden count stays hidden.
+
+    Plan clauses: IV.2 (reports published to the Steering Committee).
+    """
+
+    def __init__(
+        self,
+        rows: tuple[ResultRow, ...],
+        breakdowns: tuple[Breakdown, ...],
+        figures: tuple[tuple[str, Cell], ...],
+    ) -> None:
+        self.rows, self.breakdowns, self.figures = rows, breakdowns, figures
+        self.counts: dict[_Key, int] = {}
+        self.groups: list[tuple[list[_Key], _Key | None]] = []
+        for part in _PARTS:
+            self._part_groups(part)
+        self._figure_groups()
+
+    def _part_groups(self, part: str) -> None:
+        # The units with the total, and each breakdown's categories with the total.
+        *units, total = self.rows
+        total_key = self._add(("total", part), total.cell, part)
+        if total_key is None:
+            return  # a count has no denominator
+        if units:
+            keys = [self._add(("row", i, part), r.cell, part) for i, r in enumerate(units)]
+            self.groups.append(([k for k in keys if k is not None], total_key))
+        else:
+            self.groups.append(([total_key], None))  # an agency-level indicator
+        for d, breakdown in enumerate(self.breakdowns):
+            keys = [
+                self._add(("category", d, j, part), cat.cell, part)
+                for j, cat in enumerate(breakdown.rows)
+            ]
+            self.groups.append(([k for k in keys if k is not None], total_key))
+
+    def _figure_groups(self) -> None:
+        # Each figure of the total alone; each figure of the categories with the total's.
+        for label, cell in self.figures:
+            self.groups.append(([self._add_figure(("figure", label), cell)], None))
+        for d, breakdown in enumerate(self.breakdowns):
+            by_label: dict[str, list[_Key]] = {}
+            for j, cat in enumerate(breakdown.rows):
+                for label, cell in cat.figures:
+                    key = self._add_figure(("category_figure", d, j, label), cell)
+                    by_label.setdefault(label, []).append(key)
+            for label, keys in by_label.items():
+                known = ("figure", label)
+                self.groups.append((keys, known if known in self.counts else None))
+
+    def _add(self, key: _Key, cell: Cell, part: str) -> _Key | None:
+        count = _count_of(cell, part)
+        if count is None:
+            return None
+        self.counts[key] = count
+        return key
+
+    def _add_figure(self, key: _Key, cell: Cell) -> _Key:
+        self.counts[key] = cell.numerator or 0  # a figure's cell is a count (make_cell)
+        return key
+
+    def marks(self, k: int) -> dict[_Key, Suppression]:
+        """Every count's mark, once no group hides anything more."""
+        marks = dict.fromkeys(self.counts, Suppression.SHOWN)
+        changed = True
+        while changed:
+            changed = False
+            for cells, total in self.groups:
+                known = total if total is not None and marks[total] is Suppression.SHOWN else None
+                result = suppress_cells(
+                    [self.counts[c] for c in cells],
+                    None if known is None else self.counts[known],
+                    k=k,
+                )
+                hidden = [(c, m) for c, m in zip(cells, result.cell_marks, strict=True)]
+                if known is not None:
+                    hidden.append((known, result.total_mark))
+                for key, mark in hidden:
+                    if mark is not Suppression.SHOWN and marks[key] is Suppression.SHOWN:
+                        marks[key] = mark
+                        changed = True
+        return marks
+
+    def apply(
+        self, k: int, lang: str
+    ) -> tuple[tuple[ResultRow, ...], tuple[Breakdown, ...], tuple[tuple[str, Cell], ...]]:
+        """The rows, breakdowns and figures with their hidden counts replaced by marks."""
+        marks = self.marks(k)
+
+        def hide(key: _Key) -> str | None:
+            mark = marks.get(key, Suppression.SHOWN)
+            return None if mark is Suppression.SHOWN else mark.text(self.counts[key], k)
+
+        def cell(prefix: _Key, old: Cell) -> Cell:
+            hidden = (hide((*prefix, "numerator")), hide((*prefix, "denominator")))
+            if hidden == (None, None):
+                return old
+            return make_cell(
+                self.counts[(*prefix, "numerator")], old.denominator, lang, hidden=hidden
+            )
+
+        def figure(key: _Key, old: Cell) -> Cell:
+            text = hide(key)
+            return (
+                old
+                if text is None
+                else make_cell(self.counts[key], None, lang, hidden=(text, None))
+            )
+
+        last = len(self.rows) - 1
+        rows = tuple(
+            attrs.evolve(r, cell=cell(("total",) if i == last else ("row", i), r.cell))
+            for i, r in enumerate(self.rows)
+        )
+        breakdowns = tuple(
+            attrs.evolve(
+                b,
+                rows=tuple(
+                    attrs.evolve(
+                        cat,
+                        cell=cell(("category", d, j), cat.cell),
+                        figures=tuple(
+                            (label, figure(("category_figure", d, j, label), c))
+                            for label, c in cat.figures
+                        ),
+                    )
+                    for j, cat in enumerate(b.rows)
+                ),
+            )
+            for d, b in enumerate(self.breakdowns)
+        )
+        figures = tuple((label, figure(("figure", label), c)) for label, c in self.figures)
+        return rows, breakdowns, figures
+
+
+def _indicator(
+    indicator_set: IndicatorSet, lang: str, plan: Plan | None, suppress_below: int | None
+) -> IndicatorView:
     ind = indicator_set.indicator
     total = indicator_set.total
     rows = (*(_row(r, lang) for r in indicator_set.by_unit.values()), _row(total, lang))
+    breakdowns = _breakdowns(total, lang, plan)
+    figures = tuple(
+        (_figure_label(k, lang), make_cell(n, None, lang)) for k, n in total.figures.items()
+    )
     failing, omitted = _failing(total, lang)
+    if suppress_below is not None:
+        rows, breakdowns, figures = _Publication(rows, breakdowns, figures).apply(
+            suppress_below, lang
+        )
+        failing, omitted = (), 0  # a list of records would give a small count away
     return IndicatorView(
         id=ind.id,
         name=ind.name(lang),
@@ -662,10 +886,8 @@ def _indicator(indicator_set: IndicatorSet, lang: str, plan: Plan | None) -> Ind
         denominator=ind.denominator(lang),
         target=total.target_text(lang),
         rows=rows,
-        breakdowns=_breakdowns(total, lang, plan),
-        figures=tuple(
-            (_figure_label(k, lang), make_cell(n, None, lang)) for k, n in total.figures.items()
-        ),
+        breakdowns=breakdowns,
+        figures=figures,
         failing=failing,
         failing_omitted=omitted,
         chart=_chart(indicator_set, rows, lang),
@@ -683,7 +905,9 @@ def _area(plan: Plan | None, end: dt.date) -> tuple[str, ...]:
     return tuple(names)
 
 
-def _quality(data_quality: DataQuality, load_report: LoadReport | None, lang: str) -> QualityView:
+def _quality(
+    data_quality: DataQuality, load_report: LoadReport | None, lang: str, *, published: bool
+) -> QualityView:
     placements: list[tuple[str, tuple[int | None, ...]]] = []
     for name, counts in data_quality.counts.items():
         if set(counts) == {"read"}:
@@ -711,6 +935,9 @@ def _quality(data_quality: DataQuality, load_report: LoadReport | None, lang: st
         for use in data_quality.crosswalk
     )
     issues = tuple(issue.text(lang) for issue in data_quality.issues)
+    if published:
+        # Lines name records and quote values; a published report keeps the counts only.
+        return _published_quality(_quality(data_quality, load_report, lang, published=False))
     if load_report is None:
         return QualityView(
             load_source=None,
@@ -738,13 +965,38 @@ def _quality(data_quality: DataQuality, load_report: LoadReport | None, lang: st
     )
 
 
-def build_view(
+def _published_quality(quality: QualityView) -> QualityView:
+    source = quality.load_source
+    return attrs.evolve(
+        quality,
+        # The name of what was loaded, not its path (which may name a person's folder).
+        load_source=None if source is None else (PurePath(source).name or source),
+        rejections=(),
+        problems=(),
+        notes=(),
+        issues=(),
+        crosswalk=(),
+        withheld=True,
+    )
+
+
+def _threshold(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value < 2:  # k = 1 hides nothing
+        msg = f"must be a whole number, 2 or more (counts 1 to k - 1 are hidden), not {value!r}"
+        raise ValidationError(msg, cls_name="render", field="suppress_below")
+    return value
+
+
+def build_view(  # noqa: PLR0913 - the report's options, all keyword-only
     evaluation: Evaluation,
     *,
     lang: str = "vi",
     plan: Plan | None = None,
     load_report: LoadReport | None = None,
     generated_on: dt.date | None = None,
+    suppress_below: int | None = None,
 ) -> ReportView:
     """Build the report of an evaluation, in one language.
 
@@ -756,16 +1008,24 @@ def build_view(
         load_report: the load report of the data, for the data-quality section.
         generated_on: the date to print as the report's date; none by default, so the
             same evaluation always gives the same report.
+        suppress_below: ``k`` for a published report: every count from 1 to ``k - 1``
+            shows as ``<k``, the counts that would reveal one through a total as ``x``
+            (:func:`threeno.privacy.suppress_cells`), shares with a hidden part lose
+            their percentage, and no record is listed (no failing records, no
+            rejections, problems, notes or placement lines; the counts stay). ``None``
+            (the default): an internal report, nothing hidden.
 
     Returns:
         The :class:`ReportView`.
 
     Raises:
         LanguageError: for a language other than ``"vi"`` or ``"en"``.
-        ValidationError: for a plan other than the one evaluated.
+        ValidationError: for a plan other than the one evaluated, or a threshold that is
+            not a whole number 2 or more.
 
     Plan clauses: IV.2.
     """
+    k = _threshold(suppress_below)
     w = words(lang)
     if plan is not None and plan.id != evaluation.plan_id:
         msg = f"the evaluation is of plan {evaluation.plan_id}, not {plan.id}"
@@ -789,6 +1049,7 @@ def build_view(
         words=w,
         explain_mode=evaluation.explain_mode,
         header=header,
-        indicators=tuple(_indicator(s, lang, plan) for s in evaluation.results.values()),
-        quality=_quality(evaluation.data_quality, load_report, lang),
+        indicators=tuple(_indicator(s, lang, plan, k) for s in evaluation.results.values()),
+        quality=_quality(evaluation.data_quality, load_report, lang, published=k is not None),
+        suppress_below=k,
     )

@@ -44,6 +44,7 @@ from typing import TYPE_CHECKING, Final, Protocol, TypeVar
 import attrs
 
 from threeno.errors import DatasetError, UnitError, ValidationError
+from threeno.io._atomic import atomic_open
 from threeno.io.converter import CONVERTER
 from threeno.io.datasets import load_dataset
 from threeno.model.activities import (
@@ -1191,9 +1192,11 @@ def write_jsonl(
     (``subjects.jsonl``, ``crime_reports.jsonl``, ...; empty files for types without
     records), one record per line, unstructured by the project's converter
     (:data:`threeno.io.converter.CONVERTER`) as the dataset loader reads it. The folder is
-    created if needed and those eight files are replaced. Records are written as
-    :func:`stream` yields them, so memory does not grow with ``scale``, and the same
-    plan, seed and scale give byte-identical files.
+    created if needed and those eight files are replaced, atomically: each is written to
+    a temporary file renamed over it only when every record is written, so a run that
+    fails or is interrupted leaves the old files (or none), never half a dataset.
+    Records are written as :func:`stream` yields them, so memory does not grow with
+    ``scale``, and the same plan, seed and scale give byte-identical files.
 
     Args:
         plan: the plan whose units, agencies, year and reporting rules the records follow.
@@ -1208,7 +1211,8 @@ def write_jsonl(
         ValidationError: for a plan that is not a plan, a seed that is not a whole number,
             or a scale that is not a number above 0.
         UnitError: when none of the plan's units is valid in its reporting year.
-        OSError: when the folder or a file cannot be written.
+        OSError: when the folder cannot be made.
+        OutputError: (:class:`threeno.errors.OutputError`) when a file cannot be written.
 
     Plan clauses: I.1, I.3, I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.4.c, IV.1, IV.2.
 
@@ -1222,10 +1226,7 @@ def write_jsonl(
     counts = dict.fromkeys(RECORD_TYPES, 0)
     with contextlib.ExitStack() as stack:
         handles = {
-            name: stack.enter_context(
-                (out / f"{name}.jsonl").open("w", encoding="utf-8", newline="\n")
-            )
-            for name in RECORD_TYPES
+            name: stack.enter_context(atomic_open(out / f"{name}.jsonl")) for name in RECORD_TYPES
         }
         for record in records:
             name = names[type(record)]
