@@ -53,14 +53,24 @@ def _dump_dom(chromium: str, page: Path, profile: Path) -> str:
 class TestHtmlInChromium:
     """The page loads without errors and its charts are there."""
 
-    def test_demo_report_loads_with_charts(self, tmp_path: Path) -> None:
-        """The inline script ran (no error), and there is a chart per share by unit."""
+    @pytest.mark.parametrize("suppress_below", [None, 5])
+    def test_demo_report_loads_with_charts(
+        self, tmp_path: Path, suppress_below: int | None
+    ) -> None:
+        """The inline script ran (no error), and there is a chart per share by unit.
+
+        The published report (``suppress_below=5``) too: a hidden share draws no bar but
+        keeps its chart, and the page carries the note that says it is published.
+        """
         assert CHROMIUM is not None, "CI is set but chromium is not installed"
         plan = load_plan("lai-chau-2024")
         data, load_report = load_dataset(demo_path(), plan=plan)
         evaluation = evaluate(plan, data, plan.period("2024"), explain="failures")
         page = tmp_path / "report.html"
-        page.write_text(render(evaluation, "html", plan=plan, load_report=load_report), "utf-8")
+        html = render(
+            evaluation, "html", plan=plan, load_report=load_report, suppress_below=suppress_below
+        )
+        page.write_text(html, "utf-8")
 
         dom = _dump_dom(CHROMIUM, page, tmp_path / "profile")
 
@@ -74,3 +84,4 @@ class TestHtmlInChromium:
         assert 'data-report-charts="8"' in root[0]
         assert dom.count('<svg class="chart"') == 8
         assert dom.count('<rect class="bar"') > 0
+        assert ('id="published"' in dom) is (suppress_below is not None)
