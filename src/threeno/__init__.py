@@ -15,6 +15,7 @@ from importlib.metadata import PackageNotFoundError, version
 from threeno.errors import (
     DatasetError,
     LanguageError,
+    OutputError,
     PeriodError,
     PlanError,
     RulesError,
@@ -63,6 +64,7 @@ __all__ = [
     "LanguageError",
     "LoadReport",
     "ModelReview",
+    "OutputError",
     "OutreachEvent",
     "PeriodError",
     "Plan",

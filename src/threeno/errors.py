@@ -12,6 +12,7 @@ from __future__ import annotations
 __all__ = [
     "DatasetError",
     "LanguageError",
+    "OutputError",
     "PeriodError",
     "PlanError",
     "RulesError",
@@ -95,6 +96,18 @@ class PlanError(ThreenoError, ValueError):
 
 class DatasetError(ThreenoError, ValueError):
     """A dataset could not be loaded (or, with ``strict=True``, had rejected records).
+
+    .. versionadded:: 0.1.0
+    """
+
+
+class OutputError(ThreenoError, ValueError):
+    """An output cannot be written: it would replace an input, or its folder is unusable.
+
+    Raised before anything is written when the target is one of the command's inputs or
+    lies inside an input folder, and when the file cannot be created or renamed into
+    place (the operating system's reason is given); the target is then left as it was
+    (:mod:`threeno.io._atomic`).
 
     .. versionadded:: 0.1.0
     """

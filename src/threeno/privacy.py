@@ -234,6 +234,7 @@ class Suppression(enum.Enum):
     def text(self, count: int, k: int) -> str:
         """What a published table shows for ``count`` so marked, with threshold ``k``.
 
+        >>> from threeno.privacy import Suppression
         >>> Suppression.SMALL.text(3, 5), Suppression.COMPLEMENTARY.text(12, 5)
         ('<5', 'x')
         >>> Suppression.SHOWN.text(12, 5)

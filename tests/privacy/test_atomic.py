@@ -8,6 +8,9 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+import threeno.errors
+import threeno.io
+from threeno.errors import ThreenoError
 from threeno.io._atomic import OutputError, atomic_open, check_not_input, write_atomic
 from threeno.io.datasets import dump_dataset, load_dataset
 from threeno.model.dataset import RECORD_TYPES, Dataset
@@ -166,3 +169,24 @@ class TestDumpDatasetSafety:
         assert before == (folder / "outreach_events.csv").read_bytes()
         expected = sorted(f"{name}.csv" for name in RECORD_TYPES)
         assert expected == _files(folder)
+
+
+class TestOutputError:
+    """OutputError lives with the other errors and is still importable where it was."""
+
+    def test_one_class_everywhere(self) -> None:
+        """threeno.errors, threeno.io and threeno.io._atomic give the same class."""
+        assert threeno.errors.OutputError is OutputError
+        assert threeno.io.OutputError is OutputError
+        assert "OutputError" in threeno.errors.__all__
+        assert "OutputError" in threeno.io.__all__
+
+    def test_caught_as_a_threeno_error(self, tmp_path: Path) -> None:
+        """A tool catching ThreenoError (or ValueError) catches a refused output."""
+        source = tmp_path / "data.json"
+        source.write_text("{}", encoding="utf-8")
+        with pytest.raises(ThreenoError) as info:
+            write_atomic(source, "x", inputs=[source])
+        assert isinstance(info.value, ValueError)
+        expected = f"{source}: is an input of this command; write the output to another file"
+        assert expected == str(info.value)

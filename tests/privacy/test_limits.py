@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 
@@ -11,10 +11,13 @@ from threeno.errors import DatasetError, PlanError, ValidationError
 from threeno.io._limits import too_deep
 from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, iter_records, load_dataset
 from threeno.io.plans import parse_plan, read_plan
+from threeno.io.stream import evaluate_stream
 from threeno.plans import load_plan
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+PLAN = load_plan("lai-chau-2024")
 
 SUBJECT = {
     "id": "S-1",
@@ -74,9 +77,22 @@ class TestLoadLimits:
             LoadLimits(depth=bad)  # type: ignore[arg-type]  # checked at run time
 
     def test_not_limits(self, tmp_path: Path) -> None:
-        """load_dataset refuses limits of the wrong type."""
-        with pytest.raises(DatasetError, match="limits must be a LoadLimits, not dict"):
-            load_dataset(tmp_path, limits={})  # type: ignore[arg-type]  # checked at run time
+        """load_dataset, iter_records and evaluate_stream refuse limits of the wrong type."""
+        path = tmp_path / "subjects.jsonl"
+        path.write_text(json.dumps(SUBJECT) + "\n", encoding="utf-8")
+        bad: Any = {}  # checked at run time
+        with pytest.raises(DatasetError) as loaded:
+            load_dataset(tmp_path, limits=bad)
+        with pytest.raises(DatasetError) as streamed:
+            iter_records(path, "subjects", limits=bad)
+        with pytest.raises(DatasetError) as evaluated:
+            evaluate_stream(PLAN, tmp_path, PLAN.reporting_year, limits=bad)
+        expected = [
+            "load_dataset: limits must be a LoadLimits, not dict",
+            "iter_records: limits must be a LoadLimits, not dict",
+            "evaluate_stream: limits must be a LoadLimits, not dict",
+        ]
+        assert expected == [str(e.value) for e in (loaded, streamed, evaluated)]
 
 
 class TestDatasetLimits:
@@ -169,6 +185,62 @@ class TestDatasetLimits:
             f"{path}, line 2: line longer than 1,000 bytes, the limit (LoadLimits.line_bytes)"
         )
         assert expected == str(info.value)
+
+
+class TestStreamLimits:
+    """evaluate_stream reads within the limits given, as load_dataset does."""
+
+    def test_long_csv_line_same_error(self, tmp_path: Path) -> None:
+        """A CSV line over line_bytes stops both, with the same error naming it."""
+        folder = tmp_path / "records"
+        folder.mkdir()
+        path = folder / "model_reviews.csv"
+        path.write_text(
+            "id,unit_code,held_on,kind,maintained\n" + "x" * 3000 + "\n", encoding="utf-8"
+        )
+        limits = LoadLimits(line_bytes=1000)
+        with pytest.raises(DatasetError) as loaded:
+            load_dataset(folder, limits=limits)
+        with pytest.raises(DatasetError) as streamed:
+            evaluate_stream(PLAN, folder, PLAN.reporting_year, limits=limits)
+        expected = (
+            f"{path}, line 2: line longer than 1,000 bytes, the limit (LoadLimits.line_bytes)"
+        )
+        assert (expected, expected) == (str(loaded.value), str(streamed.value))
+
+    def test_default_limits_when_none_given(self, tmp_path: Path) -> None:
+        """Without limits the same 3 001-byte line is read (and rejected as one bad row)."""
+        folder = tmp_path / "records"
+        folder.mkdir()
+        (folder / "model_reviews.csv").write_text(
+            "id,unit_code,held_on,kind,maintained\n" + "x" * 3000 + "\n", encoding="utf-8"
+        )
+        _, report = evaluate_stream(PLAN, folder, PLAN.reporting_year)
+        expected = (1, 0, 1)
+        assert expected == (report.read, report.accepted, report.rejected)
+
+    def test_long_and_deep_jsonl_lines_same_rejections(self, tmp_path: Path) -> None:
+        """JSON Lines lines over line_bytes or depth are rejected by both, alike."""
+        folder = tmp_path / "records"
+        lines = [
+            json.dumps({**SUBJECT, "id": "S-2", "pad": "x" * 5000}),  # line 1: too long
+            json.dumps(SUBJECT),  # line 2: S-1, accepted
+            json.dumps({"id": "S-3", "x": _nested(5)}),  # line 3: too deep
+        ]
+        folder.mkdir()
+        (folder / "subjects.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        limits = LoadLimits(line_bytes=1000, depth=4)
+        _, loaded = load_dataset(folder, limits=limits)
+        _, streamed = evaluate_stream(PLAN, folder, PLAN.reporting_year, limits=limits)
+        expected = [
+            (1, "line longer than 1,000 bytes, the limit (LoadLimits.line_bytes)"),
+            (3, "nested more than 4 levels deep, the limit (LoadLimits.depth)"),
+        ]
+        counts = (3, 1, 2)
+        for report in (loaded, streamed):
+            assert expected == [(r.line, str(r.problems[0])) for r in report.rejections]
+            assert counts == (report.read, report.accepted, report.rejected)
+        assert loaded.rejections == streamed.rejections
 
 
 class TestPlanLimits:

@@ -196,12 +196,19 @@ class TestRecordsAndDataset:
                 out.add(list(structure_problems(exc)), list(field_problems(exc)))
 
     def test_privacy_functions(self, data: Dataset, out: Outputs) -> None:
-        """Neither redact's result nor pseudonymise's repr holds a sentinel."""
+        """Neither redact's result nor pseudonymise's repr holds a sentinel; nor an export.
+
+        ``dump_dataset`` leaves personal data out by default (issue 11): its files hold
+        no sentinel, whether the data was redacted first or not.
+        """
+        _sensitive_present(data)
         out.add(redact(data), pseudonymise(data, b"a made-up key of 32 bytes, test!"))
         with tempfile.TemporaryDirectory() as folder:
-            for fmt in ("json", "jsonl", "csv"):
-                target = Path(folder) / (f"data.{fmt}" if fmt == "json" else fmt)
-                out.files(dump_dataset(redact(data), target, fmt))
+            for given, records in (("redacted", redact(data)), ("unredacted", data)):
+                for fmt in ("json", "jsonl", "csv"):
+                    target = Path(folder) / given / (f"data.{fmt}" if fmt == "json" else fmt)
+                    target.parent.mkdir(exist_ok=True)
+                    out.files(dump_dataset(records, target, fmt))
 
 
 class TestLoads:
@@ -227,7 +234,9 @@ class TestLoads:
             (root / "data.json").write_text(json.dumps(document), encoding="utf-8")
             out.call(load_dataset, root / "data.json", strict=True)
             for fmt in ("jsonl", "csv"):
-                dump_dataset(data, root / fmt, fmt)  # the interchange files hold the sentinels
+                # The interchange files hold the sentinels: the loads below must meet them.
+                dump_dataset(data, root / fmt, fmt, personal_data=True)
+                assert NAME in (root / fmt / f"subjects.{fmt}").read_text(encoding="utf-8-sig")
             with (root / "jsonl" / "subjects.jsonl").open("a", encoding="utf-8") as lines:
                 lines.writelines(json.dumps(b) + "\n" for b in bad)
                 lines.write(f'{{"id": "BAD-9", "full_name": "{NAME}", \n')  # not JSON
@@ -256,10 +265,13 @@ class TestLoads:
 
 
 def _document(data: Dataset) -> str:
+    """The JSON document of ``data``, personal data (the sentinels) included: an input."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "data.json"
-        dump_dataset(data, path, "json")
-        return path.read_text(encoding="utf-8")
+        dump_dataset(data, path, "json", personal_data=True)
+        text = path.read_text(encoding="utf-8")
+    assert NAME in text
+    return text
 
 
 @pytest.fixture(scope="module")

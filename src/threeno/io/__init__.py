@@ -5,16 +5,20 @@ The model knows nothing of files or cattrs; this package maps plain data to it a
 Plans are read by :mod:`threeno.io.plans` (through :func:`threeno.plans.load_plan`);
 datasets by :func:`load_dataset` and :func:`iter_records`, written by
 :func:`dump_dataset`, and described by :func:`json_schema`; a folder too large for
-memory is evaluated by :func:`evaluate_stream`.
+memory is evaluated by :func:`evaluate_stream`. A file that cannot be written is an
+:class:`~threeno.errors.OutputError` (re-exported here beside :class:`LoadReportError`).
 """
 
 from __future__ import annotations
 
+from threeno.errors import OutputError
 from threeno.io.converter import CONVERTER, make_converter, structure_problems
 from threeno.io.datasets import (
+    DEFAULT_LIMITS,
     FORMATS,
     READABLE_SCHEMAS,
     SCHEMA,
+    LoadLimits,
     RecordStream,
     dump_dataset,
     iter_records,
@@ -26,12 +30,15 @@ from threeno.io.stream import evaluate_stream
 
 __all__ = [
     "CONVERTER",
+    "DEFAULT_LIMITS",
     "FORMATS",
     "READABLE_SCHEMAS",
     "SCHEMA",
     "FieldProblem",
+    "LoadLimits",
     "LoadReport",
     "LoadReportError",
+    "OutputError",
     "RecordStream",
     "Rejection",
     "TypeCounts",

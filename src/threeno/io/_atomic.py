@@ -9,8 +9,9 @@ content or no file, and removes the temporary file; a reader never sees half a f
 
 Before anything is written, the target is compared with the inputs of the command: an
 output that would replace an input file, or land inside an input folder, is refused
-(:class:`OutputError`). Paths are compared resolved (symbolic links followed) and, when
-both exist, as the same file on disk (hard links).
+(:class:`~threeno.errors.OutputError`, also importable from here). Paths are compared
+resolved (symbolic links followed) and, when both exist, as the same file on disk (hard
+links).
 
 A new file gets the permissions of :func:`tempfile.mkstemp`, readable by its owner only
 (the records hold personal data); a file replaced keeps its permissions.
@@ -29,21 +30,16 @@ import tempfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING
 
-from threeno.errors import ThreenoError
+# OutputError is defined with the other errors, and documented there; it stays
+# importable from here (a re-export, left out of __all__ so it is documented once).
+from threeno.errors import OutputError as OutputError  # noqa: PLC0414 - explicit re-export
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
-__all__ = ["OutputError", "atomic_open", "check_not_input", "write_atomic"]
+__all__ = ["atomic_open", "check_not_input", "write_atomic"]
 
 _Pathish = str | os.PathLike[str]
-
-
-class OutputError(ThreenoError, ValueError):
-    """An output cannot be written: it would replace an input, or its folder is unusable.
-
-    .. versionadded:: 0.1.0
-    """
 
 
 def _resolved(path: _Pathish) -> Path:

@@ -23,7 +23,10 @@ folder, a CSV file whose columns are not the type's) stops the load with a
 
 Files are read within :class:`LoadLimits` (file size, line length, nesting depth), so
 a hostile file is refused rather than exhausting memory, and written atomically
-(:mod:`threeno.io._atomic`), never over one of the inputs.
+(:mod:`threeno.io._atomic`), never over one of the inputs. :func:`dump_dataset` leaves
+personal data (the fields the model marks sensitive) out of what it writes unless asked
+with ``personal_data=True`` (issue 11: "Sensitive values never appear in ... an
+export").
 
 Plan clauses: IV.2 (the agencies' reports to the Steering Committee rest on these
 records); every clause whose indicator counts records (see DESIGN.md, "Indicators").
@@ -92,10 +95,6 @@ _JSON_SPACE: Final = " \t\r\n"
 # The fast converter stops at the first problem; a record that fails is structured
 # again by the detailed one (CONVERTER) only to say why.
 _FAST: Final = make_converter(detailed_validation=False)
-_SENSITIVE: Final[dict[type[Any], tuple[str, ...]]] = {
-    cls: tuple(f.name for f in attrs.fields(cls) if is_sensitive(f))
-    for cls in RECORD_TYPES.values()
-}
 _FIELD_ORDER: Final[dict[type[Any], dict[str, int]]] = {
     cls: {f.name: i for i, f in enumerate(attrs.fields(cls))} for cls in RECORD_TYPES.values()
 }
@@ -105,6 +104,19 @@ _MISSING: Final = "required key missing"
 
 
 _MIB: Final = 1 << 20
+
+
+# The fields each record class marks as personal data, found once per class (a subclass
+# of a record type is looked at too, so that a field it marks is never written).
+_SENSITIVE: Final[dict[type[Any], tuple[str, ...]]] = {}
+
+
+def _sensitive(cls: type[Any]) -> tuple[str, ...]:
+    """The fields of a record type that the model marks as personal data."""
+    fields = _SENSITIVE.get(cls)
+    if fields is None:
+        fields = _SENSITIVE[cls] = tuple(f.name for f in attrs.fields(cls) if is_sensitive(f))
+    return fields
 
 
 def _positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -144,6 +156,13 @@ class LoadLimits:
 #: The limits used when none are given (a 256 MiB JSON document, 2 GiB JSON Lines or
 #: CSV files, 1 MiB lines, 32 levels of nesting).
 DEFAULT_LIMITS: Final = LoadLimits()
+
+
+def _check_limits(limits: object, function: str) -> None:
+    # Callers without a type checker may pass anything.
+    if not isinstance(limits, LoadLimits):
+        msg = f"{function}: limits must be a LoadLimits, not {type(limits).__name__}"
+        raise DatasetError(msg)
 
 
 def _check_size(path: Path, limit: int, what: str) -> None:
@@ -244,7 +263,7 @@ def _scrub(cls: type[Any], raw: object, problems: list[tuple[str, str]]) -> list
     """The problems, with every sensitive value of the record replaced (DESIGN.md)."""
     secrets: list[str] = []
     if isinstance(raw, Mapping):
-        for name in _SENSITIVE.get(cls, ()):
+        for name in _sensitive(cls):
             value = raw.get(name)
             # A one-letter value identifies nobody, and replacing it would garble the text.
             if value is not None and not isinstance(value, bool) and len(str(value).strip()) > 1:
@@ -722,7 +741,8 @@ def load_dataset(
         DatasetError: when the source cannot be read as a whole (no such file, not
             UTF-8 or not JSON for a whole document, an unknown schema version or key,
             an unknown file name in a folder, a CSV file with a missing or extra
-            column, a file beyond ``limits``); with ``strict=True``, a
+            column, a file beyond ``limits``, ``limits`` not a :class:`LoadLimits`);
+            with ``strict=True``, a
             :class:`~threeno.io.report.LoadReportError` carrying the whole report when a
             record was rejected or a problem found.
 
@@ -730,10 +750,7 @@ def load_dataset(
 
     .. versionadded:: 0.1.0
     """
-    given: object = limits  # callers without a type checker may pass anything
-    if not isinstance(given, LoadLimits):
-        msg = f"limits must be a LoadLimits, not {type(given).__name__}"
-        raise DatasetError(msg)
+    _check_limits(limits, "load_dataset")
     tally = _Tally(limits=limits)
     # Pausing the cyclic garbage collector while millions of records are made saves a
     # fifth of the time (DESIGN.md, "Quality bars"); it is restarted whatever happens.
@@ -859,14 +876,16 @@ def iter_records(
         every line read so far.
 
     Raises:
-        DatasetError: when the file does not exist or is not ``.jsonl`` or ``.csv``, or
-            the record type is unknown; while iterating a CSV file, when its header is
-            wrong or a line is not UTF-8.
+        DatasetError: when the file does not exist or is not ``.jsonl`` or ``.csv``, the
+            record type is unknown, or ``limits`` is not a :class:`LoadLimits`; while
+            iterating a CSV file, when its header is wrong, or a line is not UTF-8 or
+            longer than ``limits.line_bytes``.
 
     Plan clauses: IV.2; DESIGN.md, "Indicators" (one streaming pass).
 
     .. versionadded:: 0.1.0
     """
+    _check_limits(limits, "iter_records")
     names = {cls: name for name, cls in RECORD_TYPES.items()}
     name = record_type if isinstance(record_type, str) else names.get(record_type, "")
     if name not in RECORD_TYPES:
@@ -885,13 +904,26 @@ def iter_records(
 # -- writing ---------------------------------------------------------------------------
 
 
-def _json_lines(records: Iterable[Record], *, compact: bool) -> Iterator[str]:
+def _plain(record: Record, *, personal_data: bool) -> dict[str, Any]:
+    """A record's JSON form, the one every format writes; personal data only if asked."""
+    data: dict[str, Any] = CONVERTER.unstructure(record)  # a new dict: ours to change
+    if not personal_data:
+        # As if redacted: an absent optional value, left out (JSON) or an empty cell (CSV).
+        for name in _sensitive(type(record)):
+            data.pop(name, None)
+    return data
+
+
+def _json_lines(records: Iterable[Record], *, compact: bool, personal_data: bool) -> Iterator[str]:
     separators = (",", ":") if compact else (", ", ": ")
     for record in records:
-        yield json.dumps(CONVERTER.unstructure(record), ensure_ascii=False, separators=separators)
+        data = _plain(record, personal_data=personal_data)
+        yield json.dumps(data, ensure_ascii=False, separators=separators)
 
 
-def _write_document(dataset: Dataset, path: Path, inputs: tuple[Path, ...]) -> None:
+def _write_document(
+    dataset: Dataset, path: Path, inputs: tuple[Path, ...], *, personal_data: bool
+) -> None:
     with atomic_open(path, inputs=inputs) as out:
         out.write(f'{{\n  "schema": {json.dumps(SCHEMA)}')
         for name in RECORD_TYPES:
@@ -900,20 +932,28 @@ def _write_document(dataset: Dataset, path: Path, inputs: tuple[Path, ...]) -> N
                 out.write(f',\n  "{name}": []')
                 continue
             out.write(f',\n  "{name}": [')
-            for i, line in enumerate(_json_lines(records, compact=False)):
+            encoded = _json_lines(records, compact=False, personal_data=personal_data)
+            for i, line in enumerate(encoded):
                 out.write(f"{',' if i else ''}\n    {line}")
             out.write("\n  ]")
         out.write("\n}\n")
 
 
-def _write_jsonl(records: tuple[Record, ...], path: Path, inputs: tuple[Path, ...]) -> None:
+def _write_jsonl(
+    records: tuple[Record, ...], path: Path, inputs: tuple[Path, ...], *, personal_data: bool
+) -> None:
     with atomic_open(path, inputs=inputs) as out:
-        for line in _json_lines(records, compact=True):
+        for line in _json_lines(records, compact=True, personal_data=personal_data):
             out.write(line + "\n")
 
 
 def _write_csv(
-    records: tuple[Record, ...], path: Path, name: str, inputs: tuple[Path, ...]
+    records: tuple[Record, ...],
+    path: Path,
+    name: str,
+    inputs: tuple[Path, ...],
+    *,
+    personal_data: bool,
 ) -> None:
     header = _COLUMNS[name]
     # With the byte-order mark, Excel opens the file as UTF-8 (Vietnamese stays legible).
@@ -921,8 +961,9 @@ def _write_csv(
         writer = csv.writer(out)
         writer.writerow([c.name for c in header])
         for record in records:
+            data = _plain(record, personal_data=personal_data)
             try:
-                writer.writerow(_csvcells.encode_record(header, CONVERTER.unstructure(record)))
+                writer.writerow(_csvcells.encode_record(header, data))
             except ValueError as exc:
                 msg = f"{path}: {name} id {record.id!r}: {exc}"
                 raise DatasetError(msg) from None
@@ -934,16 +975,26 @@ def dump_dataset(
     format: str,  # noqa: A002 - the word the interchange format's documentation uses
     *,
     inputs: Iterable[str | os.PathLike[str]] = (),
+    personal_data: bool = False,
 ) -> tuple[Path, ...]:
     """Write a dataset as a JSON document, or a folder of JSON Lines or CSV files.
 
     The output is deterministic: records sorted by id (as the dataset holds them), keys
     in the order of the model's fields, absent optional values left out (JSON) or empty
-    (CSV), UTF-8. Loading it back gives an equal dataset. Every record type is written,
-    so a folder written again leaves no stale file behind: an empty type is an empty
-    JSON Lines file, or a CSV file with only its header. Personal data the dataset
-    holds is written too: redact it first when the files leave the agency
-    (:func:`threeno.privacy.redact`).
+    (CSV), UTF-8. Every record type is written, so a folder written again leaves no
+    stale file behind: an empty type is an empty JSON Lines file, or a CSV file with only
+    its header.
+
+    **Personal data is left out by default.** The fields the model marks sensitive
+    (``threeno.model._base.is_sensitive``: a subject's ``full_name``,
+    ``national_id`` and ``phone``) are written as if absent: no key in JSON, an empty
+    cell in CSV (the columns stay, so the format does not change). Loading the files
+    back gives :func:`threeno.privacy.redact` of the dataset, not the dataset itself.
+    ``personal_data=True`` writes them, and loading the files back then gives an equal
+    dataset: use it only for a transfer between trusted systems of one agency (a backup,
+    a move to a new server), never for files that leave it. Ids are written either way;
+    for files that leave the agency, also replace them with
+    :func:`threeno.privacy.pseudonymise`.
 
     Each file is written atomically: to a temporary file beside it, then renamed over
     it, so an interrupted or failed write leaves the old file (or none), never half a
@@ -958,28 +1009,36 @@ def dump_dataset(
         format: ``"json"``, ``"jsonl"`` or ``"csv"`` (:data:`FORMATS`).
         inputs: the files and folders the dataset was read from, which the output
             must not overwrite (a command passes its sources).
+        personal_data: write the sensitive fields too (``True`` or ``False``; by
+            default they are left out). Only between trusted systems of one agency.
 
     Returns:
         The files written, in the data dictionary's order of record types.
 
     Raises:
-        DatasetError: for an unknown format, a folder target that is a file, or a value
-            a CSV cell cannot hold so that it reads back the same (a list item with
-            ``;``).
-        OutputError: (:class:`threeno.io._atomic.OutputError`) when a file would be
+        DatasetError: for an unknown format, a ``personal_data`` that is not ``True``
+            or ``False``, a folder target that is a file, or a value a CSV cell cannot
+            hold so that it reads back the same (a list item with ``;``).
+        OutputError: (:class:`threeno.errors.OutputError`) when a file would be
             written over an input or inside an input folder, or cannot be written.
 
-    Plan clauses: IV.2; DESIGN.md, "Data dictionary (interchange format v1)".
+    Plan clauses: IV.2; DESIGN.md, "Data dictionary (interchange format v1)" and
+    "Quality bars" (personal data never leaves); Nghị định 13/2023/NĐ-CP (personal
+    data).
 
     .. versionadded:: 0.1.0
     """
     if format not in FORMATS:
         msg = f"unknown format {format!r}; threeno writes {', '.join(FORMATS)}"
         raise DatasetError(msg)
+    given: object = personal_data  # a caller without a type checker may pass "no"
+    if not isinstance(given, bool):
+        msg = f"dump_dataset: personal_data must be True or False, not {type(given).__name__}"
+        raise DatasetError(msg)
     path = Path(target)
     sources = tuple(Path(i) for i in inputs)
     if format == "json":
-        _write_document(dataset, path, sources)
+        _write_document(dataset, path, sources, personal_data=personal_data)
         return (path,)
     if path.exists() and not path.is_dir():
         msg = f"{path}: not a folder; {format} is written as a folder of files"
@@ -992,8 +1051,8 @@ def dump_dataset(
         file = path / f"{name}.{format}"
         records: tuple[Record, ...] = getattr(dataset, name)
         if format == "jsonl":
-            _write_jsonl(records, file, sources)
+            _write_jsonl(records, file, sources, personal_data=personal_data)
         else:
-            _write_csv(records, file, name, sources)
+            _write_csv(records, file, name, sources, personal_data=personal_data)
         written.append(file)
     return tuple(written)

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from threeno.errors import DatasetError
 from threeno.indicators.engine import Evaluator
-from threeno.io.datasets import iter_records
+from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, iter_records
 from threeno.io.report import LoadReport, LoadReportError, TypeCounts
 from threeno.model.dataset import RECORD_TYPES
 
@@ -78,6 +78,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     count_receipt_day: bool = False,
     check_duplicates: bool = True,
     strict: bool = False,
+    limits: LoadLimits = DEFAULT_LIMITS,
 ) -> tuple[Evaluation, LoadReport]:
     """Evaluate a plan on a folder of JSON Lines (or CSV) files, reading each line once.
 
@@ -105,15 +106,23 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         check_duplicates: refuse a record whose id came earlier in its file (keeps about
             a hundred bytes per record; ``False`` when ids are known to be unique).
         strict: raise if any line was rejected.
+        limits: the longest line and deepest nesting read, as
+            :func:`~threeno.io.datasets.load_dataset` reads them
+            (:class:`~threeno.io.datasets.LoadLimits`;
+            :data:`~threeno.io.datasets.DEFAULT_LIMITS` by default): a JSON Lines line
+            beyond one is rejected, a CSV line beyond ``line_bytes`` stops the
+            evaluation. ``file_bytes`` does not apply: files are streamed, whatever
+            their size.
 
     Returns:
         The :class:`~threeno.indicators.results.Evaluation` and the
         :class:`~threeno.io.report.LoadReport` of the lines read.
 
     Raises:
-        DatasetError: when ``folder`` is not a folder of records, or a file is unreadable;
-            with ``strict=True``, a :class:`~threeno.io.report.LoadReportError` when a
-            line was rejected.
+        DatasetError: when ``folder`` is not a folder of records, a file is unreadable
+            (a CSV line beyond ``limits``), or ``limits`` is not a
+            :class:`~threeno.io.datasets.LoadLimits`; with ``strict=True``, a
+            :class:`~threeno.io.report.LoadReportError` when a line was rejected.
         ValidationError: for a bad setting (see the Evaluator).
         UnitError: for a unit not in scope (see the Evaluator).
 
@@ -121,6 +130,10 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
 
     .. versionadded:: 0.1.0
     """
+    given: object = limits  # callers without a type checker may pass anything
+    if not isinstance(given, LoadLimits):
+        msg = f"evaluate_stream: limits must be a LoadLimits, not {type(given).__name__}"
+        raise DatasetError(msg)
     where = Path(folder)
     files = _files(where)
     evaluator = Evaluator(
@@ -142,7 +155,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         if name not in {n for n, _ in files}
     ]
     for name, path in files:
-        with iter_records(path, name, check_duplicates=check_duplicates) as stream:
+        with iter_records(path, name, check_duplicates=check_duplicates, limits=limits) as stream:
             evaluator.add(name, stream)
             report = stream.report
         counts[name] = report.counts[name]
