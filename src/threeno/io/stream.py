@@ -3,9 +3,13 @@
 :func:`evaluate_stream` reads a folder of JSON Lines (or CSV) files, one per record type,
 named as :func:`threeno.io.datasets.load_dataset` expects (``crime_reports.jsonl``, ...),
 line by line with :func:`threeno.io.datasets.iter_records`, and feeds each record to the
-indicator engine (:class:`threeno.indicators.engine.Evaluator`) as it is read. Memory
-does not grow with the files (with the default ``explain="failures"``), apart from the
-ids the reader keeps to refuse duplicates and the per-person state of the joins.
+indicator engine (:class:`threeno.indicators.engine.Evaluator`) as it is read, so the
+records themselves are never all in memory. What does grow with the files: the ids the
+reader keeps to refuse duplicates (``check_duplicates``), the explanations kept (under
+the default ``explain="failures"``, one per failing record) and the per-person state of
+the joins (outreach and support coverage). With ``explain="none"`` and
+``check_duplicates=False`` an evaluation of crime reports stays flat; the measured
+figures are in ``docs/performance.md``.
 
 It lives in ``io`` because it reads files: the indicator engine takes records from any
 iterable (:func:`threeno.indicators.engine.evaluate_records`) and knows nothing of files.
@@ -99,7 +103,8 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         units: see :class:`~threeno.indicators.engine.Evaluator`.
         indicators: see :class:`~threeno.indicators.engine.Evaluator`.
         crosswalk: see :class:`~threeno.indicators.engine.Evaluator`.
-        explain: ``"failures"`` by default: memory stays flat.
+        explain: ``"failures"`` by default (keeps an entry per failing record: memory
+            grows with them); ``"none"`` keeps none.
         registry: see :class:`~threeno.indicators.engine.Evaluator`.
         calendar: see :class:`~threeno.indicators.engine.Evaluator`.
         count_receipt_day: see :class:`~threeno.indicators.engine.Evaluator`.
