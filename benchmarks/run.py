@@ -6,11 +6,12 @@ Run from the repository root, in the project's environment with the ``bench`` ex
     python benchmarks/run.py           # 10k, 100k and 1M (about 20 minutes on 2 cores)
     python benchmarks/run.py --quick   # 10k and 100k only (a few minutes)
     python benchmarks/run.py --render-only  # the page again, from the last run's figures
+    python benchmarks/run.py --only write-jsonl  # write_jsonl's memory only, merged in
 
 The script generates synthetic data with :mod:`threeno.testing.synthetic` (cached under
 ``benchmarks/_data/``, keyed by seed, size and a hash of the generator's sources), takes
 the median of several runs of each measure in this one process, measures memory in a
-fresh subprocess per figure (the peak resident set, ``ru_maxrss``, so that timing is not
+fresh subprocess per figure (the peak resident set, ``VmHWM``, so that timing is not
 distorted by ``tracemalloc``), asserts that every comparison computes the same numbers,
 and rewrites the generated part of ``docs/performance.md``.
 
@@ -42,7 +43,10 @@ What is measured (issue 10):
 4. ``evaluate_stream`` from the files to the results against DuckDB reading the same
    files, with peak memory; and ``evaluate_stream`` of the whole catalogue on the mixed
    folders;
-5. scaling: every time at 1M over the same time at 100k.
+5. scaling: every time at 1M over the same time at 100k;
+6. :func:`threeno.testing.synthetic.write_jsonl`'s peak memory at the generator's scales
+   1, 10 and 100, a fresh process per run, against a process that only loads threeno and
+   the plan (issue 7: the peak stays flat as the scale grows).
 
 Plan clauses: I.3 and II.4.b (the crime-report indicators compared); DESIGN.md,
 "Indicators" (one streaming pass at national scale) and "Quality bars" (measured, never
@@ -62,15 +66,16 @@ import json
 import os
 import platform
 import pstats
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple, TypeVar, cast
 
 import attrs
-import duckdb
 
 from threeno.indicators.engine import evaluate
 from threeno.io.datasets import iter_records, load_dataset
@@ -85,6 +90,8 @@ from threeno.testing import synthetic
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Sequence
+
+    import duckdb
 
     from threeno.indicators.results import Evaluation
     from threeno.model.period import ReportingPeriod
@@ -114,6 +121,18 @@ BASE_SIZE: Final = 100_000
 #: The size profiled, and the two sizes whose times give the scaling.
 PROFILED: Final = 100_000
 SCALING: Final = (100_000, 1_000_000)
+#: The generator's scales at which write_jsonl's peak memory is measured (issue 7), in
+#: --quick too (a few seconds each): scale 1 is about 870 records, 100 about 87,000.
+WRITE_SCALES: Final = (1, 10, 100)
+#: Fresh processes per scale (and for the baseline); the page shows the largest peak.
+WRITE_RUNS: Final = 3
+#: The target: write_jsonl's peak at the largest scale within this many times its peak at
+#: scale 1 (the reason is given on the page, see _write_section).
+WRITE_FLAT: Final = 1.25
+#: Bytes that a set of the generator's ids holds per id (8-character ids such as
+#: ``CR-00001``: the string and its slot), measured apart with tracemalloc; for the page's
+#: reading of the threshold only.
+_ID_IN_SET: Final = 106
 IMPORT_RUNS: Final = 15
 #: What each import measure runs (``python -c ...``).
 IMPORTS: Final = {
@@ -487,6 +506,8 @@ def duckdb_parameters(
 
 def duckdb_from_files(parameters: dict[str, object], codes: Sequence[str]) -> Figures:
     """DuckDB end to end: a fresh connection reads the JSON Lines and the limits."""
+    import duckdb  # noqa: PLC0415 - not at the top: see child()
+
     con = duckdb.connect()
     try:
         return duckdb_figures(
@@ -540,11 +561,23 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
     ``baseline_kb`` is the resident set once the interpreter, threeno and the plan are
     loaded; ``peak_kb`` the largest resident set during the measure; ``growth_kb`` the
     difference, the memory the measure itself needed.
+
+    DuckDB is imported by the DuckDB measure only, before the baseline is read (its
+    library is about 15 MB of resident set that no other measure uses): this module
+    imports it where it is used, not at the top.
+
+    Kinds: ``load``, ``held``, ``stream``, ``duckdb`` (above); ``write``:
+    :func:`threeno.testing.synthetic.write_jsonl` of the plan at ``scale`` into ``path``
+    (issue 7), with the records and bytes written; ``baseline``: nothing, so that the
+    peak is that of a process that has only imported threeno and loaded the plan.
     """
+    kind = spec["kind"]
+    if kind == "duckdb":
+        import duckdb  # noqa: F401, PLC0415 - loaded before the baseline, as said above
+
     plan = load_plan(PLAN_ID)
     period = plan.period(PERIOD)
-    path = Path(spec["path"])
-    kind = spec["kind"]
+    path = Path(spec.get("path", "."))
     gc.collect()
     _reset_peak()
     baseline = _status_kb("VmRSS")
@@ -573,6 +606,13 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
         parameters = duckdb_parameters(path, Path(spec["limits"]), period, codes)
         duckdb_from_files(parameters, codes)
         out["seconds"] = time.perf_counter() - start
+    elif kind == "write":
+        counts = synthetic.write_jsonl(plan, path, seed=spec["seed"], scale=spec["scale"])
+        out["seconds"] = time.perf_counter() - start
+        out["records"] = sum(counts.values())
+        out["bytes"] = sum(f.stat().st_size for f in path.glob("*.jsonl"))
+    elif kind == "baseline":
+        pass  # measure nothing: the peak of Python, threeno and the plan alone
     else:
         msg = f"unknown child measure {kind!r}"
         raise ValueError(msg)
@@ -725,6 +765,8 @@ class Results:
         self.held: dict[str, float] = {}
         self.runs: dict[int, int] = {}
         self.load_average: list[tuple[float, float, float]] = []
+        #: write_jsonl's memory by scale (:func:`run_write_jsonl`); empty if not measured.
+        self.write: dict[str, Any] = {}
 
     def to_json(self) -> dict[str, Any]:
         """Every figure as JSON (sizes become text keys)."""
@@ -740,6 +782,7 @@ class Results:
             "held": self.held,
             "runs": self.runs,
             "load_average": self.load_average,
+            "write": self.write,
         }
 
     @classmethod
@@ -763,6 +806,8 @@ class Results:
         }
         results.held = data["held"]
         results.load_average = [(a, b, c) for a, b, c in data["load_average"]]
+        # Runs saved before write_jsonl was measured have no such figures.
+        results.write = data.get("write", {})
         return results
 
     def time(self, name: str, size: int, timing: Timing) -> None:
@@ -901,6 +946,8 @@ def reports_in_memory(tier: Tier, folder: Path) -> tuple[Figures, Path]:
 
 def reports_duckdb(tier: Tier, folder: Path, limits: Path, expected: Figures) -> dict[str, object]:
     """DuckDB on tables already in memory; the parameters for reading the files."""
+    import duckdb  # noqa: PLC0415 - not at the top: see child()
+
     codes = tier.codes
     parameters = duckdb_parameters(folder / "crime_reports.jsonl", limits, tier.period, codes)
     con = duckdb.connect()
@@ -973,6 +1020,57 @@ def run_profiles(results: Results, plan: Plan, mixed: Path, reports: Path) -> No
     results.profiles["evaluate, explain none (crime reports)"] = profile(
         lambda: evaluate(plan, dataset, period, indicators=CRIME, explain="none"), 10
     )
+
+
+def run_write_jsonl(seed: int, scales: Sequence[int], runs: int, command: str) -> dict[str, Any]:
+    """write_jsonl's peak memory at each scale, every run in a fresh process (issue 7).
+
+    Each process writes the plan's synthetic data at one scale into a temporary folder,
+    deleted as soon as the process is done; a baseline process only loads threeno and
+    the plan. Every run's figures are kept; the page shows the largest peak of each.
+
+    Returns:
+        ``scales`` (by scale as text, and ``baseline``: the lists ``peak_kb``,
+        ``start_kb``, ``seconds``, and ``records`` and ``bytes`` written), with the seed,
+        the runs, the command, the date and the load averages before and after.
+    """
+    print(f"write_jsonl: scales {', '.join(map(str, scales))}, {runs} fresh processes each")
+    before = os.getloadavg()
+    figures: dict[str, dict[str, Any]] = {}
+    for scale in ("baseline", *scales):
+        answers: list[dict[str, Any]] = []
+        for _ in range(runs):
+            if scale == "baseline":
+                answers.append(in_child(kind="baseline"))
+                continue
+            folder = Path(tempfile.mkdtemp(prefix=f"threeno-write-jsonl-{scale}-"))
+            try:
+                answers.append(in_child(kind="write", path=str(folder), seed=seed, scale=scale))
+            finally:
+                shutil.rmtree(folder, ignore_errors=True)
+        kept: dict[str, Any] = {
+            "peak_kb": [a["peak_kb"] for a in answers],
+            "start_kb": [a["baseline_kb"] for a in answers],
+        }
+        if scale != "baseline":
+            kept["seconds"] = [a["seconds"] for a in answers]
+            kept["records"] = answers[0]["records"]
+            kept["bytes"] = answers[0]["bytes"]
+            if any(a["records"] != kept["records"] for a in answers):
+                msg = f"write_jsonl at scale {scale} wrote different numbers of records"
+                raise AssertionError(msg)
+        figures[str(scale)] = kept
+        peak = max(kept["peak_kb"]) / 1024
+        what = "baseline" if scale == "baseline" else f"scale {scale}: {kept['records']:,} records"
+        print(f"    write_jsonl, {what:<50} peak RSS {peak:7.1f} MB")
+    return {
+        "scales": figures,
+        "seed": seed,
+        "runs": runs,
+        "command": command,
+        "date": _now(),
+        "load_average": [before, os.getloadavg()],
+    }
 
 
 # -- the page --------------------------------------------------------------------------
@@ -1152,6 +1250,162 @@ def _why(results: Results, key: str, size: int) -> str:  # noqa: PLR0911 - one r
     return "see the profiles below"
 
 
+class WriteFigures(NamedTuple):
+    """write_jsonl's figures by scale (as text, and ``baseline``), read from the run's."""
+
+    peak: dict[str, float]  # the largest peak RSS of the processes, MB
+    least: dict[str, float]  # the smallest, MB
+    growth: dict[str, float]  # the largest peak over the process's own start, MB
+    records: dict[str, int]
+    megabytes: dict[str, float]  # JSON Lines written
+    seconds: dict[str, float]  # median
+    scales: list[str]  # ascending, without the baseline
+
+
+def write_figures(write: dict[str, Any]) -> WriteFigures:
+    """The figures of :func:`run_write_jsonl`, as the page shows them."""
+    by_scale: dict[str, dict[str, Any]] = write["scales"]
+    scales = sorted((k for k in by_scale if k != "baseline"), key=float)
+    return WriteFigures(
+        peak={k: max(v["peak_kb"]) / 1024 for k, v in by_scale.items()},
+        least={k: min(v["peak_kb"]) / 1024 for k, v in by_scale.items()},
+        growth={
+            k: max(p - s for p, s in zip(v["peak_kb"], v["start_kb"], strict=True)) / 1024
+            for k, v in by_scale.items()
+        },
+        records={k: by_scale[k]["records"] for k in scales},
+        megabytes={k: by_scale[k]["bytes"] / 1024**2 for k in scales},
+        seconds={k: statistics.median(by_scale[k]["seconds"]) for k in scales},
+        scales=scales,
+    )
+
+
+def _write_target(results: Results) -> list[str]:
+    """The Targets table's row for write_jsonl's memory (issue 7)."""
+    target = (
+        f"write_jsonl peak memory flat: peak at scale {WRITE_SCALES[-1]}"
+        f" ≤ {WRITE_FLAT} × peak at scale {WRITE_SCALES[0]}"
+    )
+    if not results.write:
+        return [target, "—", "not measured", ""]
+    f = write_figures(results.write)
+    low, high = f.scales[0], f.scales[-1]
+    ratio = f.peak[high] / f.peak[low]
+    ok = ratio <= WRITE_FLAT
+    verdict = "met" if ok else "**not met**"
+    if high != str(WRITE_SCALES[-1]):
+        verdict += f" at scale {high} ({WRITE_SCALES[-1]} not run)"
+    why = (
+        ""
+        if ok
+        else (
+            f"{f.peak[high] - f.peak['baseline']:.1f} MB above the baseline process at scale"
+            f" {high} against {f.peak[low] - f.peak['baseline']:.1f} MB at scale {low}: memory"
+            f" is kept per record, although the generator yields blocks of at most"
+            f" {synthetic.BLOCK_SIZE} subjects"
+        )
+    )
+    measured = (
+        f"{ratio:.2f} × ({f.peak[high]:.1f} MB at scale {high}, {f.peak[low]:.1f} MB at"
+        f" scale {low}, {f.peak['baseline']:.1f} MB baseline)"
+    )
+    return [target, measured, verdict, why]
+
+
+def _write_section(results: Results) -> list[str]:
+    """The page's section on write_jsonl's peak memory by scale (issue 7)."""
+    write = results.write
+    f = write_figures(write)
+    low, high = f.scales[0], f.scales[-1]
+    base = f.peak["baseline"]
+    columns = ["baseline", *f.scales]
+    out = ["### `write_jsonl`: peak memory by scale (issue 7)", ""]
+    out += [
+        (
+            f"`threeno.testing.synthetic.write_jsonl(plan, folder, seed={write['seed']},"
+            f" scale=s)` with the plan `{PLAN_ID}`, each run in a fresh process writing into a"
+            " temporary folder deleted after it (`run.py --child`, peak resident set"
+            f" `VmHWM`); {write['runs']} processes per scale, and the largest peak of them is"
+            " shown. The baseline is a fresh process that imports this script's modules"
+            " (threeno, attrs, the standard library's; not DuckDB), loads the plan and"
+            f" measures nothing. Measured by `{write['command']}` on {write['date']}; load"
+            " average (1, 5, 15 min) before and after:"
+            f" {'; '.join(', '.join(f'{x:.1f}' for x in la) for la in write['load_average'])}."
+        ),
+        "",
+    ]
+
+    def row(label: str, cell: Callable[[str], str]) -> list[str]:
+        return [label, *(cell(k) for k in columns)]
+
+    out += _table(
+        ("", *(k if k == "baseline" else f"scale {k}" for k in columns)),
+        [
+            row("records written", lambda k: "—" if k == "baseline" else f"{f.records[k]:,}"),
+            row("JSON Lines written (MB)", lambda k: _fmt(f.megabytes.get(k), 1)),
+            row("peak RSS (MB)", lambda k: f"{f.peak[k]:.1f}"),
+            row(
+                f"smallest peak of the {write['runs']} processes (MB)",
+                lambda k: f"{f.least[k]:.1f}",
+            ),
+            row("peak over the baseline's (MB)", lambda k: f"{f.peak[k] - base:.1f}"),
+            row("peak over the process's own start (MB)", lambda k: f"{f.growth[k]:.1f}"),
+            row("time, median (s)", lambda k: _fmt(f.seconds.get(k), 2)),
+        ],
+    )
+    ratio = f.peak[high] / f.peak[low]
+    allowed = (WRITE_FLAT - 1) * f.peak[low]
+    per_record = (f.peak[high] - f.peak[low]) * 1024**2 / (f.records[high] - f.records[low])
+    verdict = "met" if ratio <= WRITE_FLAT else "**not met**"
+    out += [
+        (
+            f"Peak at scale {high} over peak at scale {low}: **{ratio:.3f} ×**, for"
+            f" {f.records[high] / f.records[low]:.0f} times the records. Growth over the"
+            f" baseline: {f.peak[low] - base:.1f} MB at scale {low}, nearly all of it paid"
+            f" once whatever the scale ({f.peak[f.scales[1]] - base:.1f} MB at scale"
+            f" {f.scales[1]}), and"
+            f" {f.peak[high] - base:.1f} MB at scale {high}: {per_record:.0f} bytes more per"
+            f" record added from scale {low} to {high}."
+        ),
+        "",
+        (
+            f"Target: **write_jsonl peak memory flat: peak at scale {WRITE_SCALES[-1]}"
+            f" ≤ {WRITE_FLAT} × peak at scale {WRITE_SCALES[0]}**: {verdict}."
+        ),
+        "",
+    ]
+    held = results.values.get("load_dataset: memory held per record", {})
+    kept = ""
+    if held:
+        per = held[max(held)]
+        kept_mb = per * f.records[high] / 1024**2
+        kept = (
+            f" Keeping every record written, about {per:.0f} bytes each (a loaded record,"
+            f" above), would take {kept_mb:.0f} MB at scale {high}, a ratio near"
+            f" {(f.peak[low] + kept_mb) / f.peak[low]:.1f}: well over."
+        )
+    ids_mb = _ID_IN_SET * f.records[high] / 1024**2
+    spread = max(f.peak[k] - f.least[k] for k in columns)
+    out += [
+        (
+            f"Why {WRITE_FLAT}: it leaves {allowed:.1f} MB between the two peaks,"
+            f" {allowed * 1024**2 / f.records[high]:.0f} bytes for each of the"
+            f" {f.records[high]:,} records written at scale {high}, against a spread of at"
+            f" most {spread:.1f} MB between fresh processes at one scale.{kept} Keeping only"
+            f" a short id per record in a set (about {_ID_IN_SET} bytes each, measured apart)"
+            f" would take {ids_mb:.0f} MB, a ratio near"
+            f" {(f.peak[low] + ids_mb) / f.peak[low]:.2f}, and pass: the threshold catches a"
+            " pass that keeps its records, not one that keeps a small key per record; the"
+            " growth per record added, above, shows that. A ratio of the whole process's"
+            " peaks, as issue 7 puts it, rather than of the growth, which is mostly the"
+            " one-off cost at scale 1; and no absolute ceiling, since the baseline depends on"
+            " Python and the packages installed."
+        ),
+        "",
+    ]
+    return out
+
+
 def _targets(results: Results, largest: int) -> list[list[str]]:
     rows: list[list[str]] = []
     at = f"at {_size(largest)}"
@@ -1198,6 +1452,7 @@ def _targets(results: Results, largest: int) -> list[list[str]]:
             None if growth is None else growth < 100,
             why,
         )
+    rows.append(_write_target(results))
     imports = results.imports
     ratio = (imports["threeno"] - imports["python"]) / (imports["dependencies"] - imports["python"])
     add(
@@ -1359,6 +1614,8 @@ def render(results: Results, sizes: Sequence[int], command: str, elapsed: float,
             ("record type", "bytes per record"),
             ([name, f"{held:.0f}"] for name, held in results.held.items()),
         )
+    if results.write:
+        out += _write_section(results)
     largest = sizes[-1]
     out += ["### Targets", ""]
     out += _table(("target", "measured", "verdict", "why not"), _targets(results, largest))
@@ -1409,15 +1666,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="measure nothing: write the page again from the last run's figures",
     )
+    parser.add_argument(
+        "--only",
+        choices=["write-jsonl"],
+        help=(
+            "measure only this (write-jsonl: write_jsonl's peak memory by scale) and merge"
+            " it into the last run's saved figures, then write the page from them"
+        ),
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(json.loads(args.child))))
         return 0
     saved = args.data / "last-run.json"
-    if args.render_only:
+    if args.render_only and args.only:
+        parser.error("--render-only measures nothing; --only measures one thing: not both")
+    if (args.render_only or args.only) and not saved.is_file():
+        parser.error(f"no saved run in {saved}: run the benchmarks in full (or --quick) first")
+    if args.render_only or args.only:
         run = json.loads(saved.read_text(encoding="utf-8"))
         results = Results.from_json(run["results"])
+        if args.only == "write-jsonl":
+            command = "python benchmarks/run.py --only write-jsonl"
+            results.write = run_write_jsonl(args.seed, WRITE_SCALES, WRITE_RUNS, command)
+            run["results"] = results.to_json()
+            saved.write_text(json.dumps(run, indent=1), encoding="utf-8")
         generated = render(results, run["sizes"], run["command"], run["seconds"], run["date"])
     else:
         generated = measure(args, saved)
@@ -1426,6 +1700,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         write_page(args.doc, generated)
         print(f"written: {args.doc}")
     return 0
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M %Z")
 
 
 def measure(args: argparse.Namespace, saved: Path) -> str:
@@ -1440,6 +1718,8 @@ def measure(args: argparse.Namespace, saved: Path) -> str:
     results.imports = import_times(IMPORT_RUNS, args.data / "pycache")
     results.import_top = import_breakdown(10, args.data / "pycache")
     results.load_average = [os.getloadavg()]
+    command = "python benchmarks/run.py" + (" --quick" if args.quick else "")
+    results.write = run_write_jsonl(args.seed, WRITE_SCALES, WRITE_RUNS, command)
     base = mixed_folder(args.data, plan, args.seed, BASE_SIZE)
     for size in sizes:
         runs = runs_for(size, args.runs)
@@ -1464,9 +1744,8 @@ def measure(args: argparse.Namespace, saved: Path) -> str:
             print(f"{_size(size)}: profiles")
             run_profiles(results, plan, mixed, reports)
     results.load_average.append(os.getloadavg())
-    command = "python benchmarks/run.py" + (" --quick" if args.quick else "")
     seconds = time.perf_counter() - started
-    when = dt.datetime.now(dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    when = _now()
     run = {
         "sizes": sizes,
         "command": command,
