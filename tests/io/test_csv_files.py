@@ -305,6 +305,20 @@ class TestBadFiles:
         with pytest.raises(DatasetError, match=r"model_reviews\.csv: extra column 'note' \(the"):
             load_dataset(tmp_path)
 
+    def test_header_row_lost(self, tmp_path: Path) -> None:
+        """A first row that names no column is data: it is not quoted (it may be personal)."""
+        row = "S-1,female,1990,01,03386,2024-01-02,,Lò Thị Ví Dụ,012345678901,0912345678"
+        write_text(tmp_path / "subjects.csv", row + "\n")
+        with pytest.raises(DatasetError) as excinfo:
+            load_dataset(tmp_path)
+        message = str(excinfo.value)
+        assert message.startswith(
+            f"{tmp_path / 'subjects.csv'}: the first row names none of the columns of subjects"
+            " (is the header row missing?); its 10 cells are not quoted, since they may be data"
+        )
+        for cell in row.split(","):
+            assert not cell or f"'{cell}'" not in message
+
     def test_column_twice(self, tmp_path: Path) -> None:
         """Two ``id`` columns: which one counts?"""
         write_text(tmp_path / "model_reviews.csv", f"{REVIEWS_HEADER},id\n")

@@ -403,3 +403,41 @@ class TestSuppressCells:
         if result.total_mark is S and hidden:
             assert sum(hidden) >= k
             assert len(hidden) >= 2
+
+
+class TestOwnNameInAnotherField:
+    """A record's own name typed in another field is not repeated (found by the CLI test).
+
+    The name is known to be personal because the record holds it in ``full_name``; a
+    message about the other field quotes the value, so the name is replaced there.
+    """
+
+    NAME = "Lò Thị Ví Dụ"
+
+    def _subject(self) -> Subject:
+        return Subject(
+            id="S-1",
+            sex=Sex.FEMALE,
+            birth_year=1990,
+            ethnicity=Ethnicity.from_slug("01"),
+            unit_code=self.NAME,
+            registered_on=dt.date(2024, 2, 1),
+            full_name=self.NAME,
+        )
+
+    def test_problem_between_records(self) -> None:
+        """Dataset.validate: the unit that does not exist is named as personal data."""
+        plan = load_plan("lai-chau-2024")
+        (problem,) = Dataset(subjects=[self._subject()]).validate(plan)
+        assert str(problem) == (
+            "subjects[S-1].unit_code: '<personal data>' is not a valid unit on 2024-02-01"
+        )
+
+    def test_data_quality_line(self) -> None:
+        """The evaluation's line for a record not counted: its code is not repeated."""
+        plan = load_plan("lai-chau-2024")
+        result = evaluate(plan, Dataset(subjects=[self._subject()]), plan.period("2024-H1"))
+        (issue,) = result.data_quality.issues
+        assert issue.unit_code == "<personal data>"
+        assert self.NAME not in issue.text("vi")
+        assert self.NAME not in result.to_json()

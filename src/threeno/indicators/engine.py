@@ -62,6 +62,7 @@ from threeno.indicators.results import (
     status_of,
     value_of,
 )
+from threeno.model._base import scrub
 from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.model.enums import (
     Channel,
@@ -473,7 +474,9 @@ class Evaluator:
             counts[status] += 1
             if status >= _OUT:
                 if quality.keep_issues:
-                    quality.issues.append(self._issue(record_type, record.id, code, on, status))
+                    # The record's own name typed as its unit is not repeated.
+                    shown = scrub(code, record)
+                    quality.issues.append(self._issue(record_type, record.id, shown, on, status))
             elif mapping >= 0:
                 key = (mapping, record_type)
                 quality.mapped[key] = quality.mapped.get(key, 0) + 1

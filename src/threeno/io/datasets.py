@@ -55,7 +55,7 @@ from threeno.io._atomic import atomic_open, check_not_input
 from threeno.io._limits import MAX_DEPTH, lines, too_deep
 from threeno.io.converter import CONVERTER, field_problems, make_converter
 from threeno.io.report import FieldProblem, LoadReport, LoadReportError, Rejection, TypeCounts
-from threeno.model._base import fail, is_sensitive
+from threeno.model._base import REDACTED, fail, is_sensitive, personal_values
 from threeno.model.dataset import RECORD_TYPES, Dataset, HasRegistry, R, Record, UnitLookup
 
 if TYPE_CHECKING:
@@ -99,7 +99,6 @@ _FIELD_ORDER: Final[dict[type[Any], dict[str, int]]] = {
     cls: {f.name: i for i, f in enumerate(attrs.fields(cls))} for cls in RECORD_TYPES.values()
 }
 _COLUMNS: Final = {name: _csvcells.columns(cls) for name, cls in RECORD_TYPES.items()}
-_REDACTED: Final = "<personal data>"
 _MISSING: Final = "required key missing"
 
 
@@ -260,19 +259,19 @@ def _raw_id(raw: object) -> str | None:
 
 
 def _scrub(cls: type[Any], raw: object, problems: list[tuple[str, str]]) -> list[FieldProblem]:
-    """The problems, with every sensitive value of the record replaced (DESIGN.md)."""
-    secrets: list[str] = []
+    """The problems, with every sensitive value of the record replaced (DESIGN.md).
+
+    In the message and in the field's path too: a key that is the record's own name.
+    """
+    secrets: tuple[str, ...] = ()
     if isinstance(raw, Mapping):
-        for name in _sensitive(cls):
-            value = raw.get(name)
-            # A one-letter value identifies nobody, and replacing it would garble the text.
-            if value is not None and not isinstance(value, bool) and len(str(value).strip()) > 1:
-                secrets.extend((str(value), repr(value)))
+        secrets = personal_values(raw.get(name) for name in _sensitive(cls))
     out = []
     for field, message in problems:
         # The text first, so that a quoted value stays quoted; its repr catches escapes.
         for secret in secrets:
-            message = message.replace(secret, _REDACTED)  # noqa: PLW2901 - scrubbed in place
+            message = message.replace(secret, REDACTED)  # noqa: PLW2901 - scrubbed in place
+            field = field.replace(secret, REDACTED)  # noqa: PLW2901 - scrubbed in place
         out.append(FieldProblem(field=field, message=message))
     return out
 
@@ -423,6 +422,15 @@ def _decoded_lines(stream: Iterable[bytes | None], file: str, limit: int) -> Ite
 
 def _csv_header(file: str, name: str, header: list[str]) -> tuple[_csvcells.Column, ...]:
     by_name = {c.name: c for c in _COLUMNS[name]}
+    if header and not any(h in by_name for h in header):
+        # Not a header at all but a record (the header row lost): its cells are data, may
+        # be personal, and are not quoted.
+        msg = (
+            f"{file}: the first row names none of the columns of {name} (is the header row"
+            f" missing?); its {len(header)} cells are not quoted, since they may be data"
+            f" (the columns of {name} are {', '.join(by_name)})"
+        )
+        raise DatasetError(msg)
     faults: list[str] = []
     doubled = sorted({h for h in header if header.count(h) > 1})
     faults.extend(f"column {h!r} appears twice" for h in doubled)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 __all__ = [
+    "REDACTED",
     "SENSITIVE",
     "LabelledEnum",
     "as_tuple",
@@ -39,12 +40,17 @@ __all__ = [
     "non_negative",
     "of_enum",
     "optional_date",
+    "personal_values",
+    "scrub",
     "sensitive",
     "tuple_of",
 ]
 
 #: Field-metadata key marking personal data: never shown by ``repr``, logs or exports.
 SENSITIVE: Final = "threeno.sensitive"
+#: What a message shows instead of a record's personal data (DESIGN.md: personal data
+#: never leaves through an error message or a report).
+REDACTED: Final = "<personal data>"
 
 Lang = str  # "vi" or "en"
 
@@ -205,6 +211,54 @@ def sensitive(**kwargs: Any) -> Any:  # noqa: ANN401 - mirrors attrs.field's own
 def is_sensitive(field: attrs.Attribute[Any]) -> bool:
     """Whether a field holds personal data that must never leave the library."""
     return bool(field.metadata.get(SENSITIVE, False))
+
+
+def personal_values(values: Iterable[object]) -> tuple[str, ...]:
+    """The texts a message could quote personal values as: each value's ``str``, then ``repr``.
+
+    A value of one letter (or none) is left out: it identifies nobody, and replacing it
+    would garble the message.
+
+    >>> personal_values(["Lò Thị Ví Dụ", None, "x"])
+    ('Lò Thị Ví Dụ', "'Lò Thị Ví Dụ'")
+
+    Args:
+        values: the values of a record's sensitive fields (raw or structured).
+    """
+    out: list[str] = []
+    for value in values:
+        if value is not None and not isinstance(value, bool) and len(str(value).strip()) > 1:
+            out.extend((str(value), repr(value)))
+    return tuple(out)
+
+
+def scrub(text: str, record: object) -> str:
+    """``text`` with the personal values of ``record`` (its sensitive fields) replaced.
+
+    For a message about another field of the record that quotes its value: when the
+    record's own name was typed in that field, the name is not repeated.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Person:
+    ...     unit_code: str
+    ...     full_name: str | None = sensitive()
+    >>> scrub("'Lò Thị A' is not a valid unit", Person("Lò Thị A", "Lò Thị A"))
+    "'<personal data>' is not a valid unit"
+
+    Args:
+        text: the message.
+        record: the record it is about (an attrs instance; anything else has none).
+
+    DESIGN.md: personal data never leaves through an error message or a report.
+    """
+    cls = type(record)
+    if not attrs.has(cls):
+        return text
+    fields = attrs.fields(cls)
+    for secret in personal_values(getattr(record, f.name) for f in fields if is_sensitive(f)):
+        text = text.replace(secret, REDACTED)
+    return text
 
 
 def duplicates_of(values: Iterable[str]) -> list[str]:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar, runtime_checkab
 
 import attrs
 
-from threeno.model._base import as_tuple, fail, tuple_of
+from threeno.model._base import as_tuple, fail, scrub, tuple_of
 from threeno.model.activities import (
     ModelReview,
     OutreachEvent,
@@ -328,6 +328,8 @@ class Dataset:
                     code: str = getattr(record, "unit_code")  # noqa: B009 - any record type
                     if not lookup.is_valid(code, on):
                         message = f"{code!r} is not a valid unit on {on.isoformat()}"
+                        # The record's own name typed as its unit is not repeated.
+                        message = scrub(message, record)
                         problems.append(_problem(name, record, "unit_code", message))
         return problems
 
