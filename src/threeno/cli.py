@@ -493,15 +493,19 @@ def _report(args: argparse.Namespace) -> int:
         suppress_below=threshold,
     )
     _write(text, args.out, args.format, data)
-    if load_report.rejected:
-        where = (
-            "`threeno validate` lists them"
-            if threshold is not None
-            else "the report's data-quality section lists them"
-        )
-        print(f"threeno: {load_report.rejected} record(s) rejected; {where}", file=sys.stderr)
-        return EXIT_DATA
-    return EXIT_OK
+    listed = threshold is None  # a published report lists no rejection
+    return _exit_for(load_report, "the report's data-quality section" if listed else None)
+
+
+def _exit_for(load_report: LoadReport, listed_in: str | None) -> int:
+    """Exit 1, saying so on standard error, when the evaluation went on without records."""
+    if not load_report.rejected:
+        return EXIT_OK
+    where = "`threeno validate`" if listed_in is None else listed_in
+    print(
+        f"threeno: {load_report.rejected} record(s) rejected; {where} lists them", file=sys.stderr
+    )
+    return EXIT_DATA
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -537,11 +541,11 @@ def _explain(args: argparse.Namespace) -> int:
         raise UsageError(msg)
     plan = plans.load_plan(args.plan)
     units = None if args.unit is None else [args.unit]
-    evaluation, _ = _evaluate(plan, args, units, [indicator.id])
+    evaluation, load_report = _evaluate(plan, args, units, [indicator.id])
     results = evaluation[indicator.id]
     result = results.total if args.unit is None else results.by_unit[args.unit]
     print(result.explain(args.lang))
-    return EXIT_OK
+    return _exit_for(load_report, None)
 
 
 def _schema(args: argparse.Namespace) -> int:

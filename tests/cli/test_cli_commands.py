@@ -220,6 +220,18 @@ class TestExplain:
         assert "Đơn vị: toàn địa bàn (7 xã, phường)" in out
         assert "Kết quả: 2/3 = 66,7%" in out
 
+    def test_rejected_records(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Records rejected: the result is printed, and the command exits 1 saying why.
+
+        ``one-rejected.json`` holds CR-0017 (late, as in the three reports) and CR-0020,
+        rejected: 1 of 1 resolved report, 0 on time.
+        """
+        argv = ["explain", "reports.on_time", "--data", REJECTED, "--period", "2024-H1"]
+        assert cli.main([*argv, "--lang", "en"]) == cli.EXIT_DATA
+        captured = capsys.readouterr()
+        assert "Value: 0/1 = 0.0%; target at least 100% (I.3): not met" in captured.out
+        assert captured.err == "threeno: 1 record(s) rejected; `threeno validate` lists them\n"
+
     def test_unknown_indicator(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An indicator not in the catalogue: exit 2."""
         err = _usage_error(capsys, ["explain", "reports.lost"])
