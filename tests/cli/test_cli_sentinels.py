@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import pytest
 
+from sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
 from threeno import cli
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.indicators.definitions import Level
@@ -51,11 +52,6 @@ from threeno.testing.synthetic import generate
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-# ASCII sentinels, so that no escaping (JSON, HTML, CSV) can hide one from the search.
-NAME: Final = "SENTINELNAMEQX"
-NATIONAL_ID: Final = "SENTINELNIDQX"
-PHONE: Final = "SENTINELPHONEQX"
-DIGITS: Final = "9081726354"  # a national id of digits only, given as a number in bad input
 SENTINELS: Final = (NAME, NATIONAL_ID, PHONE)
 #: What the outputs are searched for: a piece of a sentinel is a leak too (an error
 #: message quoting the start of a line, a value cut short).
@@ -89,41 +85,13 @@ def _today(monkeypatch: pytest.MonkeyPatch) -> None:
 # -- the inputs ------------------------------------------------------------------------------
 
 
-def _with_sentinels(data: Dataset) -> Dataset:
-    """Every subject gets a name, a national id and a phone holding a sentinel."""
-    subjects = [
-        attrs.evolve(
-            s, full_name=f"{NAME} {i}", national_id=f"{NATIONAL_ID}{i}", phone=f"{PHONE}{i}"
-        )
-        for i, s in enumerate(data.subjects)
-    ]
-    return attrs.evolve(data, subjects=subjects)
-
-
 def _raw(data: Dataset, name: str) -> list[dict[str, Any]]:
     return [CONVERTER.unstructure(r) for r in getattr(data, name)]
 
 
-def _bad_subjects(data: Dataset) -> list[dict[str, Any]]:
-    """Subjects that are rejected, each carrying personal data in some form."""
-    good: dict[str, Any] = CONVERTER.unstructure(data.subjects[0])
-    return [
-        {**good, "id": "BAD-1", "birth_year": 1000},  # the year is refused; the name is there
-        {**good, "id": "BAD-2", "national_id": int(DIGITS)},  # a number, not a text
-        {**good, "id": "BAD-3", "full_name": [NAME]},  # a list
-        {**good, "id": "BAD-4", "phone": {"number": PHONE}},  # an object
-        {**good, "id": "BAD-5", "full_name": ""},  # empty, with a phone beside it
-        {**good, "id": "BAD-6", "fullname": NAME},  # a misspelt key holding a name
-        {**good, "id": "BAD-7", "registered_on": "2024-02-30", "full_name": NAME + " 2024-02-30"},
-        # The record's own name typed in the wrong field: the loader knows it is personal.
-        {**good, "id": "BAD-8", "sex": good["full_name"]},
-        good,  # a duplicate of the first subject
-    ]
-
-
 def _bad_lines(data: Dataset) -> list[bytes]:
     """JSON Lines of subjects that are rejected, each with personal data in it."""
-    bad = [json.dumps(b).encode() for b in _bad_subjects(data)]
+    bad = [json.dumps(b).encode() for b in bad_subjects(data)]
     good = dict(CONVERTER.unstructure(data.subjects[0]))
     rest = json.dumps({k: v for k, v in good.items() if k not in {"id", "full_name"}})[1:]
     no_sex = json.dumps({k: v for k, v in good.items() if k not in {"id", "full_name", "sex"}})
@@ -194,7 +162,7 @@ class Inputs:
 
 
 def _build_inputs(root: Path) -> Inputs:
-    data = _with_sentinels(generate(PLAN, seed=11, scale=0.05))
+    data = with_sentinels(generate(PLAN, seed=11, scale=0.05))
     units = sorted({s.unit_code for s in data.subjects})
     good = {"json": root / "good.json", "jsonl": root / "good-jsonl", "csv": root / "good-csv"}
     good["json"].write_text(json.dumps(_document(data), indent=1), encoding="utf-8")
@@ -203,7 +171,7 @@ def _build_inputs(root: Path) -> Inputs:
 
     bad = {"json": root / "bad.json", "jsonl": root / "bad-jsonl", "csv": root / "bad-csv"}
     document = _document(data)
-    document["subjects"] += _bad_subjects(data)
+    document["subjects"] += bad_subjects(data)
     bad["json"].write_text(json.dumps(document, indent=1), encoding="utf-8")
     _write_lines(bad["jsonl"], data)
     with (bad["jsonl"] / "subjects.jsonl").open("ab") as lines:
@@ -642,7 +610,7 @@ def test_report_published(options: list[str], run: Cli) -> None:
     """
     inputs = run.inputs
     ids = {r.id for name in RECORD_TYPES for r in getattr(inputs.data, name)}
-    ids |= {b["id"] for b in _bad_subjects(inputs.data)} | {f"BAD-{i}" for i in range(9, 25)}
+    ids |= {b["id"] for b in bad_subjects(inputs.data)} | {f"BAD-{i}" for i in range(9, 25)}
     pattern = re.compile("|".join(rf"\b{re.escape(i)}\b" for i in sorted(ids)))
     for i, fmt in enumerate(FORMATS):
         lang = ("vi", "en")[i % 2]

@@ -28,6 +28,7 @@ import attrs
 import pytest
 
 import threeno
+from sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
 from threeno.errors import ThreenoError
 from threeno.indicators.engine import evaluate, evaluate_records
 from threeno.io.converter import CONVERTER, field_problems, structure_problems
@@ -46,54 +47,15 @@ if TYPE_CHECKING:
 
     from threeno.indicators.results import Evaluation
 
-# ASCII sentinels, so that no escaping (JSON, HTML, CSV) can hide one from the search.
-NAME = "SENTINELNAMEQX"
-NATIONAL_ID = "SENTINELNIDQX"
-PHONE = "SENTINELPHONEQX"
-DIGITS = "9081726354"  # a national id of digits only, given as a number in bad input
 SENTINELS = (NAME, NATIONAL_ID, PHONE, DIGITS)
 PLAN = load_plan("lai-chau-2024")
 PERIOD = PLAN.reporting_year
 
 
-def _with_sentinels(data: Dataset) -> Dataset:
-    """Every subject gets a name, a national id and a phone holding a sentinel."""
-    subjects = [
-        attrs.evolve(
-            s, full_name=f"{NAME} {i}", national_id=f"{NATIONAL_ID}{i}", phone=f"{PHONE}{i}"
-        )
-        for i, s in enumerate(data.subjects)
-    ]
-    return attrs.evolve(data, subjects=subjects)
-
-
 @pytest.fixture(scope="module")
 def data() -> Dataset:
     """A small synthetic dataset of the bundled plan, every subject's personal data a sentinel."""
-    return _with_sentinels(generate(PLAN, seed=11, scale=0.05))
-
-
-def _subject_json(data: Dataset) -> dict[str, Any]:
-    raw: dict[str, Any] = CONVERTER.unstructure(data.subjects[0])
-    return raw
-
-
-def _bad_subjects(data: Dataset) -> list[dict[str, Any]]:
-    """Subjects that are rejected, each carrying personal data in some form."""
-    good = _subject_json(data)
-    return [
-        {**good, "id": "BAD-1", "birth_year": 1000},  # the year is refused; the name is there
-        {**good, "id": "BAD-2", "national_id": int(DIGITS)},  # a number, not a text
-        {**good, "id": "BAD-3", "full_name": [NAME]},  # a list
-        {**good, "id": "BAD-4", "phone": {"number": PHONE}},  # an object
-        {**good, "id": "BAD-5", "full_name": ""},  # empty, with a phone beside it
-        {**good, "id": "BAD-6", "fullname": NAME},  # a misspelt key holding a name
-        {**good, "id": "BAD-7", "registered_on": "2024-02-30", "full_name": NAME + " 2024-02-30"},
-        # The record's own name typed in the wrong field: the loader knows it is personal.
-        {**good, "id": "BAD-8", "sex": good["full_name"]},
-        good,  # a duplicate of the first subject
-    ]
-    # BAD-8 stays second to last: the converter test leaves it out.
+    return with_sentinels(generate(PLAN, seed=11, scale=0.05))
 
 
 def _texts(value: object) -> Iterator[str]:
@@ -189,7 +151,7 @@ class TestRecordsAndDataset:
         The converter quotes a faulty value of a field that is not sensitive (BAD-8's
         name in ``sex``); only the loader, which knows the record, scrubs that one.
         """
-        for raw in _bad_subjects(data)[:-2]:
+        for raw in bad_subjects(data)[:-2]:
             try:
                 CONVERTER.structure(raw, Subject)
             except Exception as exc:  # noqa: BLE001 - any error the converter raises
@@ -217,16 +179,16 @@ class TestLoads:
     def test_document_with_bad_records(self, data: Dataset, out: Outputs) -> None:
         """Rejections of a JSON document, its report, and the strict error."""
         document = json.loads(_document(data))
-        document["subjects"] += _bad_subjects(data)
+        document["subjects"] += bad_subjects(data)
         loaded = out.call(load_dataset, document, plan=PLAN)
         assert loaded is not None
-        assert loaded[1].rejected >= len(_bad_subjects(data)) - 1
+        assert loaded[1].rejected >= len(bad_subjects(data)) - 1
         out.add(*loaded[1].rejections)
         out.call(load_dataset, document, plan=PLAN, strict=True)
 
     def test_files(self, data: Dataset, out: Outputs) -> None:
         """The same records from a JSON file, a folder of JSON Lines and one of CSV."""
-        bad = _bad_subjects(data)
+        bad = bad_subjects(data)
         with tempfile.TemporaryDirectory() as folder:
             root = Path(folder)
             document = json.loads(_document(data))
@@ -257,7 +219,7 @@ class TestLoads:
     def test_records_iterable(self, data: Dataset, out: Outputs) -> None:
         """Records given as an iterable of dicts naming their type."""
         rows: list[dict[str, object]] = [
-            {RECORD_TYPE_KEY: "subjects", **s} for s in _bad_subjects(data) if isinstance(s, dict)
+            {RECORD_TYPE_KEY: "subjects", **s} for s in bad_subjects(data) if isinstance(s, dict)
         ]
         rows.append({RECORD_TYPE_KEY: "persons", "full_name": NAME})  # an unknown type
         out.call(load_dataset, rows[:-1])
@@ -298,7 +260,7 @@ class TestEvaluationAndReports:
     def test_reports(self, data: Dataset, evaluation: Evaluation, out: Outputs) -> None:
         """The report in every format and language, with the load report of a failing load."""
         document = json.loads(_document(data))
-        document["subjects"] += _bad_subjects(data)
+        document["subjects"] += bad_subjects(data)
         _, report = load_dataset(document, plan=PLAN)
         for fmt in FORMATS:
             for lang in ("vi", "en"):
