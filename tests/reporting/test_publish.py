@@ -276,8 +276,12 @@ class TestFormats:
             "<5/<5",
         )
 
-    def test_quality_counts_kept_lines_withheld(self, tmp_path: Path) -> None:
-        """A rejected record is counted, not described; the source is named, not its path."""
+    def test_quality_totals_only(self, tmp_path: Path) -> None:
+        """A rejected record is counted, not described; the source is named, not its path.
+
+        Nine reports and a rejected line are read; the totals stay, the counts by record
+        type (which can be small: one rejected crime report) and the lines go.
+        """
         folder = tmp_path / "nguoi-nhap-lieu" / "data"
         dump_dataset(Dataset(crime_reports=_reports()), folder, "jsonl")
         with (folder / "crime_reports.jsonl").open("a", encoding="utf-8") as lines:
@@ -292,7 +296,15 @@ class TestFormats:
         assert "CR-BAD" not in published
         assert "nguoi-nhap-lieu" not in published
         assert "**Source:** data — Read 10, Accepted 9, Rejected 1" in published
-        assert "A published report gives no details" in published
+        assert "A published report gives the totals only" in published
+        assert "| `crime_reports` |" in internal
+        assert "| `crime_reports` |" not in published
+        data_json = json.loads(
+            render(result, "json", plan=PLAN, load_report=load_report, suppress_below=5)
+        )
+        quality = data_json["quality"]
+        assert (quality["load_rows"], quality["placements"], quality["withheld"]) == ([], [], True)
+        assert quality["load_totals"] == [10, 9, 1]
 
 
 class TestCsvInjection:

@@ -136,7 +136,8 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
             " và chi tiết về dữ liệu bị loại."
         ),
         "withheld": (
-            "Bản công bố không nêu chi tiết (bản ghi bị loại, vấn đề, ghi chú, mã bản ghi)."
+            "Bản công bố chỉ nêu số tổng: không nêu số theo loại bản ghi, bản ghi bị loại,"
+            " vấn đề, ghi chú hay mã bản ghi."
         ),
     },
     "en": {
@@ -197,7 +198,8 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
             " the details of rejected records are not published."
         ),
         "withheld": (
-            "A published report gives no details (rejected records, problems, notes, record ids)."
+            "A published report gives the totals only: no counts by record type, no rejected"
+            " records, problems, notes or record ids."
         ),
     },
 }
@@ -529,8 +531,8 @@ class QualityView:
             out_of_scope, unknown_unit)``; ``None`` for a type without units.
         issues: the records not counted for their unit, one line each.
         crosswalk: the old units mapped onto new ones, one line each.
-        withheld: whether the lines above are left out because the report is published
-            (the counts are kept).
+        withheld: whether the report is published: then only ``load_totals`` is kept
+            (the counts by record type and every line are left out).
 
     .. versionadded:: 0.1.0
     """
@@ -971,6 +973,9 @@ def _published_quality(quality: QualityView) -> QualityView:
         quality,
         # The name of what was loaded, not its path (which may name a person's folder).
         load_source=None if source is None else (PurePath(source).name or source),
+        # Counts by record type can be small (three support actions): totals only.
+        load_rows=(),
+        placements=(),
         rejections=(),
         problems=(),
         notes=(),
@@ -1012,8 +1017,9 @@ def build_view(  # noqa: PLR0913 - the report's options, all keyword-only
             shows as ``<k``, the counts that would reveal one through a total as ``x``
             (:func:`threeno.privacy.suppress_cells`), shares with a hidden part lose
             their percentage, and no record is listed (no failing records, no
-            rejections, problems, notes or placement lines; the counts stay). ``None``
-            (the default): an internal report, nothing hidden.
+            rejections, problems, notes or placement lines); of the data quality, only
+            the totals read, accepted and rejected stay. ``None`` (the default): an
+            internal report, nothing hidden.
 
     Returns:
         The :class:`ReportView`.
