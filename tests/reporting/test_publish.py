@@ -38,6 +38,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from threeno import cli
 from threeno.errors import ValidationError
@@ -50,12 +52,14 @@ from threeno.model.subjects import CategorySpan, Subject
 from threeno.plans import load_plan
 from threeno.reporting.render import render
 from threeno.reporting.view import build_view, make_cell
+from threeno.testing.strategies import datasets
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from pathlib import Path
 
     from threeno.indicators.results import Evaluation
-    from threeno.reporting.view import IndicatorView, ReportView
+    from threeno.reporting.view import Cell, IndicatorView, ReportView
 
 PLAN = load_plan("lai-chau-2024")
 PERIOD = PLAN.period("2024-H1")
@@ -362,3 +366,58 @@ class TestCommand:
         assert cli.main(argv) == cli.EXIT_DATA
         assert "input" in capsys.readouterr().err
         assert target.read_bytes() == before
+
+
+def _cells(view: ReportView) -> Iterator[tuple[str, Cell]]:
+    """Every cell of every table, named by where it is (the same order in any view)."""
+    for ind in view.indicators:
+        for row in ind.rows:
+            yield f"{ind.id} {row.unit_code}", row.cell
+        for label, cell in ind.figures:
+            yield f"{ind.id} {label}", cell
+        for breakdown in ind.breakdowns:
+            for cat in breakdown.rows:
+                yield f"{ind.id} {breakdown.dimension}={cat.category}", cat.cell
+                for label, cell in cat.figures:
+                    yield f"{ind.id} {breakdown.dimension}={cat.category} {label}", cell
+
+
+class TestProperties:
+    """On any consistent dataset, a published report shows no small count."""
+
+    @given(data=datasets(PLAN, PERIOD, max_size=25), k=st.integers(min_value=2, max_value=11))
+    def test_no_small_count_shown(self, data: Dataset, k: int) -> None:
+        """Every number a published report shows is 0 or k or more; a hidden one is not there.
+
+        And the hidden part of a group cannot be worked out from its total: where the
+        whole area's count is shown, the units hidden beside it hold k or more together.
+        """
+        result = evaluate(PLAN, data, PERIOD)
+        internal = build_view(result, lang="en")
+        published = build_view(result, lang="en", suppress_below=k)
+        for (where, full), (same, shown) in zip(_cells(internal), _cells(published), strict=True):
+            assert where == same
+            for number in (shown.numerator, shown.denominator):
+                assert number is None or not 0 < number < k, (where, shown)
+            if shown.suppressed:
+                # Each hidden part is written as its mark, never as its number.
+                assert shown.value is None
+                parts = shown.text.split("/")
+                hidden_parts = (shown.numerator is None, shown.denominator is None)
+                for part, is_hidden in zip(parts, hidden_parts, strict=False):
+                    assert not is_hidden or part in {f"<{k}", "x"}, (where, shown)
+                assert any(hidden_parts), (where, shown)
+            else:
+                assert shown == full
+        for ind_full, ind_shown in zip(internal.indicators, published.indicators, strict=True):
+            assert ind_shown.failing == ()
+            *units_full, _ = ind_full.rows
+            *units_shown, total_shown = ind_shown.rows
+            if not units_full or total_shown.cell.numerator is None:
+                continue
+            hidden = [
+                full.cell.numerator or 0
+                for full, shown in zip(units_full, units_shown, strict=True)
+                if shown.cell.numerator is None
+            ]
+            assert not hidden or sum(hidden) >= k, (ind_full.id, hidden)
