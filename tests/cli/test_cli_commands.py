@@ -19,10 +19,13 @@ import csv
 import datetime as dt
 import io
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+import threeno
 from threeno import cli
 from threeno.errors import PeriodError
 from threeno.model.dataset import RECORD_TYPES
@@ -353,3 +356,18 @@ class TestNoCommand:
             "sample",
         ):
             assert command in out
+
+
+class TestModule:
+    """``python -m threeno`` runs the same command as the console script."""
+
+    def test_version(self) -> None:
+        """The package runs as a module: its version, exit 0."""
+        done = subprocess.run(
+            [sys.executable, "-m", "threeno", "--version"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert (done.returncode, done.stdout) == (0, f"threeno {threeno.__version__}\n")
