@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from typing import TYPE_CHECKING, ClassVar, Final, Self
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
 
 import attrs
 
@@ -1117,7 +1117,61 @@ def _tally_of(tallies: dict[str | None, Tally], unit: str) -> Tally:
     return found
 
 
-class OutreachCoverage(Accumulator):
+class _WomenJoin(Accumulator):
+    """Women kept at the period's end, joined with each one's first matching record.
+
+    The shape of ``outreach.coverage`` and ``women.vocational``: the denominator is the
+    women a subclass keeps in ``women`` (by ``add_subject``), each once, in her unit of
+    residence; the numerator is those named by a record of the period, wherever it was
+    held or delivered. ``first`` keeps each woman's earliest match as ``(date, record id,
+    ...)``, the earliest by date then id, so that merging partitions gives the same
+    explanation as one pass.
+    """
+
+    #: The reason codes of a woman counted, and of one not.
+    counted_code: ClassVar[str]
+    missed_code: ClassVar[str]
+
+    def __init__(self, indicator: Indicator, context: Context) -> None:
+        """Start with no woman and no match."""
+        super().__init__(indicator, context)
+        self.women: dict[str, _Person] = {}
+        self.first: dict[str, tuple[Any, ...]] = {}
+
+    def match_facts(self, seen: tuple[Any, ...]) -> dict[str, Fact | None]:
+        """The facts of a woman's first match, for the explanation."""
+        raise NotImplementedError
+
+    def merge(self, other: Accumulator) -> None:
+        """Union the women, keeping each woman's first match."""
+        assert isinstance(other, type(self))  # noqa: S101 - the engine pairs like with like
+        self.women.update(other.women)
+        first = self.first
+        for subject_id, seen in other.first.items():
+            current = first.get(subject_id)
+            if current is None or seen[:2] < current[:2]:
+                first[subject_id] = seen
+
+    def finish(self) -> dict[str | None, Tally]:
+        """Join the women with their first matches."""
+        tallies: dict[str | None, Tally] = {}
+        for subject_id, person in self.women.items():
+            unit = person[0]
+            tally = _tally_of(tallies, unit)
+            tally.denominator += 1
+            seen = self.first.get(subject_id)
+            _person_cells(tally, person, counted=seen is not None)
+            if seen is not None:
+                facts = self.match_facts(seen)
+                self._count(
+                    tally, subject_id, unit, self.counted_code, categories=person[1], **facts
+                )
+            else:
+                self._fail(tally, subject_id, unit, self.missed_code, categories=person[1])
+        return tallies
+
+
+class OutreachCoverage(_WomenJoin):
     """``outreach.coverage``: distinct target women reached in the period, of those managed.
 
     Denominator: the target women at the period's end: subjects of sex female registered
@@ -1137,12 +1191,8 @@ class OutreachCoverage(Accumulator):
         "outreach_events": "add_event",
     }
     any_unit: ClassVar[frozenset[str]] = frozenset({"outreach_events"})
-
-    def __init__(self, indicator: Indicator, context: Context) -> None:
-        """Start with no woman and nobody reached."""
-        super().__init__(indicator, context)
-        self.women: dict[str, _Person] = {}
-        self.reached: dict[str, tuple[dt.date, str]] = {}
+    counted_code: ClassVar[str] = "reached"
+    missed_code: ClassVar[str] = "not_reached"
 
     def add_subject(self, facts: SubjectFacts, unit: str) -> None:
         """Keep a target woman at the period's end."""
@@ -1156,44 +1206,16 @@ class OutreachCoverage(Accumulator):
         """Note, for each subject reached by an event in the period, the first such event."""
         if not _in(event.held_on, self.ctx):
             return
-        reached = self.reached
+        reached = self.first
         seen = (event.held_on, event.id)
         for subject_id in event.reached_subject_ids:
             current = reached.get(subject_id)
             if current is None or seen < current:
                 reached[subject_id] = seen
 
-    def merge(self, other: Accumulator) -> None:
-        """Union the women and the reach (keeping each woman's first event)."""
-        assert isinstance(other, OutreachCoverage)  # noqa: S101 - the engine pairs like with like
-        self.women.update(other.women)
-        for subject_id, seen in other.reached.items():
-            current = self.reached.get(subject_id)
-            if current is None or seen < current:
-                self.reached[subject_id] = seen
-
-    def finish(self) -> dict[str | None, Tally]:
-        """Join the women with the reach."""
-        tallies: dict[str | None, Tally] = {}
-        for subject_id, person in self.women.items():
-            unit = person[0]
-            tally = _tally_of(tallies, unit)
-            tally.denominator += 1
-            seen = self.reached.get(subject_id)
-            _person_cells(tally, person, counted=seen is not None)
-            if seen is not None:
-                self._count(
-                    tally,
-                    subject_id,
-                    unit,
-                    "reached",
-                    categories=person[1],
-                    reached=seen[0],
-                    event=seen[1],
-                )
-            else:
-                self._fail(tally, subject_id, unit, "not_reached", categories=person[1])
-        return tallies
+    def match_facts(self, seen: tuple[Any, ...]) -> dict[str, Fact | None]:
+        """The first event that reached her: its date and id."""
+        return {"reached": seen[0], "event": seen[1]}
 
 
 class SupportCoverage(Accumulator):
@@ -1292,7 +1314,7 @@ class SupportCoverage(Accumulator):
         return tallies
 
 
-class WomenVocational(Accumulator):
+class WomenVocational(_WomenJoin):
     """``women.vocational``: listed women who had vocational training or counselling in the period.
 
     Denominator: the women (sex female, registered on or before the period's end) with a
@@ -1311,12 +1333,8 @@ class WomenVocational(Accumulator):
         "support_actions": "add_support",
     }
     any_unit: ClassVar[frozenset[str]] = frozenset({"support_actions"})
-
-    def __init__(self, indicator: Indicator, context: Context) -> None:
-        """Start with no woman listed and no training."""
-        super().__init__(indicator, context)
-        self.women: dict[str, _Person] = {}
-        self.trained: dict[str, tuple[dt.date, str, SupportKind]] = {}
+    counted_code: ClassVar[str] = "trained"
+    missed_code: ClassVar[str] = "not_trained"
 
     def add_subject(self, facts: SubjectFacts, unit: str) -> None:
         """Keep a woman of the listed categories at the period's end."""
@@ -1331,42 +1349,13 @@ class WomenVocational(Accumulator):
         if action.kind not in VOCATIONAL_KINDS or not _in(action.delivered_on, self.ctx):
             return
         seen = (action.delivered_on, action.id, action.kind)
-        current = self.trained.get(action.subject_id)
+        current = self.first.get(action.subject_id)
         if current is None or seen[:2] < current[:2]:
-            self.trained[action.subject_id] = seen
+            self.first[action.subject_id] = seen
 
-    def merge(self, other: Accumulator) -> None:
-        """Union the women and keep each person's first vocational support."""
-        assert isinstance(other, WomenVocational)  # noqa: S101 - the engine pairs like with like
-        self.women.update(other.women)
-        for subject_id, seen in other.trained.items():
-            current = self.trained.get(subject_id)
-            if current is None or seen[:2] < current[:2]:
-                self.trained[subject_id] = seen
-
-    def finish(self) -> dict[str | None, Tally]:
-        """Join the listed women with the vocational support."""
-        tallies: dict[str | None, Tally] = {}
-        for subject_id, person in self.women.items():
-            unit = person[0]
-            tally = _tally_of(tallies, unit)
-            tally.denominator += 1
-            seen = self.trained.get(subject_id)
-            _person_cells(tally, person, counted=seen is not None)
-            if seen is not None:
-                self._count(
-                    tally,
-                    subject_id,
-                    unit,
-                    "trained",
-                    categories=person[1],
-                    kind=seen[2],
-                    delivered=seen[0],
-                    action=seen[1],
-                )
-            else:
-                self._fail(tally, subject_id, unit, "not_trained", categories=person[1])
-        return tallies
+    def match_facts(self, seen: tuple[Any, ...]) -> dict[str, Fact | None]:
+        """The first vocational support: its kind, date and id."""
+        return {"kind": seen[2], "delivered": seen[0], "action": seen[1]}
 
 
 # -- activities ----------------------------------------------------------------------
