@@ -766,9 +766,10 @@ def evaluate_records(  # noqa: PLR0913 - the evaluation's settings, all keyword-
 ) -> Evaluation:
     """Evaluate on iterables of records, one per record type, each read once.
 
-    The records are not held: a generator reading a file line by line is evaluated in
-    memory that does not grow with it (with the default ``explain="failures"``), except
-    the per-person state of the joins.
+    The records are not held: a generator reading a file line by line is evaluated
+    without the records all in memory. What grows with them: the explanations kept
+    (under the default ``explain="failures"``, one per failing record) and the
+    per-person state of the joins (outreach and support coverage).
 
     Args:
         plan: the plan.

@@ -157,8 +157,15 @@ class LoadLimits:
 DEFAULT_LIMITS: Final = LoadLimits()
 
 
-def _check_limits(limits: object, function: str) -> None:
-    # Callers without a type checker may pass anything.
+def check_limits(limits: object, function: str) -> None:
+    """Refuse ``limits`` that is not a :class:`LoadLimits` (an untyped caller's mistake).
+
+    Shared by the readers of this package (:func:`load_dataset`, :func:`iter_records`,
+    :func:`threeno.io.stream.evaluate_stream`); not part of the public API.
+
+    Raises:
+        DatasetError: naming ``function`` and the type given.
+    """
     if not isinstance(limits, LoadLimits):
         msg = f"{function}: limits must be a LoadLimits, not {type(limits).__name__}"
         raise DatasetError(msg)
@@ -758,7 +765,7 @@ def load_dataset(
 
     .. versionadded:: 0.1.0
     """
-    _check_limits(limits, "load_dataset")
+    check_limits(limits, "load_dataset")
     tally = _Tally(limits=limits)
     # Pausing the cyclic garbage collector while millions of records are made saves a
     # fifth of the time (DESIGN.md, "Quality bars"); it is restarted whatever happens.
@@ -893,7 +900,7 @@ def iter_records(
 
     .. versionadded:: 0.1.0
     """
-    _check_limits(limits, "iter_records")
+    check_limits(limits, "iter_records")
     names = {cls: name for name, cls in RECORD_TYPES.items()}
     name = record_type if isinstance(record_type, str) else names.get(record_type, "")
     if name not in RECORD_TYPES:

@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 
 from threeno.errors import DatasetError
 from threeno.indicators.engine import Evaluator
-from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, iter_records
+from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, check_limits, iter_records
 from threeno.io.report import LoadReport, LoadReportError, TypeCounts
 from threeno.model.dataset import RECORD_TYPES
 
@@ -135,10 +135,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
 
     .. versionadded:: 0.1.0
     """
-    given: object = limits  # callers without a type checker may pass anything
-    if not isinstance(given, LoadLimits):
-        msg = f"evaluate_stream: limits must be a LoadLimits, not {type(given).__name__}"
-        raise DatasetError(msg)
+    check_limits(limits, "evaluate_stream")
     where = Path(folder)
     files = _files(where)
     evaluator = Evaluator(
