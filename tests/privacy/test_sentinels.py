@@ -294,6 +294,7 @@ EXEMPT = {
     "threeno.indicators.counting.expected_reports": "plan and period only",
     "threeno.indicators.definitions.age_group": "a birth year and a date",
     "threeno.indicators.explanation.format_fact": "formats facts of the engine (ids, dates)",
+    "threeno.indicators.results.percent": "a number",
     "threeno.indicators.results.status_of": "a number and a target",
     "threeno.indicators.results.value_of": "numbers",
     "threeno.io.converter.make_converter": "builds a converter; its messages are covered",

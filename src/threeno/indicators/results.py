@@ -52,6 +52,7 @@ __all__ = [
     "IndicatorSet",
     "Status",
     "UnitIssue",
+    "percent",
     "status_of",
     "value_of",
 ]
@@ -186,7 +187,19 @@ def _words(lang: str) -> dict[str, str]:
     return words
 
 
-def _percent(value: float, lang: str) -> str:
+def percent(value: float, lang: str) -> str:
+    """A share as a percentage with one decimal, as explanations and reports write it.
+
+    Vietnamese writes a decimal comma (TCVN and administrative usage), English a point.
+
+    >>> from threeno.indicators.results import percent
+    >>> percent(33 / 35, "vi"), percent(33 / 35, "en")
+    ('94,3%', '94.3%')
+
+    Args:
+        value: the share, a fraction.
+        lang: ``"vi"`` or anything else for English (callers check the language).
+    """
     text = f"{value:.1%}"
     return text.replace(".", ",") if lang == "vi" else text
 
@@ -254,7 +267,7 @@ class IndicatorResult:
             return str(self.numerator)
         if self.value is None:
             return f"{self.numerator}/{self.denominator}: {words['no_data']}"
-        shown = _percent(self.value, lang)
+        shown = percent(self.value, lang)
         return f"{self.numerator}/{self.denominator} = {shown}"
 
     def target_text(self, lang: str = "en") -> str:
@@ -266,7 +279,7 @@ class IndicatorResult:
         if self.indicator.kind is IndicatorKind.COUNT:
             value = f"{target.value:g}"
         else:
-            value = _percent(float(target.value), lang).replace(",0%", "%").replace(".0%", "%")
+            value = percent(float(target.value), lang).replace(",0%", "%").replace(".0%", "%")
         return words["target"].format(
             comparator=target.comparator.label(lang), value=value, clause=target.clause
         )

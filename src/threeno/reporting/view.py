@@ -31,6 +31,7 @@ import attrs
 
 from threeno.errors import LanguageError, ValidationError
 from threeno.indicators.definitions import AGE_GROUPS, FIGURES, Dimension, IndicatorKind, Level
+from threeno.indicators.results import percent
 from threeno.model.enums import (
     Channel,
     Decision,
@@ -231,11 +232,6 @@ def words(lang: str) -> dict[str, str]:
     return found
 
 
-def _percent(value: float, lang: str) -> str:
-    text = f"{value:.1%}"
-    return text.replace(".", ",") if lang == "vi" else text
-
-
 @attrs.frozen(kw_only=True)
 class Cell:
     """One number of a published table: the raw figures and the text shown.
@@ -315,7 +311,7 @@ def make_cell(
         text = f"{numerator}/{denominator}: {w['no_data']}"
         return Cell(numerator=numerator, denominator=denominator, value=None, text=text)
     value = numerator / denominator
-    text = f"{numerator}/{denominator} = {_percent(value, lang)}"
+    text = f"{numerator}/{denominator} = {percent(value, lang)}"
     return Cell(numerator=numerator, denominator=denominator, value=value, text=text)
 
 
