@@ -59,8 +59,12 @@ def _summary(cls: type[Any]) -> str:
     return doc.split("\n\n", 1)[0].replace("\n", " ")
 
 
-def _field_docs(cls: type[Any]) -> dict[str, str]:
-    """Each field's description, from the ``Args:`` section of the class's docstring."""
+def field_docs(cls: type[Any]) -> dict[str, str]:
+    """Each field's description, from the ``Args:`` section of the class's docstring.
+
+    The one reading of the model's field descriptions, for the JSON Schema and for the
+    generated data dictionary (:mod:`threeno.reporting.docs`); not in ``__all__``.
+    """
     docs: dict[str, str] = {}
     name = None
     in_args = False
@@ -131,7 +135,7 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:  # noqa: ANN4
 
 def _object_schema(cls: type[Any], defs: dict[str, Any]) -> dict[str, Any]:
     hints = typing.get_type_hints(cls)
-    docs = _field_docs(cls)
+    docs = field_docs(cls)
     properties: dict[str, Any] = {}
     required: list[str] = []
     for field in attrs.fields(cls):

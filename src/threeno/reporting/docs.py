@@ -37,6 +37,7 @@ import attrs
 
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.io._atomic import write_atomic
+from threeno.io.schema import field_docs
 from threeno.model._base import LabelledEnum, is_sensitive
 from threeno.model.dataset import RECORD_TYPES
 from threeno.rules import calendar, periods, support, time_limits
@@ -53,7 +54,6 @@ __all__ = ["PAGES", "write_pages"]
 PAGES: Final = ("indicators.md", "duties.md", "data-dictionary.md", "rules.md")
 
 _ROLE: Final = re.compile(r":[a-z:]+:`(?:~?([^`<]*?)\s*<[^`>]*>|~?([^`]+))`")
-_ARG: Final = re.compile(r"^    (\w+): (.*)$")
 _SOURCE: Final = re.compile(r"^(Source|Sources|Legal sources|Legal source|Plan clauses):")
 _RULE_MODULES: Final = (periods, calendar, time_limits, support)
 
@@ -92,28 +92,6 @@ def _sources(obj: object) -> list[str]:
         if _SOURCE.match(text):
             found.append(text)
     return found
-
-
-def _field_docs(cls: type[Any]) -> dict[str, str]:
-    """Each field's description, from the ``Args:`` section of the class's docstring."""
-    docs: dict[str, str] = {}
-    name = None
-    in_args = False
-    for line in (inspect.getdoc(cls) or "").splitlines():
-        if line == "Args:":
-            in_args = True
-            continue
-        if not in_args:
-            continue
-        if line and not line.startswith(" "):
-            break
-        match = _ARG.match(line)
-        if match:
-            name = match[1]
-            docs[name] = match[2]
-        elif name is not None and line.strip():
-            docs[name] += " " + line.strip()
-    return docs
 
 
 # -- the indicator catalogue ---------------------------------------------------------
@@ -274,7 +252,7 @@ def _type_text(tp: Any, found: dict[str, type[Any]]) -> str:  # noqa: ANN401 - a
 
 def _fields_table(cls: type[Any], found: dict[str, type[Any]]) -> Iterator[str]:
     hints = typing.get_type_hints(cls)
-    docs = _field_docs(cls)
+    docs = field_docs(cls)
     yield "| field | type | required | description |"
     yield "|---|---|---|---|"
     for field in attrs.fields(cls):
