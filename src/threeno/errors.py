@@ -9,6 +9,11 @@ quote a sensitive value.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
 __all__ = [
     "DatasetError",
     "LanguageError",
@@ -25,8 +30,37 @@ __all__ = [
 class ThreenoError(Exception):
     """Base class of every error threeno raises on bad input.
 
+    Beside its English message (``str(error)``, for developers and logs), an error may
+    carry a stable, machine-readable ``code`` and the ``params`` of its wording in
+    :data:`threeno.messages.TEMPLATES`; :meth:`text` then writes it in Vietnamese or
+    English. An error without a code (``code is None``) has only its English message.
+
+    Args:
+        args: the message, as for any exception.
+        code: the message's code in :data:`threeno.messages.TEMPLATES`, if it has one.
+        params: the values its wording names (never a person's data).
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``code``, ``params`` and :meth:`text`.
     """
+
+    def __init__(
+        self, *args: object, code: str | None = None, params: Mapping[str, object] | None = None
+    ) -> None:
+        """Keep the code and params beside the message."""
+        super().__init__(*args)
+        self.code = code
+        self.params: Mapping[str, object] = dict(params or {})
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``"vi"`` or ``"en"``); the English message if no code."""
+        from threeno.lang import check_lang  # noqa: PLC0415 - messages imports this module
+        from threeno.messages import Notice  # noqa: PLC0415
+
+        checked = check_lang(lang)
+        if self.code is None:
+            return str(self)
+        return Notice(self.code, self.params).text(checked)
 
 
 class ValidationError(ThreenoError, ValueError):
@@ -43,12 +77,20 @@ class ValidationError(ThreenoError, ValueError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, message: str, *, cls_name: str = "", field: str = "") -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        cls_name: str = "",
+        field: str = "",
+        code: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
         """Keep the class and field beside the message for programs that inspect them."""
         self.cls_name = cls_name
         self.field = field
         prefix = f"{cls_name}.{field}: " if cls_name and field else ""
-        super().__init__(f"{prefix}{message}")
+        super().__init__(f"{prefix}{message}", code=code, params=params)
 
 
 class LanguageError(ThreenoError, ValueError):
@@ -87,11 +129,18 @@ class PlanError(ThreenoError, ValueError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, message: str, problems: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        problems: tuple[str, ...] = (),
+        *,
+        code: str | None = None,
+        params: Mapping[str, object] | None = None,
+    ) -> None:
         """Keep every problem, so a plan author fixes them all in one go."""
         self.problems = problems
         text = message if not problems else message + "\n" + "\n".join(f"  {p}" for p in problems)
-        super().__init__(text)
+        super().__init__(text, code=code, params=params)
 
 
 class DatasetError(ThreenoError, ValueError):

@@ -1,0 +1,92 @@
+"""Messages with a stable code, written in Vietnamese or English.
+
+Every sentence threeno shows about the data or the plan — a rejection reason, a problem
+between records, a load note, a warning of an evaluation — is a :class:`Notice`: a stable,
+machine-readable ``code`` (a tool matches it whatever the language) and the ``params``
+that fill it, written out by :meth:`Notice.text` from :data:`TEMPLATES`, the one
+catalogue of wordings (Vietnamese first, then English).
+
+Params are ids, codes, field names, counts and dates — never a value that could be a
+person's (the caller scrubs, see :func:`threeno.model._base.scrub`).
+
+>>> from threeno.messages import Notice
+>>> n = Notice("units_not_checked")
+>>> n.text("en")
+'unit codes were not checked: no plan was given'
+>>> n.text("vi")
+'chưa kiểm tra mã đơn vị hành chính: không có kế hoạch'
+
+.. versionadded:: 0.2.0
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping  # noqa: TC003 - attrs reads the annotations
+from types import MappingProxyType
+from typing import Final
+
+import attrs
+
+from threeno.lang import Lang, check_lang
+
+__all__ = ["TEMPLATES", "Notice"]
+
+#: Every message's wording by code: ``(Vietnamese, English)``, ``str.format`` templates
+#: filled with the notice's params. Codes are stable: a tool may match them.
+TEMPLATES: Final[dict[str, tuple[str, str]]] = {
+    # -- languages -------------------------------------------------------------------
+    "unknown_language": (
+        "không có ngôn ngữ {lang}: threeno viết tiếng Việt ('vi') và tiếng Anh ('en')",
+        "unknown language {lang}: threeno writes 'vi' (Vietnamese) and 'en' (English)",
+    ),
+    # -- loading data (io) -----------------------------------------------------------
+    "units_not_checked": (
+        "chưa kiểm tra mã đơn vị hành chính: không có kế hoạch",
+        "unit codes were not checked: no plan was given",
+    ),
+    # -- the model's invariants --------------------------------------------------------
+    # -- plans -------------------------------------------------------------------------
+    # -- evaluations -------------------------------------------------------------------
+    # -- the command line --------------------------------------------------------------
+}
+
+
+def _frozen(params: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(dict(params))
+
+
+@attrs.frozen
+class Notice:
+    """A message: its stable ``code`` and the ``params`` its wording is filled with.
+
+    Args:
+        code: a key of :data:`TEMPLATES`.
+        params: the values the template names (ids, codes, counts, dates).
+
+    Raises:
+        KeyError: for a code :data:`TEMPLATES` does not have (a programming error).
+
+    .. versionadded:: 0.2.0
+    """
+
+    code: str
+    params: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen)
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse a code without wording, so no message is ever shown half-written."""
+        if self.code not in TEMPLATES:
+            msg = f"no wording for message code {self.code!r}"
+            raise KeyError(msg)
+
+    def text(self, lang: Lang = "en") -> str:
+        """The message in Vietnamese (``"vi"``) or English (``"en"``)."""
+        vi, en = TEMPLATES[self.code]
+        return (vi if check_lang(lang) == "vi" else en).format(**self.params)
+
+    def __str__(self) -> str:
+        """The English text (for developers and logs)."""
+        return self.text("en")
+
+    def to_dict(self) -> dict[str, object]:
+        """``{"code": ..., "params": {...}}`` for JSON (params as given, keys sorted)."""
+        return {"code": self.code, "params": dict(sorted(self.params.items()))}
