@@ -70,11 +70,15 @@ class ValidationError(ThreenoError, ValueError):
     understands. Sensitive values are never quoted.
 
     Args:
-        message: what is wrong.
+        message: what is wrong (in English).
         cls_name: the record type, e.g. ``"CrimeReport"``.
         field: the field (or dotted field path) at fault.
+        code: the message's code in :data:`threeno.messages.TEMPLATES`, if it has one.
+        params: the values its wording names.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``code`` and ``params``; :meth:`text` keeps the class
+       and field in front of the message in either language.
     """
 
     def __init__(
@@ -89,8 +93,17 @@ class ValidationError(ThreenoError, ValueError):
         """Keep the class and field beside the message for programs that inspect them."""
         self.cls_name = cls_name
         self.field = field
-        prefix = f"{cls_name}.{field}: " if cls_name and field else ""
-        super().__init__(f"{prefix}{message}", code=code, params=params)
+        super().__init__(f"{self._prefix}{message}", code=code, params=params)
+
+    @property
+    def _prefix(self) -> str:
+        return f"{self.cls_name}.{self.field}: " if self.cls_name and self.field else ""
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang``, after the class and field (``Subject.sex: ...``)."""
+        if self.code is None:
+            return super().text(lang)
+        return self._prefix + super().text(lang)
 
 
 class LanguageError(ThreenoError, ValueError):

@@ -9,6 +9,20 @@ catalogue of wordings (Vietnamese first, then English).
 Params are ids, codes, field names, counts and dates — never a value that could be a
 person's (the caller scrubs, see :func:`threeno.model._base.scrub`).
 
+A template fills its params as :meth:`str.format` does (``{value!r}``, ``{byte:02x}``),
+and also knows how each language writes a few of them:
+
+* a param that is itself a :class:`Notice` (or a tuple of them, joined by ``"; "``) is
+  written in the same language, so a message can hold another (a file's name, then
+  what is wrong with it);
+* ``{n:number}`` writes a whole number as :func:`threeno.lang.number` does (``19.353``
+  in Vietnamese, ``19,353`` in English);
+* ``{t:kind}`` writes the name of a value's type (``int``, ``str``, ``list``, ``dict``,
+  ``object``, ``text``...) in words: ``số nguyên``, ``văn bản``... in Vietnamese, the
+  name itself in English;
+* ``{name:an}`` puts the English article before a class name (``an Extension``) and
+  nothing in Vietnamese.
+
 >>> from threeno.messages import Notice
 >>> n = Notice("units_not_checked")
 >>> n.text("en")
@@ -21,13 +35,14 @@ person's (the caller scrubs, see :func:`threeno.model._base.scrub`).
 
 from __future__ import annotations
 
-from collections.abc import Mapping  # noqa: TC003 - attrs reads the annotations
+import string
+from collections.abc import Callable, Mapping  # noqa: TC003 - attrs reads the annotations
 from types import MappingProxyType
 from typing import Final
 
 import attrs
 
-from threeno.lang import Lang, check_lang
+from threeno.lang import Lang, check_lang, number
 
 __all__ = ["TEMPLATES", "Notice"]
 
@@ -44,7 +59,661 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "chưa kiểm tra mã đơn vị hành chính: không có kế hoạch",
         "unit codes were not checked: no plan was given",
     ),
+    # Where a message names a source that is not a file: data given in memory.
+    "the_document": ("tài liệu được truyền vào", "the document"),
+    # A record's own problems (the reasons it is rejected), in the converter's words...
+    "not_a_number": (
+        "phải là số, không phải {type:kind}",
+        "must be a number, not {type}",
+    ),
+    "not_finite": (
+        "phải là số hữu hạn, không phải {value}",
+        "must be a finite number, not {value}",
+    ),
+    "date_with_time": (
+        "phải là ngày (YYYY-MM-DD), không kèm giờ, không phải {value}",
+        "must be a date (YYYY-MM-DD) without a time, not {value}",
+    ),
+    "date_not_text": (
+        "phải là ngày ghi dạng văn bản YYYY-MM-DD, không phải {type:kind}",
+        "must be a date as text YYYY-MM-DD, not {type}",
+    ),
+    "date_format": (
+        "phải là ngày ghi theo dạng YYYY-MM-DD, không phải {value!r}",
+        "must be a date written YYYY-MM-DD, not {value!r}",
+    ),
+    "no_such_date": (
+        "{value!r} không phải là ngày có thật",
+        "{value!r} is not a date that exists",
+    ),
+    "datetime_format": (
+        "phải là ngày giờ ghi theo dạng YYYY-MM-DDThh:mm:ss+hh:mm, không phải {value!r}",
+        "must be a date and time written YYYY-MM-DDThh:mm:ss+hh:mm, not {value!r}",
+    ),
+    "no_such_datetime": (
+        "{value!r} không phải là ngày giờ có thật",
+        "{value!r} is not a date and time that exists",
+    ),
+    "datetime_not_text": (
+        "phải là ngày giờ ghi dạng văn bản, không phải {type:kind}",
+        "must be a date and time as text, not {type}",
+    ),
+    "datetime_without_offset": (
+        "{value} thiếu độ lệch múi giờ; hãy ghi thêm, ví dụ +07:00",
+        "{value} has no offset; write one, e.g. +07:00",
+    ),
+    "enum_not_text": (
+        "phải là mã ghi dạng văn bản, không phải {type:kind}; các mã hợp lệ: {choices}",
+        "must be one of {known} (as text), not {type}",
+    ),
+    "not_an_object": (
+        "phải là một nhóm {{khóa: giá trị}}, không phải {type:kind}",
+        "must be an object of {{key: value}} pairs, not {type}",
+    ),
+    "unknown_key": (
+        "không có trong từ điển dữ liệu",
+        "unknown key",
+    ),
+    "missing_key": (
+        "bắt buộc phải có nhưng bị thiếu",
+        "required key missing",
+    ),
+    "invalid_value": (
+        "giá trị không hợp lệ",
+        "{detail}",
+    ),
+    # ... and in the readers' words (a line of a file, a cell of a CSV row).
+    "duplicate_id_at_line": (
+        "trùng mã {id!r}: mã này đã có ở dòng {line}",
+        "duplicate id {id!r}: first at line {line}",
+    ),
+    "duplicate_id_at_index": (
+        "trùng mã {id!r}: mã này đã có ở {record_type}[{index}]",
+        "duplicate id {id!r}: first at {record_type}[{index}]",
+    ),
+    "line_too_long": (
+        "dòng dài hơn {limit:number} byte, vượt giới hạn (LoadLimits.line_bytes)",
+        "line longer than {limit:number} bytes, the limit (LoadLimits.line_bytes)",
+    ),
+    "not_utf8": (
+        "không phải văn bản UTF-8 (byte 0x{byte:02x}); hãy lưu tệp dạng UTF-8",
+        "not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8",
+    ),
+    "not_json": (
+        "không phải JSON hợp lệ (cột {column})",
+        "not valid JSON: {detail} (column {column})",
+    ),
+    "duplicate_json_key": (
+        "không phải JSON hợp lệ: khóa {key!r} lặp lại trong cùng một nhóm",
+        "not valid JSON: duplicate key {key!r} in an object",
+    ),
+    "json_constant": (
+        "không phải JSON hợp lệ: {name} không phải là số JSON",
+        "not valid JSON: {name} is not a JSON number",
+    ),
+    "too_deep": (
+        "lồng nhau quá {depth} cấp, vượt giới hạn (LoadLimits.depth)",
+        "nested more than {depth} levels deep, the limit (LoadLimits.depth)",
+    ),
+    "not_csv": (
+        "không phải CSV hợp lệ",
+        "not valid CSV: {detail}",
+    ),
+    "cell_count": (
+        "dòng có {count} ô, nhưng dòng tiêu đề có {columns} cột",
+        "{count} cells, but the header has {columns} columns",
+    ),
+    "empty_cell": (
+        "ô trống: phải có giá trị",
+        "empty cell: a value is required",
+    ),
+    "empty_part": (
+        "để trống: phải có giá trị",
+        "empty: a value is required",
+    ),
+    "cell_not_whole_number": (
+        "phải là số nguyên, không phải {value!r}",
+        "must be a whole number, not {value!r}",
+    ),
+    "cell_not_boolean": (
+        "phải là true hoặc false, không phải {value!r}",
+        "must be true or false, not {value!r}",
+    ),
+    "cell_object_form": (
+        "phải ghi theo dạng {form}, không phải {value!r}",
+        "must be written {form}, not {value!r}",
+    ),
+    "unreadable": (
+        "không đọc được ({type})",
+        "could not be read ({type})",
+    ),
+    # A load's notes (LoadReport.notes).
+    "file_missing": (
+        "không có tệp {file}: không có dữ liệu loại này",
+        "no file {file}: no {record_type}",
+    ),
+    "empty_rows_skipped": (
+        "tệp {file}: bỏ qua {count:number} dòng trống",
+        "{file}: {count} empty rows skipped",
+    ),
+    "file_ignored": (
+        "thư mục {folder}: bỏ qua {name!r} (không phải tệp dữ liệu)",
+        "{folder}: {name!r} ignored (not a file of records)",
+    ),
+    # A note given as text by a caller (its words, the same in both languages).
+    "note": ("{text}", "{text}"),
+    # A strict load that rejected records or found problems (LoadReportError).
+    "load_rejected": (
+        "có {rejected:number} bản ghi bị loại và {problems:number} vấn đề giữa các bản ghi",
+        "{rejected:number} records rejected and {problems:number} problems between records",
+    ),
+    # Sources that cannot be read at all (a DatasetError, the load stops).
+    "no_such_path": (
+        "{path}: không có tệp hay thư mục này",
+        "{path}: no such file or folder",
+    ),
+    "cannot_load": (
+        (
+            "không nạp được bộ dữ liệu từ {type:kind}: hãy đưa vào một tệp, một thư mục, một"
+            " mapping hoặc một iterable các dict"
+        ),
+        (
+            "cannot load a dataset from {type}: give a file, a folder, a mapping or an iterable"
+            " of dicts"
+        ),
+    ),
+    "limits_not_limits": (
+        "{function}: limits phải là một LoadLimits, không phải {type}",
+        "{function}: limits must be a LoadLimits, not {type}",
+    ),
+    "limit_not_positive": (
+        "phải là số nguyên từ 1 trở lên, không phải {value}",
+        "must be a whole number, 1 or more, not {value}",
+    ),
+    "file_too_large": (
+        (
+            "tệp {file}: {size:number} byte, vượt giới hạn {limit:number} byte của một tệp dữ"
+            " liệu (LoadLimits)"
+        ),
+        (
+            "{file}: {size:number} bytes, more than the limit of {limit:number} bytes for a file"
+            " of records (LoadLimits)"
+        ),
+    ),
+    "document_too_large": (
+        (
+            "tệp {file}: {size:number} byte, vượt giới hạn {limit:number} byte của một tài liệu"
+            " JSON (LoadLimits)"
+        ),
+        (
+            "{file}: {size:number} bytes, more than the limit of {limit:number} bytes for a JSON"
+            " document (LoadLimits)"
+        ),
+    ),
+    "file_line_too_long": (
+        (
+            "tệp {file}, dòng {line}: dòng dài hơn {limit:number} byte, vượt giới hạn"
+            " (LoadLimits.line_bytes)"
+        ),
+        (
+            "{file}, line {line}: line longer than {limit:number} bytes, the limit"
+            " (LoadLimits.line_bytes)"
+        ),
+    ),
+    "csv_not_utf8": (
+        (
+            "tệp {file}, dòng {line}: không phải văn bản UTF-8 (byte 0x{byte:02x}); hãy lưu tệp"
+            " dạng UTF-8 (trong Excel: CSV UTF-8)"
+        ),
+        (
+            "{file}, line {line}: not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8"
+            " (in Excel: CSV UTF-8)"
+        ),
+    ),
+    "csv_not_csv": (
+        "tệp {file}, dòng {line}: không phải CSV hợp lệ",
+        "{file}, line {line}: not valid CSV: {detail}",
+    ),
+    "csv_empty_file": (
+        "tệp {file}: tệp trống; dòng đầu tiên phải ghi tên các cột: {columns}",
+        "{file}: empty file; its first row must name the columns: {columns}",
+    ),
+    "csv_no_header": (
+        (
+            "tệp {file}: dòng đầu tiên không có tên cột nào của {record_type} (thiếu dòng tiêu"
+            " đề?); {count} ô của dòng này không được nêu ra vì có thể là dữ liệu (các cột của"
+            " {record_type}: {columns})"
+        ),
+        (
+            "{file}: the first row names none of the columns of {record_type} (is the header row"
+            " missing?); its {count} cells are not quoted, since they may be data (the columns"
+            " of {record_type} are {columns})"
+        ),
+    ),
+    "csv_columns": (
+        "tệp {file}: {faults} (các cột của {record_type}: {columns})",
+        "{file}: {faults} (the columns of {record_type} are {columns})",
+    ),
+    "column_twice": ("cột {column!r} xuất hiện hai lần", "column {column!r} appears twice"),
+    "column_missing": ("thiếu cột {column!r}", "missing column {column!r}"),
+    "column_extra": ("thừa cột {column!r}", "extra column {column!r}"),
+    "not_a_records_file": (
+        (
+            "tệp {file}: không phải tệp dữ liệu; hãy đặt tên tệp theo loại dữ liệu, ví dụ"
+            " crime_reports.jsonl hoặc crime_reports.csv (các loại: {types})"
+        ),
+        (
+            "{file}: not a file of records; name it after its record type, e.g."
+            " crime_reports.jsonl or crime_reports.csv (the types are {types})"
+        ),
+    ),
+    "unknown_files": (
+        (
+            "thư mục {folder}: không nhận ra tệp {names}; mỗi thư mục có một tệp cho mỗi loại"
+            " dữ liệu, tên là {expected}"
+        ),
+        "{folder}: unknown file {names}; a folder holds one file per record type, named {expected}",
+    ),
+    "mixed_formats": (
+        "thư mục {folder}: có cả tệp JSON Lines và tệp CSV; mỗi thư mục chỉ dùng một định dạng",
+        "{folder}: holds both JSON Lines and CSV files; keep one format per folder",
+    ),
+    "no_record_files": (
+        (
+            "thư mục {folder}: không có tệp dữ liệu nào; cần các tệp tên là {expected} (hoặc"
+            " cùng tên với đuôi .csv)"
+        ),
+        (
+            "{folder}: no files of records; expected files named {expected} (or the same names"
+            " ending .csv)"
+        ),
+    ),
+    "document_not_utf8": (
+        (
+            "tệp {file}, dòng {line}: không phải văn bản UTF-8 (byte 0x{byte:02x}); hãy lưu tệp"
+            " dạng UTF-8"
+        ),
+        "{file}, line {line}: not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8",
+    ),
+    "empty_document": (
+        'tệp {file}: tệp trống; bộ dữ liệu phải là một nhóm JSON có "schema": "{schema}"',
+        '{file}: empty file; a dataset is a JSON object with "schema": "{schema}"',
+    ),
+    "document_not_json": (
+        "tệp {file}: không phải JSON hợp lệ (dòng {line}, cột {column})",
+        "{file}: not valid JSON: {detail} (line {line}, column {column})",
+    ),
+    "document_json_problem": (
+        "tệp {file}: {problem}",
+        "{file}: {problem}",
+    ),
+    "document_not_object": (
+        (
+            '{where}: bộ dữ liệu phải là một nhóm JSON có "schema": "{schema}" và một danh'
+            " sách cho mỗi loại dữ liệu, không phải {type:kind}"
+        ),
+        (
+            '{where}: a dataset is a JSON object with "schema": "{schema}" and one list per'
+            " record type, not {type}"
+        ),
+    ),
+    "no_schema": (
+        '{where}: thiếu khóa "schema"; hãy ghi "schema": "{schema}" trước tiên',
+        '{where}: no "schema" key; write "schema": "{schema}" first',
+    ),
+    "unknown_schema": (
+        "{where}: không nhận ra schema {version!r}; phiên bản threeno này đọc được {readable}",
+        "{where}: unknown schema {version!r}; this release of threeno reads {readable}",
+    ),
+    "unknown_document_keys": (
+        "{where}: không nhận ra khóa {keys}; các khóa hợp lệ: schema, {types}",
+        "{where}: unknown key {keys}; the keys are schema, {types}",
+    ),
+    "records_not_list": (
+        "{where}: {name!r} phải là một danh sách bản ghi, không phải {type:kind}",
+        "{where}: {name!r} must be a list of records, not {type}",
+    ),
+    "record_not_a_dict": (
+        "records[{index}]: mỗi bản ghi phải là một dict, không phải {type:kind}",
+        "records[{index}]: a record is a dict, not {type}",
+    ),
+    "record_type_missing": (
+        (
+            "records[{index}]: thiếu 'record_type'; mỗi bản ghi ghi loại dữ liệu của nó, là"
+            " một trong: {types}"
+        ),
+        "records[{index}]: no 'record_type'; each record names its type, one of {types}",
+    ),
+    "record_type_unknown": (
+        (
+            "records[{index}]: 'record_type' {name!r} không phải loại dữ liệu nào; mỗi bản ghi"
+            " ghi loại dữ liệu của nó, là một trong: {types}"
+        ),
+        (
+            "records[{index}]: an unknown {name!r} as 'record_type'; each record names its"
+            " type, one of {types}"
+        ),
+    ),
+    "unknown_record_type": (
+        "không có loại dữ liệu {value!r}; các loại: {types}",
+        "unknown record type {value!r}; the types are {types}",
+    ),
+    "no_such_file": (
+        "tệp {file}: không tồn tại",
+        "{file}: no such file",
+    ),
+    "not_streamable": (
+        "tệp {file}: chỉ đọc lần lượt được tệp .jsonl hoặc .csv",
+        "{file}: records are streamed from a .jsonl or .csv file",
+    ),
+    "counts_do_not_add_up": (
+        "{accepted} hợp lệ + {rejected} bị loại khác với {read} đã đọc",
+        "{accepted} accepted + {rejected} rejected is not the {read} read",
+    ),
     # -- the model's invariants --------------------------------------------------------
+    # Values of the wrong type or form (any record or model object).
+    "not_text": ("phải là văn bản, không phải {type:kind}", "must be text, not {type}"),
+    "empty": ("không được để trống", "must not be empty"),
+    "not_whole_number": (
+        "phải là số nguyên, không phải {type:kind}",
+        "must be a whole number, not {type}",
+    ),
+    "negative": ("phải từ 0 trở lên, không phải {value}", "must be 0 or more, not {value}"),
+    "not_a_date": (
+        "phải là ngày (YYYY-MM-DD), không phải {type:kind}",
+        "must be a date (YYYY-MM-DD), not {type}",
+    ),
+    "not_boolean": (
+        "phải là true hoặc false, không phải {type:kind}",
+        "must be true or false, not {type}",
+    ),
+    "not_a_list": ("phải là danh sách, không phải {type:kind}", "must be a list, not {type}"),
+    "wrong_item": (
+        "phải là {expected:an}, không phải {type:kind}",
+        "must be {expected:an}, not {type}",
+    ),
+    "not_a_year": (
+        "phải là một năm (số nguyên), không phải {type:kind}",
+        "must be a year, not {type}",
+    ),
+    "unknown_value": (
+        "giá trị {value!r} không có trong danh mục; các mã hợp lệ: {choices}",
+        "unknown {enum} {value!r}; known values: {known}",
+    ),
+    "label_not_code": (
+        "{value!r} không phải là mã trong danh mục: hãy ghi mã {slug} (các mã hợp lệ: {choices})",
+        "unknown {enum} {value!r}; known values: {known} (write the code {slug})",
+    ),
+    "listed_twice": ("{item} được ghi hai lần", "{item} is listed twice"),
+    "id_listed_twice": ("mã {id!r} được ghi hai lần", "id {id!r} is listed twice"),
+    "date_before": (
+        "ngày {value} không được trước ngày {other_value} ở trường {other}",
+        "{value} is before {other} {other_value}",
+    ),
+    # Subjects.
+    "birth_year_out_of_range": (
+        "phải từ năm {low} đến năm {high} (năm của registered_on), không phải {value}",
+        "must be from {low} to {high} (the year of registered_on), not {value}",
+    ),
+    "span_overlaps": (
+        (
+            "'{category}' từ ngày {since} trùng thời gian với categories[{other}] (từ ngày"
+            " {other_since} đến ngày {other_until})"
+        ),
+        "'{category}' from {since} overlaps categories[{other}] ({other_since} to {other_until})",
+    ),
+    "span_overlaps_open": (
+        (
+            "'{category}' từ ngày {since} trùng thời gian với categories[{other}] (từ ngày"
+            " {other_since}, chưa kết thúc)"
+        ),
+        "'{category}' from {since} overlaps categories[{other}] ({other_since} to open)",
+    ),
+    # Crime reports and criminal cases (Bộ luật Tố tụng hình sự 2015, Art. 147-149).
+    "not_an_article": (
+        "phải là số điều của Bộ luật Hình sự, không phải {type:kind}",
+        "must be an article number, not {type}",
+    ),
+    "article_below_one": (
+        "phải là số điều của Bộ luật Hình sự (từ 1 trở lên), không phải {value}",
+        "must be an article number (1 or more), not {value}",
+    ),
+    "second_extension": (
+        (
+            "gia hạn loại '{kind}' lần thứ hai; khoản 2 Điều 147 Bộ luật Tố tụng hình sự chỉ cho"
+            " phép một lần"
+        ),
+        "a second '{kind}' extension; Art. 147(2) allows one",
+    ),
+    "procuracy_without_complex": (
+        (
+            "Viện kiểm sát chỉ gia hạn sau khi thời hạn đã kéo dài vì vụ việc phức tạp (khoản 2"
+            " Điều 147 Bộ luật Tố tụng hình sự)"
+        ),
+        "a procuracy extension needs a complex-matter extension first (Art. 147(2))",
+    ),
+    "procuracy_before_complex": (
+        (
+            "ngày {value} trước ngày kéo dài thời hạn vì vụ việc phức tạp ({other_value}) mà Viện"
+            " kiểm sát gia hạn tiếp (khoản 2 Điều 147 Bộ luật Tố tụng hình sự)"
+        ),
+        "{value} is before the complex-matter extension {other_value} it extends (Art. 147(2))",
+    ),
+    "suspension_not_last_open": (
+        "còn thiếu: chỉ lần tạm đình chỉ cuối cùng mới được chưa phục hồi",
+        "missing: only the last suspension may still be open",
+    ),
+    "decision_and_date": (
+        "còn thiếu: quyết định và ngày ra quyết định phải ghi cùng nhau",
+        "missing: a decision and its date come together",
+    ),
+    "decision_while_suspended": (
+        (
+            "phải là 'tam_dinh_chi' khi việc tạm đình chỉ từ ngày {since} chưa được phục hồi,"
+            " không phải '{value}'"
+        ),
+        "must be 'tam_dinh_chi' while the suspension of {since} is open, not '{value}'",
+    ),
+    "no_decision_while_suspended": (
+        (
+            "phải là 'tam_dinh_chi' khi việc tạm đình chỉ từ ngày {since} chưa được phục hồi,"
+            " nhưng chưa ghi quyết định nào"
+        ),
+        "must be 'tam_dinh_chi' while the suspension of {since} is open, and there is no decision",
+    ),
+    "decided_on_not_suspension_start": (
+        "phải là ngày bắt đầu tạm đình chỉ chưa được phục hồi ({since})",
+        "must be the open suspension's start {since}",
+    ),
+    "suspended_without_suspension": (
+        "'tam_dinh_chi' cần có một lần tạm đình chỉ chưa được phục hồi trong suspensions",
+        "'tam_dinh_chi' needs an open suspension",
+    ),
+    "reopened_not_no_case": (
+        "chỉ quyết định 'khong_khoi_to' mới có thể bị hủy, không phải '{value}'",
+        "only a 'khong_khoi_to' decision can be overturned, not '{value}'",
+    ),
+    "reopened_without_decision": (
+        "chỉ quyết định 'khong_khoi_to' mới có thể bị hủy, nhưng chưa ghi quyết định nào",
+        "only a 'khong_khoi_to' decision can be overturned, and there is no decision",
+    ),
+    "case_without_prosecution": (
+        "chỉ quyết định 'khoi_to' mới dẫn đến vụ án hình sự, không phải '{value}'",
+        "only a 'khoi_to' decision opens a case, not '{value}'",
+    ),
+    "case_without_decision": (
+        "chỉ quyết định 'khoi_to' mới dẫn đến vụ án hình sự, nhưng chưa ghi quyết định nào",
+        "only a 'khoi_to' decision opens a case, and there is no decision",
+    ),
+    "trial_without_indictment": (
+        "phải truy tố rồi mới xét xử (thiếu indicted_on)",
+        "a trial needs an indictment first (indicted_on is missing)",
+    ),
+    "verdict_without_trial": (
+        "phải xét xử rồi mới có kết quả xét xử (thiếu tried_on)",
+        "a verdict needs a trial (tried_on is missing)",
+    ),
+    # Support, outreach, reports, safety assessments.
+    "not_a_language_code": (
+        "phải là mã ngôn ngữ ISO 639 viết thường, ví dụ 'vi' hoặc 'hmn', không phải {value!r}",
+        "must be a lower-case ISO 639 code such as 'vi' or 'hmn', not {value!r}",
+    ),
+    "fewer_participants": (
+        (
+            "số người tham dự ({value}) ít hơn số người thuộc diện quản lý được ghi là đã được"
+            " tuyên truyền ({reached})"
+        ),
+        "{value} is fewer than the {reached} subjects reached",
+    ),
+    "not_a_period": (
+        (
+            "{value!r} không phải là kỳ báo cáo: hãy ghi 2024, 2024-H1, 2024-Q2, 2024-05,"
+            " 2024-01-01..2024-03-31 hoặc adhoc:2024-03-02"
+        ),
+        (
+            "{value!r} is not a period: write 2024, 2024-H1, 2024-Q2, 2024-05,"
+            " 2024-01-01..2024-03-31 or adhoc:2024-03-02"
+        ),
+    ),
+    "period_day_not_a_date": (
+        "{day} trong {value!r} không phải là ngày có thật",
+        "{day} in {value!r} is not a date",
+    ),
+    "period_ends_before_start": (
+        "{value!r} có ngày kết thúc trước ngày bắt đầu",
+        "{value!r} ends before it starts",
+    ),
+    "assessment_year_out_of_range": (
+        (
+            "phải từ năm {low} (năm Thông tư 124/2021/TT-BCA có hiệu lực) đến năm {high} (năm"
+            " của assessed_on), không phải {value}"
+        ),
+        (
+            "must be from {low} (Thông tư 124/2021 in force) to {high} (the year of"
+            " assessed_on), not {value}"
+        ),
+    ),
+    "failed_yet_met": (
+        "có {count} tiêu chí không đạt nhưng meets_standard lại là true",
+        "{count} criteria failed, yet meets_standard is true",
+    ),
+    # A dataset: duplicate ids, and the problems between records (Dataset.validate).
+    "duplicate_ids": (
+        "trùng mã {ids}: mỗi mã chỉ được dùng một lần trong một loại dữ liệu",
+        "duplicate id {ids}: ids must be unique within a type",
+    ),
+    "unknown_subject": (
+        "không có người thuộc diện quản lý mã {id!r}",
+        "unknown subject {id!r}",
+    ),
+    "unknown_case": ("không có vụ án hình sự mã {id!r}", "unknown criminal case {id!r}"),
+    "case_does_not_list_report": (
+        "vụ án hình sự mã {id!r} không ghi tin này trong report_ids",
+        "criminal case {id!r} does not list this report in its report_ids",
+    ),
+    "unknown_report": (
+        "không có tố giác, tin báo về tội phạm, kiến nghị khởi tố mã {id!r}",
+        "unknown crime report {id!r}",
+    ),
+    "report_without_case": (
+        "tin mã {id!r} chưa ghi case_id, nên không thuộc vụ án này",
+        "crime report {id!r} has case_id None, not this case",
+    ),
+    "report_of_other_case": (
+        "tin mã {id!r} ghi case_id {case!r}, không phải vụ án này",
+        "crime report {id!r} has case_id {case!r}, not this case",
+    ),
+    "unit_not_valid_on": (
+        "{code!r} không phải mã đơn vị hành chính có hiệu lực vào ngày {on}",
+        "{code!r} is not a valid unit on {on}",
+    ),
+    # Administrative units and their registry.
+    "not_a_unit_code": (
+        "phải là mã đơn vị hành chính gồm các chữ số, ghi dạng văn bản, không phải {value!r}",
+        "must be a GSO code of digits as text, not {value!r}",
+    ),
+    "not_names": (
+        "phải là danh sách tên, không tên nào để trống",
+        "must be a list of non-empty names",
+    ),
+    "unit_code_length": (
+        "mã đơn vị {level_vi} có {length} chữ số (giữ các số 0 ở đầu), không phải {value!r}",
+        "a {level_en} code has {length} digits (keep leading zeros), not {value!r}",
+    ),
+    "province_with_parent": (
+        "đơn vị cấp tỉnh không có đơn vị cấp trên, không phải {value!r}",
+        "a province has no parent, not {value!r}",
+    ),
+    "not_a_parent_code": (
+        "phải là mã của đơn vị hành chính cấp trên, không phải {value!r}",
+        "must be the GSO code of the unit above, not {value!r}",
+    ),
+    "not_a_successor_code": (
+        "phải là mã đơn vị hành chính ghi dạng văn bản, không phải {value!r}",
+        "must be a GSO code as text, not {value!r}",
+    ),
+    "successor_without_end": (
+        "đơn vị có đơn vị kế thừa phải ghi valid_to, ngày cuối cùng của nó",
+        "a unit with a successor needs valid_to, its last day",
+    ),
+    "not_units": (
+        "phải là một tập hợp đơn vị hành chính, không phải {type:kind}",
+        "must be a collection of units, not {type}",
+    ),
+    "unit_versions_overlap": (
+        (
+            "hai phiên bản của mã {code} trùng thời gian: {name} ({span}) và {other_name}"
+            " ({other_span})"
+        ),
+        "two versions of code {code} overlap: {name} ({span}) and {other_name} ({other_span})",
+    ),
+    "successor_not_in_registry": (
+        "{code} {name} có đơn vị kế thừa {successor}, nhưng danh mục không có mã này vào ngày {on}",
+        "{code} {name} has successor {successor}, which is not in the registry on {on}",
+    ),
+    "parent_not_in_registry": (
+        "{code} {name} có đơn vị cấp trên {parent}, nhưng danh mục không có mã này ({span})",
+        "{code} {name} has parent {parent}, which is not in the registry ({span})",
+    ),
+    "parent_not_in_registry_on": (
+        (
+            "{code} {name} có đơn vị cấp trên {parent}, nhưng danh mục không có mã này vào ngày"
+            " {on} ({span})"
+        ),
+        "{code} {name} has parent {parent}, which is not in the registry on {on} ({span})",
+    ),
+    "parent_not_higher": (
+        (
+            "{code} {name} ({level_vi}) có đơn vị cấp trên {parent} {parent_name}, nhưng đơn vị"
+            " này không ở cấp cao hơn"
+        ),
+        (
+            "{code} {name} ({level_en}) has parent {parent} {parent_name}, which is not of a"
+            " higher level"
+        ),
+    ),
+    "span_always": ("có hiệu lực ở mọi thời điểm", "valid at every date"),
+    "span_until": ("có hiệu lực đến ngày {end}", "valid until {end}"),
+    "span_from": ("có hiệu lực từ ngày {start}", "valid from {start}"),
+    "span_between": (
+        "có hiệu lực từ ngày {start} đến ngày {end}",
+        "valid from {start} to {end}",
+    ),
+    # Reporting periods.
+    "no_period_ends_on": (
+        "không có kỳ {kind_vi} nào kết thúc vào ngày {end} (ngoài phạm vi ngày)",
+        "no {kind_en} ends on {end} (out of the date range)",
+    ),
+    "period_dates": (
+        (
+            "kỳ {kind_vi} theo quy ước {convention} kết thúc trong tháng {month} kéo dài từ"
+            " {start} đến {end}, không phải {given_start}..{given_end}"
+        ),
+        (
+            "a {kind_en} under {convention} ending in {month} runs {start}..{end}, not"
+            " {given_start}..{given_end}"
+        ),
+    ),
     # -- plans -------------------------------------------------------------------------
     # -- evaluations -------------------------------------------------------------------
     # -- the command line --------------------------------------------------------------
@@ -53,6 +722,77 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
 
 def _frozen(params: Mapping[str, object]) -> Mapping[str, object]:
     return MappingProxyType(dict(params))
+
+
+#: How Vietnamese names the types of values a message may report (Python's names, and
+#: JSON's words ``object``, ``list``, ``text``); English writes the name itself.
+_KIND_VI: Final[dict[str, str]] = {
+    "str": "văn bản",
+    "text": "văn bản",
+    "int": "số nguyên",
+    "float": "số thập phân",
+    "bool": "giá trị true/false",
+    "list": "danh sách",
+    "tuple": "danh sách",
+    "dict": "nhóm {khóa: giá trị}",
+    "object": "nhóm {khóa: giá trị}",
+    "NoneType": "null",
+    "date": "ngày",
+    "datetime": "ngày giờ",
+    "bytes": "dữ liệu nhị phân",
+}
+
+
+def _kind(value: object, lang: Lang) -> str:
+    name = str(value)
+    return _KIND_VI.get(name, name) if lang == "vi" else name
+
+
+def _article(value: object, lang: Lang) -> str:
+    name = str(value)
+    if lang == "vi":
+        return name
+    return f"{'an' if name[:1] in 'AEIOU' else 'a'} {name}"
+
+
+def _number(value: object, lang: Lang) -> str:
+    return number(value, lang) if isinstance(value, int) else str(value)
+
+
+_SPECS: Final[dict[str, Callable[[object, Lang], str]]] = {
+    "number": _number,
+    "kind": _kind,
+    "an": _article,
+}
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` with the language's own ways (see the module's docstring)."""
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def format_field(self, value: object, format_spec: str) -> str:
+        if isinstance(value, Notice):
+            value = value.text(self.lang)
+        elif isinstance(value, tuple) and value and all(isinstance(v, Notice) for v in value):
+            value = "; ".join(v.text(self.lang) for v in value)
+        spec = _SPECS.get(format_spec)
+        if spec is not None:
+            return spec(value, self.lang)
+        return format(value, format_spec)
+
+
+_FORMATTERS: Final = {lang: _Formatter(lang) for lang in ("vi", "en")}
+
+
+def _plain(value: object) -> object:
+    # A nested notice as JSON sees it.
+    if isinstance(value, Notice):
+        return value.to_dict()
+    if isinstance(value, tuple) and value and all(isinstance(v, Notice) for v in value):
+        return [v.to_dict() for v in value]
+    return value
 
 
 @attrs.frozen
@@ -81,12 +821,16 @@ class Notice:
     def text(self, lang: Lang = "en") -> str:
         """The message in Vietnamese (``"vi"``) or English (``"en"``)."""
         vi, en = TEMPLATES[self.code]
-        return (vi if check_lang(lang) == "vi" else en).format(**self.params)
+        checked = check_lang(lang)
+        return _FORMATTERS[checked].vformat(vi if checked == "vi" else en, (), self.params)
 
     def __str__(self) -> str:
         """The English text (for developers and logs)."""
         return self.text("en")
 
     def to_dict(self) -> dict[str, object]:
-        """``{"code": ..., "params": {...}}`` for JSON (params as given, keys sorted)."""
-        return {"code": self.code, "params": dict(sorted(self.params.items()))}
+        """``{"code": ..., "params": {...}}`` for JSON (params as given, keys sorted).
+
+        A param that is a notice (or a tuple of them) is given as its own ``to_dict()``.
+        """
+        return {"code": self.code, "params": {k: _plain(v) for k, v in sorted(self.params.items())}}

@@ -1,0 +1,112 @@
+"""threeno.messages: how a template writes its params in each language.
+
+Worked by hand: Vietnamese groups thousands with a dot (1.048.576), English with a comma
+(1,048,576); a type's name is a word in Vietnamese (``int`` is "số nguyên") and itself in
+English; a notice inside another is written in the same language.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+
+import pytest
+
+from english import english_words
+from threeno.messages import TEMPLATES, Notice
+
+
+class TestSpecs:
+    """``{n:number}``, ``{t:kind}``, ``{name:an}`` and nested notices."""
+
+    def test_number(self) -> None:
+        """1 MiB = 1 048 576 bytes: 1.048.576 (vi), 1,048,576 (en)."""
+        notice = Notice("line_too_long", {"limit": 1 << 20})
+        assert notice.text("vi") == (
+            "dòng dài hơn 1.048.576 byte, vượt giới hạn (LoadLimits.line_bytes)"
+        )
+        assert notice.text("en") == (
+            "line longer than 1,048,576 bytes, the limit (LoadLimits.line_bytes)"
+        )
+
+    @pytest.mark.parametrize(
+        ("kind", "vi"),
+        [
+            ("int", "số nguyên"),
+            ("str", "văn bản"),
+            ("float", "số thập phân"),
+            ("bool", "giá trị true/false"),
+            ("list", "danh sách"),
+            ("dict", "nhóm {khóa: giá trị}"),
+            ("NoneType", "null"),
+            ("Decimal", "Decimal"),
+        ],
+    )
+    def test_kind(self, kind: str, vi: str) -> None:
+        """A type in words in Vietnamese, its name in English; an unknown class stays."""
+        notice = Notice("not_text", {"type": kind})
+        assert notice.text("vi") == f"phải là văn bản, không phải {vi}"
+        assert notice.text("en") == f"must be text, not {kind}"
+
+    def test_article(self) -> None:
+        """English puts 'an' before a vowel, 'a' before a consonant; Vietnamese neither."""
+        extension = Notice("wrong_item", {"expected": "Extension", "type": "dict"})
+        span = Notice("wrong_item", {"expected": "CategorySpan", "type": "str"})
+        assert extension.text("en") == "must be an Extension, not dict"
+        assert span.text("en") == "must be a CategorySpan, not str"
+        assert span.text("vi") == "phải là CategorySpan, không phải văn bản"
+
+    def test_nested_notices(self) -> None:
+        """A notice, or a tuple of them, inside another, in the same language."""
+        faults = (
+            Notice("column_missing", {"column": "id"}),
+            Notice("column_extra", {"column": "x"}),
+        )
+        params = {"file": "s.csv", "faults": faults, "record_type": "subjects", "columns": "id"}
+        notice = Notice("csv_columns", params)
+        assert notice.text("vi") == (
+            "tệp s.csv: thiếu cột 'id'; thừa cột 'x' (các cột của subjects: id)"
+        )
+        assert notice.text("en") == (
+            "s.csv: missing column 'id'; extra column 'x' (the columns of subjects are id)"
+        )
+        assert notice.to_dict()["params"] == {
+            "columns": "id",
+            "faults": [
+                {"code": "column_missing", "params": {"column": "id"}},
+                {"code": "column_extra", "params": {"column": "x"}},
+            ],
+            "file": "s.csv",
+            "record_type": "subjects",
+        }
+
+
+class TestTemplates:
+    """Every wording in the catalogue."""
+
+    @pytest.mark.parametrize("code", sorted(TEMPLATES))
+    def test_well_formed(self, code: str) -> None:
+        """A code is snake_case; both wordings parse, in NFC, with the same placeholders.
+
+        A Vietnamese wording may leave out a detail only English can give (a JSON
+        reader's English reason) or name a label instead of an English one.
+        """
+        vi, en = TEMPLATES[code]
+        assert re.fullmatch(r"[a-z][a-z0-9_]*", code)
+        fields = [{f for _, f, _, _ in string.Formatter().parse(text) if f} for text in (vi, en)]
+        only_vi = {"choices", "level_vi", "kind_vi"}
+        only_en = {"detail", "known", "enum", "record_type", "level_en", "kind_en"}
+        assert fields[0] - fields[1] <= only_vi
+        assert fields[1] - fields[0] <= only_en
+
+    @pytest.mark.parametrize("code", sorted(TEMPLATES))
+    def test_vietnamese_has_no_english(self, code: str) -> None:
+        """No English word in a Vietnamese wording (identifiers and quoted codes aside)."""
+        vi, _ = TEMPLATES[code]
+        assert english_words(vi) == set()
+
+
+def test_the_check_finds_english() -> None:
+    """The check above can fail: it finds English words, and only outside identifiers."""
+    assert english_words("trường x: must not be empty") == {"must", "not", "empty"}
+    assert english_words("trường meets_standard: 'the file' (LoadLimits.line_bytes)") == set()
