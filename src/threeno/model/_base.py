@@ -1,13 +1,16 @@
 """Shared building blocks of the model: labelled enumerations and field validators.
 
 Everything here raises :class:`threeno.errors.ValidationError` naming the class and the
-field, in words a data clerk understands, and never quotes a sensitive value.
+field, in words a data clerk understands, and never quotes a sensitive value. Each
+message has a stable code of :data:`threeno.messages.TEMPLATES` and its params, so it
+can be written in Vietnamese or English (:func:`fail`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import enum
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, TypeVar
@@ -15,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, TypeVar
 import attrs
 
 from threeno.errors import LanguageError, ValidationError
+from threeno.messages import Notice
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,6 +34,7 @@ __all__ = [
     "check_order",
     "date_field",
     "duplicates_of",
+    "enum_problem",
     "fail",
     "id_tuple",
     "is_sensitive",
@@ -42,6 +47,8 @@ __all__ = [
     "optional_date",
     "personal_values",
     "scrub",
+    "scrub_params",
+    "secrets_of",
     "sensitive",
     "tuple_of",
 ]
@@ -96,7 +103,8 @@ class LabelledEnum(enum.Enum):
         if lang == "en":
             return self.en
         msg = f"unknown language {lang!r}: threeno has labels in 'vi' and 'en'"
-        raise LanguageError(msg)
+        shown = repr(lang) if isinstance(lang, str) and len(lang) <= 16 else type(lang).__name__
+        raise LanguageError(msg, code="unknown_language", params={"lang": shown})
 
     def __str__(self) -> str:
         """The slug, so an f-string gives what the data dictionary writes."""
@@ -117,10 +125,68 @@ class LabelledEnum(enum.Enum):
         return cls(slug)  # type: ignore[call-arg]  # Enum lookup by value, not __new__
 
 
-def fail(owner: object, field: str, message: str) -> NoReturn:
-    """Raise a :class:`ValidationError` for ``field`` of ``owner`` (an instance or class)."""
+_CODE: Final = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def fail(owner: object, field: str, message: str, /, **params: object) -> NoReturn:
+    """Raise a :class:`ValidationError` for ``field`` of ``owner`` (an instance or class).
+
+    ``message`` is the code of the message in :data:`threeno.messages.TEMPLATES` and
+    ``params`` the values its wording names: ``fail(self, "birth_year", "not_a_year",
+    type="str")``. The error's English message (``str(error)``) is the template's
+    English wording; :meth:`ValidationError.text <threeno.errors.ThreenoError.text>`
+    writes it in Vietnamese too. A message that is not a code (words, with spaces) is
+    taken as the English message itself, without a code.
+
+    Raises:
+        ValidationError: always; its ``code`` and ``params`` are set for a code.
+        KeyError: for a code that has no wording (a programming error).
+    """
     cls = owner if isinstance(owner, type) else type(owner)
-    raise ValidationError(message, cls_name=cls.__name__, field=field)
+    if not _CODE.fullmatch(message):
+        raise ValidationError(message, cls_name=cls.__name__, field=field)
+    text = Notice(message, params).text("en")
+    raise ValidationError(text, cls_name=cls.__name__, field=field, code=message, params=params)
+
+
+def enum_problem(enum_cls: type[enum.Enum], value: object) -> tuple[str, dict[str, object]]:
+    """The code and params of the message for ``value``, which is not a slug of ``enum_cls``.
+
+    ``unknown_value`` lists the slugs (English) or each slug with its Vietnamese label
+    (Vietnamese); ``label_not_code`` is for a value that is a member's label or its slug
+    written otherwise (``'Nữ'``, ``'Female'``, ``'FEMALE'``, ``'so-ket'`` for ``so_ket``),
+    and names the slug to write instead.
+
+    >>> from threeno.messages import Notice
+    >>> from threeno.model._base import enum_problem
+    >>> from threeno.model.enums import Sex
+    >>> code, params = enum_problem(Sex, "Nữ")
+    >>> code, params["slug"]
+    ('label_not_code', 'female')
+    >>> print(Notice(code, params).text("vi"))
+    'Nữ' không phải là mã trong danh mục: hãy ghi mã female (các mã hợp lệ: female (Nữ), male (Nam))
+    """
+    members = list(enum_cls)
+    known = ", ".join(str(m.value) for m in members)
+    choices = ", ".join(
+        f"{m.value} ({m.vi})" if isinstance(m, LabelledEnum) else str(m.value) for m in members
+    )
+    params: dict[str, object] = {
+        "enum": enum_cls.__name__,
+        "value": value,
+        "known": known,
+        "choices": choices,
+    }
+    if isinstance(value, str):
+        wanted = unicodedata.normalize("NFC", value).strip().casefold()
+        as_slug = re.sub(r"[\s-]+", "_", wanted)
+        for m in members:
+            names = {str(m.value).casefold()}
+            if isinstance(m, LabelledEnum):
+                names |= {m.vi.casefold(), m.en.casefold()}
+            if wanted in names or as_slug == str(m.value):
+                return "label_not_code", {**params, "slug": str(m.value)}
+    return "unknown_value", params
 
 
 def nfc(value: object) -> str:
@@ -138,23 +204,23 @@ def nfc_or_none(value: object) -> str | None:
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate a required text: a string with something other than white space."""
     if not isinstance(value, str):
-        fail(instance, attribute.name, f"must be text, not {type(value).__name__}")
+        fail(instance, attribute.name, "not_text", type=type(value).__name__)
     if not value.strip():
-        fail(instance, attribute.name, "must not be empty")
+        fail(instance, attribute.name, "empty")
 
 
 def non_negative(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate a count: a whole number (not a bool) that is zero or more."""
     if isinstance(value, bool) or not isinstance(value, int):
-        fail(instance, attribute.name, f"must be a whole number, not {type(value).__name__}")
+        fail(instance, attribute.name, "not_whole_number", type=type(value).__name__)
     if value < 0:
-        fail(instance, attribute.name, f"must be 0 or more, not {value}")
+        fail(instance, attribute.name, "negative", value=value)
 
 
 def _check_date(instance: object, name: str, value: object) -> None:
     # A datetime is a date subclass; a time of day has no place in a date field.
     if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
-        fail(instance, name, f"must be a date (YYYY-MM-DD), not {type(value).__name__}")
+        fail(instance, name, "not_a_date", type=type(value).__name__)
 
 
 def date_field(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -177,12 +243,8 @@ def of_enum(
         if value is None and optional:
             return
         if not isinstance(value, enum_cls):
-            known = ", ".join(str(m.value) for m in enum_cls)
-            fail(
-                instance,
-                attribute.name,
-                f"unknown {enum_cls.__name__} {value!r}; known values: {known}",
-            )
+            code, params = enum_problem(enum_cls, value)
+            fail(instance, attribute.name, code, **params)
 
     return validate
 
@@ -199,7 +261,14 @@ def check_order(
     """
     (e_name, e_value), (l_name, l_value) = earlier, later
     if e_value is not None and l_value is not None and l_value < e_value:
-        fail(owner, l_name, f"{l_value.isoformat()} is before {e_name} {e_value.isoformat()}")
+        fail(
+            owner,
+            l_name,
+            "date_before",
+            value=l_value.isoformat(),
+            other=e_name,
+            other_value=e_value.isoformat(),
+        )
 
 
 def sensitive(**kwargs: Any) -> Any:  # noqa: ANN401 - mirrors attrs.field's own signature
@@ -252,13 +321,56 @@ def scrub(text: str, record: object) -> str:
 
     DESIGN.md: personal data never leaves through an error message or a report.
     """
-    cls = type(record)
-    if not attrs.has(cls):
-        return text
-    fields = attrs.fields(cls)
-    for secret in personal_values(getattr(record, f.name) for f in fields if is_sensitive(f)):
+    for secret in secrets_of(record):
         text = text.replace(secret, REDACTED)
     return text
+
+
+def secrets_of(record: object) -> tuple[str, ...]:
+    """The personal values of ``record`` (its sensitive fields), as :func:`personal_values`.
+
+    Empty for anything that is not an attrs instance.
+    """
+    cls = type(record)
+    if not attrs.has(cls):
+        return ()
+    fields = attrs.fields(cls)
+    return personal_values(getattr(record, f.name) for f in fields if is_sensitive(f))
+
+
+def scrub_params(params: Mapping[str, object], secrets: Iterable[str]) -> dict[str, object]:
+    """``params`` of a message with personal values replaced, as :func:`scrub` does a text.
+
+    A text param has each personal value replaced inside it; any other param whose text
+    is a personal value (a phone typed as a number) becomes :data:`REDACTED`; a param
+    that is a :class:`~threeno.messages.Notice` is scrubbed in its own params.
+
+    >>> from threeno.model._base import scrub_params
+    >>> scrub_params({"value": "Lò Thị A", "count": 2}, ["Lò Thị A"])
+    {'value': '<personal data>', 'count': 2}
+
+    Args:
+        params: the params.
+        secrets: the personal values (:func:`personal_values`, :func:`secrets_of`).
+    """
+    found = tuple(secrets)
+    if not found:
+        return dict(params)
+    return {key: _scrub_value(value, found) for key, value in params.items()}
+
+
+def _scrub_value(value: object, secrets: tuple[str, ...]) -> object:
+    if isinstance(value, str):
+        for secret in secrets:
+            value = value.replace(secret, REDACTED)
+        return value
+    if isinstance(value, Notice):
+        return Notice(value.code, scrub_params(value.params, secrets))
+    if isinstance(value, tuple):
+        return tuple(_scrub_value(v, secrets) for v in value)
+    if value is not None and not isinstance(value, bool) and str(value) in secrets:
+        return REDACTED
+    return value
 
 
 def duplicates_of(values: Iterable[str]) -> list[str]:
@@ -291,7 +403,7 @@ def nfc_tuple(value: Iterable[str]) -> tuple[str, ...]:
 
 def _check_tuple(instance: object, name: str, value: object) -> tuple[object, ...]:
     if not isinstance(value, tuple):
-        fail(instance, name, f"must be a list, not {type(value).__name__}")
+        fail(instance, name, "not_a_list", type=type(value).__name__)
     return value
 
 
@@ -303,20 +415,18 @@ def tuple_of(
     The message names the item's index (``topics[2]``) and what is wrong with it.
     """
     expected = item_type.__name__
-    article = "an" if expected[:1] in "AEIOU" else "a"
 
     def validate(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
         items = _check_tuple(instance, attribute.name, value)
         for i, item in enumerate(items):
             if not isinstance(item, item_type):
                 got = type(item).__name__
-                message = f"must be {article} {expected}, not {got}"
-                fail(instance, f"{attribute.name}[{i}]", message)
+                fail(instance, f"{attribute.name}[{i}]", "wrong_item", expected=expected, type=got)
         if unique:
             seen: set[object] = set()
             for i, item in enumerate(items):
                 if item in seen:
-                    fail(instance, f"{attribute.name}[{i}]", f"{item!s} is listed twice")
+                    fail(instance, f"{attribute.name}[{i}]", "listed_twice", item=str(item))
                 seen.add(item)
 
     return validate
@@ -332,15 +442,15 @@ def id_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -
     for i, item in enumerate(items):
         field = f"{attribute.name}[{i}]"
         if not isinstance(item, str):
-            fail(instance, field, f"must be text, not {type(item).__name__}")
+            fail(instance, field, "not_text", type=type(item).__name__)
         if not item.strip():
-            fail(instance, field, "must not be empty")
+            fail(instance, field, "empty")
         if item in seen:
-            fail(instance, field, f"id {item!r} is listed twice")
+            fail(instance, field, "id_listed_twice", id=item)
         seen.add(item)
 
 
 def boolean(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate a yes/no field: ``True`` or ``False`` only (not 0, 1 or ``"yes"``)."""
     if not isinstance(value, bool):
-        fail(instance, attribute.name, f"must be true or false, not {type(value).__name__}")
+        fail(instance, attribute.name, "not_boolean", type=type(value).__name__)

@@ -94,11 +94,7 @@ LANGUAGE_PATTERN: Final = re.compile(r"[a-z]{2,3}")
 def _language(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     non_empty(instance, attribute, value)
     if not LANGUAGE_PATTERN.fullmatch(str(value)):
-        fail(
-            instance,
-            attribute.name,
-            f"must be a lower-case ISO 639 code such as 'vi' or 'hmn', not {value!r}",
-        )
+        fail(instance, attribute.name, "not_a_language_code", value=value)
 
 
 @attrs.frozen(kw_only=True)
@@ -149,9 +145,7 @@ class OutreachEvent:
         reached = len(self.reached_subject_ids)
         if self.participants < reached:
             fail(
-                self,
-                "participants",
-                f"{self.participants} is fewer than the {reached} subjects reached",
+                self, "participants", "fewer_participants", value=self.participants, reached=reached
             )
 
 
@@ -202,20 +196,15 @@ def _period(instance: object, attribute: attrs.Attribute[Any], value: object) ->
     non_empty(instance, attribute, value)
     match = PERIOD_PATTERN.fullmatch(str(value))
     if match is None:
-        fail(
-            instance,
-            attribute.name,
-            f"{value!r} is not a period: write 2024, 2024-H1, 2024-Q2, 2024-05,"
-            " 2024-01-01..2024-03-31 or adhoc:2024-03-02",
-        )
+        fail(instance, attribute.name, "not_a_period", value=value)
     days = [match[name] for name in ("start", "end", "day") if match[name] is not None]
     for text in days:
         try:
             dt.date.fromisoformat(text)
         except ValueError:
-            fail(instance, attribute.name, f"{text} in {value!r} is not a date")
+            fail(instance, attribute.name, "period_day_not_a_date", day=text, value=value)
     if match["start"] is not None and match["end"] < match["start"]:
-        fail(instance, attribute.name, f"{value!r} ends before it starts")
+        fail(instance, attribute.name, "period_ends_before_start", value=value)
 
 
 @attrs.frozen(kw_only=True)
@@ -254,7 +243,7 @@ FIRST_ASSESSMENT_YEAR: Final = 2022
 
 def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        fail(instance, attribute.name, f"must be a year, not {type(value).__name__}")
+        fail(instance, attribute.name, "not_a_year", type=type(value).__name__)
 
 
 @attrs.frozen(kw_only=True)
@@ -307,12 +296,10 @@ class SafetyAssessment:
             fail(
                 self,
                 "year",
-                f"must be from {FIRST_ASSESSMENT_YEAR} (Thông tư 124/2021 in force) to {latest}"
-                f" (the year of assessed_on), not {self.year}",
+                "assessment_year_out_of_range",
+                low=FIRST_ASSESSMENT_YEAR,
+                high=latest,
+                value=self.year,
             )
         if self.meets_standard and self.criteria_failed:
-            fail(
-                self,
-                "criteria_failed",
-                f"{len(self.criteria_failed)} criteria failed, yet meets_standard is true",
-            )
+            fail(self, "criteria_failed", "failed_yet_met", count=len(self.criteria_failed))

@@ -72,9 +72,9 @@ OFFENCES: Final[Mapping[int, tuple[str, str]]] = MappingProxyType(
 def _article(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     # An article number of Bộ luật Hình sự: a whole number from 1 (not a bool, not text).
     if isinstance(value, bool) or not isinstance(value, int):
-        fail(instance, attribute.name, f"must be an article number, not {type(value).__name__}")
+        fail(instance, attribute.name, "not_an_article", type=type(value).__name__)
     if value < 1:
-        fail(instance, attribute.name, f"must be an article number (1 or more), not {value}")
+        fail(instance, attribute.name, "article_below_one", value=value)
 
 
 _optional_text = attrs.validators.optional(non_empty)
@@ -235,11 +235,7 @@ class CrimeReport:
                 self, ("received_on", self.received_on), (f"{field}.granted_on", ext.granted_on)
             )
             if ext.kind in granted:
-                fail(
-                    self,
-                    f"{field}.kind",
-                    f"a second '{ext.kind}' extension; Art. 147(2) allows one",
-                )
+                fail(self, f"{field}.kind", "second_extension", kind=ext.kind.value)
             granted[ext.kind] = ext.granted_on
         procuracy = granted.get(ExtensionKind.PROCURACY)
         if procuracy is None:
@@ -247,17 +243,14 @@ class CrimeReport:
         i = next(i for i, e in enumerate(self.extensions) if e.kind is ExtensionKind.PROCURACY)
         complex_on = granted.get(ExtensionKind.COMPLEX)
         if complex_on is None:
-            fail(
-                self,
-                f"extensions[{i}].kind",
-                "a procuracy extension needs a complex-matter extension first (Art. 147(2))",
-            )
+            fail(self, f"extensions[{i}].kind", "procuracy_without_complex")
         if procuracy < complex_on:
             fail(
                 self,
                 f"extensions[{i}].granted_on",
-                f"{procuracy.isoformat()} is before the complex-matter extension"
-                f" {complex_on.isoformat()} it extends (Art. 147(2))",
+                "procuracy_before_complex",
+                value=procuracy.isoformat(),
+                other_value=complex_on.isoformat(),
             )
 
     def _check_suspensions(self) -> None:
@@ -270,11 +263,7 @@ class CrimeReport:
             )
             if previous is not None:
                 if previous.resumed_on is None:
-                    fail(
-                        self,
-                        f"suspensions[{i - 1}].resumed_on",
-                        "missing: only the last suspension may still be open",
-                    )
+                    fail(self, f"suspensions[{i - 1}].resumed_on", "suspension_not_last_open")
                 check_order(
                     self,
                     (f"suspensions[{i - 1}].resumed_on", previous.resumed_on),
@@ -285,25 +274,12 @@ class CrimeReport:
     def _check_decision(self) -> None:
         if (self.decision is None) != (self.decided_on is None):
             missing = "decided_on" if self.decided_on is None else "decision"
-            fail(self, missing, "missing: a decision and its date come together")
+            fail(self, missing, "decision_and_date")
         open_sus = self.open_suspension
         if open_sus is not None:
-            # DESIGN.md: a report under suspension has decision tam_dinh_chi dated its start.
-            if self.decision is not Decision.TAM_DINH_CHI:
-                fail(
-                    self,
-                    "decision",
-                    f"must be '{Decision.TAM_DINH_CHI}' while the suspension of"
-                    f" {open_sus.from_date.isoformat()} is open, not '{self.decision}'",
-                )
-            if self.decided_on != open_sus.from_date:
-                fail(
-                    self,
-                    "decided_on",
-                    f"must be the open suspension's start {open_sus.from_date.isoformat()}",
-                )
+            self._check_suspended(open_sus)
         elif self.decision is Decision.TAM_DINH_CHI:
-            fail(self, "decision", f"'{Decision.TAM_DINH_CHI}' needs an open suspension")
+            fail(self, "decision", "suspended_without_suspension")
         elif self.suspensions and self.decided_on is not None:
             # Art. 149: after a resumption the decision follows it, never precedes it.
             last = self.suspensions[-1]
@@ -314,19 +290,26 @@ class CrimeReport:
             )
         if self.reopened_on is not None:
             if self.decision is not Decision.KHONG_KHOI_TO:
-                fail(
-                    self,
-                    "reopened_on",
-                    f"only a '{Decision.KHONG_KHOI_TO}' decision can be overturned,"
-                    f" not '{self.decision}'",
-                )
+                if self.decision is None:
+                    fail(self, "reopened_on", "reopened_without_decision")
+                fail(self, "reopened_on", "reopened_not_no_case", value=self.decision.value)
             check_order(self, ("decided_on", self.decided_on), ("reopened_on", self.reopened_on))
         if self.case_id is not None and self.decision is not Decision.KHOI_TO:
+            if self.decision is None:
+                fail(self, "case_id", "case_without_decision")
+            fail(self, "case_id", "case_without_prosecution", value=self.decision.value)
+
+    def _check_suspended(self, open_sus: Suspension) -> None:
+        # DESIGN.md: a report under suspension has decision tam_dinh_chi dated its start.
+        since = open_sus.from_date.isoformat()
+        if self.decision is not Decision.TAM_DINH_CHI:
+            if self.decision is None:
+                fail(self, "decision", "no_decision_while_suspended", since=since)
             fail(
-                self,
-                "case_id",
-                f"only a '{Decision.KHOI_TO}' decision opens a case, not '{self.decision}'",
+                self, "decision", "decision_while_suspended", since=since, value=self.decision.value
             )
+        if self.decided_on != open_sus.from_date:
+            fail(self, "decided_on", "decided_on_not_suspension_start", since=since)
 
     @property
     def is_final(self) -> bool:
@@ -392,8 +375,8 @@ class CriminalCase:
         opened = ("opened_on", self.opened_on)
         check_order(self, opened, ("indicted_on", self.indicted_on))
         if self.tried_on is not None and self.indicted_on is None:
-            fail(self, "tried_on", "a trial needs an indictment first (indicted_on is missing)")
+            fail(self, "tried_on", "trial_without_indictment")
         check_order(self, ("indicted_on", self.indicted_on), ("tried_on", self.tried_on))
         if self.verdict is not None and self.tried_on is None:
-            fail(self, "verdict", "a verdict needs a trial (tried_on is missing)")
+            fail(self, "verdict", "verdict_without_trial")
         check_order(self, opened, ("wrongful_on", self.wrongful_on))

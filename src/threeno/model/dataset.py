@@ -6,7 +6,9 @@ sorted by id on construction, so the same records in any order make an equal dat
 (and byte-identical outputs downstream). Duplicate ids within a type are refused at
 once; problems between records (an unknown subject, a case pointing at an unknown
 report, a unit code not valid on the record's date) are listed by :meth:`Dataset.validate`
-rather than raised, so a clerk sees them all in one go.
+rather than raised, so a clerk sees them all in one go. Each problem has a stable code
+and is written in Vietnamese or English (:meth:`Problem.text`), and each record type has
+a name in both (:func:`record_type_label`).
 """
 
 from __future__ import annotations
@@ -19,7 +21,9 @@ from typing import TYPE_CHECKING, Any, Final, Protocol, TypeVar, runtime_checkab
 
 import attrs
 
-from threeno.model._base import as_tuple, fail, scrub, tuple_of
+from threeno.lang import Lang, check_lang
+from threeno.messages import Notice
+from threeno.model._base import as_tuple, fail, scrub, scrub_params, secrets_of, tuple_of
 from threeno.model.activities import (
     ModelReview,
     OutreachEvent,
@@ -35,12 +39,14 @@ if TYPE_CHECKING:
 
 __all__ = [
     "RECORD_TYPES",
+    "RECORD_TYPE_LABELS",
     "Dataset",
     "HasRegistry",
     "Problem",
     "R",
     "Record",
     "UnitLookup",
+    "record_type_label",
 ]
 
 #: Any record of a dataset.
@@ -71,6 +77,59 @@ RECORD_TYPES: Final[Mapping[str, type[Record]]] = MappingProxyType(
     }
 )
 _NAME_OF: Final[dict[type[Any], str]] = {cls: name for name, cls in RECORD_TYPES.items()}
+
+#: The name of each record type, ``(Vietnamese, English)``, lower case as in running
+#: text, by interchange name, in the data dictionary's order.
+#:
+#: * ``subjects``: "người thuộc diện quản lý" — the people plan clause I.1 asks to
+#:   manage and know ("quản lý, nắm số ..."); not "đối tượng", which usually means a
+#:   suspect;
+#: * ``crime_reports``: "tố giác, tin báo về tội phạm, kiến nghị khởi tố" — the three
+#:   sources of Bộ luật Tố tụng hình sự 2015, Art. 144, named as that article's title
+#:   and the plan's clause I.3 name them;
+#: * ``criminal_cases``: "vụ án hình sự" (Art. 143: khởi tố vụ án hình sự);
+#: * ``support_actions``: "hoạt động hỗ trợ" — support to victims and to women in
+#:   difficult circumstances alike (plan clauses II.3.a and II.3.b);
+#: * ``outreach_events``: "hoạt động tuyên truyền" — sessions, broadcasts, posters and
+#:   posts alike (plan clause II.2.b lists the means), so not only "buổi";
+#: * ``model_reviews``: "sơ kết, tổng kết mô hình" (plan clause IV.1);
+#: * ``report_submissions``: "báo cáo đã gửi" (plan clause IV.2: reports sent);
+#: * ``safety_assessments``: "đánh giá an toàn về an ninh, trật tự" (the standard
+#:   "An toàn về an ninh, trật tự" of Thông tư 124/2021/TT-BCA; plan clause II.1.b).
+RECORD_TYPE_LABELS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
+    {
+        "subjects": ("người thuộc diện quản lý", "monitored subjects"),
+        "crime_reports": ("tố giác, tin báo về tội phạm, kiến nghị khởi tố", "crime reports"),
+        "criminal_cases": ("vụ án hình sự", "criminal cases"),
+        "support_actions": ("hoạt động hỗ trợ", "support actions"),
+        "outreach_events": ("hoạt động tuyên truyền", "outreach events"),
+        "model_reviews": ("sơ kết, tổng kết mô hình", "model reviews"),
+        "report_submissions": ("báo cáo đã gửi", "report submissions"),
+        "safety_assessments": ("đánh giá an toàn về an ninh, trật tự", "safety assessments"),
+    }
+)
+
+
+def record_type_label(name: str, lang: Lang = "vi") -> str:
+    """The name of a record type in Vietnamese or English, lower case (:data:`RECORD_TYPE_LABELS`).
+
+    >>> from threeno.model.dataset import record_type_label
+    >>> record_type_label("crime_reports", "vi"), record_type_label("crime_reports", "en")
+    ('tố giác, tin báo về tội phạm, kiến nghị khởi tố', 'crime reports')
+
+    Args:
+        name: the record type's interchange name, e.g. ``"crime_reports"``.
+        lang: ``"vi"`` (the default) or ``"en"``.
+
+    Raises:
+        KeyError: for a name that is not a record type.
+        LanguageError: for a language other than ``"vi"`` or ``"en"``.
+
+    .. versionadded:: 0.2.0
+    """
+    vi, en = RECORD_TYPE_LABELS[name]
+    return vi if check_lang(lang) == "vi" else en
+
 
 # The date at which a record's unit code is read (DESIGN.md: codes are read at the
 # record's own date, since a code may name another unit on another day).
@@ -110,31 +169,61 @@ class HasRegistry(Protocol):
         ...
 
 
+def _frozen(params: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(dict(params))
+
+
 @attrs.frozen(kw_only=True)
 class Problem:
     """One problem between records, found by :meth:`Dataset.validate`.
 
     ``str(problem)`` reads like ``crime_reports[CR-0017].case_id: unknown criminal case
     'CC-9'``: the record type, the record's id, the field and what is wrong. Only ids and
-    codes are quoted, never personal data.
+    codes are quoted, never personal data. :meth:`text` writes it in Vietnamese too:
+    ``mã 'CR-0017' (tố giác, tin báo về tội phạm, kiến nghị khởi tố), trường case_id:
+    không có vụ án hình sự mã 'CC-9'``.
 
     Args:
         record_type: the record type's interchange name, e.g. ``"crime_reports"``.
         record_id: the id of the record at fault.
         field: the field (or ``field[index]``) at fault.
-        message: what is wrong.
+        message: what is wrong, in English.
+        code: the message's stable code in :data:`threeno.messages.TEMPLATES`
+            (``unknown_case``...), or ``None`` for a message given only in English.
+        params: the values its wording names (ids, codes, dates).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``code``, ``params`` and :meth:`text`.
     """
 
     record_type: str
     record_id: str
     field: str
     message: str
+    code: str | None = None
+    params: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen)
 
     def __str__(self) -> str:
         """The problem in one line, with the record's path first."""
         return f"{self.record_type}[{self.record_id}].{self.field}: {self.message}"
+
+    @property
+    def notice(self) -> Notice | None:
+        """What is wrong as a :class:`~threeno.messages.Notice`; ``None`` without a code."""
+        return None if self.code is None else Notice(self.code, self.params)
+
+    def text(self, lang: Lang = "en") -> str:
+        """The problem in Vietnamese (``"vi"``) or English (``"en"``, ``str(problem)``).
+
+        A problem without a code has only its English message.
+        """
+        if check_lang(lang) == "en":
+            return str(self)
+        notice = self.notice
+        message = self.message if notice is None else notice.text(lang)
+        known = self.record_type in RECORD_TYPE_LABELS
+        label = record_type_label(self.record_type, lang) if known else self.record_type
+        return f"mã {self.record_id!r} ({label}), trường {self.field}: {message}"
 
 
 def _sorted_by_id(value: Iterable[R]) -> tuple[R, ...]:
@@ -240,7 +329,7 @@ class Dataset:
             dups = sorted({a.id for a, b in itertools.pairwise(records) if a.id == b.id})
             if dups:
                 listed = ", ".join(repr(d) for d in dups)
-                fail(self, name, f"duplicate id {listed}: ids must be unique within a type")
+                fail(self, name, "duplicate_ids", ids=listed)
         # The indexes by id are built on first use: a streaming evaluation never needs
         # them, and a dict entry per record would double a small record's memory.
         object.__setattr__(self, "_index", {})  # frozen: set once, here
@@ -327,10 +416,16 @@ class Dataset:
                     on = _UNIT_DATE[name](record)
                     code: str = getattr(record, "unit_code")  # noqa: B009 - any record type
                     if not lookup.is_valid(code, on):
-                        message = f"{code!r} is not a valid unit on {on.isoformat()}"
                         # The record's own name typed as its unit is not repeated.
-                        message = scrub(message, record)
-                        problems.append(_problem(name, record, "unit_code", message))
+                        problem = _problem(
+                            name,
+                            record,
+                            "unit_code",
+                            "unit_not_valid_on",
+                            code=code,
+                            on=on.isoformat(),
+                        )
+                        problems.append(problem)
         return problems
 
     def _references(self, name: str, record: Record) -> Iterator[Problem]:
@@ -352,31 +447,46 @@ class Dataset:
         subjects = self._by_name("subjects")
         for field, ref in refs:
             if ref not in subjects:
-                yield _problem(name, record, field, f"unknown subject {ref!r}")
+                yield _problem(name, record, field, "unknown_subject", id=ref)
 
     def _case_of(self, name: str, report: CrimeReport) -> Iterator[Problem]:
         if report.case_id is None:
             return
         case = self.get(CriminalCase, report.case_id)
         if case is None:
-            yield _problem(name, report, "case_id", f"unknown criminal case {report.case_id!r}")
+            yield _problem(name, report, "case_id", "unknown_case", id=report.case_id)
         elif report.id not in case.report_ids:
-            message = f"criminal case {case.id!r} does not list this report in its report_ids"
-            yield _problem(name, report, "case_id", message)
+            yield _problem(name, report, "case_id", "case_does_not_list_report", id=case.id)
 
     def _reports_of(self, name: str, case: CriminalCase) -> Iterator[Problem]:
         for field, ref in _indexed("report_ids", case.report_ids):
             report = self.get(CrimeReport, ref)
             if report is None:
-                yield _problem(name, case, field, f"unknown crime report {ref!r}")
+                yield _problem(name, case, field, "unknown_report", id=ref)
+            elif report.case_id is None:
+                yield _problem(name, case, field, "report_without_case", id=ref)
             elif report.case_id != case.id:
-                message = f"crime report {ref!r} has case_id {report.case_id!r}, not this case"
-                yield _problem(name, case, field, message)
+                yield _problem(
+                    name, case, field, "report_of_other_case", id=ref, case=report.case_id
+                )
 
 
 def _indexed(field: str, refs: tuple[str, ...]) -> list[tuple[str, str]]:
     return [(f"{field}[{i}]", ref) for i, ref in enumerate(refs)]
 
 
-def _problem(record_type: str, record: Record, field: str, message: str) -> Problem:
-    return Problem(record_type=record_type, record_id=record.id, field=field, message=message)
+def _problem(
+    record_type: str, record: Record, field: str, code: str, /, **params: object
+) -> Problem:
+    """A problem of ``record`` with its code; a personal value of the record is not quoted."""
+    secrets = secrets_of(record)
+    scrubbed = scrub_params(params, secrets)
+    message = scrub(Notice(code, scrubbed).text("en"), record)
+    return Problem(
+        record_type=record_type,
+        record_id=record.id,
+        field=field,
+        message=message,
+        code=code,
+        params=scrubbed,
+    )

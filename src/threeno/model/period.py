@@ -232,14 +232,27 @@ class ReportingPeriod:
         try:
             expected = _span(self.kind, self.end.year, index, self.convention)
         except ValueError:
-            fail(self, "start", f"no {self.kind.en} ends on {self.end} (out of the date range)")
+            fail(
+                self,
+                "start",
+                "no_period_ends_on",
+                kind_vi=self.kind.vi,
+                kind_en=self.kind.en,
+                end=str(self.end),
+            )
         if (self.start, self.end) != expected:
             fail(
                 self,
                 "start" if self.start != expected[0] else "end",
-                f"a {self.kind.en} under {self.convention.value} ending in "
-                f"{self.end.year}-{self.end.month:02d} runs {expected[0]}..{expected[1]}, "
-                f"not {self.start}..{self.end}",
+                "period_dates",
+                kind_vi=self.kind.vi,
+                kind_en=self.kind.en,
+                convention=self.convention.value,
+                month=f"{self.end.year}-{self.end.month:02d}",
+                start=str(expected[0]),
+                end=str(expected[1]),
+                given_start=str(self.start),
+                given_end=str(self.end),
             )
 
     # -- constructors ------------------------------------------------------------------

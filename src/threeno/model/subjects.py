@@ -87,7 +87,7 @@ def _spans(value: Iterable[CategorySpan]) -> tuple[CategorySpan, ...]:
 
 def _birth_year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        fail(instance, attribute.name, f"must be a year, not {type(value).__name__}")
+        fail(instance, attribute.name, "not_a_year", type=type(value).__name__)
 
 
 @attrs.frozen(kw_only=True)
@@ -143,8 +143,10 @@ class Subject:
             fail(
                 self,
                 "birth_year",
-                f"must be from {MIN_BIRTH_YEAR} to {latest} (the year of registered_on),"
-                f" not {self.birth_year}",
+                "birth_year_out_of_range",
+                low=MIN_BIRTH_YEAR,
+                high=latest,
+                value=self.birth_year,
             )
         self._check_spans()
 
@@ -158,13 +160,16 @@ class Subject:
             spans.sort(key=lambda pair: pair[1].since)
             for (i, earlier), (j, later) in itertools.pairwise(spans):
                 if earlier.until is None or later.since <= earlier.until:
-                    end = "open" if earlier.until is None else earlier.until.isoformat()
-                    fail(
-                        self,
-                        f"categories[{j}]",
-                        f"'{later.category}' from {later.since.isoformat()} overlaps"
-                        f" categories[{i}] ({earlier.since.isoformat()} to {end})",
-                    )
+                    params: dict[str, object] = {
+                        "category": later.category.value,
+                        "since": later.since.isoformat(),
+                        "other": i,
+                        "other_since": earlier.since.isoformat(),
+                    }
+                    if earlier.until is None:
+                        fail(self, f"categories[{j}]", "span_overlaps_open", **params)
+                    until = earlier.until.isoformat()
+                    fail(self, f"categories[{j}]", "span_overlaps", **params, other_until=until)
 
     def categories_on(self, day: dt.date) -> frozenset[SubjectCategory]:
         """The categories the subject is in on ``day`` (a span's ``until`` is included)."""

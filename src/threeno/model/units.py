@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Final, Self
 import attrs
 
 from threeno.errors import UnitError
+from threeno.messages import Notice
 from threeno.model._base import (
     LabelledEnum,
     check_order,
@@ -135,14 +136,18 @@ def _aliases(value: object) -> object:
 
 
 def _span(unit: AdministrativeUnit) -> str:
+    return _span_notice(unit).text("en")
+
+
+def _span_notice(unit: AdministrativeUnit) -> Notice:
     start, end = unit.valid_from, unit.valid_to
     if start is None and end is None:
-        return "valid at every date"
+        return Notice("span_always")
     if start is None:
-        return f"valid until {end}"
+        return Notice("span_until", {"end": str(end)})
     if end is None:
-        return f"valid from {start}"
-    return f"valid from {start} to {end}"
+        return Notice("span_from", {"start": str(start)})
+    return Notice("span_between", {"start": str(start), "end": str(end)})
 
 
 @attrs.frozen(kw_only=True)
@@ -189,12 +194,12 @@ class AdministrativeUnit:
     @code.validator
     def _check_code(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if not _is_code(value):
-            fail(self, attribute.name, f"must be a GSO code of digits as text, not {value!r}")
+            fail(self, attribute.name, "not_a_unit_code", value=value)
 
     @aliases.validator
     def _check_aliases(self, attribute: attrs.Attribute[Any], value: object) -> None:
         if not isinstance(value, tuple) or not all(isinstance(v, str) and v.strip() for v in value):
-            fail(self, attribute.name, "must be a list of non-empty names")
+            fail(self, attribute.name, "not_names")
 
     def __attrs_post_init__(self) -> None:
         """Check the invariants that involve several fields."""
@@ -203,20 +208,23 @@ class AdministrativeUnit:
             fail(
                 self,
                 "code",
-                f"a {level.en} code has {level.code_length} digits (keep leading zeros), "
-                f"not {self.code!r}",
+                "unit_code_length",
+                level_vi=level.vi,
+                level_en=level.en,
+                length=level.code_length,
+                value=self.code,
             )
         if level is UnitLevel.PROVINCE:
             if self.parent is not None:
-                fail(self, "parent", f"a province has no parent, not {self.parent!r}")
+                fail(self, "parent", "province_with_parent", value=self.parent)
         elif not _is_code(self.parent):
-            fail(self, "parent", f"must be the GSO code of the unit above, not {self.parent!r}")
+            fail(self, "parent", "not_a_parent_code", value=self.parent)
         check_order(self, ("valid_from", self.valid_from), ("valid_to", self.valid_to))
         if self.successor is not None:
             if not _is_code(self.successor):
-                fail(self, "successor", f"must be a GSO code as text, not {self.successor!r}")
+                fail(self, "successor", "not_a_successor_code", value=self.successor)
             if self.valid_to is None:
-                fail(self, "successor", "a unit with a successor needs valid_to, its last day")
+                fail(self, "successor", "successor_without_end")
 
     @property
     def level(self) -> UnitLevel:
@@ -245,14 +253,16 @@ _Version = tuple[dt.date, dt.date, AdministrativeUnit]
 
 def _sorted_units(value: object) -> tuple[AdministrativeUnit, ...]:
     if isinstance(value, (str, bytes)) or not hasattr(value, "__iter__"):
-        fail(UnitRegistry, "units", f"must be a collection of units, not {type(value).__name__}")
+        fail(UnitRegistry, "units", "not_units", type=type(value).__name__)
     units = tuple(value)
     for i, unit in enumerate(units):
         if not isinstance(unit, AdministrativeUnit):
             fail(
                 UnitRegistry,
                 f"units[{i}]",
-                f"must be an AdministrativeUnit, not {type(unit).__name__}",
+                "wrong_item",
+                expected="AdministrativeUnit",
+                type=type(unit).__name__,
             )
     # Provinces, then districts, then communes (the code's length is its level's).
     return tuple(sorted(units, key=lambda u: (len(u.code), u.code, u.valid_from or dt.date.min)))
@@ -318,8 +328,12 @@ class UnitRegistry:
                 fail(
                     self,
                     "units",
-                    f"two versions of code {unit.code} overlap: {earlier.full_name} "
-                    f"({_span(earlier)}) and {unit.full_name} ({_span(unit)})",
+                    "unit_versions_overlap",
+                    code=unit.code,
+                    name=earlier.full_name,
+                    span=_span_notice(earlier),
+                    other_name=unit.full_name,
+                    other_span=_span_notice(unit),
                 )
             versions.append((start, end, unit))
         self._index.update({code: tuple(v) for code, v in index.items()})
@@ -336,8 +350,11 @@ class UnitRegistry:
                     fail(
                         self,
                         "units",
-                        f"{unit.code} {unit.full_name} has successor {unit.successor}, "
-                        f"which is not in the registry on {unit.valid_to + _ONE_DAY}",
+                        "successor_not_in_registry",
+                        code=unit.code,
+                        name=unit.full_name,
+                        successor=unit.successor,
+                        on=str(unit.valid_to + _ONE_DAY),
                     )
                 predecessors.setdefault(heir, []).append(unit)
         self._children.update({code: tuple(units) for code, units in children.items()})
@@ -348,19 +365,26 @@ class UnitRegistry:
         for day in _bounds(unit):
             found = self._find(parent, day)
             if found is None:
-                when = "" if day in {dt.date.min, dt.date.max} else f" on {day}"
-                fail(
-                    self,
-                    "units",
-                    f"{unit.code} {unit.full_name} has parent {parent}, which is not in the "
-                    f"registry{when} ({_span(unit)})",
-                )
+                params: dict[str, object] = {
+                    "code": unit.code,
+                    "name": unit.full_name,
+                    "parent": parent,
+                    "span": _span_notice(unit),
+                }
+                if day in {dt.date.min, dt.date.max}:
+                    fail(self, "units", "parent_not_in_registry", **params)
+                fail(self, "units", "parent_not_in_registry_on", **params, on=str(day))
             if found.level.depth >= unit.level.depth:
                 fail(
                     self,
                     "units",
-                    f"{unit.code} {unit.full_name} ({unit.level.en}) has parent {parent} "
-                    f"{found.full_name}, which is not of a higher level",
+                    "parent_not_higher",
+                    code=unit.code,
+                    name=unit.full_name,
+                    level_vi=unit.level.vi,
+                    level_en=unit.level.en,
+                    parent=parent,
+                    parent_name=found.full_name,
                 )
 
     # -- construction ------------------------------------------------------------------
