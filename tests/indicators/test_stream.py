@@ -47,7 +47,8 @@ class TestEvaluateStream:
         dump_dataset(DATASET, tmp_path, "jsonl")
         (tmp_path / "model_reviews.jsonl").unlink()
         streamed, report = evaluate_stream(PLAN, tmp_path, PERIOD)
-        assert "no file model_reviews.jsonl: no model_reviews" in report.notes
+        notes = [str(note) for note in report.notes]
+        assert "no file model_reviews.jsonl: no model_reviews" in notes
         expected = 0
         assert expected == streamed["units.model_maintained"].total.numerator
 

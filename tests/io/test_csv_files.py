@@ -12,6 +12,7 @@ from threeno.errors import DatasetError
 from threeno.io._csvcells import Column, Kind, columns
 from threeno.io.datasets import dump_dataset, load_dataset
 from threeno.io.report import TypeCounts
+from threeno.messages import Notice
 from threeno.model.activities import SafetyAssessment
 from threeno.model.crime import CrimeReport, Extension, Suspension
 from threeno.model.dataset import Dataset
@@ -188,7 +189,9 @@ class TestReading:
         write_text(tmp_path / "model_reviews.csv", text)
         _, report = load_dataset(tmp_path)
         assert TypeCounts(read=1, accepted=1) == report.counts["model_reviews"]
-        assert f"{tmp_path / 'model_reviews.csv'}: 2 empty rows skipped" in report.notes
+        file = str(tmp_path / "model_reviews.csv")
+        assert Notice("empty_rows_skipped", {"file": file, "count": 2}) in report.notes
+        assert f"{file}: 2 empty rows skipped" in [str(note) for note in report.notes]
 
 
 class TestBadCells:

@@ -14,6 +14,7 @@ from io_samples import RECORDS
 
 from threeno.errors import DatasetError
 from threeno.io.datasets import FORMATS, SCHEMA, dump_dataset, load_dataset
+from threeno.messages import Notice
 from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.privacy import redact
 from threeno.testing.strategies import (
@@ -143,7 +144,7 @@ class TestFolders:
         dump_dataset(full, tmp_path, "jsonl")
         dump_dataset(Dataset(), tmp_path, "jsonl")
         data, report = load_dataset(tmp_path)
-        assert (len(data), report.notes) == (0, ())
+        assert (len(data), report.notes) == (0, (Notice("units_not_checked"),))
 
     def test_jsonl_line(self, tmp_path: Path) -> None:
         """One compact line per record, sorted by id."""

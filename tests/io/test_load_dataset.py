@@ -12,6 +12,7 @@ from io_samples import RECORDS, write_jsonl, write_text
 from threeno.errors import DatasetError, ThreenoError
 from threeno.io.datasets import RECORD_TYPE_KEY, SCHEMA, load_dataset
 from threeno.io.report import FieldProblem, LoadReportError, TypeCounts
+from threeno.messages import Notice
 from threeno.model.dataset import RECORD_TYPES
 from threeno.model.enums import Sex
 from threeno.plans import load_plan
@@ -74,9 +75,14 @@ class TestSources:
         data, report = load_dataset(tmp_path)
         assert report.ok
         assert (len(data.subjects), len(data.support_actions)) == (1, 1)
-        # 8 types, 2 files: 6 notes, in the data dictionary's order.
-        assert report.notes[0] == "no file crime_reports.jsonl: no crime_reports"
-        assert len(report.notes) == 6
+        # 8 types, 2 files: 6 notes, in the data dictionary's order; then no plan was given.
+        missing = Notice(
+            "file_missing", {"file": "crime_reports.jsonl", "record_type": "crime_reports"}
+        )
+        assert report.notes[0] == missing
+        assert str(report.notes[0]) == "no file crime_reports.jsonl: no crime_reports"
+        assert len(report.notes) == 7
+        assert report.notes[-1] == Notice("units_not_checked")
 
     def test_a_single_file_named_after_its_type(self, tmp_path: Path, records: Records) -> None:
         """``model_reviews.jsonl`` alone loads as model reviews."""
@@ -166,7 +172,12 @@ class TestBadRecords:
         _, report = load_dataset(document(records))
         (rejection,) = report.rejections
         expected = (
-            FieldProblem(field="decided_on", message="2024-01-20 is before received_on 2024-01-25"),
+            FieldProblem(
+                field="decided_on",
+                message="2024-01-20 is before received_on 2024-01-25",
+                code="date_before",
+                params={"value": "2024-01-20", "other": "received_on", "other_value": "2024-01-25"},
+            ),
         )
         assert expected == rejection.problems
         # The case still lists the rejected report: a problem between records.
@@ -464,8 +475,9 @@ class TestFolders:
         write_text(tmp_path / "README.md", "# records\n")
         write_text(tmp_path / ".DS_Store", "")
         _, report = load_dataset(tmp_path)
-        assert f"{tmp_path}: 'README.md' ignored (not a file of records)" in report.notes
-        assert not any("DS_Store" in note for note in report.notes)
+        notes = [str(note) for note in report.notes]
+        assert f"{tmp_path}: 'README.md' ignored (not a file of records)" in notes
+        assert not any("DS_Store" in note for note in notes)
 
 
 class TestPersonalData:

@@ -31,7 +31,7 @@ import threeno
 from sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
 from threeno.errors import ThreenoError
 from threeno.indicators.engine import evaluate, evaluate_records
-from threeno.io.converter import CONVERTER, field_problems, structure_problems
+from threeno.io.converter import CONVERTER, coded_problems, field_problems, structure_problems
 from threeno.io.datasets import RECORD_TYPE_KEY, dump_dataset, iter_records, load_dataset
 from threeno.io.stream import evaluate_stream
 from threeno.model.dataset import RECORD_TYPES, Dataset
@@ -59,9 +59,16 @@ def data() -> Dataset:
 
 
 def _texts(value: object) -> Iterator[str]:
-    """The str and repr of a value, and of the items of a tuple or list."""
+    """The str and repr of a value, its texts in both languages, and those of its items.
+
+    A value with a ``text(lang)`` method (a load report, a rejection, a problem, an error)
+    is written in Vietnamese too: a sentinel must not leak in either language.
+    """
     yield str(value)
     yield repr(value)
+    text = getattr(value, "text", None)
+    if callable(text):
+        yield from (text("vi"), text("en"))
     if isinstance(value, tuple | list):
         for item in value:
             yield from _texts(item)
@@ -156,6 +163,7 @@ class TestRecordsAndDataset:
                 CONVERTER.structure(raw, Subject)
             except Exception as exc:  # noqa: BLE001 - any error the converter raises
                 out.add(list(structure_problems(exc)), list(field_problems(exc)))
+                out.add(list(coded_problems(exc)))
 
     def test_privacy_functions(self, data: Dataset, out: Outputs) -> None:
         """Neither redact's result nor pseudonymise's repr holds a sentinel; nor an export.
@@ -274,6 +282,7 @@ class TestEvaluationAndReports:
 COVERED = {
     "threeno.indicators.engine.evaluate",
     "threeno.indicators.engine.evaluate_records",
+    "threeno.io.converter.coded_problems",
     "threeno.io.converter.field_problems",
     "threeno.io.converter.structure_problems",
     "threeno.io.datasets.dump_dataset",
@@ -302,6 +311,12 @@ EXEMPT = {
     "threeno.io.plans.parse_plan": "plans hold no personal data",
     "threeno.io.plans.read_plan": "plans hold no personal data",
     "threeno.io.schema.json_schema": "the schema only (no values)",
+    "threeno.lang.check_lang": "a language code",
+    "threeno.lang.count": "a number and fixed words",
+    "threeno.lang.date": "a date",
+    "threeno.lang.number": "a number",
+    "threeno.lang.percent": "a number",
+    "threeno.model.dataset.record_type_label": "fixed names of record types",
     "threeno.plans.available": "plan ids",
     "threeno.plans.load_plan": "plans hold no personal data",
     "threeno.plans.summary": "plans hold no personal data",

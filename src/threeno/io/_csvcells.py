@@ -28,6 +28,8 @@ from typing import Any, Final, Union, get_args, get_origin
 
 import attrs
 
+from threeno.io.report import FieldProblem
+
 __all__ = ["Column", "Kind", "columns", "decode_row", "encode_record"]
 
 #: A whole number in a cell: digits, with a minus sign if negative.
@@ -108,12 +110,13 @@ def columns(cls: type[Any]) -> tuple[Column, ...]:
     return tuple(_column(f, hints[f.name]) for f in attrs.fields(cls) if f.init)
 
 
-def _objects(column: Column, cell: str, out: list[tuple[str, str]]) -> list[dict[str, str]]:
+def _objects(column: Column, cell: str, out: list[FieldProblem]) -> list[dict[str, str]]:
     objects = []
     for i, item in enumerate(cell.split(LIST_SEPARATOR)):
         parts = item.split(PART_SEPARATOR)
         if not column.required_parts <= len(parts) <= len(column.parts):
-            out.append((f"{column.name}[{i}]", f"must be written {column.form}, not {item!r}"))
+            path = f"{column.name}[{i}]"
+            out.append(FieldProblem.of(path, "cell_object_form", form=column.form, value=item))
             continue
         objects.append({k: v for k, v in zip(column.parts, parts, strict=False) if v})
     return objects
@@ -121,7 +124,7 @@ def _objects(column: Column, cell: str, out: list[tuple[str, str]]) -> list[dict
 
 def decode_row(
     header: tuple[Column, ...], cells: list[str]
-) -> tuple[dict[str, Any], list[tuple[str, str]]]:
+) -> tuple[dict[str, Any], list[FieldProblem]]:
     """The JSON form of a row, and the problems of cells that could not be read.
 
     Args:
@@ -130,10 +133,11 @@ def decode_row(
 
     Returns:
         The record as the converter reads it (a cell that could not be read is left
-        out) and a ``(field path, message)`` pair for each such cell.
+        out) and a :class:`~threeno.io.report.FieldProblem` for each such cell (codes
+        ``cell_not_whole_number``, ``cell_not_boolean``, ``cell_object_form``).
     """
     data: dict[str, Any] = {}
-    problems: list[tuple[str, str]] = []
+    problems: list[FieldProblem] = []
     for column, cell in zip(header, cells, strict=True):
         if not cell:
             continue
@@ -144,13 +148,13 @@ def decode_row(
             if _WHOLE.fullmatch(cell):
                 data[column.name] = int(cell)
             else:
-                problems.append((column.name, f"must be a whole number, not {cell!r}"))
+                problems.append(FieldProblem.of(column.name, "cell_not_whole_number", value=cell))
         elif kind is Kind.FLAG:
             flag = cell.lower()
             if flag in {"true", "false"}:
                 data[column.name] = flag == "true"
             else:
-                problems.append((column.name, f"must be true or false, not {cell!r}"))
+                problems.append(FieldProblem.of(column.name, "cell_not_boolean", value=cell))
         elif kind is Kind.LIST:
             data[column.name] = cell.split(LIST_SEPARATOR)
         else:

@@ -26,7 +26,9 @@ validation, and registers its own hooks so that nothing is coerced silently:
 Unstructuring then structuring gives back an equal object, for every model type.
 :func:`structure_problems` turns a structuring error into one line per problem, each
 with the path of the key at fault: ``duties[3].agency: must be text, not int``;
-:func:`field_problems` gives the same as ``(path, message)`` pairs.
+:func:`field_problems` gives the same as ``(path, message)`` pairs, and
+:func:`coded_problems` as :class:`~threeno.io.report.FieldProblem` with the stable code
+and params of each message (to write it in Vietnamese too).
 
 Source: DESIGN.md, "Data dictionary" (ISO dates, offsets, slugs, snake_case keys) and
 "Quality bars" (interned codes, cached dates).
@@ -53,7 +55,9 @@ from cattrs.preconf.json import make_converter as _make_json_converter
 from cattrs.v import format_exception
 
 from threeno.errors import ThreenoError, ValidationError
-from threeno.model._base import LabelledEnum
+from threeno.io.report import FieldProblem
+from threeno.messages import Notice
+from threeno.model._base import LabelledEnum, enum_problem
 from threeno.model.crime import Extension, Suspension
 from threeno.model.dataset import RECORD_TYPES
 from threeno.model.subjects import CategorySpan
@@ -65,6 +69,7 @@ __all__ = [
     "CONVERTER",
     "INTERNED_FIELDS",
     "RECORD_CLASSES",
+    "coded_problems",
     "field_problems",
     "make_converter",
     "structure_problems",
@@ -98,9 +103,9 @@ _ISO_DATETIME: Final = re.compile(
 )
 
 
-def _refuse(message: str) -> NoReturn:
+def _refuse(code: str, /, **params: object) -> NoReturn:
     # No class or field here: structure_problems puts the path in front.
-    raise ValidationError(message)
+    raise ValidationError(Notice(code, params).text("en"), code=code, params=params)
 
 
 def _kind(value: object) -> str:
@@ -112,27 +117,27 @@ def _kind(value: object) -> str:
 
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
-        _refuse(f"must be text, not {_kind(value)}")
+        _refuse("not_text", type=_kind(value))
     return value
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if not isinstance(value, bool):
-        _refuse(f"must be true or false, not {_kind(value)}")
+        _refuse("not_boolean", type=_kind(value))
     return value
 
 
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        _refuse(f"must be a whole number, not {_kind(value)}")
+        _refuse("not_whole_number", type=_kind(value))
     return value
 
 
 def _structure_float(value: object, _: type) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        _refuse(f"must be a number, not {_kind(value)}")
+        _refuse("not_a_number", type=_kind(value))
     if not math.isfinite(value):
-        _refuse(f"must be a finite number, not {value}")
+        _refuse("not_finite", value=str(value))
     return float(value)
 
 
@@ -152,17 +157,17 @@ def _parse_date(value: object) -> dt.date:
         if cached is not None:
             return cached
     if isinstance(value, dt.datetime):
-        _refuse(f"must be a date (YYYY-MM-DD) without a time, not {value.isoformat()}")
+        _refuse("date_with_time", value=value.isoformat())
     if isinstance(value, dt.date):
         return value  # a TOML date, already checked by the TOML reader
     if not isinstance(value, str):
-        _refuse(f"must be a date as text YYYY-MM-DD, not {_kind(value)}")
+        _refuse("date_not_text", type=_kind(value))
     if not _ISO_DATE.fullmatch(value):
-        _refuse(f"must be a date written YYYY-MM-DD, not {value!r}")
+        _refuse("date_format", value=value)
     try:
         parsed = dt.date.fromisoformat(value)
     except ValueError:
-        _refuse(f"{value!r} is not a date that exists")
+        _refuse("no_such_date", value=value)
     if len(_DATE_CACHE) >= _DATE_CACHE_SIZE:
         _DATE_CACHE.clear()
     _DATE_CACHE[value] = parsed
@@ -174,16 +179,15 @@ def _parse_datetime(value: object) -> dt.datetime:
         parsed = value  # a TOML datetime
     elif isinstance(value, str):
         if not _ISO_DATETIME.fullmatch(value):
-            msg = f"must be a date and time written YYYY-MM-DDThh:mm:ss+hh:mm, not {value!r}"
-            _refuse(msg)
+            _refuse("datetime_format", value=value)
         try:
             parsed = dt.datetime.fromisoformat(value)
         except ValueError:
-            _refuse(f"{value!r} is not a date and time that exists")
+            _refuse("no_such_datetime", value=value)
     else:
-        _refuse(f"must be a date and time as text, not {_kind(value)}")
+        _refuse("datetime_not_text", type=_kind(value))
     if parsed.tzinfo is None:
-        _refuse(f"{parsed.isoformat()} has no offset; write one, e.g. +07:00")
+        _refuse("datetime_without_offset", value=parsed.isoformat())
     return parsed
 
 
@@ -218,13 +222,15 @@ def _is_labelled_enum(cls: Any) -> bool:  # noqa: ANN401 - cattrs passes any typ
 def _enum_hook(cls: type[LabelledEnum]) -> Callable[[object, type], LabelledEnum]:
     members = {member.value: member for member in cls}
     known = ", ".join(members)
+    choices = ", ".join(f"{m.value} ({m.vi})" for m in cls)
 
     def structure(value: object, _: type) -> LabelledEnum:
         if not isinstance(value, str):
-            _refuse(f"must be one of {known} (as text), not {_kind(value)}")
+            _refuse("enum_not_text", known=known, choices=choices, type=_kind(value))
         member = members.get(value)
         if member is None:
-            _refuse(f"unknown {cls.__name__} {value!r}; known values: {known}")
+            code, params = enum_problem(cls, value)
+            _refuse(code, **params)
         return member
 
     return structure
@@ -240,7 +246,7 @@ def _tuple_hook(cls: Any, converter: JsonConverter) -> Callable[[object, type], 
 
     def structure(value: object, type_: type) -> tuple[Any, ...]:
         if not isinstance(value, (list, tuple)):
-            _refuse(f"must be a list, not {_kind(value)}")
+            _refuse("not_a_list", type=_kind(value))
         structured: tuple[Any, ...] = inner(value, type_)
         return structured
 
@@ -266,7 +272,7 @@ def _record_structure_hook(
         # Without this, a list or a text where a record belongs fails with "no attribute 'keys'".
         # A dict first: the check against the Mapping ABC costs five times more.
         if type(value) is not dict and not isinstance(value, Mapping):
-            _refuse(f"must be an object of {{key: value}} pairs, not {_kind(value)}")
+            _refuse("not_an_object", type=_kind(value))
         return generated(value, type_)
 
     return structure
@@ -350,15 +356,15 @@ def make_converter(*, detailed_validation: bool = True) -> JsonConverter:
 CONVERTER: Final = make_converter()
 
 
-def _message(exc: BaseException, type_: type | None) -> str:
+def _problem(path: str, exc: BaseException, type_: type | None) -> FieldProblem:
     if isinstance(exc, ThreenoError):
-        return str(exc)
+        return FieldProblem(field=path, message=str(exc), code=exc.code, params=exc.params)
     if isinstance(exc, KeyError):
-        return "required key missing"
-    return format_exception(exc, type_)
+        return FieldProblem.of(path, "missing_key")
+    return FieldProblem.of(path, "invalid_value", detail=format_exception(exc, type_))
 
 
-def _walk(exc: BaseException, path: str, type_: type | None, out: list[tuple[str, str]]) -> None:
+def _walk(exc: BaseException, path: str, type_: type | None, out: list[FieldProblem]) -> None:
     prefix = f"{path}." if path else ""
     if isinstance(exc, IterableValidationError):
         items, rest = exc.group_exceptions()
@@ -373,13 +379,39 @@ def _walk(exc: BaseException, path: str, type_: type | None, out: list[tuple[str
         for sub in rest:
             _walk(sub, path, None, out)
     elif isinstance(exc, ForbiddenExtraKeysError):
-        out.extend((f"{prefix}{key}", "unknown key") for key in sorted(exc.extra_fields))
+        out.extend(
+            FieldProblem.of(f"{prefix}{key}", "unknown_key") for key in sorted(exc.extra_fields)
+        )
     elif isinstance(exc, ValidationError) and exc.field:
         # Raised by a model validator: the class and field are in the message's prefix.
         text = str(exc).removeprefix(f"{exc.cls_name}.{exc.field}: ")
-        out.append((f"{prefix}{exc.field}", text))
+        at = f"{prefix}{exc.field}"
+        out.append(FieldProblem(field=at, message=text, code=exc.code, params=exc.params))
     else:
-        out.append((path, _message(exc, type_)))
+        out.append(_problem(path, exc, type_))
+
+
+def coded_problems(exc: BaseException, root: str = "") -> tuple[FieldProblem, ...]:
+    """Every problem in a structuring error, with the code and params of its message.
+
+    The same problems as :func:`field_problems`, each a
+    :class:`~threeno.io.report.FieldProblem` whose ``code`` (``unknown_key``,
+    ``missing_key``, ``date_format``...) and ``params`` let it be written in Vietnamese
+    too (``FieldProblem.text("vi")``). A message of a model class without a code (a plan's
+    older checks) has ``code=None``.
+
+    Args:
+        exc: what ``CONVERTER.structure`` raised.
+        root: the path of the structured value itself; ``""`` for the top of a file.
+
+    Returns:
+        The problems, in the order of the data.
+
+    .. versionadded:: 0.2.0
+    """
+    out: list[FieldProblem] = []
+    _walk(exc, root, None, out)
+    return tuple(out)
 
 
 def field_problems(exc: BaseException, root: str = "") -> tuple[tuple[str, str], ...]:
@@ -398,9 +430,7 @@ def field_problems(exc: BaseException, root: str = "") -> tuple[tuple[str, str],
 
     .. versionadded:: 0.1.0
     """
-    out: list[tuple[str, str]] = []
-    _walk(exc, root, None, out)
-    return tuple(out)
+    return tuple((p.field, p.message) for p in coded_problems(exc, root))
 
 
 def structure_problems(exc: BaseException, root: str = "") -> tuple[str, ...]:

@@ -16,7 +16,9 @@ dicts each naming its type in a ``record_type`` key (rows from a tool's own data
 
 A bad record does not stop a load: it is rejected, with its file, line or index and
 the path and message of each problem, in the :class:`~threeno.io.report.LoadReport`;
-every record read is accepted or rejected. A bad *file* (not UTF-8 or not JSON where
+every record read is accepted or rejected. Every reason, note and error has a stable
+code and params (:data:`threeno.messages.TEMPLATES`), and is written in Vietnamese or
+English (``report.text("vi")``, ``error.text("vi")``). A bad *file* (not UTF-8 or not JSON where
 the whole file is one document, an unknown schema version, an unknown file name in a
 folder, a CSV file whose columns are not the type's) stops the load with a
 :class:`~threeno.errors.DatasetError` naming it.
@@ -45,7 +47,7 @@ import pathlib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final, Generic, Self, overload
+from typing import TYPE_CHECKING, Any, Final, Generic, NoReturn, Self, overload
 
 import attrs
 
@@ -53,9 +55,10 @@ from threeno.errors import DatasetError
 from threeno.io import _csvcells
 from threeno.io._atomic import atomic_open, check_not_input
 from threeno.io._limits import MAX_DEPTH, lines, too_deep
-from threeno.io.converter import CONVERTER, field_problems, make_converter
+from threeno.io.converter import CONVERTER, coded_problems, make_converter
 from threeno.io.report import FieldProblem, LoadReport, LoadReportError, Rejection, TypeCounts
-from threeno.model._base import REDACTED, fail, is_sensitive, personal_values
+from threeno.messages import Notice
+from threeno.model._base import REDACTED, fail, is_sensitive, personal_values, scrub_params
 from threeno.model.dataset import RECORD_TYPES, Dataset, HasRegistry, R, Record, UnitLookup
 
 if TYPE_CHECKING:
@@ -99,7 +102,7 @@ _FIELD_ORDER: Final[dict[type[Any], dict[str, int]]] = {
     cls: {f.name: i for i, f in enumerate(attrs.fields(cls))} for cls in RECORD_TYPES.values()
 }
 _COLUMNS: Final = {name: _csvcells.columns(cls) for name, cls in RECORD_TYPES.items()}
-_MISSING: Final = "required key missing"
+_TYPES: Final = ", ".join(RECORD_TYPES)
 
 
 _MIB: Final = 1 << 20
@@ -118,10 +121,18 @@ def _sensitive(cls: type[Any]) -> tuple[str, ...]:
     return fields
 
 
+def _refuse(code: str, /, **params: object) -> NoReturn:
+    """Raise a :class:`DatasetError` of ``code``, its English wording as its message.
+
+    Raised "from None": the error says all there is, without the decoder's traceback.
+    """
+    raise DatasetError(Notice(code, params).text("en"), code=code, params=params) from None
+
+
 def _positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         shown = value if isinstance(value, int) else type(value).__name__
-        fail(instance, attribute.name, f"must be a whole number, 1 or more, not {shown}")
+        fail(instance, attribute.name, "limit_not_positive", value=shown)
 
 
 @attrs.frozen(kw_only=True)
@@ -167,18 +178,14 @@ def check_limits(limits: object, function: str) -> None:
         DatasetError: naming ``function`` and the type given.
     """
     if not isinstance(limits, LoadLimits):
-        msg = f"{function}: limits must be a LoadLimits, not {type(limits).__name__}"
-        raise DatasetError(msg)
+        _refuse("limits_not_limits", function=function, type=type(limits).__name__)
 
 
-def _check_size(path: Path, limit: int, what: str) -> None:
+def _check_size(path: Path, limit: int, code: str) -> None:
+    # code: file_too_large (a file of records) or document_too_large (a JSON document).
     size = path.stat().st_size
     if size > limit:
-        msg = (
-            f"{path}: {size:,} bytes, more than the limit of {limit:,} bytes for {what}"
-            " (LoadLimits)"
-        )
-        raise DatasetError(msg)
+        _refuse(code, file=str(path), size=size, limit=limit)
 
 
 def _kind(value: object) -> str:
@@ -194,6 +201,14 @@ def _expected_files(suffix: str) -> str:
 # -- JSON ------------------------------------------------------------------------------
 
 
+class _NotJsonError(ValueError):
+    """Valid to Python's json reader, but not JSON (or ambiguous): its notice says why."""
+
+    def __init__(self, notice: Notice) -> None:
+        super().__init__(notice.text("en"))
+        self.notice = notice
+
+
 def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     # json keeps the last of two equal keys, silently dropping the first value: refuse.
     obj = dict(pairs)
@@ -201,29 +216,38 @@ def _no_duplicate_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _ in pairs:
             if key in seen:
-                msg = f"duplicate key {key!r} in an object"
-                raise ValueError(msg)
+                raise _NotJsonError(Notice("duplicate_json_key", {"key": key}))
             seen.add(key)
     return obj
 
 
 def _no_constant(name: str) -> float:
     # json reads NaN and Infinity, which are not JSON.
-    msg = f"{name} is not a JSON number"
-    raise ValueError(msg)
+    raise _NotJsonError(Notice("json_constant", {"name": name}))
 
 
-def _json_error(exc: BaseException, *, one_line: bool = False, depth: int = MAX_DEPTH) -> str:
+def _json_error(exc: BaseException, depth: int) -> Notice:
+    """Why a line is not JSON (a decoding error's column counts from the line's start)."""
     if isinstance(exc, json.JSONDecodeError):
-        where = f"column {exc.colno}" if one_line else f"line {exc.lineno}, column {exc.colno}"
-        return f"not valid JSON: {exc.msg} ({where})"
+        return Notice("not_json", {"detail": exc.msg, "column": exc.colno})
     if isinstance(exc, RecursionError):
         return _too_deep(depth)
-    return f"not valid JSON: {exc}"
+    if isinstance(exc, _NotJsonError):
+        return exc.notice
+    return Notice("invalid_value", {"detail": f"not valid JSON: {exc}"})  # pragma: no cover
 
 
-def _too_deep(depth: int) -> str:
-    return f"nested more than {depth} levels deep, the limit (LoadLimits.depth)"
+def _refuse_document(path: Path, exc: BaseException, depth: int) -> NoReturn:
+    """Refuse a whole JSON document that is not JSON, naming the file and why."""
+    if isinstance(exc, json.JSONDecodeError):
+        _refuse(
+            "document_not_json", file=str(path), detail=exc.msg, line=exc.lineno, column=exc.colno
+        )
+    _refuse("document_json_problem", file=str(path), problem=_json_error(exc, depth))
+
+
+def _too_deep(depth: int) -> Notice:
+    return Notice("too_deep", {"depth": depth})
 
 
 # One decoder for every line: json.loads with hooks would build a new one per call.
@@ -243,7 +267,7 @@ def _root(path: str) -> str:
     return path.split(".", 1)[0].split("[", 1)[0]
 
 
-def _structure(cls: type[R], raw: object) -> tuple[R | None, list[tuple[str, str]]]:
+def _structure(cls: type[R], raw: object) -> tuple[R | None, list[FieldProblem]]:
     """The record, or ``None`` and every problem (path relative to the record)."""
     # Whatever goes wrong in making one record is that record's rejection, never the end
     # of the load (issue 6: "a bad record does not stop the load"), hence the broad catch.
@@ -253,9 +277,10 @@ def _structure(cls: type[R], raw: object) -> tuple[R | None, list[tuple[str, str
         try:
             CONVERTER.structure(raw, cls)
         except Exception as exc:  # noqa: BLE001 - see above
-            return None, list(field_problems(exc))
+            return None, list(coded_problems(exc))
         # The two converters disagree; never expected, but never a silent acceptance.
-        return None, [("", f"could not be read ({type(fast_error).__name__})")]  # pragma: no cover
+        problem = FieldProblem.of("", "unreadable", type=type(fast_error).__name__)
+        return None, [problem]  # pragma: no cover
 
 
 def _raw_id(raw: object) -> str | None:
@@ -265,21 +290,26 @@ def _raw_id(raw: object) -> str | None:
     return None
 
 
-def _scrub(cls: type[Any], raw: object, problems: list[tuple[str, str]]) -> list[FieldProblem]:
+def _scrub(cls: type[Any], raw: object, problems: list[FieldProblem]) -> list[FieldProblem]:
     """The problems, with every sensitive value of the record replaced (DESIGN.md).
 
-    In the message and in the field's path too: a key that is the record's own name.
+    In the message, in its params (so that no language quotes it) and in the field's
+    path too: a key that is the record's own name.
     """
     secrets: tuple[str, ...] = ()
     if isinstance(raw, Mapping):
         secrets = personal_values(raw.get(name) for name in _sensitive(cls))
+    if not secrets:
+        return problems
     out = []
-    for field, message in problems:
+    for problem in problems:
+        field, message = problem.field, problem.message
         # The text first, so that a quoted value stays quoted; its repr catches escapes.
         for secret in secrets:
-            message = message.replace(secret, REDACTED)  # noqa: PLW2901 - scrubbed in place
-            field = field.replace(secret, REDACTED)  # noqa: PLW2901 - scrubbed in place
-        out.append(FieldProblem(field=field, message=message))
+            message = message.replace(secret, REDACTED)
+            field = field.replace(secret, REDACTED)
+        params = scrub_params(problem.params, secrets)
+        out.append(FieldProblem(field=field, message=message, code=problem.code, params=params))
     return out
 
 
@@ -293,7 +323,7 @@ class _Tally:
         self.read = dict.fromkeys(RECORD_TYPES, 0)
         self.rejected = dict.fromkeys(RECORD_TYPES, 0)
         self.rejections: list[Rejection] = []
-        self.notes: list[str] = []
+        self.notes: list[Notice] = []
         # Per record type, each id seen and where (its line, or its index in the source).
         self.seen: dict[str, dict[str, int]] | None = (
             {name: {} for name in RECORD_TYPES} if check_duplicates else None
@@ -304,7 +334,7 @@ class _Tally:
         name: str,
         raw: object,
         record: R | None,
-        problems: list[tuple[str, str]],
+        problems: list[FieldProblem],
         *,
         file: str | None,
         line: int | None,
@@ -319,8 +349,14 @@ class _Tally:
             if first is None:
                 seen[record_id] = line if line is not None else index
             else:
-                where = f"line {first}" if line is not None else f"{name}[{first}]"
-                problems = [("id", f"duplicate id {record_id!r}: first at {where}"), *problems]
+                duplicate = (
+                    FieldProblem.of("id", "duplicate_id_at_line", id=record_id, line=first)
+                    if line is not None
+                    else FieldProblem.of(
+                        "id", "duplicate_id_at_index", id=record_id, record_type=name, index=first
+                    )
+                )
+                problems = [duplicate, *problems]
         if not problems:
             return record
         self.rejected[name] += 1
@@ -373,10 +409,10 @@ def _jsonl(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
     with path.open("rb") as stream:
         for number, raw_line in enumerate(lines(stream, limits.line_bytes), start=1):
             raw: object = None
-            problems: list[tuple[str, str]] = []
+            problems: list[FieldProblem] = []
             record: Record | None = None
             if raw_line is None:
-                problems = [("", _too_long(limits.line_bytes))]
+                problems = [FieldProblem.of("", "line_too_long", limit=limits.line_bytes)]
                 tally.account(name, raw, record, problems, file=file, line=number, index=index)
                 index += 1
                 continue
@@ -384,18 +420,17 @@ def _jsonl(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
             try:
                 text = line_bytes.decode("utf-8")
             except UnicodeDecodeError as exc:
-                byte = line_bytes[exc.start]
-                problems = [("", f"not UTF-8 text (byte 0x{byte:02x}); save the file as UTF-8")]
+                problems = [FieldProblem.of("", "not_utf8", byte=line_bytes[exc.start])]
             else:
                 if not text.strip(_JSON_SPACE):
                     continue  # a blank line is not a record
                 try:
                     raw = _loads(text.rstrip())  # columns count from the line's start
                 except (ValueError, RecursionError) as exc:
-                    problems = [("", _json_error(exc, one_line=True, depth=limits.depth))]
+                    problems = [_whole(_json_error(exc, limits.depth))]
                 else:
                     if too_deep(raw, limits.depth, text):
-                        raw, problems = None, [("", _too_deep(limits.depth))]
+                        raw, problems = None, [_whole(_too_deep(limits.depth))]
                     else:
                         record, problems = _structure(RECORD_TYPES[name], raw)
             accepted = tally.account(
@@ -406,80 +441,68 @@ def _jsonl(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
                 yield accepted
 
 
-def _too_long(limit: int) -> str:
-    return f"line longer than {limit:,} bytes, the limit (LoadLimits.line_bytes)"
+def _whole(notice: Notice) -> FieldProblem:
+    """A problem of the record as a whole (no field), from its notice."""
+    return FieldProblem.of("", notice.code, **notice.params)
 
 
 def _decoded_lines(stream: Iterable[bytes | None], file: str, limit: int) -> Iterator[str]:
     for number, raw_line in enumerate(stream, start=1):
         if raw_line is None:
-            msg = f"{file}, line {number}: {_too_long(limit)}"
-            raise DatasetError(msg)
+            _refuse("file_line_too_long", file=file, line=number, limit=limit)
         line_bytes = raw_line.removeprefix(_BOM) if number == 1 else raw_line
         try:
             yield line_bytes.decode("utf-8")
         except UnicodeDecodeError as exc:
             byte = line_bytes[exc.start]
-            msg = (
-                f"{file}, line {number}: not UTF-8 text (byte 0x{byte:02x}); save the file"
-                " as UTF-8 (in Excel: CSV UTF-8)"
-            )
-            raise DatasetError(msg) from None
+            _refuse("csv_not_utf8", file=file, line=number, byte=byte)
 
 
 def _csv_header(file: str, name: str, header: list[str]) -> tuple[_csvcells.Column, ...]:
     by_name = {c.name: c for c in _COLUMNS[name]}
+    columns = ", ".join(by_name)
     if header and not any(h in by_name for h in header):
         # Not a header at all but a record (the header row lost): its cells are data, may
         # be personal, and are not quoted.
-        msg = (
-            f"{file}: the first row names none of the columns of {name} (is the header row"
-            f" missing?); its {len(header)} cells are not quoted, since they may be data"
-            f" (the columns of {name} are {', '.join(by_name)})"
-        )
-        raise DatasetError(msg)
-    faults: list[str] = []
+        _refuse("csv_no_header", file=file, record_type=name, count=len(header), columns=columns)
+    faults: list[Notice] = []
     doubled = sorted({h for h in header if header.count(h) > 1})
-    faults.extend(f"column {h!r} appears twice" for h in doubled)
-    faults.extend(f"missing column {c!r}" for c in by_name if c not in header)
-    faults.extend(f"extra column {h!r}" for h in header if h not in by_name)
+    faults.extend(Notice("column_twice", {"column": h}) for h in doubled)
+    faults.extend(Notice("column_missing", {"column": c}) for c in by_name if c not in header)
+    faults.extend(Notice("column_extra", {"column": h}) for h in header if h not in by_name)
     if faults:
-        msg = f"{file}: {'; '.join(faults)} (the columns of {name} are {', '.join(by_name)})"
-        raise DatasetError(msg)
+        _refuse("csv_columns", file=file, faults=tuple(faults), record_type=name, columns=columns)
     return tuple(by_name[h] for h in header)
 
 
-def _csv_message(path: str, message: str) -> str:
+def _csv_problem(problem: FieldProblem) -> FieldProblem:
     # A required key is missing from a CSV record because its cell (or part) is empty.
-    if message != _MISSING:
-        return message
-    return (
-        "empty cell: a value is required" if path == _root(path) else "empty: a value is required"
-    )
+    if problem.code != "missing_key":
+        return problem
+    path = problem.field
+    return FieldProblem.of(path, "empty_cell" if path == _root(path) else "empty_part")
 
 
 def _csv_problems(
     name: str, header: tuple[_csvcells.Column, ...], cells: list[str]
-) -> tuple[dict[str, Any], Record | None, list[tuple[str, str]]]:
+) -> tuple[dict[str, Any], Record | None, list[FieldProblem]]:
     cls = RECORD_TYPES[name]
     data, cell_problems = _csvcells.decode_row(header, cells)
     record, problems = _structure(cls, data)
     if not cell_problems and not problems:
         return data, record, []
-    unread = {_root(path) for path, _ in cell_problems}
-    problems = [
-        (path, _csv_message(path, message))
-        for path, message in problems
-        if _root(path) not in unread
-    ]
+    unread = {_root(p.field) for p in cell_problems}
+    problems = [_csv_problem(p) for p in problems if _root(p.field) not in unread]
     order = _FIELD_ORDER[cls]
-    merged = sorted([*cell_problems, *problems], key=lambda p: order.get(_root(p[0]), len(order)))
+    merged = sorted(
+        [*cell_problems, *problems], key=lambda p: order.get(_root(p.field), len(order))
+    )
     return data, None, merged
 
 
 def _csv_row(
     reader: Iterator[list[str]], name: str, header: tuple[_csvcells.Column, ...]
-) -> tuple[object, Record | None, list[tuple[str, str]]] | None:
+) -> tuple[object, Record | None, list[FieldProblem]] | None:
     """The next row as (cells read, record, problems); ``None`` for an empty row.
 
     Raises:
@@ -488,11 +511,12 @@ def _csv_row(
     try:
         cells = next(reader)
     except csv.Error as exc:
-        return None, None, [("", f"not valid CSV: {exc}")]
+        return None, None, [FieldProblem.of("", "not_csv", detail=str(exc))]
     if not any(cells):
         return None
     if len(cells) != len(header):
-        return None, None, [("", f"{len(cells)} cells, but the header has {len(header)} columns")]
+        problem = FieldProblem.of("", "cell_count", count=len(cells), columns=len(header))
+        return None, None, [problem]
     return _csv_problems(name, header, cells)
 
 
@@ -505,8 +529,7 @@ def _csv(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
         first = next(decoded, "")
         if not first.strip():
             columns = ", ".join(c.name for c in _COLUMNS[name])
-            msg = f"{file}: empty file; its first row must name the columns: {columns}"
-            raise DatasetError(msg)
+            _refuse("csv_empty_file", file=file, columns=columns)
         # Excel set to Vietnamese (or any locale whose decimal mark is a comma) separates
         # cells with ';'. The header names several columns, so it holds the separator.
         delimiter = "," if "," in first else ";"
@@ -514,8 +537,7 @@ def _csv(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
         try:
             header = _csv_header(file, name, next(reader))
         except csv.Error as exc:
-            msg = f"{file}, line 1: not valid CSV: {exc}"
-            raise DatasetError(msg) from None
+            _refuse("csv_not_csv", file=file, line=1, detail=str(exc))
         index = skipped = 0
         previous = reader.line_num
         while True:
@@ -536,7 +558,7 @@ def _csv(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
             if accepted is not None:
                 yield accepted
     if skipped:
-        tally.notes.append(f"{file}: {skipped} empty rows skipped")
+        tally.notes.append(Notice("empty_rows_skipped", {"file": file, "count": skipped}))
 
 
 _READERS: Final = {"jsonl": _jsonl, "csv": _csv}
@@ -546,11 +568,7 @@ def _file_type(path: Path) -> tuple[str, str]:
     """The record type and format of a JSON Lines or CSV file, from its name."""
     fmt = _SUFFIXES.get(path.suffix)
     if fmt is None or path.stem not in RECORD_TYPES:
-        msg = (
-            f"{path}: not a file of records; name it after its record type, e.g."
-            f" crime_reports.jsonl or crime_reports.csv (the types are {', '.join(RECORD_TYPES)})"
-        )
-        raise DatasetError(msg)
+        _refuse("not_a_records_file", file=str(path), types=_TYPES)
     return path.stem, fmt
 
 
@@ -575,20 +593,12 @@ def _read_folder(folder: Path, tally: _Tally) -> dict[str, list[Any]]:
             unknown.append(path.name)
     if unknown:
         suffix = f".{formats.pop()}" if len(formats) == 1 else ".jsonl"
-        msg = (
-            f"{folder}: unknown file {', '.join(repr(u) for u in unknown)}; a folder holds one"
-            f" file per record type, named {_expected_files(suffix)}"
-        )
-        raise DatasetError(msg)
+        names = ", ".join(repr(u) for u in unknown)
+        _refuse("unknown_files", folder=str(folder), names=names, expected=_expected_files(suffix))
     if len(formats) > 1:
-        msg = f"{folder}: holds both JSON Lines and CSV files; keep one format per folder"
-        raise DatasetError(msg)
+        _refuse("mixed_formats", folder=str(folder))
     if not formats:
-        msg = (
-            f"{folder}: no files of records; expected files named {_expected_files('.jsonl')}"
-            " (or the same names ending .csv)"
-        )
-        raise DatasetError(msg)
+        _refuse("no_record_files", folder=str(folder), expected=_expected_files(".jsonl"))
     fmt = formats.pop()
     suffix = f".{fmt}"
     read = _READERS[fmt]
@@ -596,46 +606,37 @@ def _read_folder(folder: Path, tally: _Tally) -> dict[str, list[Any]]:
     for name in RECORD_TYPES:
         file = found.get(name + suffix)
         if file is None:
-            tally.notes.append(f"no file {name}{suffix}: no {name}")
+            note = Notice("file_missing", {"file": f"{name}{suffix}", "record_type": name})
+            tally.notes.append(note)
             continue
-        _check_size(file, tally.limits.file_bytes, "a file of records")
+        _check_size(file, tally.limits.file_bytes, "file_too_large")
         records[name] = list(read(file, name, tally))
-    tally.notes.extend(f"{folder}: {name!r} ignored (not a file of records)" for name in ignored)
+    tally.notes.extend(
+        Notice("file_ignored", {"folder": str(folder), "name": name}) for name in ignored
+    )
     return records
 
 
-def _records_of(where: str, name: str, items: object) -> Iterable[object]:
+def _records_of(where: str | Notice, name: str, items: object) -> Iterable[object]:
     if isinstance(items, str | bytes | Mapping) or not isinstance(items, Iterable):
-        msg = f"{where}: {name!r} must be a list of records, not {_kind(items)}"
-        raise DatasetError(msg)
+        _refuse("records_not_list", where=where, name=name, type=_kind(items))
     return items
 
 
 def _read_document(document: object, tally: _Tally, file: str | None) -> dict[str, list[Any]]:
-    where = file or "the document"
+    where: str | Notice = file or Notice("the_document")
     if not isinstance(document, Mapping):
-        msg = (
-            f'{where}: a dataset is a JSON object with "schema": "{SCHEMA}" and one'
-            f" list per record type, not {_kind(document)}"
-        )
-        raise DatasetError(msg)
+        _refuse("document_not_object", where=where, schema=SCHEMA, type=_kind(document))
     if "schema" not in document:
-        msg = f'{where}: no "schema" key; write "schema": "{SCHEMA}" first'
-        raise DatasetError(msg)
+        _refuse("no_schema", where=where, schema=SCHEMA)
     version = document["schema"]
     if version not in READABLE_SCHEMAS:
-        msg = (
-            f"{where}: unknown schema {version!r}; this release of threeno reads"
-            f" {', '.join(READABLE_SCHEMAS)}"
-        )
-        raise DatasetError(msg)
+        readable = ", ".join(READABLE_SCHEMAS)
+        _refuse("unknown_schema", where=where, version=version, readable=readable)
     unknown = [key for key in document if key != "schema" and key not in RECORD_TYPES]
     if unknown:
-        msg = (
-            f"{where}: unknown key {', '.join(repr(k) for k in unknown)}; the keys are"
-            f" schema, {', '.join(RECORD_TYPES)}"
-        )
-        raise DatasetError(msg)
+        keys = ", ".join(repr(k) for k in unknown)
+        _refuse("unknown_document_keys", where=where, keys=keys, types=_TYPES)
     records: dict[str, list[Any]] = {}
     for name in RECORD_TYPES:
         items = _records_of(where, name, document.get(name, ()))
@@ -648,28 +649,21 @@ def _read_document(document: object, tally: _Tally, file: str | None) -> dict[st
 
 def _read_json_file(path: Path, tally: _Tally) -> dict[str, list[Any]]:
     depth = tally.limits.depth
-    _check_size(path, tally.limits.document_bytes, "a JSON document")
+    _check_size(path, tally.limits.document_bytes, "document_too_large")
     data = path.read_bytes().removeprefix(_BOM)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        msg = (
-            f"{path}, line {line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); save the file"
-            " as UTF-8"
-        )
-        raise DatasetError(msg) from None
+        _refuse("document_not_utf8", file=str(path), line=line, byte=data[exc.start])
     if not text.strip(_JSON_SPACE):
-        msg = f'{path}: empty file; a dataset is a JSON object with "schema": "{SCHEMA}"'
-        raise DatasetError(msg)
+        _refuse("empty_document", file=str(path), schema=SCHEMA)
     try:
         document = _loads(text)
     except (ValueError, RecursionError) as exc:
-        msg = f"{path}: {_json_error(exc, depth=depth)}"
-        raise DatasetError(msg) from None
+        _refuse_document(path, exc, depth)
     if too_deep(document, depth, text):
-        msg = f"{path}: {_too_deep(depth)}"
-        raise DatasetError(msg)
+        _refuse("document_json_problem", file=str(path), problem=_too_deep(depth))
     return _read_document(document, tally, str(path))
 
 
@@ -678,16 +672,12 @@ def _read_iterable(items: Iterable[object], tally: _Tally) -> dict[str, list[Any
     positions = dict.fromkeys(RECORD_TYPES, 0)
     for i, item in enumerate(items):
         if not isinstance(item, Mapping):
-            msg = f"records[{i}]: a record is a dict, not {_kind(item)}"
-            raise DatasetError(msg)
+            _refuse("record_not_a_dict", index=i, type=_kind(item))
         name = item.get(RECORD_TYPE_KEY)
+        if name is None:
+            _refuse("record_type_missing", index=i, types=_TYPES)
         if not isinstance(name, str) or name not in RECORD_TYPES:
-            what = "no" if name is None else f"an unknown {name!r} as"
-            msg = (
-                f"records[{i}]: {what} {RECORD_TYPE_KEY!r}; each record names its type,"
-                f" one of {', '.join(RECORD_TYPES)}"
-            )
-            raise DatasetError(msg)
+            _refuse("record_type_unknown", index=i, name=name, types=_TYPES)
         raw = {k: v for k, v in item.items() if k != RECORD_TYPE_KEY}
         record = tally.take(name, raw, file=None, line=None, index=positions[name])
         positions[name] += 1
@@ -702,22 +692,17 @@ def _read(source: object, tally: _Tally) -> tuple[str, dict[str, list[Any]]]:
         if path.is_dir():
             return str(path), _read_folder(path, tally)
         if not path.is_file():
-            msg = f"{path}: no such file or folder"
-            raise DatasetError(msg)
+            _refuse("no_such_path", path=str(path))
         if path.suffix == ".json":
             return str(path), _read_json_file(path, tally)
         name, fmt = _file_type(path)
-        _check_size(path, tally.limits.file_bytes, "a file of records")
+        _check_size(path, tally.limits.file_bytes, "file_too_large")
         return str(path), {name: list(_READERS[fmt](path, name, tally))}
     if isinstance(source, Mapping):
         return "the document", _read_document(source, tally, None)
     if isinstance(source, Iterable) and not isinstance(source, bytes):
         return "the records", _read_iterable(source, tally)
-    msg = (
-        f"cannot load a dataset from {type(source).__name__}: give a file, a folder, a"
-        " mapping or an iterable of dicts"
-    )
-    raise DatasetError(msg)
+    _refuse("cannot_load", type=type(source).__name__)
 
 
 def load_dataset(
@@ -777,6 +762,8 @@ def load_dataset(
     finally:
         if collecting:
             gc.enable()
+    if plan is None:
+        tally.notes.append(Notice("units_not_checked"))
     report = tally.report(label, dataset.validate(plan))
     if strict and not report.ok:
         raise LoadReportError(report)
@@ -904,15 +891,12 @@ def iter_records(
     names = {cls: name for name, cls in RECORD_TYPES.items()}
     name = record_type if isinstance(record_type, str) else names.get(record_type, "")
     if name not in RECORD_TYPES:
-        msg = f"unknown record type {record_type!r}; the types are {', '.join(RECORD_TYPES)}"
-        raise DatasetError(msg)
+        _refuse("unknown_record_type", value=record_type, types=_TYPES)
     file = Path(path)
     if not file.is_file():
-        msg = f"{file}: no such file"
-        raise DatasetError(msg)
+        _refuse("no_such_file", file=str(file))
     if file.suffix not in _SUFFIXES:
-        msg = f"{file}: records are streamed from a .jsonl or .csv file"
-        raise DatasetError(msg)
+        _refuse("not_streamable", file=str(file))
     return RecordStream(file, name, check_duplicates=check_duplicates, limits=limits)
 
 

@@ -13,6 +13,11 @@ records of its type).
 Messages never quote a sensitive value (``full_name``, ``national_id``, ``phone``) nor
 a whole record; only ids, codes and the faulty value of a non-sensitive field.
 
+Every rejection reason, problem between records and note has a stable, machine-readable
+code (:data:`threeno.messages.TEMPLATES`) and the params of its wording, so that a tool
+matches it whatever the language, and :meth:`LoadReport.text` writes the whole report in
+Vietnamese (``"vi"``) or English (``"en"``, which ``str(report)`` gives).
+
 Plan clauses: IV.2 (agencies report to the Steering Committee: the numbers must be
 traceable to the records behind them).
 
@@ -21,19 +26,32 @@ traceable to the records behind them).
 
 from __future__ import annotations
 
-from collections.abc import Mapping  # noqa: TC003 - attrs and Sphinx read the annotations
+from collections.abc import Iterable, Mapping  # noqa: TC003 - attrs and Sphinx read them
 from types import MappingProxyType
 from typing import Final
 
 import attrs
 
 from threeno.errors import DatasetError, ValidationError
-from threeno.model.dataset import RECORD_TYPES, Problem
+from threeno.lang import Lang, check_lang, number
+from threeno.messages import Notice
+from threeno.model.dataset import RECORD_TYPES, Problem, record_type_label
 
 __all__ = ["FieldProblem", "LoadReport", "LoadReportError", "Rejection", "TypeCounts"]
 
 #: How many rejections and problems ``str(report)`` lists before it says "and N more".
 SHOWN: Final = 50
+
+#: What the loader calls the sources that are not files (records given in memory), and
+#: how Vietnamese says it.
+_SOURCES_VI: Final = {
+    "the document": "tài liệu được truyền vào",
+    "the records": "các bản ghi được truyền vào",
+}
+
+
+def _frozen(params: Mapping[str, object]) -> Mapping[str, object]:
+    return MappingProxyType(dict(params))
 
 
 @attrs.frozen(kw_only=True)
@@ -43,20 +61,55 @@ class FieldProblem:
     ``str(problem)`` is ``decided_on: 2024-01-01 is before received_on 2024-01-05``; the
     path is relative to the record (``categories[1].until``), or ``""`` for a problem
     with the record as a whole (a line that is not JSON, a row with too many cells).
+    :meth:`text` writes it in Vietnamese too: ``trường decided_on: ngày 2024-01-01 không
+    được trước ngày 2024-01-05 ở trường received_on``.
 
     Args:
         field: the path of the field at fault, e.g. ``categories[1].until``.
-        message: what is wrong, in words a data clerk understands.
+        message: what is wrong, in English words a data clerk understands.
+        code: the message's stable code in :data:`threeno.messages.TEMPLATES`
+            (``date_before``, ``unknown_key``...), or ``None`` for a message given only in
+            English.
+        params: the values its wording names (never a person's data: scrubbed).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``code``, ``params``, :meth:`of` and :meth:`text`.
     """
 
     field: str
     message: str
+    code: str | None = None
+    params: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen)
+
+    @classmethod
+    def of(cls, field: str, code: str, /, **params: object) -> FieldProblem:
+        """The problem of ``code`` filled with ``params``; its message is the English wording.
+
+        >>> from threeno.io.report import FieldProblem
+        >>> str(FieldProblem.of("sex", "missing_key"))
+        'sex: required key missing'
+
+        Raises:
+            KeyError: for a code without wording (a programming error).
+        """
+        return cls(field=field, message=Notice(code, params).text("en"), code=code, params=params)
+
+    @property
+    def notice(self) -> Notice | None:
+        """What is wrong as a :class:`~threeno.messages.Notice`; ``None`` without a code."""
+        return None if self.code is None else Notice(self.code, self.params)
 
     def __str__(self) -> str:
         """``field: message``, or the message alone for the record as a whole."""
         return f"{self.field}: {self.message}" if self.field else self.message
+
+    def text(self, lang: Lang = "en") -> str:
+        """The problem in Vietnamese (``trường decided_on: ...``) or English (``str()``)."""
+        if check_lang(lang) == "en":
+            return str(self)
+        notice = self.notice
+        message = self.message if notice is None else notice.text(lang)
+        return f"trường {self.field}: {message}" if self.field else message
 
 
 @attrs.frozen(kw_only=True)
@@ -66,7 +119,9 @@ class Rejection:
     ``str(rejection)`` gives one line per problem, each starting with the record's place:
     ``crime_reports.jsonl, line 18, id 'CR-0017': decided_on: ...`` (files of lines),
     ``data.json, crime_reports[17], id 'CR-0017': ...`` (a JSON document) or
-    ``crime_reports[17], id 'CR-0017': ...`` (records given in memory).
+    ``crime_reports[17], id 'CR-0017': ...`` (records given in memory). :meth:`text`
+    writes the same in Vietnamese: ``tệp crime_reports.jsonl, dòng 18, mã 'CR-0017':
+    trường decided_on: ...``.
 
     Args:
         record_type: the record type's interchange name, e.g. ``"crime_reports"``.
@@ -77,6 +132,7 @@ class Rejection:
         problems: every problem found, in the order of the record's fields.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 :meth:`text` and :meth:`location_text`.
     """
 
     record_type: str
@@ -89,10 +145,20 @@ class Rejection:
     @property
     def location(self) -> str:
         """The record's file, then its line or position, then its id."""
-        parts = [] if self.file is None else [self.file]
-        parts.append(f"line {self.line}" if self.line is not None else self.path)
+        return self.location_text("en")
+
+    def location_text(self, lang: Lang = "en") -> str:
+        """:attr:`location` in Vietnamese (``tệp x.jsonl, dòng 18, mã 'CR-0017'``) or English."""
+        vi = check_lang(lang) == "vi"
+        parts = []
+        if self.file is not None:
+            parts.append(f"tệp {self.file}" if vi else self.file)
+        if self.line is not None:
+            parts.append(f"dòng {self.line}" if vi else f"line {self.line}")
+        else:
+            parts.append(self.path)
         if self.record_id is not None:
-            parts.append(f"id {self.record_id!r}")
+            parts.append(f"{'mã' if vi else 'id'} {self.record_id!r}")
         return ", ".join(parts)
 
     @property
@@ -102,7 +168,12 @@ class Rejection:
 
     def __str__(self) -> str:
         """One line per problem, each starting with :attr:`location`."""
-        return "\n".join(f"{self.location}: {problem}" for problem in self.problems)
+        return self.text("en")
+
+    def text(self, lang: Lang = "en") -> str:
+        """One line per problem, in Vietnamese or English, each after the record's place."""
+        where = self.location_text(lang)
+        return "\n".join(f"{where}: {problem.text(lang)}" for problem in self.problems)
 
 
 @attrs.frozen(kw_only=True)
@@ -127,8 +198,11 @@ class TypeCounts:
     def __attrs_post_init__(self) -> None:
         """Refuse counts that leave a record unaccounted for."""
         if self.accepted + self.rejected != self.read:
-            msg = f"{self.accepted} accepted + {self.rejected} rejected is not the {self.read} read"
-            raise ValidationError(msg, cls_name="TypeCounts", field="read")
+            params = {"accepted": self.accepted, "rejected": self.rejected, "read": self.read}
+            msg = Notice("counts_do_not_add_up", params).text("en")
+            raise ValidationError(
+                msg, cls_name="TypeCounts", field="read", code="counts_do_not_add_up", params=params
+            )
 
 
 def _all_counts(counts: Mapping[str, TypeCounts]) -> Mapping[str, TypeCounts]:
@@ -140,6 +214,19 @@ def _plural(count: int, noun: str) -> str:
     return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
+def _notices(notes: Iterable[Notice | str]) -> tuple[Notice, ...]:
+    # A note given as text (older callers) keeps its words, in either language.
+    return tuple(n if isinstance(n, Notice) else Notice("note", {"text": n}) for n in notes)
+
+
+def _headed(lines: list[str], title: str, items: list[str], more: str) -> None:
+    if items:
+        lines.append(title)
+        lines.extend(f"  {item}" for item in items[:SHOWN])
+        if len(items) > SHOWN:
+            lines.append("  " + more.format(len(items) - SHOWN))
+
+
 @attrs.frozen(kw_only=True)
 class LoadReport:
     """Everything a dataset load has to say: counts, rejections, problems, notes.
@@ -147,6 +234,7 @@ class LoadReport:
     ``str(report)`` is a summary a clerk reads: the totals, a table per record type of
     what was read, accepted and rejected, then every rejection, every problem between
     records and every note (the first fifty of each, then how many more).
+    :meth:`text` writes it in Vietnamese (record types by their names) or English.
 
     Rejections and problems differ: a rejected record is not in the dataset (it could
     not be read, or breaks a rule of its own type); a problem is between records that
@@ -159,16 +247,20 @@ class LoadReport:
         rejections: every rejected record, in the order read.
         problems: the problems between accepted records (:meth:`Dataset.validate
             <threeno.model.dataset.Dataset.validate>`).
-        notes: what else the reader noticed and did, e.g. a record type with no file.
+        notes: what else the reader noticed and did, e.g. a record type with no file
+            (``file_missing``) or unit codes not checked (``units_not_checked``), each a
+            :class:`~threeno.messages.Notice`; a note given as text becomes the notice
+            ``note``, whose text is the same in both languages.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``notes`` are :class:`~threeno.messages.Notice`; :meth:`text`.
     """
 
     source: str
     counts: Mapping[str, TypeCounts] = attrs.field(factory=dict, converter=_all_counts)
     rejections: tuple[Rejection, ...] = ()
     problems: tuple[Problem, ...] = ()
-    notes: tuple[str, ...] = ()
+    notes: tuple[Notice, ...] = attrs.field(default=(), converter=_notices)
 
     @property
     def read(self) -> int:
@@ -191,7 +283,21 @@ class LoadReport:
         return not self.rejections and not self.problems
 
     def __str__(self) -> str:
-        """A summary: totals, a table per record type, then rejections, problems, notes."""
+        """A summary in English: totals, a table per record type, then the rest."""
+        return self.text("en")
+
+    def text(self, lang: Lang = "en") -> str:
+        """The whole report in Vietnamese (``"vi"``) or English (``"en"``).
+
+        The totals; a table of what was read, accepted and rejected per record type
+        (by the type's name in Vietnamese, its interchange name in English); then every
+        rejection, problem between records and note, each in ``lang`` (the first
+        :data:`SHOWN` of each, then how many more).
+
+        .. versionadded:: 0.2.0
+        """
+        if check_lang(lang) == "vi":
+            return self._vietnamese()
         totals = (
             f"{self.source}: {_plural(self.read, 'record')} read, {self.accepted} accepted,"
             f" {self.rejected} rejected; {_plural(len(self.problems), 'problem')}"
@@ -206,24 +312,50 @@ class LoadReport:
                 f"  {name:<{width}}  {c.read:>4}  {c.accepted:>8}  {c.rejected:>8}"
                 for name, c in rows
             )
-        rejected = [line for r in self.rejections for line in str(r).splitlines()]
-        for title, items in (
-            ("rejected", rejected),
-            ("problems between records", [str(p) for p in self.problems]),
-            ("notes", list(self.notes)),
-        ):
-            if items:
-                lines.append(f"{title}:")
-                lines.extend(f"  {item}" for item in items[:SHOWN])
-                if len(items) > SHOWN:
-                    lines.append(f"  ... and {len(items) - SHOWN} more")
+        rejected = [line for r in self.rejections for line in r.text("en").splitlines()]
+        _headed(lines, "rejected:", rejected, "... and {} more")
+        problems = [p.text("en") for p in self.problems]
+        _headed(lines, "problems between records:", problems, "... and {} more")
+        _headed(lines, "notes:", [n.text("en") for n in self.notes], "... and {} more")
+        return "\n".join(lines)
+
+    def _vietnamese(self) -> str:
+        def n(value: int) -> str:
+            return number(value, "vi")
+
+        source = _SOURCES_VI.get(self.source, self.source)
+        totals = (
+            f"{source}: đã đọc {n(self.read)} bản ghi, {n(self.accepted)} hợp lệ,"
+            f" {n(self.rejected)} bị loại; {n(len(self.problems))} vấn đề giữa các bản ghi"
+        )
+        lines = [totals]
+        rows = [
+            (_capitalised(record_type_label(name, "vi")), c)
+            for name, c in self.counts.items()
+            if c.read
+        ]
+        if rows:
+            heads = ("Nhóm dữ liệu", "Đã đọc", "Hợp lệ", "Bị loại")
+            width = max(len(heads[0]), *(len(label) for label, _ in rows))
+            lines.append(f"  {heads[0]:<{width}}  {heads[1]}  {heads[2]}  {heads[3]}")
+            lines.extend(
+                f"  {label:<{width}}  {n(c.read):>{len(heads[1])}}"
+                f"  {n(c.accepted):>{len(heads[2])}}  {n(c.rejected):>{len(heads[3])}}"
+                for label, c in rows
+            )
+        rejected = [line for r in self.rejections for line in r.text("vi").splitlines()]
+        _headed(lines, "Bản ghi bị loại:", rejected, "... và {} mục khác")
+        problems = [p.text("vi") for p in self.problems]
+        _headed(lines, "Vấn đề giữa các bản ghi:", problems, "... và {} mục khác")
+        _headed(lines, "Ghi chú:", [note.text("vi") for note in self.notes], "... và {} mục khác")
         return "\n".join(lines)
 
 
 class LoadReportError(DatasetError):
     """A strict load found rejected records or problems; ``report`` has them all.
 
-    Raised by ``load_dataset(..., strict=True)``; its message is ``str(report)``.
+    Raised by ``load_dataset(..., strict=True)``; its message is ``str(report)``, and
+    :meth:`text` is :meth:`LoadReport.text` (code ``load_rejected``).
 
     Args:
         report: the whole load report.
@@ -234,4 +366,13 @@ class LoadReportError(DatasetError):
     def __init__(self, report: LoadReport) -> None:
         """Keep the report, so a program can list every rejection and problem."""
         self.report = report
-        super().__init__(str(report))
+        params = {"rejected": report.rejected, "problems": len(report.problems)}
+        super().__init__(str(report), code="load_rejected", params=params)
+
+    def text(self, lang: str = "en") -> str:
+        """The whole load report in ``lang`` (``"vi"`` or ``"en"``)."""
+        return self.report.text(check_lang(lang))
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]

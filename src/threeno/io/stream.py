@@ -28,6 +28,7 @@ from threeno.errors import DatasetError
 from threeno.indicators.engine import Evaluator
 from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, check_limits, iter_records
 from threeno.io.report import LoadReport, LoadReportError, TypeCounts
+from threeno.messages import Notice
 from threeno.model.dataset import RECORD_TYPES
 
 if TYPE_CHECKING:
@@ -151,8 +152,8 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     )
     counts: dict[str, TypeCounts] = {}
     rejections: list[Rejection] = []
-    notes: list[str] = [
-        f"no file {name}.jsonl: no {name}"
+    notes: list[Notice] = [
+        Notice("file_missing", {"file": f"{name}.jsonl", "record_type": name})
         for name in RECORD_TYPES
         if name not in {n for n, _ in files}
     ]

@@ -956,7 +956,7 @@ def _quality(
         load_totals=(load_report.read, load_report.accepted, load_report.rejected),
         rejections=tuple(line for r in load_report.rejections for line in str(r).splitlines()),
         problems=tuple(str(p) for p in load_report.problems),
-        notes=tuple(load_report.notes),
+        notes=tuple(str(note) for note in load_report.notes),
         placements=tuple(placements),
         issues=issues,
         crosswalk=crosswalk,
