@@ -33,7 +33,7 @@ from threeno.errors import LanguageError
 
 __all__ = ["LANGS", "Lang", "check_lang", "count", "date", "number", "percent"]
 
-#: A language threeno writes: Vietnamese or English.
+#: A language threeno writes (Vietnamese or English).
 Lang = Literal["vi", "en"]
 #: The languages, Vietnamese first (the default of every output an official reads).
 LANGS: Final[tuple[Lang, ...]] = ("vi", "en")

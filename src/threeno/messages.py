@@ -7,7 +7,7 @@ that fill it, written out by :meth:`Notice.text` from :data:`TEMPLATES`, the one
 catalogue of wordings (Vietnamese first, then English).
 
 Params are ids, codes, field names, counts and dates — never a value that could be a
-person's (the caller scrubs, see :func:`threeno.model._base.scrub`).
+person's (the caller scrubs, see ``threeno.model._base.scrub``).
 
 A template fills its params as :meth:`str.format` does (``{value!r}``, ``{byte:02x}``),
 and also knows how each language writes a few of them:
@@ -46,8 +46,8 @@ from threeno.lang import Lang, check_lang, number
 
 __all__ = ["TEMPLATES", "Notice"]
 
-#: Every message's wording by code: ``(Vietnamese, English)``, ``str.format`` templates
-#: filled with the notice's params. Codes are stable: a tool may match them.
+#: Every message's wording by code, ``(Vietnamese, English)``, as ``str.format``
+#: templates filled with the notice's params. Codes are stable; a tool may match them.
 TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     # -- languages -------------------------------------------------------------------
     "unknown_language": (

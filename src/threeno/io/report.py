@@ -292,7 +292,7 @@ class LoadReport:
         The totals; a table of what was read, accepted and rejected per record type
         (by the type's name in Vietnamese, its interchange name in English); then every
         rejection, problem between records and note, each in ``lang`` (the first
-        :data:`SHOWN` of each, then how many more).
+        ``SHOWN`` (50) of each, then how many more).
 
         .. versionadded:: 0.2.0
         """
