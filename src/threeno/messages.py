@@ -692,6 +692,45 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
             " higher level"
         ),
     ),
+    "unit_code_not_text": (
+        "mã đơn vị hành chính phải ghi dạng văn bản (giữ các số 0 ở đầu), không phải {value}",
+        "a unit code must be text (keep leading zeros), not {value}",
+    ),
+    "unit_date_not_a_date": (
+        (
+            "mã đơn vị hành chính {code}: ngày dùng để tra mã phải là ngày (YYYY-MM-DD), không"
+            " phải {type:kind}"
+        ),
+        "unit code {code}: the date to read it on must be a date (YYYY-MM-DD), not {type}",
+    ),
+    "unknown_unit_code": (
+        "mã đơn vị hành chính {code!r}{when}: không có trong danh mục{hint}",
+        "unknown unit code {code!r}{when}: not in the registry{hint}",
+    ),
+    "on_date": (" vào ngày {on}", " on {on}"),
+    "leading_zero_lost": (
+        " (mất số 0 ở đầu? danh mục có mã {code})",
+        " (a leading zero lost? {code} is known)",
+    ),
+    "unit_not_valid": (
+        "mã đơn vị hành chính {code} không có hiệu lực{when}: mã này là {versions}",
+        "unit code {code} is not valid{when}: it names {versions}",
+    ),
+    "unit_versions": (
+        (
+            "mã đơn vị hành chính {code} có {count} phiên bản ({versions}): hãy chỉ rõ bằng on=,"
+            " một ngày phiên bản cần tìm có hiệu lực"
+        ),
+        (
+            "unit code {code} has {count} versions ({versions}): say which with on=, a date it"
+            " was valid"
+        ),
+    ),
+    "unit_version": ("{name}, {span}", "{name}, {span}"),
+    "unit_version_merged": (
+        "{name}, {span}, sau đó sáp nhập vào {heir} {heir_name} từ ngày {heir_from}",
+        "{name}, {span}, then merged into {heir} {heir_name} from {heir_from}",
+    ),
     "span_always": ("có hiệu lực ở mọi thời điểm", "valid at every date"),
     "span_until": ("có hiệu lực đến ngày {end}", "valid until {end}"),
     "span_from": ("có hiệu lực từ ngày {start}", "valid from {start}"),
@@ -700,6 +739,80 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "valid from {start} to {end}",
     ),
     # Reporting periods.
+    "term_year": ("năm", "year"),
+    "term_half": ("nửa năm", "half"),
+    "term_quarter": ("quý", "quarter"),
+    "term_month": ("tháng", "month"),
+    "at_field": ("{owner}.{field}: {problem}", "{owner}.{field}: {problem}"),
+    "period_number": (
+        "{what} phải là số nguyên từ {low} đến {high}, không phải {value!r}",
+        "{what} must be a whole number from {low} to {high}, not {value!r}",
+    ),
+    "period_convention": (
+        "convention phải là một Convention ({known}), không phải {value}",
+        "convention must be a Convention ({known}), not {value}",
+    ),
+    "period_out_of_range": (
+        "kỳ {kind_vi} thứ {index} của năm {year} nằm ngoài khoảng ngày Python biểu diễn được",
+        "{kind_en} {index} of year {year} falls outside the dates Python can hold",
+    ),
+    "custom_period": (
+        "kỳ tùy chọn {start}..{end}: {problem}",
+        "custom period {start}..{end}: {problem}",
+    ),
+    "period_kind_not_standard": (
+        "kind phải là month, quarter, half_year hoặc year, không phải {value}",
+        "kind must be month, quarter, half_year or year, not {value}",
+    ),
+    "containing_day_not_a_date": (
+        "day phải là ngày (YYYY-MM-DD), không phải {type:kind}",
+        "day must be a date (YYYY-MM-DD), not {type}",
+    ),
+    "period_not_text": (
+        (
+            'kỳ báo cáo phải ghi dạng văn bản như "2024" (năm), "2024-H1" (6 tháng), "2024-Q2"'
+            ' (quý), "2024-05" (tháng) hoặc "2024-01-01..2024-03-31" (tùy chọn), không phải'
+            " {type:kind}"
+        ),
+        (
+            'a period must be text such as "2024" (year), "2024-H1" (half-year), "2024-Q2"'
+            ' (quarter), "2024-05" (month) or "2024-01-01..2024-03-31" (custom), not {type}'
+        ),
+    ),
+    "period_text": ("kỳ {text!r}: {problem}", "period {text!r}: {problem}"),
+    "period_unknown_form": (
+        (
+            'kỳ {text!r} không thuộc dạng nào trong "2024" (năm), "2024-H1" (6 tháng), "2024-Q2"'
+            ' (quý), "2024-05" (tháng) hoặc "2024-01-01..2024-03-31" (tùy chọn)'
+        ),
+        (
+            'period {text!r} is not one of "2024" (year), "2024-H1" (half-year), "2024-Q2"'
+            ' (quarter), "2024-05" (month) or "2024-01-01..2024-03-31" (custom)'
+        ),
+    ),
+    "period_holds_dates": (
+        "kỳ {period}: chỉ chứa được ngày (YYYY-MM-DD), không phải {type:kind}",
+        "period {period}: can only hold dates (YYYY-MM-DD), not {type}",
+    ),
+    "period_no_custom_next": (
+        (
+            "không có kỳ tùy chọn {days} ngày liền kề {period} trong khoảng ngày Python biểu diễn"
+            " được"
+        ),
+        "no custom period of {days} days next to {period} within Python's dates",
+    ),
+    "period_no_next": (
+        "không có kỳ {kind_vi} nào sau {period}: {problem}",
+        "no {kind_en} after {period}: {problem}",
+    ),
+    "period_no_previous": (
+        "không có kỳ {kind_vi} nào trước {period}: {problem}",
+        "no {kind_en} before {period}: {problem}",
+    ),
+    "period_cannot_split": (
+        "không thể chia kỳ {period} ({kind}) thành các kỳ {into}",
+        "cannot split {period} ({kind}) into {into} periods",
+    ),
     "no_period_ends_on": (
         "không có kỳ {kind_vi} nào kết thúc vào ngày {end} (ngoài phạm vi ngày)",
         "no {kind_en} ends on {end} (out of the date range)",

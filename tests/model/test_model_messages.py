@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from threeno.errors import LanguageError, ValidationError
+from threeno.errors import LanguageError, PeriodError, UnitError, ValidationError
 from threeno.messages import Notice
 from threeno.model._base import REDACTED, enum_problem, fail, scrub_params
 from threeno.model.activities import OutreachEvent, ReportSubmission, SafetyAssessment
@@ -38,7 +38,9 @@ from threeno.model.enums import (
     SubjectCategory,
     SuspensionReason,
 )
+from threeno.model.period import ReportingPeriod
 from threeno.model.subjects import CategorySpan, Subject
+from threeno.model.units import UnitRegistry
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -434,4 +436,77 @@ class TestProblems:
         assert error.code == "duplicate_ids"
         assert error.text("vi") == (
             "Dataset.subjects: trùng mã 'S-1': mỗi mã chỉ được dùng một lần trong một loại dữ liệu"
+        )
+
+
+class TestPeriodsAndUnits:
+    """Errors of periods and of unit lookups: codes, and Vietnamese."""
+
+    def test_month_13(self) -> None:
+        """A year has 12 months."""
+        with pytest.raises(PeriodError) as caught:
+            ReportingPeriod.month(2024, 13)
+        error = caught.value
+        assert (error.code, error.params["what"]) == ("period_number", Notice("term_month"))
+        assert str(error) == "month must be a whole number from 1 to 12, not 13"
+        assert error.text("vi") == "tháng phải là số nguyên từ 1 đến 12, không phải 13"
+
+    def test_no_30_february(self) -> None:
+        """2024 has 29 days in February: 2024-02-30 is no day."""
+        with pytest.raises(PeriodError) as caught:
+            ReportingPeriod.parse("2024-02-30..2024-03-01")
+        assert caught.value.code == "period_text"
+        assert str(caught.value) == (
+            "period '2024-02-30..2024-03-01': '2024-02-30' is not a date that exists"
+        )
+        assert caught.value.text("vi") == (
+            "kỳ '2024-02-30..2024-03-01': '2024-02-30' không phải là ngày có thật"
+        )
+
+    def test_custom_end_before_start(self) -> None:
+        """A custom period from 1 March to 1 February ends before it starts."""
+        with pytest.raises(PeriodError) as caught:
+            ReportingPeriod.custom(D(2024, 3, 1), D(2024, 2, 1))
+        assert str(caught.value) == (
+            "custom period 2024-03-01..2024-02-01: ReportingPeriod.end: 2024-02-01 is before"
+            " start 2024-03-01"
+        )
+        assert caught.value.text("vi") == (
+            "kỳ tùy chọn 2024-03-01..2024-02-01: ReportingPeriod.end: ngày 2024-02-01 không"
+            " được trước ngày 2024-03-01 ở trường start"
+        )
+
+    def test_unknown_form(self) -> None:
+        """'H1 2024' is written the other way round."""
+        with pytest.raises(PeriodError) as caught:
+            ReportingPeriod.parse("H1 2024")
+        assert caught.value.code == "period_unknown_form"
+        assert caught.value.text("vi") == (
+            'kỳ \'H1 2024\' không thuộc dạng nào trong "2024" (năm), "2024-H1" (6 tháng),'
+            ' "2024-Q2" (quý), "2024-05" (tháng) hoặc "2024-01-01..2024-03-31" (tùy chọn)'
+        )
+
+    def test_a_leading_zero_lost(self) -> None:
+        """'3388' is 03388 without its leading zero."""
+        with pytest.raises(UnitError) as caught:
+            UnitRegistry.lai_chau().lookup("3388", D(2024, 5, 1))
+        assert caught.value.code == "unknown_unit_code"
+        assert caught.value.text("vi") == (
+            "mã đơn vị hành chính '3388' vào ngày 2024-05-01: không có trong danh mục (mất số 0"
+            " ở đầu? danh mục có mã 03388)"
+        )
+
+    def test_a_ward_merged(self) -> None:
+        """03389, the old Phường Đoàn Kết, ended on 2025-06-30 and merged into 03388."""
+        with pytest.raises(UnitError) as caught:
+            UnitRegistry.lai_chau().lookup("03389", D(2025, 8, 1))
+        assert caught.value.code == "unit_not_valid"
+        assert str(caught.value) == (
+            "unit code 03389 is not valid on 2025-08-01: it names Phường Đoàn Kết, valid until"
+            " 2025-06-30, then merged into 03388 Phường Đoàn Kết from 2025-07-01"
+        )
+        assert caught.value.text("vi") == (
+            "mã đơn vị hành chính 03389 không có hiệu lực vào ngày 2025-08-01: mã này là"
+            " Phường Đoàn Kết, có hiệu lực đến ngày 2025-06-30, sau đó sáp nhập vào 03388"
+            " Phường Đoàn Kết từ ngày 2025-07-01"
         )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, TypeVar
 
 import attrs
 
-from threeno.errors import LanguageError, ValidationError
+from threeno.errors import LanguageError, ThreenoError, ValidationError
 from threeno.messages import Notice
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ __all__ = [
     "nfc_tuple",
     "non_empty",
     "non_negative",
+    "notice_of",
     "of_enum",
     "optional_date",
     "personal_values",
@@ -147,6 +148,20 @@ def fail(owner: object, field: str, message: str, /, **params: object) -> NoRetu
         raise ValidationError(message, cls_name=cls.__name__, field=field)
     text = Notice(message, params).text("en")
     raise ValidationError(text, cls_name=cls.__name__, field=field, code=message, params=params)
+
+
+def notice_of(error: ThreenoError) -> Notice:
+    """An error's message as a :class:`~threeno.messages.Notice`, to hold in another message.
+
+    A :class:`ValidationError` keeps its class and field in front (code ``at_field``); an
+    error without a code keeps its English message (code ``note``).
+    """
+    if error.code is None:
+        return Notice("note", {"text": str(error)})
+    inner = Notice(error.code, error.params)
+    if isinstance(error, ValidationError) and error.cls_name and error.field:
+        return Notice("at_field", {"owner": error.cls_name, "field": error.field, "problem": inner})
+    return inner
 
 
 def enum_problem(enum_cls: type[enum.Enum], value: object) -> tuple[str, dict[str, object]]:

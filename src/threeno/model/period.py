@@ -31,7 +31,8 @@ from typing import Final, Self
 import attrs
 
 from threeno.errors import PeriodError, ValidationError
-from threeno.model._base import LabelledEnum, check_order, date_field, fail, of_enum
+from threeno.messages import Notice
+from threeno.model._base import LabelledEnum, check_order, date_field, fail, notice_of, of_enum
 
 __all__ = ["Convention", "PeriodKind", "ReportingPeriod"]
 
@@ -160,17 +161,30 @@ _PATTERNS: Final = (
     (PeriodKind.MONTH, re.compile(_YEAR + r"-(?P<index>0[1-9]|1[0-2])")),
     (PeriodKind.CUSTOM, re.compile(rf"(?P<start>{_DAY})\.\.(?P<end>{_DAY})")),
 )
-_FORMS: Final = (
-    '"2024" (year), "2024-H1" (half-year), "2024-Q2" (quarter), "2024-05" (month) '
-    'or "2024-01-01..2024-03-31" (custom)'
-)
+
+
+def _error(code: str, /, **params: object) -> PeriodError:
+    """A :class:`PeriodError` of ``code``, its English wording as its message."""
+    return PeriodError(Notice(code, params).text("en"), code=code, params=params)
 
 
 def _check_number(what: str, value: object, low: int, high: int) -> int:
+    # what: year, half, quarter or month (the term_ codes name them in both languages).
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        msg = f"{what} must be a whole number from {low} to {high}, not {value!r}"
-        raise PeriodError(msg)
+        term = Notice(f"term_{what}")
+        error = _error("period_number", what=term, low=low, high=high, value=value)
+        raise error
     return value
+
+
+def _day(text: str, day: str) -> dt.date:
+    """A day of a custom period's text, or a PeriodError naming the text and the day."""
+    try:
+        return dt.date.fromisoformat(day)
+    except ValueError:
+        problem = Notice("no_such_date", {"value": day})
+        error = _error("period_text", text=text, problem=problem)
+        raise error from None
 
 
 @attrs.frozen(kw_only=True, order=True)
@@ -261,16 +275,16 @@ class ReportingPeriod:
     def _standard(cls, kind: PeriodKind, year: object, index: int, convention: object) -> Self:
         year_ = _check_number("year", year, dt.MINYEAR, dt.MAXYEAR)
         if not isinstance(convention, Convention):
-            msg = (
-                f"convention must be a Convention ({', '.join(Convention.slugs())}), "
-                f"not {convention!r}"
-            )
-            raise PeriodError(msg)
+            known = ", ".join(Convention.slugs())
+            error = _error("period_convention", known=known, value=repr(convention))
+            raise error
         try:
             start, end = _span(kind, year_, index, convention)
         except ValueError:
-            msg = f"{kind.en} {index} of year {year_} falls outside the dates Python can hold"
-            raise PeriodError(msg) from None
+            error = _error(
+                "period_out_of_range", kind_vi=kind.vi, kind_en=kind.en, index=index, year=year_
+            )
+            raise error from None
         return cls(start=start, end=end, kind=kind, convention=convention)
 
     @classmethod
@@ -350,8 +364,8 @@ class ReportingPeriod:
         try:
             return cls(start=start, end=end, kind=PeriodKind.CUSTOM, convention=convention)
         except ValidationError as exc:
-            msg = f"custom period {start}..{end}: {exc}"
-            raise PeriodError(msg) from exc
+            error = _error("custom_period", start=str(start), end=str(end), problem=notice_of(exc))
+            raise error from exc
 
     @classmethod
     def containing(
@@ -374,11 +388,11 @@ class ReportingPeriod:
         """
         months = kind.months if isinstance(kind, PeriodKind) else None
         if months is None:
-            msg = f"kind must be month, quarter, half_year or year, not {kind!r}"
-            raise PeriodError(msg)
+            error = _error("period_kind_not_standard", value=repr(kind))
+            raise error
         if isinstance(day, dt.datetime) or not isinstance(day, dt.date):
-            msg = f"day must be a date (YYYY-MM-DD), not {type(day).__name__}"
-            raise PeriodError(msg)
+            error = _error("containing_day_not_a_date", type=type(day).__name__)
+            raise error
         year, month = day.year, day.month
         if convention is Convention.CUTOFF and day.day >= 15:
             year, month = (year + 1, 1) if month == 12 else (year, month + 1)
@@ -410,22 +424,23 @@ class ReportingPeriod:
             try:
                 match = pattern.fullmatch(text)
             except TypeError:  # not a str
-                msg = f"a period must be text such as {_FORMS}, not {type(text).__name__}"
-                raise PeriodError(msg) from None
+                error = _error("period_not_text", type=type(text).__name__)
+                raise error from None
             if match is None:
                 continue
             try:
                 if kind is PeriodKind.CUSTOM:
-                    start = dt.date.fromisoformat(match["start"])
-                    end = dt.date.fromisoformat(match["end"])
+                    start, end = (_day(text, match[part]) for part in ("start", "end"))
                     return cls.custom(start, end, convention)
                 index = int(match["index"]) if kind is not PeriodKind.YEAR else 1
                 return cls._standard(kind, int(match["year"]), index, convention)
-            except (ValueError, PeriodError) as exc:
-                msg = f"period {text!r}: {exc}"
-                raise PeriodError(msg) from exc
-        msg = f"period {text!r} is not one of {_FORMS}"
-        raise PeriodError(msg)
+            except PeriodError as exc:
+                if exc.code == "period_text":
+                    raise
+                error = _error("period_text", text=text, problem=notice_of(exc))
+                raise error from exc
+        error = _error("period_unknown_form", text=text)
+        raise error
 
     # -- what a period is --------------------------------------------------------------
 
@@ -470,9 +485,7 @@ class ReportingPeriod:
         raise self._not_a_date(day)
 
     def _not_a_date(self, day: object) -> PeriodError:
-        return PeriodError(
-            f"period {self}: can only hold dates (YYYY-MM-DD), not {type(day).__name__}"
-        )
+        return _error("period_holds_dates", period=str(self), type=type(day).__name__)
 
     def __str__(self) -> str:
         """The text :meth:`parse` reads back (``2024-H1``, ``2024-05``, ``a..b``...)."""
@@ -509,7 +522,8 @@ class ReportingPeriod:
         templates = _LABELS.get(lang)
         if templates is None:
             msg = f"unknown language {lang!r}: threeno has labels in 'vi' and 'en'"
-            raise PeriodError(msg)
+            shown = repr(lang) if isinstance(lang, str) and len(lang) <= 16 else type(lang).__name__
+            raise PeriodError(msg, code="unknown_language", params={"lang": shown})
         index = self.index or 1
         name = templates[self.kind].format(
             year=self.end.year,
@@ -559,16 +573,18 @@ class ReportingPeriod:
                     self.start + step * length, self.end + step * length, self.convention
                 )
             except OverflowError:
-                msg = f"no custom period of {self.days} days next to {self} within Python's dates"
-                raise PeriodError(msg) from None
+                error = _error("period_no_custom_next", days=self.days, period=str(self))
+                raise error from None
         per_year = 12 // months
         position = self.end.year * per_year + (self.index or 1) - 1 + step
         year, index = divmod(position, per_year)
         try:
             return cls._standard(self.kind, year, index + 1, self.convention)
         except PeriodError as exc:
-            msg = f"no {self.kind.en} {'after' if step > 0 else 'before'} {self}: {exc}"
-            raise PeriodError(msg) from exc
+            code = "period_no_next" if step > 0 else "period_no_previous"
+            params = {"kind_vi": self.kind.vi, "kind_en": self.kind.en, "period": str(self)}
+            error = _error(code, **params, problem=notice_of(exc))
+            raise error from exc
 
     def split(self, kind: PeriodKind) -> tuple[Self, ...]:
         """The periods of a shorter ``kind`` that make up this one, in order.
@@ -590,8 +606,8 @@ class ReportingPeriod:
         target = kind.months if isinstance(kind, PeriodKind) else None
         if own is None or target is None or target > own:
             into = getattr(kind, "value", kind)
-            msg = f"cannot split {self} ({self.kind.value}) into {into} periods"
-            raise PeriodError(msg)
+            error = _error("period_cannot_split", period=str(self), kind=self.kind.value, into=into)
+            raise error
         year, first_month = self.end.year, ((self.index or 1) - 1) * own + 1
         first = (first_month - 1) // target + 1
         return tuple(

@@ -135,8 +135,18 @@ def _aliases(value: object) -> object:
     return tuple(nfc(v) for v in value)
 
 
-def _span(unit: AdministrativeUnit) -> str:
-    return _span_notice(unit).text("en")
+def _unit_error(code: str, /, **params: object) -> UnitError:
+    """A :class:`UnitError` of ``code``, its English wording as its message."""
+    return UnitError(Notice(code, params).text("en"), code=code, params=params)
+
+
+def _version_notice(unit: AdministrativeUnit, heir: AdministrativeUnit | None) -> Notice:
+    """A version of a code in a message: its name and span, and what it merged into."""
+    params: dict[str, object] = {"name": unit.full_name, "span": _span_notice(unit)}
+    if heir is None:
+        return Notice("unit_version", params)
+    merged = {"heir": heir.code, "heir_name": heir.full_name, "heir_from": str(heir.valid_from)}
+    return Notice("unit_version_merged", {**params, **merged})
 
 
 def _span_notice(unit: AdministrativeUnit) -> Notice:
@@ -493,12 +503,9 @@ class UnitRegistry:
             return versions[0][2]
         if not versions:
             raise self._not_valid(code, None)
-        known = "; ".join(f"{u.full_name}, {_span(u)}" for _, _, u in versions)
-        msg = (
-            f"unit code {code} has {len(versions)} versions ({known}): "
-            "say which with on=, a date it was valid"
-        )
-        raise UnitError(msg)
+        described = tuple(_version_notice(u, None) for _, _, u in versions)
+        error = _unit_error("unit_versions", code=code, count=len(versions), versions=described)
+        raise error
 
     def successor_of(self, code: str, *, on: dt.date | None = None) -> AdministrativeUnit | None:
         """The unit that the version of ``code`` valid on ``on`` was merged into.
@@ -630,32 +637,23 @@ class UnitRegistry:
 
     def _bad_arguments(self, code: object, on: object) -> UnitError:
         if not isinstance(code, str):
-            return UnitError(f"a unit code must be text (keep leading zeros), not {code!r}")
-        return UnitError(
-            f"unit code {code}: the date to read it on must be a date (YYYY-MM-DD), "
-            f"not {type(on).__name__}"
-        )
+            return _unit_error("unit_code_not_text", value=repr(code))
+        return _unit_error("unit_date_not_a_date", code=code, type=type(on).__name__)
 
     def _not_valid(self, code: object, on: dt.date | None) -> UnitError:
         if not isinstance(code, str):
             return self._bad_arguments(code, on)
-        when = "" if on is None else f" on {on}"
+        when: Notice | str = "" if on is None else Notice("on_date", {"on": str(on)})
         versions = self._index.get(code, ())
         if not versions:
-            hint = ""
+            hint: Notice | str = ""
             if code.isdigit() and len(code) < 5:
                 padded = [c for c in (code.zfill(2), code.zfill(3), code.zfill(5)) if c in self]
                 if padded:
-                    hint = f" (a leading zero lost? {padded[0]} is known)"
-            return UnitError(f"unknown unit code {code!r}{when}: not in the registry{hint}")
-        described = []
-        for _, _, unit in versions:
-            text = f"{unit.full_name}, {_span(unit)}"
-            heir = self._heir(unit)
-            if heir is not None:
-                text += f", then merged into {heir.code} {heir.full_name} from {heir.valid_from}"
-            described.append(text)
-        return UnitError(f"unit code {code} is not valid{when}: it names " + "; ".join(described))
+                    hint = Notice("leading_zero_lost", {"code": padded[0]})
+            return _unit_error("unknown_unit_code", code=code, when=when, hint=hint)
+        described = tuple(_version_notice(unit, self._heir(unit)) for _, _, unit in versions)
+        return _unit_error("unit_not_valid", code=code, when=when, versions=described)
 
 
 def _ward(code: str, name: str, kind: UnitKind, successor: str) -> AdministrativeUnit:
