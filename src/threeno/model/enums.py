@@ -14,6 +14,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
+from threeno.errors import LanguageError
 from threeno.model._base import LabelledEnum
 
 __all__ = [
@@ -447,11 +448,12 @@ class SloganItem(LabelledEnum):
         """The item's full text in Vietnamese (``"vi"``, the default) or English (``"en"``).
 
         Raises:
-            ValueError: for a language other than ``"vi"`` or ``"en"``.
+            LanguageError: (a ``ValueError``) for a language other than ``"vi"`` or ``"en"``.
         """
         if lang not in {"vi", "en"}:
             msg = f"unknown language {lang!r}: threeno has labels in 'vi' and 'en'"
-            raise ValueError(msg)
+            shown = repr(lang) if isinstance(lang, str) and len(lang) <= 16 else type(lang).__name__
+            raise LanguageError(msg, code="unknown_language", params={"lang": shown})
         vi, en = _SLOGAN_TEXT[self.slug]
         return vi if lang == "vi" else en
 
