@@ -219,7 +219,8 @@ name_en = "Make-up working day"
 [evaluation]
 count_receipt_day = true
 count_receipt_day_note = "The plan counts it."
-crosswalk = true
+crosswalk = false
+crosswalk_note = "No unit merged."
 """
 
     def test_reads_every_new_key(self) -> None:
@@ -235,13 +236,14 @@ crosswalk = true
         assert plan.evaluation == EvaluationReadings(
             count_receipt_day=True,
             count_receipt_day_note="The plan counts it.",
-            crosswalk=True,
+            crosswalk=False,
+            crosswalk_note="No unit merged.",
         )
 
     def test_unknown_keys_and_wrong_types(self) -> None:
         """Every structure problem of the new keys at once, each with its path."""
         bad = (
-            self.EXTRA.replace("crosswalk = true", "crosswalk = 1\ncross_walk = true")
+            self.EXTRA.replace("crosswalk = false", "crosswalk = 1\ncross_walk = true")
             .replace('name_en = "Local day off"', 'name_en = "Local day off"\nwhy = "x"')
             .replace('date = "2025-05-10"', 'date = "2025-02-30"')
         )
