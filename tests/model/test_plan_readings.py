@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
 TEMPLATE_TEXT = files("threeno.plans").joinpath("template.toml").read_text(encoding="utf-8")
+#: The template without its ``[evaluation]`` table (its last), so no new key is set.
+BASE_TEXT = TEMPLATE_TEXT[: TEMPLATE_TEXT.index("\n[evaluation]")]
 
 
 def fails(make: Callable[[], object], field: str) -> str:
@@ -105,7 +107,7 @@ class TestLocalCalendarAndReadings:
 
     def test_plan_defaults(self) -> None:
         """A plan file without the new keys has no local day and the default readings."""
-        plan = template()
+        plan = parse_plan(BASE_TEXT)
         assert plan.indicators is None
         assert plan.calendar == LocalCalendar()
         assert plan.evaluation == EvaluationReadings()
@@ -225,9 +227,7 @@ crosswalk_note = "No unit merged."
 
     def test_reads_every_new_key(self) -> None:
         """Dates as TOML dates or text, names, notes, flags, the list of indicators."""
-        text = TEMPLATE_TEXT.replace(
-            "slogan = [", 'indicators = ["reports.resolved"]\nslogan = [', 1
-        )
+        text = BASE_TEXT.replace("slogan = [", 'indicators = ["reports.resolved"]\nslogan = [', 1)
         plan = parse_plan(text + self.EXTRA)
         assert plan.indicators == ("reports.resolved",)
         assert plan.calendar.note == "Quyết định số 01/QĐ-UBND (ví dụ)"
@@ -247,7 +247,7 @@ crosswalk_note = "No unit merged."
             .replace('name_en = "Local day off"', 'name_en = "Local day off"\nwhy = "x"')
             .replace('date = "2025-05-10"', 'date = "2025-02-30"')
         )
-        assert parse_problems(TEMPLATE_TEXT + bad) == (
+        assert parse_problems(BASE_TEXT + bad) == (
             "calendar.days_off[0].why: unknown key",
             "calendar.working_days[0].date: '2025-02-30' is not a date that exists",
             "evaluation.crosswalk: must be true or false, not int",
@@ -257,7 +257,7 @@ crosswalk_note = "No unit merged."
     def test_empty_name_with_its_path(self) -> None:
         """An empty name is refused with its path in the file."""
         bad = self.EXTRA.replace('name_vi = "Làm bù"', 'name_vi = ""')
-        assert parse_problems(TEMPLATE_TEXT + bad) == (
+        assert parse_problems(BASE_TEXT + bad) == (
             "calendar.working_days[0].name_vi: must not be empty",
         )
 
