@@ -20,14 +20,14 @@ class TestPlanShow:
         assert cli.main(["plan", "show"]) == cli.EXIT_OK
         out = capsys.readouterr().out
         assert out.startswith("lai-chau-2024: Maintaining the “03 không, 03 có”")
-        assert "units (7):" in out
+        assert "Administrative units (7):" in out
 
     def test_by_id_in_vietnamese(self, capsys: pytest.CaptureFixture[str]) -> None:
         """``--lang vi`` gives the Vietnamese names."""
         assert cli.main(["plan", "show", "doan-ket-tan-phong-2026", "--lang", "vi"]) == 0
         out = capsys.readouterr().out
-        assert "  03388  Phường Đoàn Kết  from 2025-07-01" in out
-        assert "  ca-doan-ket  Công an phường Đoàn Kết (cấp xã; " in out
+        assert "  03388  Phường Đoàn Kết  từ ngày 01/07/2025" in out
+        assert "  Công an phường Đoàn Kết (cấp xã; Cơ quan Thường trực Ban Chỉ đạo; " in out
 
     def test_unknown_id_is_one_line_exit_1(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown plan: one line on standard error, exit 1, nothing on standard output."""

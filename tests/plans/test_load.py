@@ -265,7 +265,8 @@ class TestThe2026Example:
     def test_says_it_is_illustrative(self, plan_2026: Plan) -> None:
         """The file says what it is, and so does its summary."""
         assert plan_2026.note.startswith("Illustrative example")
-        assert "note: Illustrative example" in summary(plan_2026)
+        assert "  Note: Illustrative example" in summary(plan_2026)
+        assert summary(plan_2026, "vi").splitlines()[0].endswith("(ví dụ minh họa)")
 
     def test_same_dataset_code_reads_both_plans(self, plan: Plan, plan_2026: Plan) -> None:
         """``Dataset.validate`` reads record codes through either plan's registry.
@@ -312,31 +313,3 @@ class TestThe2026Example:
         """Its periods come from the same code: 2026-H1 = 2025-12-15..2026-06-14."""
         period = plan_2026.period("2026-H1")
         assert (dt.date(2025, 12, 15), dt.date(2026, 6, 14)) == (period.start, period.end)
-
-
-class TestSummary:
-    """``summary`` prints units, agencies, duties per agency, targets, reporting."""
-
-    def test_english(self, plan: Plan) -> None:
-        """Worked out from the plan: seven units, eight agencies, eleven targets."""
-        text = summary(plan)
-        assert "units (7):" in text
-        assert "  03388  Quyết Tiến (Ward)  until 2025-06-30" in text
-        assert "agencies (8):" in text
-        assert "  cong-an-tp: leads III.1.a III.1.b III.1.c III.1.d IV.2" in text
-        assert "  ubnd-xa-phuong: takes part in III.1.c IV.1" in text
-        assert "targets (11):" in text
-        assert "  reports.resolved >= 100%  (I.3)" in text
-        assert "  cases.missed == 0  (I.3)" in text
-        assert "  due 5 days after a period's end (local default)" in text
-
-    def test_vietnamese(self, plan: Plan) -> None:
-        """Names and labels in Vietnamese."""
-        text = summary(plan, lang="vi")
-        assert "  03403  Xã Sùng Phài  until 2025-06-30" in text
-        assert "  cong-an-tp  Công an thành phố (cấp huyện; Cơ quan Thường trực" in text
-
-    def test_unknown_language(self, plan: Plan) -> None:
-        """Only vi and en."""
-        with pytest.raises(ValueError, match="unknown language 'fr'"):
-            summary(plan, lang="fr")
