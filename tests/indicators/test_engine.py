@@ -316,12 +316,25 @@ class TestCrosswalk:
         expected_issues = ["X-5"]
         assert expected_issues == [i.record_id for i in result.data_quality.issues]
 
-    def test_plan_registry_without_old_units(self) -> None:
-        """The 2026 plan lists only the new wards: old codes are unknown to it."""
+    def test_plan_registry_holds_the_old_units(self) -> None:
+        """The 2026 plan's own registry holds the old units, so it crosswalks alone.
+
+        Its related_units list the city (105) and its seven communes and wards until
+        2025-06-30 with their successors: X-1, X-2 and X-3 are crosswalked as with the
+        bundled Lai Châu table (Đoàn Kết 3, Tân Phong 1), X-4 is in scope, and X-5 (the
+        city, ended without a successor) is a unit but not the plan's: out of scope.
+        """
         result = self.run(crosswalk=True)
+        by_unit = {c: r.value for c, r in result["subjects.monitored"].by_unit.items()}
+        assert by_unit == {"03388": 3, "03408": 1}
         counts = result.data_quality.counts["subjects"]
-        expected = (1, 4)
-        assert expected == (counts["in_scope"], counts["unknown_unit"])
+        expected = (1, 3, 1, 0)
+        assert expected == (
+            counts["in_scope"],
+            counts["crosswalked"],
+            counts["out_of_scope"],
+            counts.get("unknown_unit", 0),
+        )
 
 
 class TestExplain:

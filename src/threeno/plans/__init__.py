@@ -178,7 +178,7 @@ def summary(plan: Plan, lang: str = "en") -> str:
     the plan sets it), the local days off and working days, and the readings of the law
     the plan applies with their notes. In Vietnamese (``"vi"``) every word is
     Vietnamese: agencies, roles, report kinds and indicators by their Vietnamese names,
-    dates as dd/mm/yyyy (:func:`threeno.lang.date`); in English (``"en"``) every label
+    dates as dd/mm/yyyy (``threeno.lang.date``); in English (``"en"``) every label
     and name is English, the plan's own Vietnamese words only where the plan gives no
     English (unit names). Notes the plan writes in one language only are shown in that
     language's summary: ``note`` and the ``*_note`` keys in English,

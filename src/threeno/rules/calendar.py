@@ -355,6 +355,7 @@ def plan_calendar(plan: Plan) -> DayOffCalendar:
     >>> import attrs
     >>> from threeno.model.plan import LocalCalendar, NamedDay
     >>> from threeno.plans import load_plan
+    >>> from threeno.rules.calendar import plan_calendar
     >>> day = NamedDay(date=dt.date(2024, 3, 22), name_vi="Ngày nghỉ riêng", name_en="Own day off")
     >>> plan = attrs.evolve(load_plan("lai-chau-2024"), calendar=LocalCalendar(days_off=[day]))
     >>> cal = plan_calendar(plan)
