@@ -310,6 +310,7 @@ EXEMPT = {
     "threeno.reporting.view.make_cell": "numbers",
     "threeno.reporting.view.words": "fixed words",
     "threeno.rules.calendar.local_date": "a date",
+    "threeno.rules.calendar.plan_calendar": "a plan's days off; plans hold no personal data",
     "threeno.rules.calendar.today": "a date",
     "threeno.rules.periods.due_date": "a period",
     "threeno.rules.periods.latest_complete": "a period",
