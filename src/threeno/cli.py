@@ -37,6 +37,9 @@ from threeno.indicators.engine import evaluate
 from threeno.io._atomic import check_not_input, write_atomic
 from threeno.io.datasets import load_dataset
 from threeno.io.schema import SCHEMA_NAMES, json_schema
+from threeno.lang import Lang
+from threeno.lang import date as lang_date
+from threeno.messages import Notice
 from threeno.model.period import PeriodKind, ReportingPeriod
 from threeno.model.plan import Plan  # noqa: TC001 - Sphinx evaluates the annotations
 from threeno.privacy import DEFAULT_THRESHOLD
@@ -66,7 +69,17 @@ _LANGS: Final = ("vi", "en")
 
 
 class UsageError(Exception):
-    """A command line that names something that does not exist (exit code 2)."""
+    """A command line that names something that does not exist (exit code 2).
+
+    Its wording is the :class:`~threeno.messages.Notice` of ``code`` and ``params``
+    ("-- the command line --" in :data:`threeno.messages.TEMPLATES`), written in the
+    command's ``--lang``.
+    """
+
+    def __init__(self, *, code: str, **params: object) -> None:
+        """Keep the notice; ``str(error)`` is its English text."""
+        self.notice = Notice(code, params)
+        super().__init__(self.notice.text("en"))
 
 
 # -- periods -------------------------------------------------------------------------
@@ -409,13 +422,32 @@ def _add_sample_command(commands: _Commands[argparse.ArgumentParser]) -> None:
 # -- the commands --------------------------------------------------------------------
 
 
+def _shown(text: object, limit: int = 40) -> str:
+    """A command-line word as an error quotes it: repr'd, cut at ``limit`` characters."""
+    shown = repr(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _load_plan(id_or_path: str) -> Plan:
+    """The plan a command names; an unknown bundled id is a usage error (exit 2).
+
+    A text that looks like a path (ends in ``.toml`` or holds a separator) is read as a
+    plan file: a file that is missing or has mistakes is a problem of the data (exit 1).
+    """
+    if not plans.looks_like_path(id_or_path) and id_or_path not in plans.available():
+        raise UsageError(
+            code="cli_unknown_plan", plan=_shown(id_or_path), known=", ".join(plans.available())
+        )
+    return plans.load_plan(id_or_path)
+
+
 def _period(plan: Plan, text: str | None) -> ReportingPeriod:
     if text is None:
         return default_period(plan, today())
     try:
         return plan.period(text)
     except PeriodError as exc:
-        raise UsageError(str(exc)) from exc
+        raise UsageError(code="cli_unknown_period", text=_shown(text)) from exc
 
 
 def _data_path(plan: Plan, data: str | None) -> Path:
@@ -424,8 +456,7 @@ def _data_path(plan: Plan, data: str | None) -> Path:
     try:
         return synthetic.demo_path(plan.id)
     except DatasetError:
-        msg = f"no --data given, and no demo data for plan {plan.id}: name the records with --data"
-        raise UsageError(msg) from None
+        raise UsageError(code="cli_no_demo_data", plan=plan.id) from None
 
 
 def _load(plan: Plan, path: Path) -> tuple[Dataset, LoadReport]:
@@ -437,11 +468,13 @@ def _check_units(plan: Plan, period: ReportingPeriod, units: Sequence[str]) -> N
     in_scope = [u.code for u in plan.units_in_scope(period.end)]
     unknown = [code for code in units if code not in in_scope]
     if unknown:
-        msg = (
-            f"unit {', '.join(unknown)} is not one of plan {plan.id}'s units on {period.end}:"
-            f" {', '.join(in_scope)}"
+        raise UsageError(
+            code="cli_unit_not_in_plan",
+            units=", ".join(_shown(code) for code in unknown),
+            plan=plan.id,
+            on=lang_date(period.end, "vi"),
+            known=", ".join(in_scope),
         )
-        raise UsageError(msg)
 
 
 def _evaluate(
@@ -473,11 +506,10 @@ def _write(text: str, out: str | None, fmt: str, data: Path) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    plan = plans.load_plan(args.plan)
+    plan = _load_plan(args.plan)
     threshold = args.suppress_below
     if threshold is not None and not args.publish:
-        msg = "--suppress-below sets the threshold of a published report: add --publish"
-        raise UsageError(msg)
+        raise UsageError(code="cli_suppress_without_publish")
     if args.publish and threshold is None:
         threshold = DEFAULT_THRESHOLD
     data = _data_path(plan, args.data)
@@ -509,14 +541,14 @@ def _exit_for(load_report: LoadReport, listed_in: str | None) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    plan = plans.load_plan(args.plan)
+    plan = _load_plan(args.plan)
     _, load_report = _load(plan, Path(args.data))
     print(load_report)
     return EXIT_OK if load_report.ok else EXIT_DATA
 
 
 def _indicators(args: argparse.Namespace) -> int:
-    plan = plans.load_plan(args.plan)
+    plan = _load_plan(args.plan)
     for ind in CATALOGUE:
         target = plan.target(ind.id)
         if target is None:
@@ -534,12 +566,12 @@ def _explain(args: argparse.Namespace) -> int:
     ids = {i.id: i for i in CATALOGUE}
     indicator = ids.get(args.indicator)
     if indicator is None:
-        msg = f"no indicator {args.indicator!r}; the catalogue has: {', '.join(ids)}"
-        raise UsageError(msg)
+        raise UsageError(
+            code="cli_unknown_indicator", indicator=_shown(args.indicator), known=", ".join(ids)
+        )
     if args.unit is not None and indicator.level is Level.AGENCY:
-        msg = f"{indicator.id} is counted by reporting agency, not by unit: leave out --unit"
-        raise UsageError(msg)
-    plan = plans.load_plan(args.plan)
+        raise UsageError(code="cli_indicator_by_agency", indicator=indicator.id)
+    plan = _load_plan(args.plan)
     units = None if args.unit is None else [args.unit]
     evaluation, load_report = _evaluate(plan, args, units, [indicator.id])
     results = evaluation[indicator.id]
@@ -554,18 +586,18 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _docs(args: argparse.Namespace) -> int:
-    for path in write_pages(plans.load_plan(args.plan), args.out):
+    for path in write_pages(_load_plan(args.plan), args.out):
         print(path)
     return EXIT_OK
 
 
 def _plan_show(args: argparse.Namespace) -> int:
-    print(plans.summary(plans.load_plan(args.plan), lang=args.lang))
+    print(plans.summary(_load_plan(args.plan), lang=args.lang))
     return EXIT_OK
 
 
 def _sample(args: argparse.Namespace) -> int:
-    plan = plans.load_plan(args.plan)
+    plan = _load_plan(args.plan)
     with _progress(f"writing {args.out}"):
         counts = synthetic.write_jsonl(plan, args.out, seed=args.seed, scale=args.scale)
     for name, n in counts.items():
@@ -600,6 +632,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    # Errors are written in the command's language (English where it has no --lang).
+    lang: Lang = getattr(args, "lang", "en")
     try:
         return _RUN[args.command](args)
     except BrokenPipeError:
@@ -611,13 +645,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         if args.debug:
             raise
-        print(f"threeno: error: {exc}", file=sys.stderr)
+        _error(exc.notice.text(lang), lang)
         return EXIT_USAGE
-    except (ThreenoError, OSError) as exc:
+    except ThreenoError as exc:
         if args.debug:
             raise
-        print(f"threeno: error: {exc}", file=sys.stderr)
+        _error(exc.text(lang), lang)
         return EXIT_DATA
+    except OSError as exc:
+        if args.debug:
+            raise
+        _error(str(exc), lang)
+        return EXIT_DATA
+
+
+def _error(text: str, lang: Lang) -> None:
+    """One line on standard error: ``threeno: error: ...`` (``threeno: lỗi: ...`` in vi)."""
+    label = "lỗi" if lang == "vi" else "error"
+    print(f"threeno: {label}: {text}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

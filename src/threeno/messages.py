@@ -48,6 +48,43 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     # -- plans -------------------------------------------------------------------------
     # -- evaluations -------------------------------------------------------------------
     # -- the command line --------------------------------------------------------------
+    "cli_unknown_plan": (
+        (
+            "không có kế hoạch {plan} trong các kế hoạch kèm theo: {known}"
+            " (đường dẫn tệp kế hoạch kết thúc bằng .toml)"
+        ),
+        "no bundled plan {plan}; bundled plans: {known} (a plan file's path ends in .toml)",
+    ),
+    "cli_unknown_period": (
+        (
+            "kỳ báo cáo {text} không hợp lệ; các dạng hợp lệ: 2024 (năm), 2024-H1 (6 tháng),"
+            " 2024-Q2 (quý), 2024-05 (tháng), 2024-01-01..2024-03-31 (từ ngày đến ngày)"
+        ),
+        (
+            "no reporting period {text}; the forms are 2024 (year), 2024-H1 (half-year),"
+            " 2024-Q2 (quarter), 2024-05 (month), 2024-01-01..2024-03-31 (from..to)"
+        ),
+    ),
+    "cli_no_demo_data": (
+        "không có --data và kế hoạch {plan} không có dữ liệu mẫu: hãy chỉ ra dữ liệu bằng --data",
+        "no --data given, and no demo data for plan {plan}: name the records with --data",
+    ),
+    "cli_unit_not_in_plan": (
+        "đơn vị {units} không thuộc các đơn vị của kế hoạch {plan} ngày {on}: {known}",
+        "unit {units} is not one of plan {plan}'s units on {on}: {known}",
+    ),
+    "cli_unknown_indicator": (
+        "không có chỉ tiêu {indicator}; danh mục chỉ tiêu gồm: {known}",
+        "no indicator {indicator}; the catalogue has: {known}",
+    ),
+    "cli_indicator_by_agency": (
+        "chỉ tiêu {indicator} được tính theo cơ quan báo cáo, không theo đơn vị: bỏ --unit",
+        "{indicator} is counted by reporting agency, not by unit: leave out --unit",
+    ),
+    "cli_suppress_without_publish": (
+        "--suppress-below là ngưỡng của bản công bố: thêm --publish",
+        "--suppress-below sets the threshold of a published report: add --publish",
+    ),
 }
 
 

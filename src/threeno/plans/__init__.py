@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from threeno.model.plan import NamedDay, Plan, Target
     from threeno.model.units import AdministrativeUnit
 
-__all__ = ["available", "load_plan", "summary"]
+__all__ = ["available", "load_plan", "looks_like_path", "summary"]
 
 _SUFFIX: Final = ".toml"
 _TEMPLATE: Final = "template"
@@ -80,7 +80,7 @@ def load_plan(id_or_path: str | os.PathLike[str]) -> Plan:
 
     .. versionadded:: 0.1.0
     """
-    if isinstance(id_or_path, os.PathLike) or _looks_like_path(id_or_path):
+    if isinstance(id_or_path, os.PathLike) or looks_like_path(id_or_path):
         return read_plan(id_or_path)
     if not isinstance(id_or_path, str) or id_or_path not in available():
         known = ", ".join(available())
@@ -93,7 +93,17 @@ def load_plan(id_or_path: str | os.PathLike[str]) -> Plan:
     return parse_plan(resource.read_text(encoding="utf-8"), source=f"bundled plan {id_or_path}")
 
 
-def _looks_like_path(text: object) -> bool:
+def looks_like_path(text: object) -> bool:
+    """Whether :func:`load_plan` reads ``text`` as a plan file's path, not a bundled id.
+
+    A text that ends in ``.toml`` or holds a path separator is a path.
+
+    >>> from threeno.plans import looks_like_path
+    >>> looks_like_path("lai-chau-2024"), looks_like_path("plans/xa-mau-2025.toml")
+    (False, True)
+
+    .. versionadded:: 0.2.0
+    """
     separators = [sep for sep in (os.sep, os.altsep) if sep]
     return isinstance(text, str) and (
         text.endswith(_SUFFIX) or any(sep in text for sep in separators)
