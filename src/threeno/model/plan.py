@@ -494,6 +494,11 @@ class LocalCalendar:
     limit that ends on a local day off moves to the next working day, and one that ends
     on a local working day stays there.
 
+    What concerns the days together (a day both off and working, a day listed twice, a
+    working day the national calendar has as one already, a day far from the plan's
+    year) is checked with the plan's other problems by
+    :func:`threeno.io.plans.check_plan`.
+
     Args:
         days_off: extra local days off, in the order the plan lists them.
         working_days: extra working days (make-up days, "làm bù") the national calendar
