@@ -557,7 +557,7 @@ def _indicators(args: argparse.Namespace) -> int:
             shown = f"{target.comparator.value} {target.value:.0%}"
         else:
             shown = f"{target.comparator.value} {target.value:g}"
-        clauses = ",".join(ind.clauses)
+        clauses = ",".join(plan.clauses_for(ind.id)) or "—"
         print(f"{ind.id:<24} {ind.kind.value:<5} {clauses:<15} {shown:<7} {ind.name(args.lang)}")
     return EXIT_OK
 

@@ -240,6 +240,18 @@ class TestIndicators:
         assert "100%" in resolved
         assert resolved.endswith("Share of crime reports resolved")
 
+    def test_clauses_are_the_plans(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Under another plan, its own clauses: never Lai Châu's.
+
+        doan-ket-tan-phong-2026.toml lists reports.resolved in its purpose I.2 and its duty
+        II.4.a (where Lai Châu's plan has I.3 and II.4.b).
+        """
+        argv = ["indicators", "--plan", "doan-ket-tan-phong-2026", "--lang", "en"]
+        assert cli.main(argv) == cli.EXIT_OK
+        lines = capsys.readouterr().out.splitlines()
+        resolved = next(line for line in lines if line.startswith("reports.resolved "))
+        assert resolved.split()[:3] == ["reports.resolved", "share", "I.2,II.4.a"]
+
 
 class TestExplain:
     """``threeno explain INDICATOR``."""
@@ -252,7 +264,7 @@ class TestExplain:
         assert lines[0] == "reports.on_time: Share of crime reports resolved within the time limit"
         assert "Value: 1/2 = 50.0%; target at least 100% (I.3): not met" in lines
         assert lines[-2] == "Not counted (1):"
-        assert lines[-1].startswith("- CR-0017: received 2024-01-25, limit 2024-02-15")
+        assert lines[-1].startswith("- CR-0017: received 25/01/2024, limit 15/02/2024")
 
     def test_whole_area_in_vietnamese(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without --unit, the whole area; Vietnamese by default."""

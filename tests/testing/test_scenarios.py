@@ -437,7 +437,7 @@ class TestCheckScenario:
         assert expected_head == lines[:4]
         # The report's line, with its limit worked out above: 2024-03-21.
         assert any(
-            "CR-1" in line and "limit 2024-03-21" in line and "decided 2024-03-05" in line
+            "CR-1" in line and "limit 21/03/2024" in line and "decided 05/03/2024" in line
             for line in lines
         )
 
@@ -680,7 +680,7 @@ class TestPlugin:
                 "  value: expected 0.0, actual 1.0 (tolerance 1e-09)",
                 "  explain():",
                 "    reports.on_time: Share of crime reports resolved within the time limit",
-                "*CR-1*received 2024-03-01, limit 2024-03-21*decided 2024-03-05*",
+                "*CR-1*received 01/03/2024, limit 21/03/2024*decided 05/03/2024*",
                 "FAILED wrong.scenario.toml::One report decided on time*",
             ]
         )
