@@ -133,7 +133,10 @@ class TestParse:
     """``parse_scenarios``: the format, with every problem named by its TOML path."""
 
     def test_one_scenario(self) -> None:
-        """A file with one scenario at its top level; unit and tolerance take defaults."""
+        """A file with one scenario at its top level; unit and tolerance take defaults.
+
+        count_receipt_day left out is None: the plan's reading decides.
+        """
         scenario = only(HEAD, REPORT, "[[expect]]\nindicator = 'reports.received'\nvalue = 1\n")
         expected = Expectation(where="expect[0]", indicator="reports.received", value=1)
         assert expected == scenario.expectations[0]
@@ -141,7 +144,7 @@ class TestParse:
         assert defaults == (expected.unit, expected.tolerance)
         head = ("One report decided on time", "", "lai-chau-2024", "2024-H1")
         assert head == (scenario.name, scenario.where, scenario.plan, scenario.period)
-        flags = (False, False, False)
+        flags = (False, False, None)
         assert flags == (
             scenario.allow_rejected,
             scenario.allow_problems,

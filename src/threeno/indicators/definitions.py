@@ -280,7 +280,7 @@ class Indicator:
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        ``clauses`` removed: the plan evaluated names the clauses
-       (:attr:`IndicatorSet.clauses <threeno.indicators.results.IndicatorSet.clauses>`).
+       (``IndicatorSet.clauses`` of :mod:`threeno.indicators.results`).
     """
 
     id: str = attrs.field(validator=_indicator_id)

@@ -931,11 +931,7 @@ def _quality(
                     ),
                 )
             )
-    crosswalk = tuple(
-        f"{use.from_code} {use.from_name} → {use.to_code} {use.to_name}: "
-        + ", ".join(f"{k} {n}" for k, n in use.records.items())
-        for use in data_quality.crosswalk
-    )
+    crosswalk = tuple(use.text(lang) for use in data_quality.crosswalk)
     issues = tuple(issue.text(lang) for issue in data_quality.issues)
     if published:
         # Lines name records and quote values; a published report keeps the counts only.
