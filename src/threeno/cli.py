@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link them
+import datetime as dt
 import json
 import os
 import sys
 import threading
 import time
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, Any, Final
+
+import attrs
 
 import threeno
 from threeno import plans
@@ -41,16 +43,21 @@ from threeno.lang import Lang
 from threeno.lang import date as lang_date
 from threeno.messages import Notice
 from threeno.model.period import PeriodKind, ReportingPeriod
-from threeno.model.plan import Plan  # noqa: TC001 - Sphinx evaluates the annotations
+from threeno.model.plan import (
+    LocalCalendar,
+    NamedDay,
+    Plan,
+)
 from threeno.privacy import DEFAULT_THRESHOLD
 from threeno.reporting.docs import write_pages
 from threeno.reporting.render import FORMATS, render
-from threeno.rules.calendar import today
+from threeno.rules.calendar import plan_calendar, today
 from threeno.testing import synthetic
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
+    from threeno.indicators.explanation import ExplainMode
     from threeno.indicators.results import Evaluation
     from threeno.io.report import LoadReport
     from threeno.model.dataset import Dataset
@@ -173,6 +180,25 @@ def _positive(text: str) -> float:
     return value
 
 
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 366:
+        msg = f"must be a whole number of days from 0 to 366, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"must be a date written YYYY-MM-DD, not {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
 def _threshold(text: str) -> int:
     try:
         value = int(text)
@@ -216,6 +242,47 @@ def _add_evaluation_options(parser: argparse.ArgumentParser) -> None:
             "2024, 2024-H1, 2024-Q2, 2024-05 or 2024-01-01..2024-03-31, in the plan's"
             " convention (default: the plan's latest complete report period within its year)"
         ),
+    )
+    parser.add_argument(
+        "--allow-out-of-scope",
+        action="store_true",
+        help=(
+            "exit 0 although records were left out (a unit unknown, not valid on the"
+            " record's date, or not the plan's); they are still counted in the report"
+        ),
+    )
+    settings = parser.add_argument_group(
+        "the plan's settings",
+        "Each is read from the plan file; these options override it for this run, and the"
+        " report says so.",
+    )
+    settings.add_argument(
+        "--count-receipt-day",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="count the day of receipt as day 1 of a time limit (the plan's [evaluation])",
+    )
+    settings.add_argument(
+        "--crosswalk",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=(
+            "count records coded with a unit that was merged into one of the plan's units in"
+            " that unit (the plan's [evaluation])"
+        ),
+    )
+    settings.add_argument(
+        "--days-allowed",
+        type=_days,
+        metavar="N",
+        help="days after a period's end within which a report is due (the plan's [reporting])",
+    )
+    settings.add_argument(
+        "--day-off",
+        action="append",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="a local day off besides the plan's [calendar] (repeat for several)",
     )
 
 
@@ -267,6 +334,20 @@ def _add_report_command(commands: _Commands[argparse.ArgumentParser]) -> None:
         action="append",
         metavar="CODE",
         help="a unit to report on (repeat for several; default: every unit)",
+    )
+    report.add_argument(
+        "--indicator",
+        action="append",
+        metavar="ID",
+        help=(
+            "an indicator of the catalogue to add to those the plan lists (repeat for"
+            " several; `threeno indicators` lists them)"
+        ),
+    )
+    report.add_argument(
+        "--all-indicators",
+        action="store_true",
+        help="evaluate every indicator of the catalogue, not only those the plan lists",
     )
     report.add_argument("--format", choices=FORMATS, default="md", help="format (default: md)")
     _add_lang_option(report)
@@ -477,8 +558,94 @@ def _check_units(plan: Plan, period: ReportingPeriod, units: Sequence[str]) -> N
         )
 
 
+#: How the options that override a plan's settings name themselves in the plan's notes.
+_SET_HERE_VI: Final = "Đặt khi chạy lệnh ({option}), không theo tệp kế hoạch."
+_SET_HERE_EN: Final = "Set on the command line ({option}), not by the plan file."
+
+
+def _with_settings(plan: Plan, args: argparse.Namespace) -> Plan:
+    """The plan with the settings the command line overrides (the report shows them).
+
+    A plan's settings are its own (``[evaluation]``, ``[calendar]``, ``[reporting]``);
+    ``--count-receipt-day``, ``--crosswalk``, ``--days-allowed`` and ``--day-off`` replace
+    or add to them for this run, noting where the value came from, so that the report
+    never presents a command-line value as the plan's.
+    """
+    readings = plan.evaluation
+    for option, key in (("--count-receipt-day", "count_receipt_day"), ("--crosswalk", "crosswalk")):
+        value = getattr(args, key)
+        if value is not None and value != getattr(readings, key):
+            flag = option if value else "--no-" + option.removeprefix("--")
+            readings = attrs.evolve(
+                readings,
+                **{
+                    key: value,
+                    f"{key}_note": _SET_HERE_EN.format(option=flag),
+                    f"{key}_note_vi": _SET_HERE_VI.format(option=flag),
+                },
+            )
+    if readings != plan.evaluation:
+        plan = attrs.evolve(plan, evaluation=readings)
+    if args.days_allowed is not None and args.days_allowed != plan.reporting.days_allowed:
+        reporting = attrs.evolve(
+            plan.reporting,
+            days_allowed=args.days_allowed,
+            days_allowed_set_by_plan=False,
+            days_allowed_note=_SET_HERE_EN.format(option="--days-allowed"),
+        )
+        plan = attrs.evolve(plan, reporting=reporting)
+    known = {day.date for day in plan.calendar.days_off}
+    added = tuple(
+        NamedDay(
+            date=day,
+            name_vi=_SET_HERE_VI.format(option="--day-off").removesuffix("."),
+            name_en=_SET_HERE_EN.format(option="--day-off").removesuffix("."),
+        )
+        for day in sorted(set(args.day_off or ()))
+        if day not in known
+    )
+    if added:
+        # The attrs plugin cannot solve the converter's type variable: the tuples are given
+        # as what they are, and LocalCalendar's validators check them.
+        days_off: Any = plan.calendar.days_off + added
+        working_days: Any = plan.calendar.working_days
+        calendar = LocalCalendar(
+            days_off=days_off, working_days=working_days, note=plan.calendar.note
+        )
+        plan = attrs.evolve(plan, calendar=calendar)
+    return plan
+
+
+def _report_indicators(plan: Plan, args: argparse.Namespace) -> tuple[str, ...] | None:
+    """The indicators ``report`` evaluates: the plan's, with those the options add.
+
+    ``None`` (the plan's own list, :attr:`Plan.report_indicators`) unless
+    ``--all-indicators`` (the whole catalogue) or ``--indicator ID`` (added to the plan's
+    list, in the catalogue's order).
+    """
+    if args.all_indicators:
+        return tuple(i.id for i in CATALOGUE)
+    if not args.indicator:
+        return None
+    known = [i.id for i in CATALOGUE]
+    unknown = [given for given in args.indicator if given not in known]
+    if unknown:
+        raise UsageError(
+            code="cli_unknown_indicator",
+            indicator=", ".join(_shown(given) for given in unknown),
+            known=", ".join(known),
+        )
+    wanted = set(plan.report_indicators or known) | set(args.indicator)
+    return tuple(i for i in known if i in wanted)
+
+
 def _evaluate(
-    plan: Plan, args: argparse.Namespace, units: Sequence[str] | None, indicators: list[str] | None
+    plan: Plan,
+    args: argparse.Namespace,
+    units: Sequence[str] | None,
+    indicators: Sequence[str] | None,
+    *,
+    explain: ExplainMode,
 ) -> tuple[Evaluation, LoadReport]:
     period = _period(plan, args.period)
     if units:
@@ -491,7 +658,10 @@ def _evaluate(
             period,
             units=units or None,
             indicators=indicators,
-            explain="all" if indicators else "failures",
+            explain=explain,
+            crosswalk=plan.evaluation.crosswalk,
+            count_receipt_day=plan.evaluation.count_receipt_day,
+            calendar=plan_calendar(plan),
         )
     return evaluation, load_report
 
@@ -515,7 +685,9 @@ def _report(args: argparse.Namespace) -> int:
     data = _data_path(plan, args.data)
     if args.out is not None:  # refuse before the work, not after
         check_not_input(args.out, [data])
-    evaluation, load_report = _evaluate(plan, args, args.unit, None)
+    plan = _with_settings(plan, args)
+    indicators = _report_indicators(plan, args)
+    evaluation, load_report = _evaluate(plan, args, args.unit, indicators, explain="failures")
     text = render(
         evaluation,
         args.format,
@@ -572,8 +744,9 @@ def _explain(args: argparse.Namespace) -> int:
     if args.unit is not None and indicator.level is Level.AGENCY:
         raise UsageError(code="cli_indicator_by_agency", indicator=indicator.id)
     plan = _load_plan(args.plan)
+    plan = _with_settings(plan, args)
     units = None if args.unit is None else [args.unit]
-    evaluation, load_report = _evaluate(plan, args, units, [indicator.id])
+    evaluation, load_report = _evaluate(plan, args, units, [indicator.id], explain="all")
     results = evaluation[indicator.id]
     result = results.total if args.unit is None else results.by_unit[args.unit]
     print(result.explain(args.lang))
