@@ -186,6 +186,8 @@ class TestEvaluate:
             "Crime reports: read 14, in scope 12, outside the plan's units 1, unknown unit code 1"
         )
         assert expected == lines[2]
+        expected_subjects = "Monitored subjects: read 9, in scope 9"
+        assert expected_subjects == lines[1]
         expected_issue = "- crime report CR-0014: unit code 03391 is in no unit of the register"
         assert expected_issue in lines
 
@@ -197,16 +199,16 @@ class TestEvaluate:
                 "Bản ghi không được tính vì đơn vị: 3 (ngoài phạm vi kế hoạch 2,"
                 " mã đơn vị không xác định 1)"
             ),
-            "Đối tượng: đọc 9, trong phạm vi 9",
+            "Người thuộc diện quản lý: đọc 9, trong phạm vi 9",
             (
-                "Tin báo, tố giác về tội phạm: đọc 14, trong phạm vi 12, ngoài phạm vi kế hoạch 1,"
-                " mã đơn vị không xác định 1"
+                "Tố giác, tin báo về tội phạm, kiến nghị khởi tố: đọc 14, trong phạm vi 12,"
+                " ngoài phạm vi kế hoạch 1, mã đơn vị không xác định 1"
             ),
         ]
         assert expected == lines[:3]
         expected_issue = (
-            "- tin báo, tố giác về tội phạm CR-0013: mã đơn vị 105 (Thành phố Lai Châu)"
-            " ngày 01/02/2024: ngoài phạm vi kế hoạch"
+            "- tố giác, tin báo về tội phạm, kiến nghị khởi tố CR-0013: mã đơn vị 105"
+            " (Thành phố Lai Châu) ngày 01/02/2024: ngoài phạm vi kế hoạch"
         )
         assert expected_issue in lines
 
@@ -389,11 +391,12 @@ class TestCrosswalk:
         assert expected == (counts["in_scope"], counts["not_valid_on_date"], counts["unknown_unit"])
         issue = next(i for i in quality.issues if i.record_id == "X-2")
         expected_text = (
-            "subject X-2: unit code 03388 (Phường Đoàn Kết) is not in force on 01/03/2024"
+            "monitored subject X-2: unit code 03388 (Phường Đoàn Kết) is not in force on 01/03/2024"
         )
         assert (issue.problem, issue.text()) == ("not_valid_on_date", expected_text)
         expected_vi = (
-            "đối tượng X-2: mã đơn vị 03388 (Phường Đoàn Kết) không có hiệu lực ngày 01/03/2024"
+            "người thuộc diện quản lý X-2: mã đơn vị 03388 (Phường Đoàn Kết) không có hiệu lực"
+            " ngày 01/03/2024"
         )
         assert expected_vi == issue.text("vi")
         expected_left_out = {"out_of_scope": 0, "not_valid_on_date": 1, "unknown_unit": 3}

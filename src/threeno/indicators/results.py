@@ -221,17 +221,18 @@ _MODES_VI: Final[dict[str, str]] = {
     "none": "chế độ không lưu bản ghi",
 }
 
-#: The record types by name, Vietnamese then English (singular, plural).
+#: The record types by name, Vietnamese then English (singular, plural). The Vietnamese
+#: and the English plural are those of the data dictionary's labels of the record types.
 _TYPE_NAMES: Final[dict[str, tuple[str, str, str]]] = {
-    "subjects": ("đối tượng", "subject", "subjects"),
+    "subjects": ("người thuộc diện quản lý", "monitored subject", "monitored subjects"),
     "crime_reports": (
-        "tin báo, tố giác về tội phạm",
+        "tố giác, tin báo về tội phạm, kiến nghị khởi tố",
         "crime report",
         "crime reports",
     ),
     "criminal_cases": ("vụ án hình sự", "criminal case", "criminal cases"),
-    "support_actions": ("lượt hỗ trợ", "support action", "support actions"),
-    "outreach_events": ("buổi tuyên truyền", "outreach event", "outreach events"),
+    "support_actions": ("hoạt động hỗ trợ", "support action", "support actions"),
+    "outreach_events": ("hoạt động tuyên truyền", "outreach event", "outreach events"),
     "model_reviews": ("sơ kết, tổng kết mô hình", "model review", "model reviews"),
     "report_submissions": ("báo cáo đã gửi", "report submission", "report submissions"),
     "safety_assessments": (
