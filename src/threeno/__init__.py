@@ -23,7 +23,7 @@ from threeno.errors import (
     UnitError,
     ValidationError,
 )
-from threeno.indicators import Evaluation, IndicatorResult, evaluate
+from threeno.indicators import ALL_INDICATORS, Evaluation, IndicatorResult, evaluate
 from threeno.io import (
     LoadReport,
     dump_dataset,
@@ -55,6 +55,7 @@ except PackageNotFoundError:  # pragma: no cover - only when run from a bare sou
     __version__ = "0+unknown"
 
 __all__ = [
+    "ALL_INDICATORS",
     "CrimeReport",
     "CriminalCase",
     "Dataset",

@@ -19,14 +19,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link them
+import datetime as dt
 import json
 import os
 import sys
 import threading
 import time
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, Any, Final
+
+import attrs
 
 import threeno
 from threeno import plans
@@ -37,17 +39,25 @@ from threeno.indicators.engine import evaluate
 from threeno.io._atomic import check_not_input, write_atomic
 from threeno.io.datasets import load_dataset
 from threeno.io.schema import SCHEMA_NAMES, json_schema
+from threeno.lang import Lang
+from threeno.lang import date as lang_date
+from threeno.messages import Notice
 from threeno.model.period import PeriodKind, ReportingPeriod
-from threeno.model.plan import Plan  # noqa: TC001 - Sphinx evaluates the annotations
+from threeno.model.plan import (
+    LocalCalendar,
+    NamedDay,
+    Plan,
+)
 from threeno.privacy import DEFAULT_THRESHOLD
 from threeno.reporting.docs import write_pages
 from threeno.reporting.render import FORMATS, render
-from threeno.rules.calendar import today
+from threeno.rules.calendar import plan_calendar, today
 from threeno.testing import synthetic
 
 if TYPE_CHECKING:
     from collections.abc import Iterator, Sequence
 
+    from threeno.indicators.explanation import ExplainMode
     from threeno.indicators.results import Evaluation
     from threeno.io.report import LoadReport
     from threeno.model.dataset import Dataset
@@ -66,7 +76,17 @@ _LANGS: Final = ("vi", "en")
 
 
 class UsageError(Exception):
-    """A command line that names something that does not exist (exit code 2)."""
+    """A command line that names something that does not exist (exit code 2).
+
+    Its wording is the :class:`~threeno.messages.Notice` of ``code`` and ``params``
+    ("-- the command line --" in :data:`threeno.messages.TEMPLATES`), written in the
+    command's ``--lang``.
+    """
+
+    def __init__(self, *, code: str, **params: object) -> None:
+        """Keep the notice; ``str(error)`` is its English text."""
+        self.notice = Notice(code, params)
+        super().__init__(self.notice.text("en"))
 
 
 # -- periods -------------------------------------------------------------------------
@@ -160,6 +180,25 @@ def _positive(text: str) -> float:
     return value
 
 
+def _days(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if not 0 <= value <= 366:
+        msg = f"must be a whole number of days from 0 to 366, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
+def _iso_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        msg = f"must be a date written YYYY-MM-DD, not {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+
+
 def _threshold(text: str) -> int:
     try:
         value = int(text)
@@ -203,6 +242,47 @@ def _add_evaluation_options(parser: argparse.ArgumentParser) -> None:
             "2024, 2024-H1, 2024-Q2, 2024-05 or 2024-01-01..2024-03-31, in the plan's"
             " convention (default: the plan's latest complete report period within its year)"
         ),
+    )
+    parser.add_argument(
+        "--allow-out-of-scope",
+        action="store_true",
+        help=(
+            "exit 0 although records were left out (a unit unknown, not valid on the"
+            " record's date, or not the plan's); they are still counted in the report"
+        ),
+    )
+    settings = parser.add_argument_group(
+        "the plan's settings",
+        "Each is read from the plan file; these options override it for this run, and the"
+        " report says so.",
+    )
+    settings.add_argument(
+        "--count-receipt-day",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="count the day of receipt as day 1 of a time limit (the plan's [evaluation])",
+    )
+    settings.add_argument(
+        "--crosswalk",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=(
+            "count records coded with a unit that was merged into one of the plan's units in"
+            " that unit (the plan's [evaluation])"
+        ),
+    )
+    settings.add_argument(
+        "--days-allowed",
+        type=_days,
+        metavar="N",
+        help="days after a period's end within which a report is due (the plan's [reporting])",
+    )
+    settings.add_argument(
+        "--day-off",
+        action="append",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
+        help="a local day off besides the plan's [calendar] (repeat for several)",
     )
 
 
@@ -254,6 +334,20 @@ def _add_report_command(commands: _Commands[argparse.ArgumentParser]) -> None:
         action="append",
         metavar="CODE",
         help="a unit to report on (repeat for several; default: every unit)",
+    )
+    report.add_argument(
+        "--indicator",
+        action="append",
+        metavar="ID",
+        help=(
+            "an indicator of the catalogue to add to those the plan lists (repeat for"
+            " several; `threeno indicators` lists them)"
+        ),
+    )
+    report.add_argument(
+        "--all-indicators",
+        action="store_true",
+        help="evaluate every indicator of the catalogue, not only those the plan lists",
     )
     report.add_argument("--format", choices=FORMATS, default="md", help="format (default: md)")
     _add_lang_option(report)
@@ -409,13 +503,32 @@ def _add_sample_command(commands: _Commands[argparse.ArgumentParser]) -> None:
 # -- the commands --------------------------------------------------------------------
 
 
+def _shown(text: object, limit: int = 40) -> str:
+    """A command-line word as an error quotes it: repr'd, cut at ``limit`` characters."""
+    shown = repr(text)
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
+def _load_plan(id_or_path: str) -> Plan:
+    """The plan a command names; an unknown bundled id is a usage error (exit 2).
+
+    A text that looks like a path (ends in ``.toml`` or holds a separator) is read as a
+    plan file: a file that is missing or has mistakes is a problem of the data (exit 1).
+    """
+    if not plans.looks_like_path(id_or_path) and id_or_path not in plans.available():
+        raise UsageError(
+            code="cli_unknown_plan", plan=_shown(id_or_path), known=", ".join(plans.available())
+        )
+    return plans.load_plan(id_or_path)
+
+
 def _period(plan: Plan, text: str | None) -> ReportingPeriod:
     if text is None:
         return default_period(plan, today())
     try:
         return plan.period(text)
     except PeriodError as exc:
-        raise UsageError(str(exc)) from exc
+        raise UsageError(code="cli_unknown_period", text=_shown(text)) from exc
 
 
 def _data_path(plan: Plan, data: str | None) -> Path:
@@ -424,8 +537,7 @@ def _data_path(plan: Plan, data: str | None) -> Path:
     try:
         return synthetic.demo_path(plan.id)
     except DatasetError:
-        msg = f"no --data given, and no demo data for plan {plan.id}: name the records with --data"
-        raise UsageError(msg) from None
+        raise UsageError(code="cli_no_demo_data", plan=plan.id) from None
 
 
 def _load(plan: Plan, path: Path) -> tuple[Dataset, LoadReport]:
@@ -437,15 +549,103 @@ def _check_units(plan: Plan, period: ReportingPeriod, units: Sequence[str]) -> N
     in_scope = [u.code for u in plan.units_in_scope(period.end)]
     unknown = [code for code in units if code not in in_scope]
     if unknown:
-        msg = (
-            f"unit {', '.join(unknown)} is not one of plan {plan.id}'s units on {period.end}:"
-            f" {', '.join(in_scope)}"
+        raise UsageError(
+            code="cli_unit_not_in_plan",
+            units=", ".join(_shown(code) for code in unknown),
+            plan=plan.id,
+            on=lang_date(period.end, "vi"),
+            known=", ".join(in_scope),
         )
-        raise UsageError(msg)
+
+
+#: How the options that override a plan's settings name themselves in the plan's notes.
+_SET_HERE_VI: Final = "Đặt khi chạy lệnh ({option}), không theo tệp kế hoạch."
+_SET_HERE_EN: Final = "Set on the command line ({option}), not by the plan file."
+
+
+def _with_settings(plan: Plan, args: argparse.Namespace) -> Plan:
+    """The plan with the settings the command line overrides (the report shows them).
+
+    A plan's settings are its own (``[evaluation]``, ``[calendar]``, ``[reporting]``);
+    ``--count-receipt-day``, ``--crosswalk``, ``--days-allowed`` and ``--day-off`` replace
+    or add to them for this run, noting where the value came from, so that the report
+    never presents a command-line value as the plan's.
+    """
+    readings = plan.evaluation
+    for option, key in (("--count-receipt-day", "count_receipt_day"), ("--crosswalk", "crosswalk")):
+        value = getattr(args, key)
+        if value is not None and value != getattr(readings, key):
+            flag = option if value else "--no-" + option.removeprefix("--")
+            readings = attrs.evolve(
+                readings,
+                **{
+                    key: value,
+                    f"{key}_note": _SET_HERE_EN.format(option=flag),
+                    f"{key}_note_vi": _SET_HERE_VI.format(option=flag),
+                },
+            )
+    if readings != plan.evaluation:
+        plan = attrs.evolve(plan, evaluation=readings)
+    if args.days_allowed is not None and args.days_allowed != plan.reporting.days_allowed:
+        reporting = attrs.evolve(
+            plan.reporting,
+            days_allowed=args.days_allowed,
+            days_allowed_set_by_plan=False,
+            days_allowed_note=_SET_HERE_EN.format(option="--days-allowed"),
+        )
+        plan = attrs.evolve(plan, reporting=reporting)
+    known = {day.date for day in plan.calendar.days_off}
+    added = tuple(
+        NamedDay(
+            date=day,
+            name_vi=_SET_HERE_VI.format(option="--day-off").removesuffix("."),
+            name_en=_SET_HERE_EN.format(option="--day-off").removesuffix("."),
+        )
+        for day in sorted(set(args.day_off or ()))
+        if day not in known
+    )
+    if added:
+        # The attrs plugin cannot solve the converter's type variable: the tuples are given
+        # as what they are, and LocalCalendar's validators check them.
+        days_off: Any = plan.calendar.days_off + added
+        working_days: Any = plan.calendar.working_days
+        calendar = LocalCalendar(
+            days_off=days_off, working_days=working_days, note=plan.calendar.note
+        )
+        plan = attrs.evolve(plan, calendar=calendar)
+    return plan
+
+
+def _report_indicators(plan: Plan, args: argparse.Namespace) -> tuple[str, ...] | None:
+    """The indicators ``report`` evaluates: the plan's, with those the options add.
+
+    ``None`` (the plan's own list, :attr:`Plan.report_indicators`) unless
+    ``--all-indicators`` (the whole catalogue) or ``--indicator ID`` (added to the plan's
+    list, in the catalogue's order).
+    """
+    if args.all_indicators:
+        return tuple(i.id for i in CATALOGUE)
+    if not args.indicator:
+        return None
+    known = [i.id for i in CATALOGUE]
+    unknown = [given for given in args.indicator if given not in known]
+    if unknown:
+        raise UsageError(
+            code="cli_unknown_indicator",
+            indicator=", ".join(_shown(given) for given in unknown),
+            known=", ".join(known),
+        )
+    wanted = set(plan.report_indicators or known) | set(args.indicator)
+    return tuple(i for i in known if i in wanted)
 
 
 def _evaluate(
-    plan: Plan, args: argparse.Namespace, units: Sequence[str] | None, indicators: list[str] | None
+    plan: Plan,
+    args: argparse.Namespace,
+    units: Sequence[str] | None,
+    indicators: Sequence[str] | None,
+    *,
+    explain: ExplainMode,
 ) -> tuple[Evaluation, LoadReport]:
     period = _period(plan, args.period)
     if units:
@@ -458,7 +658,10 @@ def _evaluate(
             period,
             units=units or None,
             indicators=indicators,
-            explain="all" if indicators else "failures",
+            explain=explain,
+            crosswalk=plan.evaluation.crosswalk,
+            count_receipt_day=plan.evaluation.count_receipt_day,
+            calendar=plan_calendar(plan),
         )
     return evaluation, load_report
 
@@ -473,17 +676,18 @@ def _write(text: str, out: str | None, fmt: str, data: Path) -> None:
 
 
 def _report(args: argparse.Namespace) -> int:
-    plan = plans.load_plan(args.plan)
+    plan = _load_plan(args.plan)
     threshold = args.suppress_below
     if threshold is not None and not args.publish:
-        msg = "--suppress-below sets the threshold of a published report: add --publish"
-        raise UsageError(msg)
+        raise UsageError(code="cli_suppress_without_publish")
     if args.publish and threshold is None:
         threshold = DEFAULT_THRESHOLD
     data = _data_path(plan, args.data)
     if args.out is not None:  # refuse before the work, not after
         check_not_input(args.out, [data])
-    evaluation, load_report = _evaluate(plan, args, args.unit, None)
+    plan = _with_settings(plan, args)
+    indicators = _report_indicators(plan, args)
+    evaluation, load_report = _evaluate(plan, args, args.unit, indicators, explain="failures")
     text = render(
         evaluation,
         args.format,
@@ -509,14 +713,14 @@ def _exit_for(load_report: LoadReport, listed_in: str | None) -> int:
 
 
 def _validate(args: argparse.Namespace) -> int:
-    plan = plans.load_plan(args.plan)
+    plan = _load_plan(args.plan)
     _, load_report = _load(plan, Path(args.data))
     print(load_report)
     return EXIT_OK if load_report.ok else EXIT_DATA
 
 
 def _indicators(args: argparse.Namespace) -> int:
-    plan = plans.load_plan(args.plan)
+    plan = _load_plan(args.plan)
     for ind in CATALOGUE:
         target = plan.target(ind.id)
         if target is None:
@@ -525,7 +729,7 @@ def _indicators(args: argparse.Namespace) -> int:
             shown = f"{target.comparator.value} {target.value:.0%}"
         else:
             shown = f"{target.comparator.value} {target.value:g}"
-        clauses = ",".join(ind.clauses)
+        clauses = ",".join(plan.clauses_for(ind.id)) or "—"
         print(f"{ind.id:<24} {ind.kind.value:<5} {clauses:<15} {shown:<7} {ind.name(args.lang)}")
     return EXIT_OK
 
@@ -534,14 +738,15 @@ def _explain(args: argparse.Namespace) -> int:
     ids = {i.id: i for i in CATALOGUE}
     indicator = ids.get(args.indicator)
     if indicator is None:
-        msg = f"no indicator {args.indicator!r}; the catalogue has: {', '.join(ids)}"
-        raise UsageError(msg)
+        raise UsageError(
+            code="cli_unknown_indicator", indicator=_shown(args.indicator), known=", ".join(ids)
+        )
     if args.unit is not None and indicator.level is Level.AGENCY:
-        msg = f"{indicator.id} is counted by reporting agency, not by unit: leave out --unit"
-        raise UsageError(msg)
-    plan = plans.load_plan(args.plan)
+        raise UsageError(code="cli_indicator_by_agency", indicator=indicator.id)
+    plan = _load_plan(args.plan)
+    plan = _with_settings(plan, args)
     units = None if args.unit is None else [args.unit]
-    evaluation, load_report = _evaluate(plan, args, units, [indicator.id])
+    evaluation, load_report = _evaluate(plan, args, units, [indicator.id], explain="all")
     results = evaluation[indicator.id]
     result = results.total if args.unit is None else results.by_unit[args.unit]
     print(result.explain(args.lang))
@@ -554,18 +759,18 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _docs(args: argparse.Namespace) -> int:
-    for path in write_pages(plans.load_plan(args.plan), args.out):
+    for path in write_pages(_load_plan(args.plan), args.out):
         print(path)
     return EXIT_OK
 
 
 def _plan_show(args: argparse.Namespace) -> int:
-    print(plans.summary(plans.load_plan(args.plan), lang=args.lang))
+    print(plans.summary(_load_plan(args.plan), lang=args.lang))
     return EXIT_OK
 
 
 def _sample(args: argparse.Namespace) -> int:
-    plan = plans.load_plan(args.plan)
+    plan = _load_plan(args.plan)
     with _progress(f"writing {args.out}"):
         counts = synthetic.write_jsonl(plan, args.out, seed=args.seed, scale=args.scale)
     for name, n in counts.items():
@@ -600,6 +805,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_OK
+    # Errors are written in the command's language (English where it has no --lang).
+    lang: Lang = getattr(args, "lang", "en")
     try:
         return _RUN[args.command](args)
     except BrokenPipeError:
@@ -611,13 +818,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         if args.debug:
             raise
-        print(f"threeno: error: {exc}", file=sys.stderr)
+        _error(exc.notice.text(lang), lang)
         return EXIT_USAGE
-    except (ThreenoError, OSError) as exc:
+    except ThreenoError as exc:
         if args.debug:
             raise
-        print(f"threeno: error: {exc}", file=sys.stderr)
+        _error(exc.text(lang), lang)
         return EXIT_DATA
+    except OSError as exc:
+        if args.debug:
+            raise
+        _error(str(exc), lang)
+        return EXIT_DATA
+
+
+def _error(text: str, lang: Lang) -> None:
+    """One line on standard error: ``threeno: error: ...`` (``threeno: lỗi: ...`` in vi)."""
+    label = "lỗi" if lang == "vi" else "error"
+    print(f"threeno: {label}: {text}", file=sys.stderr)
 
 
 if __name__ == "__main__":  # pragma: no cover

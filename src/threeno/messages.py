@@ -829,7 +829,66 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     ),
     # -- plans -------------------------------------------------------------------------
     # -- evaluations -------------------------------------------------------------------
+    # The period evaluated is not within the plan's reporting year: its targets, units and
+    # reports are those of another year. Params: period (text, "2025-H1"), period_vi,
+    # period_en (its label), plan (id), year_vi, year_en (the year's label), start, end
+    # (the year's first and last day, ISO).
+    "period_outside_plan_year": (
+        "kỳ báo cáo {period_vi} không nằm trong {year_vi} của kế hoạch {plan}",
+        "the period {period_en} is not within the plan {plan}'s year, {year_en}",
+    ),
+    # Records were left out of every number for their unit code. Params: count, and
+    # out_of_scope, not_valid_on_date, unknown_unit (how many for each reason).
+    "records_left_out": (
+        (
+            "{count} bản ghi không được tính vì mã đơn vị: {out_of_scope} ngoài phạm vi kế"
+            " hoạch, {not_valid_on_date} mã không có hiệu lực tại ngày của bản ghi,"
+            " {unknown_unit} mã không có trong danh mục đơn vị hành chính"
+        ),
+        (
+            "{count} record(s) left out for their unit code: {out_of_scope} outside the"
+            " plan's units, {not_valid_on_date} with a code not in force on the record's"
+            " date, {unknown_unit} with a code in no unit of the register"
+        ),
+    ),
     # -- the command line --------------------------------------------------------------
+    "cli_unknown_plan": (
+        (
+            "không có kế hoạch {plan} trong các kế hoạch kèm theo: {known}"
+            " (đường dẫn tệp kế hoạch kết thúc bằng .toml)"
+        ),
+        "no bundled plan {plan}; bundled plans: {known} (a plan file's path ends in .toml)",
+    ),
+    "cli_unknown_period": (
+        (
+            "kỳ báo cáo {text} không hợp lệ; các dạng hợp lệ: 2024 (năm), 2024-H1 (6 tháng),"
+            " 2024-Q2 (quý), 2024-05 (tháng), 2024-01-01..2024-03-31 (từ ngày đến ngày)"
+        ),
+        (
+            "no reporting period {text}; the forms are 2024 (year), 2024-H1 (half-year),"
+            " 2024-Q2 (quarter), 2024-05 (month), 2024-01-01..2024-03-31 (from..to)"
+        ),
+    ),
+    "cli_no_demo_data": (
+        "không có --data và kế hoạch {plan} không có dữ liệu mẫu: hãy chỉ ra dữ liệu bằng --data",
+        "no --data given, and no demo data for plan {plan}: name the records with --data",
+    ),
+    "cli_unit_not_in_plan": (
+        "đơn vị {units} không thuộc các đơn vị của kế hoạch {plan} ngày {on}: {known}",
+        "unit {units} is not one of plan {plan}'s units on {on}: {known}",
+    ),
+    "cli_unknown_indicator": (
+        "không có chỉ tiêu {indicator}; danh mục chỉ tiêu gồm: {known}",
+        "no indicator {indicator}; the catalogue has: {known}",
+    ),
+    "cli_indicator_by_agency": (
+        "chỉ tiêu {indicator} được tính theo cơ quan báo cáo, không theo đơn vị: bỏ --unit",
+        "{indicator} is counted by reporting agency, not by unit: leave out --unit",
+    ),
+    "cli_suppress_without_publish": (
+        "--suppress-below là ngưỡng của bản công bố: thêm --publish",
+        "--suppress-below sets the threshold of a published report: add --publish",
+    ),
 }
 
 

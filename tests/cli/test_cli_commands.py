@@ -131,19 +131,57 @@ class TestReport:
         )
 
     def test_bad_period_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """A period that does not exist: exit 2."""
+        """A period that does not exist: exit 2, in the command's language."""
+        err = _usage_error(capsys, ["report", "--period", "2024-H3", "--lang", "en"])
+        assert err.startswith("threeno: error: no reporting period '2024-H3'; the forms are 2024")
         err = _usage_error(capsys, ["report", "--period", "2024-H3"])
-        assert err.startswith("threeno: error: period '2024-H3' is not one of")
+        assert err.startswith("threeno: lỗi: kỳ báo cáo '2024-H3' không hợp lệ; các dạng hợp lệ:")
 
     def test_unknown_unit_is_a_usage_error(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A unit not in the plan: exit 2, naming the plan's units."""
+        err = _usage_error(capsys, ["report", "--unit", "99999", "--lang", "en"])
+        assert err.startswith(
+            "threeno: error: unit '99999' is not one of plan lai-chau-2024's units on 14/12/2024:"
+            " 03386, 03387"
+        )
         err = _usage_error(capsys, ["report", "--unit", "99999"])
-        assert err.startswith("threeno: error: unit 99999 is not one of plan lai-chau-2024's units")
+        assert err.startswith(
+            "threeno: lỗi: đơn vị '99999' không thuộc các đơn vị của kế hoạch lai-chau-2024"
+            " ngày 14/12/2024: 03386, 03387"
+        )
 
     def test_no_demo_data_for_another_plan(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Another plan without --data: exit 2 (there is no demo data for it)."""
-        err = _usage_error(capsys, ["report", "--plan", "doan-ket-tan-phong-2026"])
+        err = _usage_error(capsys, ["report", "--plan", "doan-ket-tan-phong-2026", "--lang", "en"])
         assert "no demo data for plan doan-ket-tan-phong-2026" in err
+        err = _usage_error(capsys, ["report", "--plan", "doan-ket-tan-phong-2026"])
+        assert "kế hoạch doan-ket-tan-phong-2026 không có dữ liệu mẫu" in err
+
+    @pytest.mark.parametrize(
+        "command",
+        ["report", "explain reports.on_time", "indicators", "validate x.json", "sample --out x"],
+    )
+    def test_unknown_plan_is_a_usage_error(
+        self, command: str, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """A bundled plan that does not exist: exit 2 (a usage error), listing the bundled plans.
+
+        A plan file's path that does not exist is missing data instead (exit 1).
+        """
+        argv = [*command.split(), "--plan", "nope-2030"]
+        err = _usage_error(capsys, argv)
+        bundled = "doan-ket-tan-phong-2026, lai-chau-2024"
+        if command.startswith(("report", "explain", "indicators")):  # Vietnamese by default
+            assert err == (
+                "threeno: lỗi: không có kế hoạch 'nope-2030' trong các kế hoạch kèm theo:"
+                f" {bundled} (đường dẫn tệp kế hoạch kết thúc bằng .toml)\n"
+            )
+        else:
+            assert err == (
+                f"threeno: error: no bundled plan 'nope-2030'; bundled plans: {bundled}"
+                " (a plan file's path ends in .toml)\n"
+            )
+        assert cli.main([*command.split(), "--plan", "nope-2030.toml"]) == cli.EXIT_DATA
 
     def test_unknown_format(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An unknown format is refused by the parser: exit 2."""
@@ -154,7 +192,8 @@ class TestReport:
 
     def test_missing_data_exit_1(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """Data that cannot be read: one line, exit 1."""
-        assert cli.main(["report", "--data", str(tmp_path / "nothing.json")]) == cli.EXIT_DATA
+        argv = ["report", "--data", str(tmp_path / "nothing.json"), "--lang", "en"]
+        assert cli.main(argv) == cli.EXIT_DATA
         err = capsys.readouterr().err
         assert err.startswith("threeno: error: ")
         assert err.count("\n") == 1
@@ -201,6 +240,18 @@ class TestIndicators:
         assert "100%" in resolved
         assert resolved.endswith("Share of crime reports resolved")
 
+    def test_clauses_are_the_plans(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """Under another plan, its own clauses: never Lai Châu's.
+
+        doan-ket-tan-phong-2026.toml lists reports.resolved in its purpose I.2 and its duty
+        II.4.a (where Lai Châu's plan has I.3 and II.4.b).
+        """
+        argv = ["indicators", "--plan", "doan-ket-tan-phong-2026", "--lang", "en"]
+        assert cli.main(argv) == cli.EXIT_OK
+        lines = capsys.readouterr().out.splitlines()
+        resolved = next(line for line in lines if line.startswith("reports.resolved "))
+        assert resolved.split()[:3] == ["reports.resolved", "share", "I.2,II.4.a"]
+
 
 class TestExplain:
     """``threeno explain INDICATOR``."""
@@ -213,7 +264,7 @@ class TestExplain:
         assert lines[0] == "reports.on_time: Share of crime reports resolved within the time limit"
         assert "Value: 1/2 = 50.0%; target at least 100% (I.3): not met" in lines
         assert lines[-2] == "Not counted (1):"
-        assert lines[-1].startswith("- CR-0017: received 2024-01-25, limit 2024-02-15")
+        assert lines[-1].startswith("- CR-0017: received 25/01/2024, limit 15/02/2024")
 
     def test_whole_area_in_vietnamese(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Without --unit, the whole area; Vietnamese by default."""
@@ -237,13 +288,18 @@ class TestExplain:
 
     def test_unknown_indicator(self, capsys: pytest.CaptureFixture[str]) -> None:
         """An indicator not in the catalogue: exit 2."""
-        err = _usage_error(capsys, ["explain", "reports.lost"])
+        err = _usage_error(capsys, ["explain", "reports.lost", "--lang", "en"])
         assert err.startswith("threeno: error: no indicator 'reports.lost'; the catalogue has: ")
+        err = _usage_error(capsys, ["explain", "reports.lost"])
+        assert err.startswith("threeno: lỗi: không có chỉ tiêu 'reports.lost'; danh mục chỉ tiêu")
 
     def test_unit_of_an_agency_indicator(self, capsys: pytest.CaptureFixture[str]) -> None:
         """Reporting is counted by agency: --unit makes no sense, exit 2."""
-        err = _usage_error(capsys, ["explain", "reporting.completeness", "--unit", "03386"])
+        argv = ["explain", "reporting.completeness", "--unit", "03386"]
+        err = _usage_error(capsys, [*argv, "--lang", "en"])
         assert "counted by reporting agency, not by unit" in err
+        err = _usage_error(capsys, argv)
+        assert "được tính theo cơ quan báo cáo, không theo đơn vị" in err
 
 
 class TestSchema:

@@ -426,7 +426,7 @@ def _run_report(cli_: Cli) -> None:
     for path in [inputs.missing, *inputs.unreadable.values()]:
         done = cli_.run("report", "--data", path, code=cli.EXIT_DATA)
         assert done.out == ""
-        assert done.err.startswith("threeno: error: ")
+        assert done.err.startswith("threeno: lỗi: ")  # the report's default language
         assert done.err.count("\n") == 1
     done = cli_.run("report", "--data", inputs.single_file, "--format", "json", code=1)
     assert json.loads(done.out)["header"]["period"] == DEFAULT_PERIOD

@@ -149,10 +149,10 @@ class TestReportsClassified:
         """The two failures, each with its reason."""
         failures = result["reports.classified"].by_unit["03386"].explanation.failures
         expected = [
-            "CR-0007: received 2024-05-10, not classified by 2024-06-14",
+            "CR-0007: received 10/05/2024, not classified by 14/06/2024",
             (
-                "CR-0009: received 2024-06-10, classified 2024-06-20,"
-                " after the period's end 2024-06-14"
+                "CR-0009: received 10/06/2024, classified 20/06/2024,"
+                " after the period's end 14/06/2024"
             ),
         ]
         assert expected == [e.text() for e in failures]
@@ -189,12 +189,12 @@ class TestReportsResolved:
             e.record_id: e.text() for e in result["reports.resolved"].total.explanation.failures
         }
         expected = (
-            "CR-0004: received 2024-03-01, suspended since 2024-03-15 (tạm đình chỉ): still pending"
+            "CR-0004: received 01/03/2024, suspended since 15/03/2024 (tạm đình chỉ): still pending"
         )
         assert expected == failures["CR-0004"]
         # Pending past its limit: 20 days from 2024-05-10 end on 2024-05-30, a Thursday.
         expected_pending = (
-            "CR-0007: received 2024-05-10, not resolved at 2024-06-14 (limit 2024-05-30: 20 days)"
+            "CR-0007: received 10/05/2024, not resolved at 14/06/2024 (limit 30/05/2024: 20 days)"
         )
         assert expected_pending == failures["CR-0007"]
 
@@ -250,8 +250,8 @@ class TestReportsOnTime:
         failures = result["reports.on_time"].total.explanation.failures
         expected = [
             (
-                "CR-0017: received 2024-01-25, limit 2024-02-15 (20 days, moved past Tết),"
-                " decided 2024-02-20"
+                "CR-0017: received 25/01/2024, limit 15/02/2024 (20 days, moved past Tết),"
+                " decided 20/02/2024"
             )
         ]
         assert expected == [e.text() for e in failures]
@@ -286,8 +286,8 @@ class TestLateSuspension:
         expected = (0, 1)
         assert expected == (total.numerator, total.denominator)
         expected_line = (
-            "CR-LATE: received 2024-03-01, limit 2024-03-21 passed before the suspension of"
-            " 2024-04-01, decided 2024-04-20"
+            "CR-LATE: received 01/03/2024, limit 21/03/2024 passed before the suspension of"
+            " 01/04/2024, decided 20/04/2024"
         )
         assert expected_line == total.explanation.failures[0].text()
 
@@ -400,7 +400,7 @@ class TestCasesMissed:
         expected = {"03386": (1, None), "03387": (0, None), **ZERO_COUNT_UNITS, "total": (1, None)}
         assert expected == values(result["cases.missed"])
         entries = result["cases.missed"].total.explanation.counted
-        expected_lines = ["CR-0006: no-case decision of 2024-01-10 overturned on 2024-04-10"]
+        expected_lines = ["CR-0006: no-case decision of 10/01/2024 overturned on 10/04/2024"]
         assert expected_lines == [e.text() for e in entries]
 
 
@@ -450,7 +450,7 @@ class TestOutreachCoverage:
     def test_first_event_named(self, result: Evaluation) -> None:
         """S-0001, reached at OE-0001 (03-08) and OE-0002 (04-10), is explained by the first."""
         counted = {e.record_id: e for e in result["outreach.coverage"].total.explanation.counted}
-        expected = "S-0001: target woman (poor woman); reached 2024-03-08 at event OE-0001"
+        expected = "S-0001: target woman (poor woman); reached 08/03/2024 at event OE-0001"
         assert expected == counted["S-0001"].text()
 
 

@@ -134,12 +134,14 @@ class TestEvaluate:
         assert counted.count_receipt_day
 
     def test_data_quality(self) -> None:
-        """Every record is placed, and those not counted are listed.
+        """Every record is placed, and those left out are counted by reason and listed.
 
         Every record is placed: CR-0013 carries the city's code (a unit, not the plan's),
-        CR-0014 a code no unit of the registry has; OE-0003 was held by the city.
+        CR-0014 a code no unit of the registry has at any date; OE-0003 was held by the
+        city. Left out: 3, two outside the plan's units and one unknown.
         """
-        quality = evaluate(PLAN, DATASET, PERIOD).data_quality
+        result = evaluate(PLAN, DATASET, PERIOD)
+        quality = result.data_quality
         reports = quality.counts["crime_reports"]
         expected = {
             "read": 14,
@@ -147,6 +149,7 @@ class TestEvaluate:
             "crosswalked": 0,
             "not_selected": 0,
             "out_of_scope": 1,
+            "not_valid_on_date": 0,
             "unknown_unit": 1,
         }
         assert expected == reports
@@ -154,23 +157,59 @@ class TestEvaluate:
         assert expected_submissions == quality.counts["report_submissions"]
         expected_issues = [
             (
-                "crime_reports[CR-0013].unit_code: 105 Thành phố Lai Châu on 2024-02-01:"
+                "crime report CR-0013: unit code 105 (Thành phố Lai Châu) on 01/02/2024:"
                 " outside the plan's units"
             ),
-            "crime_reports[CR-0014].unit_code: code 03391 is no unit on 2024-02-01",
+            "crime report CR-0014: unit code 03391 is in no unit of the register",
             (
-                "outreach_events[OE-0003].unit_code: 105 Thành phố Lai Châu on 2024-05-05:"
+                "outreach event OE-0003: unit code 105 (Thành phố Lai Châu) on 05/05/2024:"
                 " outside the plan's units"
             ),
         ]
         assert expected_issues == [issue.text() for issue in quality.issues]
+        expected_left_out = (3, {"out_of_scope": 2, "not_valid_on_date": 0, "unknown_unit": 1})
+        assert expected_left_out == (quality.left_out, quality.left_out_by_reason)
+        expected_warning = {
+            "code": "records_left_out",
+            "params": {"count": 3, "not_valid_on_date": 0, "out_of_scope": 2, "unknown_unit": 1},
+        }
+        assert [expected_warning] == [w.to_dict() for w in result.warnings]
 
     def test_data_quality_explained(self) -> None:
-        """The data-quality section in words: placements per type, then each issue."""
+        """The data-quality section in words: what was left out, placements, each issue."""
         lines = evaluate(PLAN, DATASET, PERIOD).data_quality.explain().splitlines()
-        expected = "crime_reports: read 14, in_scope 12, out_of_scope 1, unknown_unit 1"
-        assert expected == lines[1]
-        expected_issue = "- crime_reports[CR-0014].unit_code: code 03391 is no unit on 2024-02-01"
+        expected_head = (
+            "Records left out for their unit: 3 (outside the plan's units 2, unknown unit code 1)"
+        )
+        assert expected_head == lines[0]
+        expected = (
+            "Crime reports: read 14, in scope 12, outside the plan's units 1, unknown unit code 1"
+        )
+        assert expected == lines[2]
+        expected_subjects = "Monitored subjects: read 9, in scope 9"
+        assert expected_subjects == lines[1]
+        expected_issue = "- crime report CR-0014: unit code 03391 is in no unit of the register"
+        assert expected_issue in lines
+
+    def test_data_quality_explained_in_vietnamese(self) -> None:
+        """The same in Vietnamese: record types and placements by their Vietnamese names."""
+        lines = evaluate(PLAN, DATASET, PERIOD).data_quality.explain("vi").splitlines()
+        expected = [
+            (
+                "Bản ghi không được tính vì đơn vị: 3 (ngoài phạm vi kế hoạch 2,"
+                " mã đơn vị không xác định 1)"
+            ),
+            "Người thuộc diện quản lý: đọc 9, trong phạm vi 9",
+            (
+                "Tố giác, tin báo về tội phạm, kiến nghị khởi tố: đọc 14, trong phạm vi 12,"
+                " ngoài phạm vi kế hoạch 1, mã đơn vị không xác định 1"
+            ),
+        ]
+        assert expected == lines[:3]
+        expected_issue = (
+            "- tố giác, tin báo về tội phạm, kiến nghị khởi tố CR-0013: mã đơn vị 105"
+            " (Thành phố Lai Châu) ngày 01/02/2024: ngoài phạm vi kế hoạch"
+        )
         assert expected_issue in lines
 
     def test_plan_without_units_in_force(self) -> None:
@@ -316,12 +355,52 @@ class TestCrosswalk:
         expected_issues = ["X-5"]
         assert expected_issues == [i.record_id for i in result.data_quality.issues]
 
-    def test_plan_registry_without_old_units(self) -> None:
-        """The 2026 plan lists only the new wards: old codes are unknown to it."""
+    def test_plan_registry_holds_the_old_units(self) -> None:
+        """The 2026 plan's own registry holds the old units, so it crosswalks alone.
+
+        Its related_units list the city (105) and its seven communes and wards until
+        2025-06-30 with their successors: X-1, X-2 and X-3 are crosswalked as with the
+        bundled Lai Châu table (Đoàn Kết 3, Tân Phong 1), X-4 is in scope, and X-5 (the
+        city, ended without a successor) is a unit but not the plan's: out of scope.
+        """
         result = self.run(crosswalk=True)
+        by_unit = {c: r.value for c, r in result["subjects.monitored"].by_unit.items()}
+        assert by_unit == {"03388": 3, "03408": 1}
         counts = result.data_quality.counts["subjects"]
-        expected = (1, 4)
-        assert expected == (counts["in_scope"], counts["unknown_unit"])
+        expected = (1, 3, 1, 0)
+        assert expected == (
+            counts["in_scope"],
+            counts["crosswalked"],
+            counts["out_of_scope"],
+            counts.get("unknown_unit", 0),
+        )
+
+    def test_registry_without_old_units(self) -> None:
+        """A registry of the new wards only: old codes are unknown, or not valid on their date.
+
+        The units of the 2026 plan's registry still in force: Tỉnh Lai Châu (12) and the
+        two wards from 2025-07-01. X-4 is in scope; X-2's code 03388 is a ward of that
+        registry, but only from 2025-07-01, not on 2024-03-01 (not valid on its date);
+        X-1 (03389), X-3 (03409) and X-5 (105) have codes no unit of it has: unknown.
+        """
+        new_only = UnitRegistry(tuple(u for u in PLAN_2026.registry if u.valid_to is None))
+        result = self.run(crosswalk=True, registry=new_only)
+        quality = result.data_quality
+        counts = quality.counts["subjects"]
+        expected = (1, 1, 3)
+        assert expected == (counts["in_scope"], counts["not_valid_on_date"], counts["unknown_unit"])
+        issue = next(i for i in quality.issues if i.record_id == "X-2")
+        expected_text = (
+            "monitored subject X-2: unit code 03388 (Phường Đoàn Kết) is not in force on 01/03/2024"
+        )
+        assert (issue.problem, issue.text()) == ("not_valid_on_date", expected_text)
+        expected_vi = (
+            "người thuộc diện quản lý X-2: mã đơn vị 03388 (Phường Đoàn Kết) không có hiệu lực"
+            " ngày 01/03/2024"
+        )
+        assert expected_vi == issue.text("vi")
+        expected_left_out = {"out_of_scope": 0, "not_valid_on_date": 1, "unknown_unit": 3}
+        assert (4, expected_left_out) == (quality.left_out, quality.left_out_by_reason)
 
 
 class TestExplain:
@@ -337,15 +416,16 @@ class TestExplain:
             "Numerator: decided within the statutory time limit: 3\n"
             "Denominator: finally decided in the period: 4\n"
             "Value: 3/4 = 75.0%; target at least 100% (I.3): not met\n"
+            "Records considered: 4\n"
             "Figures: about other offences, not counted 0\n"
             "Counted (3):\n"
-            "- CR-0001: received 2023-12-01, limit 2023-12-21 (20 days), decided 2023-12-20\n"
-            "- CR-0005: received 2024-02-20, limit 2024-05-02 (1 month from resumption on"
-            " 2024-04-01, moved past International Labor Day), decided 2024-05-02\n"
-            "- CR-0006: received 2024-01-02, limit 2024-01-22 (20 days), decided 2024-01-10\n"
+            "- CR-0001: received 01/12/2023, limit 21/12/2023 (20 days), decided 20/12/2023\n"
+            "- CR-0005: received 20/02/2024, limit 02/05/2024 (1 month from resumption on"
+            " 2024-04-01, moved past International Labor Day), decided 02/05/2024\n"
+            "- CR-0006: received 02/01/2024, limit 22/01/2024 (20 days), decided 10/01/2024\n"
             "Not counted (1):\n"
-            "- CR-0017: received 2024-01-25, limit 2024-02-15 (20 days, moved past Tết),"
-            " decided 2024-02-20"
+            "- CR-0017: received 25/01/2024, limit 15/02/2024 (20 days, moved past Tết),"
+            " decided 20/02/2024"
         )
         assert expected == text
 
@@ -366,8 +446,8 @@ class TestExplain:
         """For the whole area each line names its unit."""
         text = evaluate(PLAN, DATASET, PERIOD)["reports.overdue"].total.explain()
         assert (
-            "- CR-0007 (03386): received 2024-05-10, limit 2024-05-30 (20 days),"
-            " still pending at 2024-06-14" in text.splitlines()
+            "- CR-0007 (03386): received 10/05/2024, limit 30/05/2024 (20 days),"
+            " still pending at 14/06/2024" in text.splitlines()
         )
         assert (
             "Unit: whole area (7 units); period: first half of 2024 (2023-12-15 – 2024-06-14)"
@@ -588,8 +668,10 @@ def test_property_order_and_partitions(data: Dataset, seed: int) -> None:
 def test_property_totals_and_shares(data: Dataset) -> None:
     """Totals, shares, statuses and explanations hold together for any dataset.
 
-    Totals sum the units; a share is in [0, 1], or no data exactly when its denominator is 0;
-    every record counted or failing is listed in ``all`` mode.
+    Totals sum the units (records considered too); a result is no data exactly when no
+    record was considered or, for a share, its denominator is 0, and then a share's value
+    is None and a count's 0; otherwise a share is in [0, 1]; every record counted or
+    failing is listed in ``all`` mode.
     """
     result = evaluate(PROPERTY_PLAN, data, PROPERTY_PERIOD)
     for ind_id in result:
@@ -597,17 +679,23 @@ def test_property_totals_and_shares(data: Dataset) -> None:
         total = indicator.total
         if indicator.by_unit:
             assert total.numerator == sum(r.numerator for r in indicator.by_unit.values())
+            assert total.records_considered == sum(
+                r.records_considered for r in indicator.by_unit.values()
+            )
             assert total.figures == {
                 k: sum(r.figures[k] for r in indicator.by_unit.values()) for k in total.figures
             }
         for r in (total, *indicator.by_unit.values()):
             assert len(r.explanation.counted) == r.numerator
+            no_data = not r.has_data or r.denominator == 0
+            assert no_data == (r.status is Status.NO_DATA)
+            assert r.records_considered >= r.numerator
             if r.denominator is None:
+                assert r.value == r.numerator
                 continue
             assert len(r.explanation.failures) == r.denominator - r.numerator
-            if r.denominator == 0:
-                expected = (None, Status.NO_DATA)
-                assert expected == (r.value, r.status)
+            if no_data:
+                assert r.value is None
             else:
                 assert r.value is not None
                 assert 0 <= r.value <= 1

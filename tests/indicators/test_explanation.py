@@ -53,7 +53,7 @@ class TestReason:
         facts = (("opened", D(2024, 1, 2)), ("article", 150), ("defendants", 2))
         bare = Reason(code="opened", facts=facts)
         tried = Reason(code="opened", facts=(*facts, ("tried", D(2024, 5, 6))))
-        expected_bare = "opened 2024-01-02 (Art. 150), 2 defendant(s)"
+        expected_bare = "opened 02/01/2024 (Art. 150), 2 defendant(s)"
         assert expected_bare == bare.text()
         expected = "khởi tố ngày 02/01/2024 (Điều 150), 2 bị can; xét xử ngày 06/05/2024"
         assert expected == tried.text("vi")
@@ -77,7 +77,10 @@ class TestReason:
             format_fact(1, "fr")
 
     def test_to_dict(self) -> None:
-        """JSON-ready: the code, the facts as ISO dates and slugs, the English words."""
+        """JSON-ready: the code, the facts as ISO dates and slugs, the English words.
+
+        The words write dates dd/mm/yyyy (threeno.lang.date); the facts keep ISO dates.
+        """
         entry = Entry(
             record_id="CR-0006",
             unit="03386",
@@ -91,7 +94,7 @@ class TestReason:
             "reason": {
                 "code": "reopened",
                 "facts": {"decided": "2024-01-10", "reopened": "2024-04-10"},
-                "text": "no-case decision of 2024-01-10 overturned on 2024-04-10",
+                "text": "no-case decision of 10/01/2024 overturned on 10/04/2024",
             },
         }
         assert expected == entry.to_dict()

@@ -20,22 +20,23 @@ class TestPlanShow:
         assert cli.main(["plan", "show"]) == cli.EXIT_OK
         out = capsys.readouterr().out
         assert out.startswith("lai-chau-2024: Maintaining the “03 không, 03 có”")
-        assert "units (7):" in out
+        assert "Administrative units (7):" in out
 
     def test_by_id_in_vietnamese(self, capsys: pytest.CaptureFixture[str]) -> None:
         """``--lang vi`` gives the Vietnamese names."""
         assert cli.main(["plan", "show", "doan-ket-tan-phong-2026", "--lang", "vi"]) == 0
         out = capsys.readouterr().out
-        assert "  03388  Phường Đoàn Kết  from 2025-07-01" in out
-        assert "  ca-doan-ket  Công an phường Đoàn Kết (cấp xã; " in out
+        assert "  03388  Phường Đoàn Kết  từ ngày 01/07/2025" in out
+        assert "  Công an phường Đoàn Kết (cấp xã; Cơ quan Thường trực Ban Chỉ đạo; " in out
 
-    def test_unknown_id_is_one_line_exit_1(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """An unknown plan: one line on standard error, exit 1, nothing on standard output."""
-        assert cli.main(["plan", "show", "ha-noi-2024"]) == cli.EXIT_DATA
+    def test_unknown_id_is_one_line_exit_2(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """An unknown plan: a usage error, one line naming the bundled plans, exit 2."""
+        assert cli.main(["plan", "show", "ha-noi-2024"]) == cli.EXIT_USAGE
         captured = capsys.readouterr()
         assert captured.out == ""
         assert captured.err.count("\n") == 1
         assert captured.err.startswith("threeno: error: no bundled plan 'ha-noi-2024'; ")
+        assert "bundled plans: doan-ket-tan-phong-2026, lai-chau-2024" in captured.err
 
     def test_problems_listed_with_paths(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A plan file's problems: a first line, then one line per problem, exit 1."""

@@ -241,8 +241,10 @@ class TestThe2026Example:
         expected = ["Phường Đoàn Kết", "Phường Tân Phong"]
         assert expected == [u.full_name for u in plan_2026.units_in_scope(on)]
         assert plan_2026.registry.lookup("03388", on).name == "Đoàn Kết"
-        # Before the merger, 03388 meant Quyết Tiến, which this plan does not know.
-        assert not plan_2026.registry.is_valid("03388", dt.date(2024, 5, 1))
+        # Before the merger, 03388 meant Quyết Tiến: the plan knows it (to crosswalk
+        # old records), but only as a related unit, never in scope.
+        assert plan_2026.registry.lookup("03388", dt.date(2024, 5, 1)).name == "Quyết Tiến"
+        assert [u.code for u in plan_2026.units] == ["03388", "03408"]
 
     def test_legal_bases_name_the_2024_law(self, plan_2026: Plan) -> None:
         """It rests on Luật 53/2024/QH15 and Nghị định 162/2025/NĐ-CP."""
@@ -263,15 +265,17 @@ class TestThe2026Example:
     def test_says_it_is_illustrative(self, plan_2026: Plan) -> None:
         """The file says what it is, and so does its summary."""
         assert plan_2026.note.startswith("Illustrative example")
-        assert "note: Illustrative example" in summary(plan_2026)
+        assert "  Note: Illustrative example" in summary(plan_2026)
+        assert summary(plan_2026, "vi").splitlines()[0].endswith("(ví dụ minh họa)")
 
     def test_same_dataset_code_reads_both_plans(self, plan: Plan, plan_2026: Plan) -> None:
         """``Dataset.validate`` reads record codes through either plan's registry.
 
         Two synthetic reviews: one in the old Đoàn Kết ward (03389) in June 2024, one in
         the new Tân Phong ward (03408) in June 2026. The 2024 plan knows both codes on
-        those dates (its registry holds the wards its units were merged into); the 2026
-        plan does not know 03389, which ended on 2025-06-30.
+        those dates (its registry holds the wards its units were merged into); so does
+        the 2026 plan (its registry holds the old units, to crosswalk them), but 03389
+        in June 2026 (it ended on 2025-06-30) is known to neither.
         """
         data = Dataset(
             model_reviews=[
@@ -292,38 +296,20 @@ class TestThe2026Example:
             ]
         )
         assert data.validate(plan) == []
-        expected = [("MR-1", "unit_code")]
-        assert expected == [(p.record_id, p.field) for p in data.validate(plan_2026)]
+        assert data.validate(plan_2026) == []
+        late = ModelReview(
+            id="MR-3",
+            unit_code="03389",
+            held_on=dt.date(2026, 6, 10),
+            kind=ReviewKind.SO_KET,
+            maintained=True,
+        )
+        expected = [("MR-3", "unit_code")]
+        for p in (plan, plan_2026):
+            found = Dataset(model_reviews=[late]).validate(p)
+            assert expected == [(x.record_id, x.field) for x in found]
 
     def test_same_period_code(self, plan_2026: Plan) -> None:
         """Its periods come from the same code: 2026-H1 = 2025-12-15..2026-06-14."""
         period = plan_2026.period("2026-H1")
         assert (dt.date(2025, 12, 15), dt.date(2026, 6, 14)) == (period.start, period.end)
-
-
-class TestSummary:
-    """``summary`` prints units, agencies, duties per agency, targets, reporting."""
-
-    def test_english(self, plan: Plan) -> None:
-        """Worked out from the plan: seven units, eight agencies, eleven targets."""
-        text = summary(plan)
-        assert "units (7):" in text
-        assert "  03388  Quyết Tiến (Ward)  until 2025-06-30" in text
-        assert "agencies (8):" in text
-        assert "  cong-an-tp: leads III.1.a III.1.b III.1.c III.1.d IV.2" in text
-        assert "  ubnd-xa-phuong: takes part in III.1.c IV.1" in text
-        assert "targets (11):" in text
-        assert "  reports.resolved >= 100%  (I.3)" in text
-        assert "  cases.missed == 0  (I.3)" in text
-        assert "  due 5 days after a period's end (local default)" in text
-
-    def test_vietnamese(self, plan: Plan) -> None:
-        """Names and labels in Vietnamese."""
-        text = summary(plan, lang="vi")
-        assert "  03403  Xã Sùng Phài  until 2025-06-30" in text
-        assert "  cong-an-tp  Công an thành phố (cấp huyện; Cơ quan Thường trực" in text
-
-    def test_unknown_language(self, plan: Plan) -> None:
-        """Only vi and en."""
-        with pytest.raises(ValueError, match="unknown language 'fr'"):
-            summary(plan, lang="fr")

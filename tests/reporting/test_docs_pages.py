@@ -34,6 +34,8 @@ class TestWritePages:
         assert "- **Name (vi):** Tỷ lệ tố giác, tin báo về tội phạm" in page
         # The 2024 plan's I.3: "100%" of reports resolved: at least 100%.
         assert "- **Target (lai-chau-2024):** at least 100% (`>=`, I.3)" in page
+        # The clauses are the plan's: lai-chau-2024.toml lists reports.on_time in I.3 only.
+        assert "- **Plan clauses (lai-chau-2024):** I.3" in page
         rule = get("reports.on_time").rule
         assert rule
         assert f"```text\n{rule}\n```" in page

@@ -76,11 +76,11 @@ class TestMarkdown:
         text = render(_evaluation(), "md", lang="en", plan=PLAN)
         # CR-0017: limit 15 February (20 days, moved past Tết), decided 20 February.
         assert re.search(
-            r"^- `CR-0017` \(03386\): received 2024-01-25, limit 2024-02-15 .*decided 2024-02-20$",
+            r"^- `CR-0017` \(03386\): received 25/01/2024, limit 15/02/2024 .*decided 20/02/2024$",
             text,
             flags=re.MULTILINE,
         )
-        assert "- `CR-0019` (03386): received 2024-05-02, suspended since 2024-05-15" in text
+        assert "- `CR-0019` (03386): received 02/05/2024, suspended since 15/05/2024" in text
 
     def test_breakdowns_and_figures(self) -> None:
         """The disaggregations and extra figures of the total are shown."""
@@ -103,7 +103,7 @@ class TestMarkdown:
         """Without a load report the section says so, and still shows the placements."""
         text = render(_evaluation(), "md", lang="en")
         assert "No load report given." in text
-        assert "| `crime_reports` | 3 | 3 | 0 | 0 | 0 | 0 |" in text
+        assert "| `crime_reports` | 3 | 3 | 0 | 0 | 0 | 0 | 0 |" in text
 
     def test_record_text_is_escaped(self) -> None:
         """An id with Markdown in it cannot break the table or inject HTML."""

@@ -138,7 +138,12 @@ class TestTotals:
 
 
 class TestShares:
-    """Every share is a fraction in [0, 1], or no data when its denominator is 0."""
+    """Every share is a fraction in [0, 1], or no data (None) when it has nothing to count.
+
+    Nothing to count: its denominator is 0, or no record it considers was there (a share
+    whose denominator is not made of records, units or expected reports, has no data
+    without reviews or submissions).
+    """
 
     @examples(100)
     @given(case=cases())
@@ -150,7 +155,7 @@ class TestShares:
             if result.indicator.kind is not IndicatorKind.SHARE:
                 continue
             assert result.denominator is not None
-            if result.denominator == 0:
+            if result.denominator == 0 or not result.has_data:
                 assert result.value is None
             else:
                 assert result.value is not None

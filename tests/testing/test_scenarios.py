@@ -133,7 +133,10 @@ class TestParse:
     """``parse_scenarios``: the format, with every problem named by its TOML path."""
 
     def test_one_scenario(self) -> None:
-        """A file with one scenario at its top level; unit and tolerance take defaults."""
+        """A file with one scenario at its top level; unit and tolerance take defaults.
+
+        count_receipt_day left out is None: the plan's reading decides.
+        """
         scenario = only(HEAD, REPORT, "[[expect]]\nindicator = 'reports.received'\nvalue = 1\n")
         expected = Expectation(where="expect[0]", indicator="reports.received", value=1)
         assert expected == scenario.expectations[0]
@@ -141,7 +144,7 @@ class TestParse:
         assert defaults == (expected.unit, expected.tolerance)
         head = ("One report decided on time", "", "lai-chau-2024", "2024-H1")
         assert head == (scenario.name, scenario.where, scenario.plan, scenario.period)
-        flags = (False, False, False)
+        flags = (False, False, None)
         assert flags == (
             scenario.allow_rejected,
             scenario.allow_problems,
@@ -437,7 +440,7 @@ class TestCheckScenario:
         assert expected_head == lines[:4]
         # The report's line, with its limit worked out above: 2024-03-21.
         assert any(
-            "CR-1" in line and "limit 2024-03-21" in line and "decided 2024-03-05" in line
+            "CR-1" in line and "limit 21/03/2024" in line and "decided 05/03/2024" in line
             for line in lines
         )
 
@@ -680,7 +683,7 @@ class TestPlugin:
                 "  value: expected 0.0, actual 1.0 (tolerance 1e-09)",
                 "  explain():",
                 "    reports.on_time: Share of crime reports resolved within the time limit",
-                "*CR-1*received 2024-03-01, limit 2024-03-21*decided 2024-03-05*",
+                "*CR-1*received 01/03/2024, limit 21/03/2024*decided 05/03/2024*",
                 "FAILED wrong.scenario.toml::One report decided on time*",
             ]
         )

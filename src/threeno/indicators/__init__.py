@@ -13,7 +13,7 @@ Plan clauses: I.1-I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4.c, IV.1, I
 
 from __future__ import annotations
 
-from threeno.indicators.catalogue import CATALOGUE, get
+from threeno.indicators.catalogue import ALL_INDICATORS, CATALOGUE, get
 from threeno.indicators.definitions import Dimension, Indicator, IndicatorKind, Level
 from threeno.indicators.engine import Evaluator, evaluate, evaluate_records
 from threeno.indicators.explanation import Entry, Explanation, Reason
@@ -26,6 +26,7 @@ from threeno.indicators.results import (
 )
 
 __all__ = [
+    "ALL_INDICATORS",
     "CATALOGUE",
     "DataQuality",
     "Dimension",

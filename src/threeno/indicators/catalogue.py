@@ -7,10 +7,15 @@ plan files may name, and its shares exactly :data:`~threeno.indicators.ids.SHARE
 (a test checks both). A plan chooses indicators and sets targets by id; a definition's
 counting rule is :attr:`Indicator.rule <threeno.indicators.definitions.Indicator.rule>`.
 
->>> from threeno.indicators.catalogue import get
+The catalogue keeps no locality's clause ids: the clauses an indicator serves are those
+of the plan evaluated that list it (``Plan.clauses_for``), so every plan shows its own.
+
+>>> from threeno.indicators.catalogue import ALL_INDICATORS, get
 >>> ind = get("reports.on_time")
->>> ind.kind.value, ind.clauses, ind.name("en")
-('share', ('I.3',), 'Share of crime reports resolved within the time limit')
+>>> ind.kind.value, ind.name("en")
+('share', 'Share of crime reports resolved within the time limit')
+>>> len(ALL_INDICATORS), ALL_INDICATORS[0]
+(18, 'subjects.monitored')
 
 Plan clauses: I.1, I.2, I.3, I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4.c, IV.1, IV.2.
 
@@ -29,7 +34,7 @@ from threeno.indicators.definitions import Dimension, Indicator, IndicatorKind, 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["CATALOGUE", "catalogue", "get"]
+__all__ = ["ALL_INDICATORS", "CATALOGUE", "catalogue", "get"]
 
 _COUNT = IndicatorKind.COUNT
 _SHARE = IndicatorKind.SHARE
@@ -41,7 +46,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="subjects.monitored",
         name_vi="Số phụ nữ thuộc diện quản lý",
         name_en="Women under management",
-        clauses=("I.1",),
         kind=_COUNT,
         numerator_vi="Phụ nữ thuộc diện quản lý tại ngày cuối kỳ",
         numerator_en="women under management on the period's last day",
@@ -52,7 +56,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="subjects.emigrated",
         name_vi="Số phụ nữ xuất cảnh trái phép, bị dụ dỗ, lôi kéo, bán qua nước ngoài",
         name_en="Women who emigrated illegally or were lured or sold abroad",
-        clauses=("I.1",),
         kind=_COUNT,
         numerator_vi="Phụ nữ thuộc hai nhóm này tại ngày cuối kỳ",
         numerator_en="women in either category on the period's last day",
@@ -64,7 +67,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="reports.received",
         name_vi="Số tố giác, tin báo về tội phạm, kiến nghị khởi tố được tiếp nhận",
         name_en="Crime reports received",
-        clauses=("I.3",),
         kind=_COUNT,
         numerator_vi="Tố giác, tin báo, kiến nghị khởi tố tiếp nhận trong kỳ",
         numerator_en="crime reports received in the period",
@@ -76,7 +78,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="reports.classified",
         name_vi="Tỷ lệ tố giác, tin báo về tội phạm, kiến nghị khởi tố được phân loại",
         name_en="Share of crime reports classified",
-        clauses=("I.3", "II.4.b"),
         kind=_SHARE,
         numerator_vi="Tiếp nhận trong kỳ và đã phân loại đến ngày cuối kỳ",
         numerator_en="received in the period and classified by its end",
@@ -90,7 +91,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="reports.resolved",
         name_vi="Tỷ lệ tố giác, tin báo về tội phạm, kiến nghị khởi tố được giải quyết",
         name_en="Share of crime reports resolved",
-        clauses=("I.3", "II.4.b"),
         kind=_SHARE,
         numerator_vi="Đã ra quyết định giải quyết (khởi tố, không khởi tố, chuyển) trong kỳ",
         numerator_en="finally decided in the period (khởi tố, không khởi tố, chuyển)",
@@ -104,7 +104,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="reports.on_time",
         name_vi="Tỷ lệ tố giác, tin báo về tội phạm, kiến nghị khởi tố giải quyết đúng thời hạn",
         name_en="Share of crime reports resolved within the time limit",
-        clauses=("I.3",),
         kind=_SHARE,
         numerator_vi="Giải quyết trong thời hạn luật định",
         numerator_en="decided within the statutory time limit",
@@ -118,7 +117,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="reports.overdue",
         name_vi="Số tố giác, tin báo về tội phạm, kiến nghị khởi tố quá hạn chưa giải quyết",
         name_en="Crime reports overdue",
-        clauses=("I.3",),
         kind=_COUNT,
         numerator_vi="Chưa giải quyết, không tạm đình chỉ, đã quá hạn tại ngày cuối kỳ",
         numerator_en="pending, not suspended, past their limit at the period's end",
@@ -131,7 +129,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="cases.prosecuted",
         name_vi="Số vụ án mua bán người được khởi tố, truy tố, xét xử",
         name_en="Trafficking cases opened, indicted and tried",
-        clauses=("II.4.b",),
         kind=_COUNT,
         numerator_vi="Vụ án khởi tố trong kỳ",
         numerator_en="cases opened in the period",
@@ -144,7 +141,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="cases.wrongful",
         name_vi="Số vụ oan sai",
         name_en="Wrongful prosecutions or convictions",
-        clauses=("I.3",),
         kind=_COUNT,
         numerator_vi="Vụ án được xác định oan sai trong kỳ",
         numerator_en="cases found wrongful in the period",
@@ -157,7 +153,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="cases.missed",
         name_vi="Số trường hợp bỏ lọt tội phạm",
         name_en="Crimes missed (no-case decisions overturned)",
-        clauses=("I.3",),
         kind=_COUNT,
         numerator_vi="Quyết định không khởi tố bị hủy trong kỳ",
         numerator_en="no-case decisions overturned in the period",
@@ -170,7 +165,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="units.model_maintained",
         name_vi="Tỷ lệ xã, phường duy trì hiệu quả mô hình",
         name_en="Share of communes and wards maintaining the model",
-        clauses=("I.5", "IV.1"),
         kind=_SHARE,
         numerator_vi="Xã, phường có kết quả sơ kết, tổng kết gần nhất trong kỳ là duy trì",
         numerator_en="units whose latest review in the period finds the model maintained",
@@ -182,7 +176,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="outreach.coverage",
         name_vi="Tỷ lệ đối tượng được tuyên truyền",
         name_en="Share of target women reached by outreach",
-        clauses=("II.2.b",),
         kind=_SHARE,
         numerator_vi="Đối tượng được tuyên truyền ít nhất một lần trong kỳ",
         numerator_en="target women reached by at least one event in the period",
@@ -195,7 +188,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="outreach.events",
         name_vi="Số buổi tuyên truyền và lượt người tham dự",
         name_en="Outreach events and participants",
-        clauses=("I.2", "II.2.b"),
         kind=_COUNT,
         numerator_vi="Buổi tuyên truyền tổ chức trong kỳ",
         numerator_en="events held in the period",
@@ -207,7 +199,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="support.coverage",
         name_vi="Tỷ lệ nạn nhân bị mua bán trở về được hỗ trợ",
         name_en="Share of returned victims supported",
-        clauses=("II.3.b", "III.2.c"),
         kind=_SHARE,
         numerator_vi="Nạn nhân được hỗ trợ ít nhất một lần kể từ khi trở về",
         numerator_en="victims supported at least once since they returned",
@@ -223,7 +214,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
             " hướng nghiệp"
         ),
         name_en="Share of unemployed or disadvantaged women given vocational training",
-        clauses=("III.4.c",),
         kind=_SHARE,
         numerator_vi="Được hỗ trợ học nghề hoặc tư vấn hướng nghiệp trong kỳ",
         numerator_en="given vocational training or counselling in the period",
@@ -236,7 +226,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="units.safe",
         name_vi="Tỷ lệ xã, phường đạt tiêu chuẩn “An toàn về an ninh, trật tự”",
         name_en="Share of communes and wards meeting the security-and-order safety standard",
-        clauses=("II.1.b",),
         kind=_SHARE,
         numerator_vi="Xã, phường đạt tiêu chuẩn theo kết quả đánh giá gần nhất của năm",
         numerator_en="units whose latest assessment of the year meets the standard",
@@ -248,7 +237,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="reporting.completeness",
         name_vi="Tỷ lệ báo cáo định kỳ đã gửi",
         name_en="Share of periodic reports submitted",
-        clauses=("IV.2",),
         kind=_SHARE,
         level=Level.AGENCY,
         numerator_vi="Báo cáo đã gửi",
@@ -263,7 +251,6 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         id="reporting.timeliness",
         name_vi="Tỷ lệ báo cáo định kỳ gửi đúng hạn",
         name_en="Share of periodic reports submitted on time",
-        clauses=("IV.2",),
         kind=_SHARE,
         level=Level.AGENCY,
         numerator_vi="Báo cáo gửi đúng hạn",
@@ -275,6 +262,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         accumulator=c.ReportingTimeliness,
     ),
 )
+
+#: The id of every indicator of the catalogue, in its order: ``evaluate(...,
+#: indicators=ALL_INDICATORS)`` evaluates them all, whatever the plan's report lists.
+ALL_INDICATORS: Final[tuple[str, ...]] = tuple(i.id for i in CATALOGUE)
 
 _BY_ID: Final[Mapping[str, Indicator]] = MappingProxyType({i.id: i for i in CATALOGUE})
 

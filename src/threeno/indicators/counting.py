@@ -30,6 +30,12 @@ Conventions shared by every rule:
 * A report's *final decision* is any decision but a suspension (khởi tố, không khởi tố,
   chuyển: Bộ luật Tố tụng hình sự 2015, Art. 147(3), 146(2)); a report is *suspended at*
   a day when a suspension began on or before it and was not resumed by it (Art. 148).
+* Each rule names its *universe*: the records it looks at for the period, in each unit
+  ("Records considered" in the rule). A result whose universe is empty (no such record
+  was given, or every one was left out for its unit) has *no data*, whatever its value and
+  its target: a count of 0 with no record behind it is never "met". The universe holds
+  every record the numerator and the denominator count, and only records of the
+  definition's ``offences`` where it reads them.
 
 Plan clauses: I.1, I.2, I.3, I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4.c, IV.1, IV.2.
 
@@ -45,7 +51,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
 import attrs
 
 from threeno.indicators.definitions import Dimension, age_group
-from threeno.indicators.explanation import Entry, Fact, Reason
+from threeno.indicators.explanation import Entry, Fact, Named, Reason
 from threeno.model.enums import (
     AssessmentScope,
     Decision,
@@ -58,6 +64,8 @@ from threeno.rules.periods import due_date
 from threeno.rules.time_limits import Deadline, StepKind, time_limit
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from threeno.indicators.definitions import Indicator
     from threeno.model.activities import (
         ModelReview,
@@ -220,12 +228,15 @@ class Context:
             unverified reading, so a setting).
         expected: the reports the plan expects for the period.
         reporting_agencies: the agencies the plan asks to report.
+        agency_names: the names of the plan's agencies by id, Vietnamese then English,
+            for the explanations (an agency not listed is shown by its id).
 
     .. versionadded:: 0.1.0
     """
 
     __slots__ = (
         "_ages",
+        "agency_names",
         "calendar",
         "count_receipt_day",
         "end",
@@ -248,6 +259,7 @@ class Context:
         count_receipt_day: bool,
         expected: tuple[ExpectedReport, ...],
         reporting_agencies: tuple[str, ...],
+        agency_names: Mapping[str, tuple[str, str]] | None = None,
     ) -> None:
         """Keep the settings; the dates are unpacked for the hot paths."""
         self.period = period
@@ -260,7 +272,13 @@ class Context:
         self.count_receipt_day = count_receipt_day
         self.expected = expected
         self.reporting_agencies = reporting_agencies
+        self.agency_names: Mapping[str, tuple[str, str]] = agency_names or {}
         self._ages: dict[int, str] = {}
+
+    def agency(self, agency_id: str) -> Named:
+        """An agency as a fact of an explanation: by name, its id kept for the JSON."""
+        vi, en = self.agency_names.get(agency_id, (agency_id, agency_id))
+        return Named(agency_id, vi, en)
 
     def age_group(self, birth_year: int) -> str:
         """The age group at the period's end of a person born in ``birth_year`` (cached)."""
@@ -302,14 +320,19 @@ class Cell:
 class Tally(Cell):
     """One indicator's counts in one unit, with its breakdowns and explanation entries.
 
+    ``considered`` counts the records the indicator looked at for the period in this unit
+    (its *universe*, which each counting rule defines): 0 means the result has no data,
+    whatever its value, and its status is *no data*.
+
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("apart", "cells", "counted", "failures")
+    __slots__ = ("apart", "cells", "considered", "counted", "failures")
 
     def __init__(self) -> None:
         """Start at zero, with no entries."""
         super().__init__()
+        self.considered = 0
         self.cells: dict[tuple[str, str], Cell] = {}
         self.counted: list[Entry] = []
         self.failures: list[Entry] = []
@@ -333,6 +356,7 @@ class Tally(Cell):
         """Add another tally's counts, cells and entries to this one."""
         super().merge(other)
         if isinstance(other, Tally):
+            self.considered += other.considered
             for key, cell in other.cells.items():
                 self.cell(*key).merge(cell)
             self.counted.extend(other.counted)
@@ -535,6 +559,10 @@ class ReportsReceived(Accumulator):
     (the provincial tool exports only those); a definition with ``offences`` set counts
     only those articles and shows the others apart (figure ``other_offences``).
 
+    Records considered: the unit's crime reports (of the definition's offences) received
+    on or before the period's end, the register as it stood then; a unit with none has no
+    data rather than 0 reports.
+
     Plan clauses: I.3.
     """
 
@@ -543,10 +571,16 @@ class ReportsReceived(Accumulator):
     def add_report(self, facts: ReportFacts, unit: str) -> None:
         """Count the report if it was received in the period."""
         report = facts.report
-        if not _in(report.received_on, self.ctx):
+        ctx = self.ctx
+        if report.received_on > ctx.end:
+            return
+        counted = self.indicator.counts(report.offence_article)
+        if counted:
+            self.tally(unit).considered += 1
+        if report.received_on < ctx.start:
             return
         tally = self.tally(unit)
-        if not self.indicator.counts(report.offence_article):
+        if not counted:
             self._other_offence(tally, report.id, unit, report.offence_article)
             return
         tally.cell(_SOURCE, report.source.value).numerator += 1
@@ -565,6 +599,8 @@ class ReportsClassified(Accumulator):
     source. Reports about offences outside the definition's ``offences`` (if set) are shown
     apart.
 
+    Records considered: the denominator, the reports received in the period.
+
     Plan clauses: I.3 ("100% ... được tiếp nhận, phân loại"), II.4.b.
     """
 
@@ -581,6 +617,7 @@ class ReportsClassified(Accumulator):
             self._other_offence(tally, report.id, unit, report.offence_article)
             return
         tally.denominator += 1
+        tally.considered += 1
         cell = tally.cell(_SOURCE, report.source.value)
         cell.denominator += 1
         received, classified = report.received_on, report.classified_on
@@ -617,6 +654,8 @@ class ReportsResolved(Accumulator):
     decision here; ``cases.missed`` counts it. By source (numerator and denominator) and
     by decision (numerator only).
 
+    Records considered: the denominator, the reports to resolve in the period.
+
     Plan clauses: I.3 ("100% ... được ... giải quyết"), II.4.b.
     """
 
@@ -634,6 +673,7 @@ class ReportsResolved(Accumulator):
             self._other_offence(tally, report.id, unit, report.offence_article)
             return
         tally.denominator += 1
+        tally.considered += 1
         received = report.received_on
         tally.add("pending_at_start" if received < ctx.start else "received_in_period")
         cell = tally.cell(_SOURCE, report.source.value)
@@ -696,6 +736,8 @@ class ReportsOnTime(Accumulator):
     (``Deadline.missed_limit``). Whether the day of receipt counts is the evaluation's
     ``count_receipt_day`` (default not counted). By source.
 
+    Records considered: the denominator, the reports finally decided in the period.
+
     Plan clauses: I.3, II.4.b ("xử lý kịp thời").
     """
 
@@ -712,6 +754,7 @@ class ReportsOnTime(Accumulator):
             self._other_offence(tally, report.id, unit, report.offence_article)
             return
         tally.denominator += 1
+        tally.considered += 1
         cell = tally.cell(_SOURCE, report.source.value)
         cell.denominator += 1
         deadline = facts.at_decision()
@@ -769,6 +812,10 @@ class ReportsOverdue(Accumulator):
     included) and ``suspended_at_end`` (those under suspension, Art. 148: the clock is
     stopped, so they are shown apart, not counted). By source.
 
+    Records considered: the unit's reports (of the definition's offences) received on or
+    before the period's end and not finally decided before its start, the reports open at
+    some time in the period; with none, "no report overdue" is no data, not met.
+
     Plan clauses: I.3 (every report resolved in time).
     """
 
@@ -779,10 +826,15 @@ class ReportsOverdue(Accumulator):
         report = facts.report
         ctx = self.ctx
         final = facts.final_on
-        if report.received_on > ctx.end or (final is not None and final <= ctx.end):
+        if report.received_on > ctx.end or (final is not None and final < ctx.start):
+            return
+        counted = self.indicator.counts(report.offence_article)
+        if counted:
+            self.tally(unit).considered += 1
+        if final is not None and final <= ctx.end:
             return
         tally = self.tally(unit)
-        if not self.indicator.counts(report.offence_article):
+        if not counted:
             self._other_offence(tally, report.id, unit, report.offence_article)
             return
         tally.add("pending_at_end")
@@ -834,6 +886,10 @@ class CasesMissed(Accumulator):
     overturned: the "bỏ lọt tội phạm" plan I.3 forbids) is in the period, in the unit of
     the report. By source.
 
+    Records considered: the unit's crime reports (of the definition's offences) received
+    on or before the period's end (a no-case decision of any earlier year may be
+    overturned in the period); with none, "no crime missed" is no data, not met.
+
     Plan clauses: I.3 ("không để xảy ra ... bỏ lọt tội phạm").
     """
 
@@ -842,10 +898,15 @@ class CasesMissed(Accumulator):
     def add_report(self, facts: ReportFacts, unit: str) -> None:
         """Count a report whose no-case decision was overturned in the period."""
         report = facts.report
-        if not _in(report.reopened_on, self.ctx):
+        ctx = self.ctx
+        counted = self.indicator.counts(report.offence_article)
+        reopened = _in(report.reopened_on, ctx)
+        if counted and (report.received_on <= ctx.end or reopened):
+            self.tally(unit).considered += 1
+        if not reopened:
             return
         tally = self.tally(unit)
-        if not self.indicator.counts(report.offence_article):
+        if not counted:
             self._other_offence(tally, report.id, unit, report.offence_article)
             return
         tally.cell(_SOURCE, report.source.value).numerator += 1
@@ -875,6 +936,9 @@ class CasesProsecuted(Accumulator):
     cases of other offences with a stage in the period too (figure ``other_offences``).
     By offence, with the same figures per article.
 
+    Records considered: the unit's criminal cases of the definition's offences opened on
+    or before the period's end.
+
     Plan clauses: II.4.b (investigate, arrest; "điều tra, khám phá các vụ án").
     """
 
@@ -886,10 +950,13 @@ class CasesProsecuted(Accumulator):
         opened = _in(case.opened_on, ctx)
         indicted = _in(case.indicted_on, ctx)
         tried = _in(case.tried_on, ctx)
+        counted = self.indicator.counts(case.offence_article)
+        if counted and case.opened_on <= ctx.end:
+            self.tally(unit).considered += 1
         if not (opened or indicted or tried):
             return
         tally = self.tally(unit)
-        if not self.indicator.counts(case.offence_article):
+        if not counted:
             self._other_offence(tally, case.id, unit, case.offence_article)
             return
         cell = tally.cell(_OFFENCE, str(case.offence_article))
@@ -923,6 +990,10 @@ class CasesWrongful(Accumulator):
     on ``opened_on``. Every case in the data counts unless the definition's ``offences``
     is set. By offence.
 
+    Records considered: the unit's criminal cases (of the definition's offences) opened on
+    or before the period's end (a case of any earlier year may be found wrongful in the
+    period); with none, "no wrongful case" is no data, not met.
+
     Plan clauses: I.3 ("không để xảy ra oan sai").
     """
 
@@ -930,10 +1001,15 @@ class CasesWrongful(Accumulator):
 
     def add_case(self, case: CriminalCase, unit: str) -> None:
         """Count a case whose wrongfulness was established in the period."""
-        if not _in(case.wrongful_on, self.ctx):
+        ctx = self.ctx
+        counted = self.indicator.counts(case.offence_article)
+        wrongful = _in(case.wrongful_on, ctx)
+        if counted and (case.opened_on <= ctx.end or wrongful):
+            self.tally(unit).considered += 1
+        if not wrongful:
             return
         tally = self.tally(unit)
-        if not self.indicator.counts(case.offence_article):
+        if not counted:
             self._other_offence(tally, case.id, unit, case.offence_article)
             return
         tally.cell(_OFFENCE, str(case.offence_article)).numerator += 1
@@ -954,7 +1030,8 @@ class CasesWrongful(Accumulator):
 class SubjectFacts:
     """What every subject indicator needs to know about one subject, computed once.
 
-    ``woman``: of sex female and registered on or before the period's end. ``active``:
+    ``registered``: registered on or before the period's end. ``woman``: of sex female
+    and registered on or before the period's end. ``active``:
     the categories active on the period's end day (each once, in the enumeration's order),
     empty if she was registered after it. ``age``: the :data:`AGE_GROUPS
     <threeno.indicators.definitions.AGE_GROUPS>` band at the period's end, and
@@ -963,13 +1040,14 @@ class SubjectFacts:
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("active", "age", "ethnicity", "sex", "subject", "woman")
+    __slots__ = ("active", "age", "ethnicity", "registered", "sex", "subject", "woman")
 
     def __init__(self, subject: Subject, context: Context) -> None:
         """Read the subject's state at the period's end."""
         end = context.end
         self.subject = subject
         registered = subject.registered_on <= end
+        self.registered = registered
         self.woman = registered and subject.sex is Sex.FEMALE
         found = {
             s.category
@@ -994,6 +1072,9 @@ class SubjectsMonitored(Accumulator):
     categories, so the category breakdown may sum to more than the total. By category,
     ethnicity and age group (age reached in the year of the period's end).
 
+    Records considered: the unit's subjects (of any sex) registered on or before the
+    period's end.
+
     Plan clauses: I.1 ("quản lý, nắm chắc số phụ nữ"), III.1.b.
     """
 
@@ -1001,6 +1082,8 @@ class SubjectsMonitored(Accumulator):
 
     def add_subject(self, facts: SubjectFacts, unit: str) -> None:
         """Count a woman under management at the period's end."""
+        if facts.registered:
+            self.tally(unit).considered += 1
         if not facts.woman or not facts.active:
             return
         tally = self.tally(unit)
@@ -1029,6 +1112,9 @@ class SubjectsEmigrated(Accumulator):
     category that began in the period, whether or not it is still active at the end (one
     no longer active is shown apart). By category, ethnicity and age group.
 
+    Records considered: the unit's subjects (of any sex) registered on or before the
+    period's end.
+
     Plan clauses: I.1 ("số phụ nữ xuất cảnh trái phép, bị dụ dỗ, lôi kéo, bán qua nước
     ngoài").
     """
@@ -1037,6 +1123,8 @@ class SubjectsEmigrated(Accumulator):
 
     def add_subject(self, facts: SubjectFacts, unit: str) -> None:
         """Count a woman in an emigration category at the end; note one new in the period."""
+        if facts.registered:
+            self.tally(unit).considered += 1
         if not facts.woman:
             return
         ctx = self.ctx
@@ -1120,12 +1208,12 @@ def _tally_of(tallies: dict[str | None, Tally], unit: str) -> Tally:
 class _WomenJoin(Accumulator):
     """Women kept at the period's end, joined with each one's first matching record.
 
-    The shape of ``outreach.coverage`` and ``women.vocational``: the denominator is the
-    women a subclass keeps in ``women`` (by ``add_subject``), each once, in her unit of
-    residence; the numerator is those named by a record of the period, wherever it was
-    held or delivered. ``first`` keeps each woman's earliest match as ``(date, record id,
-    ...)``, the earliest by date then id, so that merging partitions gives the same
-    explanation as one pass.
+    The shape of ``outreach.coverage`` and ``women.vocational``: the denominator (and the
+    records considered) is the women a subclass keeps in ``women`` (by ``add_subject``),
+    each once, in her unit of residence; the numerator is those named by a record of the
+    period, wherever it was held or delivered. ``first`` keeps each woman's earliest match
+    as ``(date, record id, ...)``, the earliest by date then id, so that merging
+    partitions gives the same explanation as one pass.
     """
 
     #: The reason codes of a woman counted, and of one not.
@@ -1159,6 +1247,7 @@ class _WomenJoin(Accumulator):
             unit = person[0]
             tally = _tally_of(tallies, unit)
             tally.denominator += 1
+            tally.considered += 1
             seen = self.first.get(subject_id)
             _person_cells(tally, person, counted=seen is not None)
             if seen is not None:
@@ -1182,6 +1271,8 @@ class OutreachCoverage(_WomenJoin):
     out of scope): a woman belongs to her unit of residence. The explanation names the
     first event that reached her. By category (her active target categories), ethnicity
     and age group.
+
+    Records considered: the denominator, the target women.
 
     Plan clauses: II.2.b ("đảm bảo 100% đối tượng được tuyên truyền"), I.2.
     """
@@ -1230,6 +1321,8 @@ class SupportCoverage(Accumulator):
     over all returned victims. By sex, ethnicity and age group too. For each victim and
     kind only the latest delivery up to the end is kept: a delivery in the window exists
     if and only if that latest one is on or after ``since``.
+
+    Records considered: the denominator, the returned victims.
 
     Plan clauses: II.3.b, III.2.c, III.4.a, III.5.b.
     """
@@ -1288,6 +1381,7 @@ class SupportCoverage(Accumulator):
             assert since is not None  # noqa: S101 - every victim is kept with her return date
             tally = _tally_of(tallies, unit)
             tally.denominator += 1
+            tally.considered += 1
             received: list[tuple[dt.date, str, SupportKind]] = []
             for kind in SupportKind:
                 seen = self.latest.get((subject_id, kind))
@@ -1323,6 +1417,8 @@ class WomenVocational(_WomenJoin):
     of kind ``vocational_training`` or ``vocational_counselling`` delivered in the period,
     wherever delivered (the explanation names the first). By category (of those three),
     ethnicity and age group.
+
+    Records considered: the denominator, the women listed.
 
     Plan clauses: III.4.c ("lập danh sách số phụ nữ không có việc làm, có hoàn cảnh khó
     khăn ... mở các lớp dạy nghề, hướng nghiệp"), III.2.b, II.3.a.
@@ -1369,6 +1465,9 @@ class OutreachEvents(Accumulator):
     their ``participants``. By channel and by language, with the participants of each
     as the figure ``participants`` of the breakdown's cell.
 
+    Records considered: the outreach events held in the unit on or before the period's
+    end; a unit with none has no data rather than 0 events.
+
     Plan clauses: I.2, II.2.b, III.2.a.
     """
 
@@ -1376,9 +1475,13 @@ class OutreachEvents(Accumulator):
 
     def add_event(self, event: OutreachEvent, unit: str) -> None:
         """Count an event held in the period and its participants."""
-        if not _in(event.held_on, self.ctx):
+        ctx = self.ctx
+        if event.held_on > ctx.end:
             return
         tally = self.tally(unit)
+        tally.considered += 1
+        if event.held_on < ctx.start:
+            return
         people = event.participants
         tally.add("participants", people)
         for key in ((_CHANNEL, event.channel.value), (_LANGUAGE, event.language)):
@@ -1407,6 +1510,10 @@ class UnitsModelMaintained(Accumulator):
     day, the greatest id). A unit with no review in the period stays in the denominator
     and fails ("no review in the period"): the plan asks for reviews on time (IV.1).
 
+    Records considered: the model reviews held in the unit in the period. A unit with no
+    review still fails in the whole area's share, but its own result has no data, and
+    the area's has none when no unit has a review (reviews not given, or all left out).
+
     Plan clauses: I.5 ("07/07 xã, phường"), IV.1.
     """
 
@@ -1421,15 +1528,20 @@ class UnitsModelMaintained(Accumulator):
         """Keep the unit's latest review in the period."""
         if not _in(review.held_on, self.ctx):
             return
+        self.tally(unit).considered += 1
+        self._keep(review, unit)
+
+    def _keep(self, review: ModelReview, unit: str) -> None:
         current = self.latest.get(unit)
         if current is None or (review.held_on, review.id) > (current.held_on, current.id):
             self.latest[unit] = review
 
     def merge(self, other: Accumulator) -> None:
-        """Keep, per unit, the later of the two latest reviews."""
+        """Add the reviews considered; keep, per unit, the later of the two latest reviews."""
         assert isinstance(other, UnitsModelMaintained)  # noqa: S101 - the engine pairs like with like
+        super().merge(other)
         for unit, review in other.latest.items():
-            self.add_review(review, unit)
+            self._keep(review, unit)
 
     def finish(self) -> dict[str | None, Tally]:
         """One tally per unit evaluated: 1 in the denominator, 1 in the numerator if maintained."""
@@ -1437,6 +1549,8 @@ class UnitsModelMaintained(Accumulator):
         for unit in self.ctx.unit_codes:
             tally = tallies[unit] = Tally()
             tally.denominator = 1
+            seen = self.tallies.get(unit)
+            tally.considered = 0 if seen is None else seen.considered
             review = self.latest.get(unit)
             if review is None:
                 self._fail(tally, unit, unit, "no_review")
@@ -1466,6 +1580,9 @@ class UnitsSafe(Accumulator):
     *no data*, not 0%. The standard is Thông tư 124/2021/TT-BCA; its criteria are not
     re-implemented, the assessment's result is read.
 
+    Records considered: the unit's commune-level assessments of the period's year (every
+    one, not only the latest).
+
     Plan clauses: II.1.b.
     """
 
@@ -1480,6 +1597,10 @@ class UnitsSafe(Accumulator):
         """Keep the unit's latest commune-level assessment of the period's year."""
         if assessment.scope is not AssessmentScope.XA_PHUONG or assessment.year != self.ctx.year:
             return
+        self.tally(unit).considered += 1
+        self._keep(assessment, unit)
+
+    def _keep(self, assessment: SafetyAssessment, unit: str) -> None:
         current = self.latest.get(unit)
         if current is None or (assessment.assessed_on, assessment.id) > (
             current.assessed_on,
@@ -1488,16 +1609,19 @@ class UnitsSafe(Accumulator):
             self.latest[unit] = assessment
 
     def merge(self, other: Accumulator) -> None:
-        """Keep, per unit, the later of the two latest assessments."""
+        """Add the assessments considered; keep, per unit, the later of the two latest."""
         assert isinstance(other, UnitsSafe)  # noqa: S101 - the engine pairs like with like
+        super().merge(other)
         for unit, assessment in other.latest.items():
-            self.add_assessment(assessment, unit)
+            self._keep(assessment, unit)
 
     def finish(self) -> dict[str | None, Tally]:
         """One tally per unit: assessed units in the denominator, those meeting it counted."""
         tallies: dict[str | None, Tally] = {}
         for unit in self.ctx.unit_codes:
             tally = tallies[unit] = Tally()
+            seen = self.tallies.get(unit)
+            tally.considered = 0 if seen is None else seen.considered
             found = self.latest.get(unit)
             if found is None:
                 self._apart(
@@ -1531,6 +1655,7 @@ class _Reporting(Accumulator):
         super().__init__(indicator, context)
         self.expected_keys = {e.key for e in context.expected}
         self.expected_texts = {str(e.period) for e in context.expected}
+        self.periods = {str(e.period): _period_name(e.period) for e in context.expected}
         self.agencies = frozenset(context.reporting_agencies)
         self.earliest: dict[tuple[str, str], tuple[dt.date, str]] = {}
 
@@ -1538,6 +1663,7 @@ class _Reporting(Accumulator):
         """Match a submission with an expected report, or note an ad hoc or unexpected one."""
         key = (submission.agency, submission.period)
         if key in self.expected_keys:
+            self.tally(None).considered += 1
             seen = (submission.submitted_on, submission.id)
             current = self.earliest.get(key)
             if current is None or seen < current:
@@ -1549,6 +1675,7 @@ class _Reporting(Accumulator):
             if not _in(day, self.ctx):
                 return
             tally = self.tally(None)
+            tally.considered += 1
             tally.add("adhoc")
             self._apart(
                 tally,
@@ -1557,11 +1684,12 @@ class _Reporting(Accumulator):
                 "adhoc",
                 keep=self.keep_failures,
                 day=day,
-                agency=submission.agency,
+                agency=self.ctx.agency(submission.agency),
                 submitted=submission.submitted_on,
             )
         elif text in self.expected_texts and submission.agency not in self.agencies:
             tally = self.tally(None)
+            tally.considered += 1
             tally.add("unexpected")
             self._apart(
                 tally,
@@ -1569,8 +1697,8 @@ class _Reporting(Accumulator):
                 None,
                 "unexpected_agency",
                 keep=self.keep_failures,
-                report=text,
-                agency=submission.agency,
+                report=self.periods[text],
+                agency=self.ctx.agency(submission.agency),
             )
 
     def merge(self, other: Accumulator) -> None:
@@ -1596,13 +1724,23 @@ class _Reporting(Accumulator):
             kind_cell.denominator += 1
             seen = self.earliest.get(expected.key)
             record_id = f"{expected.agency} {expected.period}"
-            text = str(expected.period)
+            text = self.periods[str(expected.period)]
+            agency = self.ctx.agency(expected.agency)
             if seen is None:
-                self._fail(tally, record_id, None, "not_submitted", report=text, due=expected.due)
+                self._fail(
+                    tally,
+                    record_id,
+                    None,
+                    "not_submitted",
+                    report=text,
+                    agency=agency,
+                    due=expected.due,
+                )
                 continue
             on_time = seen[0] <= expected.due
             facts: dict[str, Fact | None] = {
                 "report": text,
+                "agency": agency,
                 "due": expected.due,
                 "submitted": seen[0],
                 "submission": seen[1],
@@ -1617,6 +1755,11 @@ class _Reporting(Accumulator):
         return {None: tally}
 
 
+def _period_name(period: ReportingPeriod) -> Named:
+    """A reporting period by name without its dates (``6 tháng đầu năm 2024``), for a reason."""
+    return Named(str(period), period.label("vi").split(" (")[0], period.label("en").split(" (")[0])
+
+
 class ReportingCompleteness(_Reporting):
     """``reporting.completeness``: periodic reports submitted, of those the plan expects.
 
@@ -1628,6 +1771,10 @@ class ReportingCompleteness(_Reporting):
     any date. Agency-level: no result per ward; breakdowns by agency and by kind of report.
     Ad hoc submissions dated in the period, and submissions of an expected period from an
     agency the plan does not list, are shown apart (figures ``adhoc``, ``unexpected``).
+
+    Records considered: the report submissions that match an expected report (whenever
+    sent), and those shown apart. With none, the reports expected still fill the
+    denominator, but the result has no data: no submission was given to count.
 
     Plan clauses: IV.2 ("định kỳ báo cáo 06 tháng, 01 năm và báo cáo đột xuất").
     """
@@ -1644,6 +1791,8 @@ class ReportingTimeliness(_Reporting):
     (``threeno.rules.periods.due_date``; the 2024 plan sets no deadline, so its
     ``days_allowed`` is a local default). Agency-level, by agency and by kind of report;
     ad hoc and unexpected submissions shown apart as for completeness.
+
+    Records considered: as for ``reporting.completeness``.
 
     Plan clauses: IV.2.
     """

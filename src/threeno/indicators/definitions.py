@@ -1,10 +1,10 @@
 """What an indicator is: its kind, level, disaggregations, and the age groups it uses.
 
 An :class:`Indicator` is a definition, not a number: its id, its names in Vietnamese and
-English, the plan clauses it serves, whether it is a count or a share, what its numerator
-and denominator count, the disaggregations and extra figures it reports, and the code
-that counts it (an accumulator class of :mod:`threeno.indicators.counting`, whose docstring
-is the exact counting rule, so the rule is written once). The catalogue of
+English, whether it is a count or a share, what its numerator and denominator count,
+the disaggregations and extra figures it reports, and the code that counts it (an
+accumulator class of :mod:`threeno.indicators.counting`, whose docstring is the exact
+counting rule, so the rule is written once). The catalogue of
 :mod:`threeno.indicators.catalogue` holds one per indicator id of
 :data:`~threeno.indicators.ids.CATALOGUE_IDS`.
 
@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link them
 import inspect
-from typing import TYPE_CHECKING, Any, Final, cast
+from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
 from threeno.errors import LanguageError
 from threeno.model._base import LabelledEnum, as_tuple, fail, non_empty, of_enum, tuple_of
-from threeno.model.plan import CLAUSE_ID, INDICATOR_ID
+from threeno.model.plan import INDICATOR_ID
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -206,15 +206,6 @@ def _pick(lang: str, vi: str, en: str) -> str:
     raise LanguageError(msg)
 
 
-def _clauses(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    tuple_of(str, unique=True)(instance, attribute, value)
-    if not value:
-        fail(instance, attribute.name, "must name at least one clause")
-    for i, clause in enumerate(cast("tuple[str, ...]", value)):  # checked just above
-        if not CLAUSE_ID.fullmatch(clause):
-            fail(instance, f"{attribute.name}[{i}]", f"must be a clause id, not {clause!r}")
-
-
 def _indicator_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if not isinstance(value, str) or not INDICATOR_ID.fullmatch(value):
         fail(
@@ -257,13 +248,13 @@ class Indicator:
 
     The counting rule is the docstring of ``accumulator`` (:attr:`rule`), the code that
     counts it: the rule is written once, beside the code, and the generated catalogue
-    prints it.
+    prints it. A definition names no plan clause: which clauses an indicator serves is
+    the plan's to say (``Plan.clauses_for``), so one catalogue serves every locality.
 
     Args:
         id: the stable id (DESIGN.md, "The catalogue"), e.g. ``"reports.on_time"``.
         name_vi: the name in Vietnamese, NFC.
         name_en: the name in English.
-        clauses: the plan clauses it serves (2024 plan's numbering).
         kind: count, share or ratio.
         level: counted per commune or ward, or per reporting agency.
         numerator_vi: what the numerator counts, in Vietnamese.
@@ -281,18 +272,20 @@ class Indicator:
         accumulator: the class that counts it (see :mod:`threeno.indicators.counting`).
 
     Raises:
-        ValidationError: naming the field, for an id or clause of the wrong form, an empty
-            name, an unknown figure, a share without a denominator, or bad offences.
+        ValidationError: naming the field, for an id of the wrong form, an empty name, an
+            unknown figure, a share without a denominator, or bad offences.
 
     Plan clauses: every clause of the catalogue (DESIGN.md).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``clauses`` removed: the plan evaluated names the clauses
+       (``IndicatorSet.clauses`` of :mod:`threeno.indicators.results`).
     """
 
     id: str = attrs.field(validator=_indicator_id)
     name_vi: str = attrs.field(validator=non_empty)
     name_en: str = attrs.field(validator=non_empty)
-    clauses: tuple[str, ...] = attrs.field(converter=_texts, validator=_clauses)
     kind: IndicatorKind = attrs.field(validator=of_enum(IndicatorKind))
     level: Level = attrs.field(default=Level.UNIT, validator=of_enum(Level))
     numerator_vi: str = attrs.field(validator=non_empty)

@@ -16,10 +16,17 @@ them asked for. A record whose unit is one of them is counted there; one whose u
 another of the plan's units in force is ``not_selected``; with ``crosswalk=True``, one
 whose unit ended before the period's end and was merged into exactly one unit evaluated
 is counted in that unit (``crosswalked``, and the evaluation lists the mapping); any
-other is ``out_of_scope`` (a unit, but not the plan's) or ``unknown_unit`` (no unit has
-that code on that date).
+other is left out: ``out_of_scope`` (a unit, but not the plan's), ``not_valid_on_date``
+(a unit of the register has that code, but not on the record's date) or
+``unknown_unit`` (no unit of the register has that code, at any date).
 Nothing is dropped silently: :class:`~threeno.indicators.results.DataQuality` counts every
-record by placement and lists the ids of those not counted.
+record by placement and lists the ids of those left out, and the evaluation warns
+(``records_left_out``) when any was.
+
+What is evaluated, by default, is what the plan says: its report's indicators
+(``Plan.report_indicators``), its readings of the law and the data (``Plan.evaluation``:
+``crosswalk``, ``count_receipt_day``) and its calendar (``plan_calendar(plan)``: the
+national days off plus the plan's own). Each is overridden by passing it.
 
 Joins (the women an event reached, the victims support reached) count by the person's
 unit, so outreach events and support actions reach the accumulators that join them even
@@ -62,6 +69,7 @@ from threeno.indicators.results import (
     status_of,
     value_of,
 )
+from threeno.messages import Notice
 from threeno.model._base import scrub
 from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.model.enums import (
@@ -76,7 +84,7 @@ from threeno.model.enums import (
 from threeno.model.period import ReportingPeriod
 from threeno.model.plan import Plan, ReportKind
 from threeno.model.units import AdministrativeUnit, UnitRegistry
-from threeno.rules.calendar import DayOffCalendar, default_calendar
+from threeno.rules.calendar import DayOffCalendar, plan_calendar
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -94,9 +102,10 @@ PLACEMENTS: Final[tuple[str, ...]] = (
     "crosswalked",
     "not_selected",
     "out_of_scope",
+    "not_valid_on_date",
     "unknown_unit",
 )
-_READ, _IN, _MAPPED, _NOT_SELECTED, _OUT, _UNKNOWN = range(6)
+_READ, _IN, _MAPPED, _NOT_SELECTED, _OUT, _NOT_VALID, _UNKNOWN = range(7)
 
 # The date at which each record type's unit code is read (DESIGN.md).
 _UNIT_DATE: Final[dict[str, Callable[[Any], dt.date]]] = {
@@ -197,17 +206,24 @@ class _Scope:
 
     def resolve(self, code: str, on: dt.date) -> tuple[str | None, int, int]:
         """The unit a record of ``code`` dated ``on`` counts in, its placement, its mapping."""
-        for first, last, target, status, mapping in self._index.get(code, ()):
+        versions = self._index.get(code)
+        if versions is None:
+            return None, _UNKNOWN, -1
+        for first, last, target, status, mapping in versions:
             if first <= on <= last:
                 return target, status, mapping
-        return None, _UNKNOWN, -1
+        return None, _NOT_VALID, -1
 
     def name(self, code: str, on: dt.date) -> str | None:
-        """The full name ``code`` had on ``on``."""
+        """The full name ``code`` had on ``on``, or, if none, that of its nearest version."""
+        nearest: tuple[int, str | None] | None = None
         for first, last, _, _, _ in self._index.get(code, ()):
             if first <= on <= last:
                 return self._names.get((code, first))
-        return None
+            gap = (first - on).days if on < first else (on - last).days
+            if nearest is None or gap < nearest[0]:
+                nearest = (gap, self._names.get((code, first)))
+        return None if nearest is None else nearest[1]
 
 
 class _Quality:
@@ -274,8 +290,7 @@ def _check_indicators(
     plan: Plan, indicators: Iterable[str | Indicator] | None
 ) -> tuple[Indicator, ...]:
     if indicators is None:
-        named = {i for clause in plan.clauses for i in clause.indicators}
-        named |= {t.indicator for t in plan.targets}
+        named = set(plan.report_indicators)
         chosen = tuple(i for i in CATALOGUE if i.id in named)
         return chosen or CATALOGUE
     given: object = indicators  # callers without a type checker may pass anything
@@ -323,19 +338,24 @@ class Evaluator:
         units: codes of the units to evaluate, among the plan's units in force at the
             period's end; ``None`` for all of them.
         indicators: ids (or definitions, e.g. one made with
-            :meth:`~threeno.indicators.definitions.Indicator.with_offences`) to evaluate;
-            ``None`` for every indicator the plan names in its clauses and targets (the
-            whole catalogue if it names none).
+            :meth:`~threeno.indicators.definitions.Indicator.with_offences`) to evaluate,
+            exactly these, in this order, whether the plan lists them or not
+            (:data:`~threeno.indicators.catalogue.ALL_INDICATORS` for every one);
+            ``None`` for the indicators of the plan's report (``Plan.report_indicators``)
+            in the catalogue's order, or the whole catalogue if the plan names none.
         crosswalk: map records of units that ended before the period's end onto the unit
-            they were merged into (Nghị quyết 1670/NQ-UBTVQH15).
+            they were merged into (Nghị quyết 1670/NQ-UBTVQH15); ``None`` for the plan's
+            reading (``Plan.evaluation.crosswalk``).
         explain: ``"all"`` (every record's entry), ``"failures"`` (the default here: the
             failing records and those shown apart; memory stays flat), or ``"none"``.
         registry: the units to read record codes with; the plan's
             (``Plan.registry``) by default. A plan
             that lists only new units needs the old ones here to crosswalk old records.
-        calendar: the days off for time limits; the national calendar by default.
+        calendar: the days off for time limits; ``None`` for the plan's calendar
+            (``plan_calendar(plan)``: the national days off and the plan's own).
         count_receipt_day: count the day of receipt as day 1 of a time limit (Bộ luật Tố
-            tụng hình sự 2015, Art. 134; unverified, default not counted).
+            tụng hình sự 2015, Art. 134; unverified); ``None`` for the plan's reading
+            (``Plan.evaluation.count_receipt_day``, not counted unless the plan says so).
 
     Raises:
         ValidationError: for an argument of the wrong type, an unknown indicator or
@@ -355,13 +375,22 @@ class Evaluator:
         *,
         units: Iterable[str] | None = None,
         indicators: Iterable[str | Indicator] | None = None,
-        crosswalk: bool = False,
+        crosswalk: bool | None = None,
         explain: ExplainMode = "failures",
         registry: UnitRegistry | None = None,
         calendar: DayOffCalendar | None = None,
-        count_receipt_day: bool = False,
+        count_receipt_day: bool | None = None,
     ) -> None:
-        """Check the arguments and make one accumulator per indicator."""
+        """Check the arguments, take the plan's settings where none is given.
+
+        Then make one accumulator per indicator.
+        """
+        given_plan: object = plan  # callers without a type checker may pass anything
+        readings = plan.evaluation if isinstance(given_plan, Plan) else None
+        if crosswalk is None and readings is not None:
+            crosswalk = readings.crosswalk
+        if count_receipt_day is None and readings is not None:
+            count_receipt_day = readings.count_receipt_day
         _check_settings(
             plan=plan,
             period=period,
@@ -371,6 +400,8 @@ class Evaluator:
             registry=registry,
             calendar=calendar,
         )
+        assert crosswalk is not None  # noqa: S101 - checked just above
+        assert count_receipt_day is not None  # noqa: S101 - checked just above
         self.plan = plan
         self.period = period
         in_scope = plan.units_in_scope(period.end)
@@ -379,7 +410,7 @@ class Evaluator:
         self.crosswalk = crosswalk
         self.explain = explain
         self.registry = plan.registry if registry is None else registry
-        self.calendar = default_calendar() if calendar is None else calendar
+        self.calendar = plan_calendar(plan) if calendar is None else calendar
         self.count_receipt_day = count_receipt_day
         self.context = Context(
             period=period,
@@ -389,6 +420,7 @@ class Evaluator:
             count_receipt_day=count_receipt_day,
             expected=expected_reports(plan.reporting, period),
             reporting_agencies=plan.reporting.agencies,
+            agency_names={a.id: (a.name_vi, a.name_en) for a in plan.agencies},
         )
         self.accumulators: tuple[Accumulator, ...] = tuple(
             ind.accumulator(ind, self.context) for ind in self.indicators
@@ -490,7 +522,7 @@ class Evaluator:
     def _issue(
         self, record_type: str, record_id: str, code: str, on: dt.date, status: int
     ) -> UnitIssue:
-        problem = "unknown_unit" if status == _UNKNOWN else "out_of_scope"
+        problem = PLACEMENTS[status]
         name = None if status == _UNKNOWN else self._scope.name(code, on)
         return UnitIssue(
             record_type=record_type,
@@ -548,26 +580,61 @@ class Evaluator:
     def _build(self) -> Evaluation:
         with _paused_gc():
             results = {acc.indicator.id: self._result_set(acc) for acc in self.accumulators}
+        quality = self._data_quality()
         return Evaluation(
             plan_id=self.plan.id,
             period=self.period,
             units=self.units,
             results=results,
-            data_quality=self._data_quality(),
+            data_quality=quality,
             crosswalk_applied=self.crosswalk,
             explain_mode=self.explain,
             count_receipt_day=self.count_receipt_day,
+            warnings=self._warnings(quality),
             state=self,
         )
+
+    def _warnings(self, quality: DataQuality) -> tuple[Notice, ...]:
+        """What a reader must know before the numbers.
+
+        A period outside the plan's year, records left out for their unit: both come from
+        settings and sums, so partitions merge into the same warnings as the whole.
+        """
+        found: list[Notice] = []
+        year = self.plan.reporting_year
+        period = self.period
+        if not (year.start <= period.start and period.end <= year.end):
+            found.append(
+                Notice(
+                    "period_outside_plan_year",
+                    {
+                        "period": str(period),
+                        "period_vi": period.label("vi"),
+                        "period_en": period.label("en"),
+                        "plan": self.plan.id,
+                        "year_vi": year.label("vi"),
+                        "year_en": year.label("en"),
+                        "start": year.start.isoformat(),
+                        "end": year.end.isoformat(),
+                    },
+                )
+            )
+        left_out = quality.left_out
+        if left_out:
+            found.append(
+                Notice("records_left_out", {"count": left_out, **quality.left_out_by_reason})
+            )
+        return tuple(found)
 
     def _result_set(self, acc: Accumulator) -> IndicatorSet:
         ind = acc.indicator
         target = self.plan.target(ind.id)
+        clauses = self.plan.clauses_for(ind.id)
         tallies = acc.finish()
         if ind.level is Level.AGENCY:
             tally = tallies.get(None) or Tally()
             total = self._result(ind, None, tally, target, len(self.units))
-            return IndicatorSet(indicator=ind, total=total, by_unit={})
+            return IndicatorSet(indicator=ind, total=total, by_unit={}, clauses=clauses)
         by_unit: dict[str, IndicatorResult] = {}
         whole = Tally()
         for unit in self.units:
@@ -575,7 +642,7 @@ class Evaluator:
             by_unit[unit.code] = self._result(ind, unit, tally, target, 1)
             whole.merge(tally)
         total = self._result(ind, None, whole, target, len(self.units))
-        return IndicatorSet(indicator=ind, total=total, by_unit=by_unit)
+        return IndicatorSet(indicator=ind, total=total, by_unit=by_unit, clauses=clauses)
 
     def _result(
         self,
@@ -587,7 +654,10 @@ class Evaluator:
     ) -> IndicatorResult:
         count = ind.kind is IndicatorKind.COUNT
         denominator = None if count else tally.denominator
+        considered = tally.considered
         value = value_of(ind.kind, tally.numerator, denominator)
+        if not considered and not count:
+            value = None  # a share with no record behind it is no data, never 0% or 100%
         cells: dict[str, dict[str, BreakdownCell]] = {d.value: {} for d in ind.disaggregations}
         for (dim, category), cell in sorted(tally.cells.items(), key=self._cell_order):
             if dim not in cells:
@@ -613,8 +683,9 @@ class Evaluator:
             numerator=tally.numerator,
             denominator=denominator,
             value=value,
+            records_considered=considered,
             target=target,
-            status=status_of(value, target),
+            status=status_of(value, target, has_data=considered > 0),
             disaggregations=cells,
             figures={f: tally.figures.get(f, 0) for f in ind.figures},
             explanation=explanation,
@@ -691,11 +762,11 @@ def evaluate(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
     *,
     units: Iterable[str] | None = None,
     indicators: Iterable[str | Indicator] | None = None,
-    crosswalk: bool = False,
+    crosswalk: bool | None = None,
     explain: ExplainMode = "all",
     registry: UnitRegistry | None = None,
     calendar: DayOffCalendar | None = None,
-    count_receipt_day: bool = False,
+    count_receipt_day: bool | None = None,
 ) -> Evaluation:
     """Evaluate a plan's indicators on a dataset over a period, for every unit and the area.
 
@@ -758,11 +829,11 @@ def evaluate_records(  # noqa: PLR0913 - the evaluation's settings, all keyword-
     *,
     units: Iterable[str] | None = None,
     indicators: Iterable[str | Indicator] | None = None,
-    crosswalk: bool = False,
+    crosswalk: bool | None = None,
     explain: ExplainMode = "failures",
     registry: UnitRegistry | None = None,
     calendar: DayOffCalendar | None = None,
-    count_receipt_day: bool = False,
+    count_receipt_day: bool | None = None,
 ) -> Evaluation:
     """Evaluate on iterables of records, one per record type, each read once.
 

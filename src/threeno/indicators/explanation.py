@@ -4,13 +4,15 @@ Every number of an evaluation can be traced to its records. An indicator's
 :class:`Explanation` lists the records counted in its numerator, the records of its
 denominator that fail (each with the reason), and the records shown apart (a suspended
 report, an ad hoc submission, a report about an offence the indicator does not count).
-A reason is data (:class:`Reason`: a code and its facts: dates, labels, the time limit
-that applied), rendered in words on demand::
+A reason is data (:class:`Reason`: a code and its facts: dates, labels, names, the time
+limit that applied), rendered in words on demand::
 
-    CR-0017: received 2024-01-25, limit 2024-02-15 (20 days, moved past Tết), decided 2024-02-20
+    CR-0017: received 25/01/2024, limit 15/02/2024 (20 days, moved past Tết), decided 20/02/2024
 
-Dates are ISO in English and day/month/year in Vietnamese, as the rules' explanations
-write them (:mod:`threeno.rules.time_limits`).
+Every word is in the language asked for: dates as :func:`threeno.lang.date` writes them
+(``dd/mm/yyyy`` in both languages), labels of the enumerations, agencies and reporting
+periods by name (:class:`Named`); ids and codes stay as they are. The JSON keeps the
+slugs and ISO dates.
 
 Plan clauses: I.3 (every report resolved, on time), and every indicator of the catalogue.
 
@@ -25,7 +27,8 @@ from typing import Final, Literal
 
 import attrs
 
-from threeno.errors import LanguageError
+from threeno.lang import Lang, check_lang
+from threeno.lang import date as date_text
 from threeno.model._base import LabelledEnum
 from threeno.rules.time_limits import Deadline
 
@@ -36,6 +39,7 @@ __all__ = [
     "ExplainMode",
     "Explanation",
     "Fact",
+    "Named",
     "Reason",
     "format_fact",
 ]
@@ -48,9 +52,39 @@ ExplainMode = Literal["all", "failures", "none"]
 #: ``none`` keeps counts only.
 EXPLAIN_MODES: Final[tuple[str, ...]] = ("all", "failures", "none")
 
-#: The type of a fact of a reason (a date, a number, a text, a label, a time limit, or
-#: several labels).
-Fact = dt.date | int | str | bool | LabelledEnum | Deadline | tuple[LabelledEnum, ...]
+
+@attrs.frozen
+class Named:
+    """A fact shown by its name: an agency, a reporting period. JSON keeps its ``slug``.
+
+    >>> from threeno.indicators.explanation import Named
+    >>> Named("2024-H1", "6 tháng đầu năm 2024", "first half of 2024").label("vi")
+    '6 tháng đầu năm 2024'
+
+    Args:
+        slug: its id or code (``"ban-dan-van"``, ``"2024-H1"``).
+        vi: its name in Vietnamese (NFC).
+        en: its name in English.
+
+    .. versionadded:: 0.2.0
+    """
+
+    slug: str
+    vi: str
+    en: str
+
+    def label(self, lang: str = "vi") -> str:
+        """The name in ``"vi"`` or ``"en"``.
+
+        Raises:
+            LanguageError: for another language.
+        """
+        return self.vi if check_lang(lang) == "vi" else self.en
+
+
+#: The type of a fact of a reason (a date, a number, a text, a label, a name, a time
+#: limit, or several labels).
+Fact = dt.date | int | str | bool | LabelledEnum | Named | Deadline | tuple[LabelledEnum, ...]
 
 # Each reason's words: the sentence, then optional clauses added when their fact is given.
 _Template = tuple[str, tuple[tuple[str, str], ...]]
@@ -142,15 +176,21 @@ _TEMPLATES: Final[dict[str, dict[str, _Template]]] = {
             (("criteria", " (criteria failed: {criteria})"),),
         ),
         "not_assessed": ("no commune or ward assessment of {year}", ()),
-        "submitted": ("report {report} due {due}: submitted {submitted} ({submission})", ()),
-        "submitted_late": (
-            "report {report} due {due}: submitted {submitted} ({submission}), after the due date",
+        "submitted": (
+            "report for {report} from {agency}, due {due}: submitted {submitted} ({submission})",
             (),
         ),
-        "not_submitted": ("report {report} due {due}: not submitted", ()),
+        "submitted_late": (
+            (
+                "report for {report} from {agency}, due {due}: submitted {submitted}"
+                " ({submission}), after the due date"
+            ),
+            (),
+        ),
+        "not_submitted": ("report for {report} from {agency}, due {due}: not submitted", ()),
         "adhoc": ("ad hoc report of {day} from {agency}, submitted {submitted}", ()),
         "unexpected_agency": (
-            "report {report} from {agency}, which the plan does not ask to report",
+            "report for {report} from {agency}, which the plan does not ask to report",
             (),
         ),
         "event": (
@@ -254,12 +294,18 @@ _TEMPLATES: Final[dict[str, dict[str, _Template]]] = {
             (("criteria", " (tiêu chí không đạt: {criteria})"),),
         ),
         "not_assessed": ("không có kết quả đánh giá cấp xã, phường năm {year}", ()),
-        "submitted": ("báo cáo {report} hạn {due}: gửi ngày {submitted} ({submission})", ()),
-        "submitted_late": (
-            "báo cáo {report} hạn {due}: gửi ngày {submitted} ({submission}), quá hạn",
+        "submitted": (
+            "báo cáo {report} của {agency}, hạn {due}: gửi ngày {submitted} ({submission})",
             (),
         ),
-        "not_submitted": ("báo cáo {report} hạn {due}: chưa gửi", ()),
+        "submitted_late": (
+            (
+                "báo cáo {report} của {agency}, hạn {due}: gửi ngày {submitted}"
+                " ({submission}), quá hạn"
+            ),
+            (),
+        ),
+        "not_submitted": ("báo cáo {report} của {agency}, hạn {due}: chưa gửi", ()),
         "adhoc": ("báo cáo đột xuất ngày {day} của {agency}, gửi ngày {submitted}", ()),
         "unexpected_agency": (
             "báo cáo {report} của {agency}, không thuộc diện phải báo cáo theo kế hoạch",
@@ -276,11 +322,8 @@ _TEMPLATES: Final[dict[str, dict[str, _Template]]] = {
 REASON_CODES: Final[frozenset[str]] = frozenset(_TEMPLATES["en"])
 
 
-def _check_lang(lang: str) -> str:
-    if lang not in _TEMPLATES:
-        msg = f"unknown language {lang!r}: threeno explains in 'vi' and 'en'"
-        raise LanguageError(msg)
-    return lang
+def _check_lang(lang: str) -> Lang:
+    return check_lang(lang)
 
 
 def _lower_first(text: str) -> str:
@@ -288,29 +331,33 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def format_fact(value: object, lang: str = "en") -> str:
+def format_fact(value: object, lang: str = "en") -> str:  # noqa: PLR0911 - one return per kind of fact
     """Write one fact of a reason in words.
 
-    A date is ISO in English and day/month/year in Vietnamese; a label is the enum's
-    label, its first letter in lower case (it sits inside a sentence); a time limit is
-    its :meth:`~threeno.rules.time_limits.Deadline.summary`; several labels are joined
-    by commas.
+    A date is written as :func:`threeno.lang.date` writes it (``dd/mm/yyyy``); a whole
+    number as it is (years and article numbers are facts too); a label is the
+    enum's label, its first letter in lower case (it sits inside a sentence); a name
+    (:class:`Named`) is the name in that language; a time limit is its
+    :meth:`~threeno.rules.time_limits.Deadline.summary`; several labels are joined by
+    commas.
 
     >>> import datetime as dt
     >>> from threeno.indicators.explanation import format_fact
     >>> format_fact(dt.date(2024, 2, 15)), format_fact(dt.date(2024, 2, 15), "vi")
-    ('2024-02-15', '15/02/2024')
+    ('15/02/2024', '15/02/2024')
 
     Raises:
         LanguageError: for a language other than ``"vi"`` or ``"en"``.
     """
-    _check_lang(lang)
+    code = _check_lang(lang)
     if isinstance(value, LabelledEnum):
-        return _lower_first(value.label(lang))
+        return _lower_first(value.label(code))
+    if isinstance(value, Named):
+        return value.label(code)
     if isinstance(value, Deadline):
-        return value.summary(lang)
+        return value.summary(code)
     if isinstance(value, dt.date):
-        return value.strftime("%d/%m/%Y") if lang == "vi" else value.isoformat()
+        return date_text(value, code)
     if isinstance(value, tuple):
         return ", ".join(format_fact(v, lang) for v in value)
     if isinstance(value, enum.Enum):  # pragma: no cover - every enum here is labelled
@@ -320,6 +367,8 @@ def format_fact(value: object, lang: str = "en") -> str:
 
 def _json_fact(value: object) -> object:
     if isinstance(value, LabelledEnum):
+        return value.slug
+    if isinstance(value, Named):
         return value.slug
     if isinstance(value, Deadline):
         return value.summary("en")

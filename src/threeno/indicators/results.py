@@ -12,6 +12,11 @@ Shares are fractions in [0, 1] (``float``), ``None`` when the denominator is 0 (
 data*, never 0% or 100%); counts are ``int``. Totals sum numerators and denominators over
 the units, never average their shares.
 
+No data is never "met": each counting rule names the records it looks at for the period
+(its universe), and a result none of whose records were there (none given, or all left
+out for their unit) has :attr:`IndicatorResult.has_data` false and the status *no data*,
+whatever its target; a count keeps the value 0, a share has the value ``None``.
+
 :meth:`Evaluation.to_dict` and :meth:`Evaluation.to_json` are deterministic: the same
 records in any order, in one pass or in merged partitions, give byte-identical JSON.
 
@@ -22,18 +27,23 @@ Plan clauses: every clause of the catalogue.
 
 from __future__ import annotations
 
+import copyreg
 import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link them
 import json
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from threeno.errors import LanguageError, ValidationError
+from threeno.errors import ValidationError
 from threeno.indicators.definitions import FIGURES, Indicator, IndicatorKind, Level
 from threeno.indicators.explanation import (  # noqa: TC001 - Sphinx evaluates the annotations
     Entry,
     Explanation,
 )
+from threeno.lang import Lang, check_lang, number
+from threeno.lang import date as date_text
+from threeno.lang import percent as percent_text
+from threeno.messages import Notice
 from threeno.model._base import LabelledEnum
 from threeno.model.period import ReportingPeriod  # noqa: TC001 - Sphinx evaluates the annotations
 from threeno.model.plan import Target  # noqa: TC001 - Sphinx evaluates the annotations
@@ -57,6 +67,16 @@ __all__ = [
     "value_of",
 ]
 
+
+def _reduce_notice(notice: Notice) -> tuple[type[Notice], tuple[str, dict[str, object]]]:
+    # An evaluation's warnings are Notices, whose params are a read-only mapping that
+    # pickle refuses; evaluations are pickled (partitions from worker processes), so a
+    # notice pickles as its code and a plain dict of its params.
+    return Notice, (notice.code, dict(notice.params))
+
+
+copyreg.pickle(Notice, _reduce_notice)
+
 #: The ``schema`` key of :meth:`Evaluation.to_dict`.
 SCHEMA: Final = "threeno-evaluation/1"
 
@@ -64,9 +84,11 @@ SCHEMA: Final = "threeno-evaluation/1"
 class Status(LabelledEnum):
     """Whether a result meets the plan's target.
 
-    ``no_data`` when a share's denominator is 0 (nothing to measure: never shown as 0% or
-    100%); ``no_target`` when the plan sets no target for the indicator; otherwise ``met``
-    or ``not_met`` under the target's comparator.
+    ``no_data`` when no record the indicator looks at was there for the period (its
+    universe is empty: a count of 0 with nothing behind it is never met) or when a share's
+    denominator is 0 (nothing to measure: never shown as 0% or 100%); ``no_target`` when
+    the plan sets no target for the indicator; otherwise ``met`` or ``not_met`` under the
+    target's comparator.
 
     Plan clauses: I.3, I.5, II.2.b, II.3.b, IV.2 (the 2024 plan's targets).
 
@@ -91,12 +113,15 @@ def value_of(kind: IndicatorKind, numerator: int, denominator: int | None) -> in
     return numerator / denominator
 
 
-def status_of(value: float | None, target: Target | None) -> Status:
+def status_of(value: float | None, target: Target | None, *, has_data: bool = True) -> Status:
     """The status of a value against a target (see :class:`Status`).
+
+    ``has_data`` false (no record considered) gives *no data* whatever the value and the
+    target, as does a value of ``None``.
 
     Plan clauses: I.3, I.5, II.2.b, II.3.b, IV.2.
     """
-    if value is None:
+    if value is None or not has_data:
         return Status.NO_DATA
     if target is None:
         return Status.NO_TARGET
@@ -149,14 +174,19 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "denominator": "Denominator",
         "value": "Value",
         "no_data": "no data (the denominator is 0)",
+        "no_records": "no data (no record to count)",
         "target": "target {comparator} {value} ({clause})",
         "no_target": "no target in the plan",
         "figures": "Figures",
         "counted": "Counted",
         "failures": "Not counted",
         "apart": "Shown apart",
-        "omitted": "{n} more not listed (explain={mode!r})",
-        "none": "Records not kept (explain='none').",
+        "omitted": "{n} more not listed ({mode})",
+        "none": "Records not kept ({mode}).",
+        "records": "Records considered",
+        "summary": "Plan {plan}, {period}",
+        "warning": "Warning",
+        "left_out": "Records left out for their unit: {n}",
     },
     "vi": {
         "unit": "Đơn vị",
@@ -167,24 +197,82 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "denominator": "Mẫu số",
         "value": "Kết quả",
         "no_data": "không có số liệu (mẫu số bằng 0)",
+        "no_records": "không có số liệu (không có bản ghi để tính)",
         "target": "chỉ tiêu {comparator} {value} ({clause})",
         "no_target": "kế hoạch không đặt chỉ tiêu",
         "figures": "Số liệu khác",
         "counted": "Được tính",
         "failures": "Không được tính",
         "apart": "Thống kê riêng",
-        "omitted": "còn {n} bản ghi không liệt kê (explain={mode!r})",
-        "none": "Không lưu bản ghi (explain='none').",
+        "omitted": "còn {n} bản ghi không liệt kê ({mode})",
+        "none": "Không lưu danh sách bản ghi ({mode}).",
+        "records": "Số bản ghi được xem xét",
+        "summary": "Kế hoạch {plan}, {period}",
+        "warning": "Cảnh báo",
+        "left_out": "Bản ghi không được tính vì đơn vị: {n}",
     },
 }
 
 
+#: The explanation modes in Vietnamese, as a note says which records were kept.
+_MODES_VI: Final[dict[str, str]] = {
+    "all": "chế độ lưu mọi bản ghi",
+    "failures": "chế độ chỉ lưu bản ghi không đạt",
+    "none": "chế độ không lưu bản ghi",
+}
+
+#: The record types by name, Vietnamese then English (singular, plural). The Vietnamese
+#: and the English plural are those of the data dictionary's labels of the record types.
+_TYPE_NAMES: Final[dict[str, tuple[str, str, str]]] = {
+    "subjects": ("người thuộc diện quản lý", "monitored subject", "monitored subjects"),
+    "crime_reports": (
+        "tố giác, tin báo về tội phạm, kiến nghị khởi tố",
+        "crime report",
+        "crime reports",
+    ),
+    "criminal_cases": ("vụ án hình sự", "criminal case", "criminal cases"),
+    "support_actions": ("hoạt động hỗ trợ", "support action", "support actions"),
+    "outreach_events": ("hoạt động tuyên truyền", "outreach event", "outreach events"),
+    "model_reviews": ("sơ kết, tổng kết mô hình", "model review", "model reviews"),
+    "report_submissions": ("báo cáo đã gửi", "report submission", "report submissions"),
+    "safety_assessments": (
+        "đánh giá an toàn về an ninh, trật tự",
+        "safety assessment",
+        "safety assessments",
+    ),
+}
+
+#: The placements of records by unit, in words (Vietnamese, English).
+_PLACEMENT_NAMES: Final[dict[str, tuple[str, str]]] = {
+    "read": ("đọc", "read"),
+    "in_scope": ("trong phạm vi", "in scope"),
+    "crosswalked": ("chuyển sang đơn vị mới", "crosswalked"),
+    "not_selected": ("thuộc đơn vị không được chọn", "in units not selected"),
+    "out_of_scope": ("ngoài phạm vi kế hoạch", "outside the plan's units"),
+    "not_valid_on_date": (
+        "mã đơn vị không có hiệu lực tại ngày của bản ghi",
+        "unit code not in force on the record's date",
+    ),
+    "unknown_unit": ("mã đơn vị không xác định", "unknown unit code"),
+}
+
+# The reasons a record is left out for its unit (the placements ``left_out`` sums).
+_LEFT_OUT: Final[tuple[str, ...]] = ("out_of_scope", "not_valid_on_date", "unknown_unit")
+
+
 def _words(lang: str) -> dict[str, str]:
-    words = _WORDS.get(lang)
-    if words is None:
-        msg = f"unknown language {lang!r}: threeno explains in 'vi' and 'en'"
-        raise LanguageError(msg)
-    return words
+    return _WORDS[check_lang(lang)]
+
+
+def _type_name(record_type: str, lang: Lang, *, plural: bool = False) -> str:
+    vi, one, many = _TYPE_NAMES.get(record_type, (record_type, record_type, record_type))
+    if lang == "vi":
+        return vi
+    return many if plural else one
+
+
+def _mode_text(mode: str, lang: Lang) -> str:
+    return _MODES_VI.get(mode, mode) if lang == "vi" else f"explain={mode!r}"
 
 
 def percent(value: float, lang: str) -> str:
@@ -200,8 +288,7 @@ def percent(value: float, lang: str) -> str:
         value: the share, a fraction.
         lang: ``"vi"`` or anything else for English (callers check the language).
     """
-    text = f"{value:.1%}"
-    return text.replace(".", ",") if lang == "vi" else text
+    return percent_text(value, "vi" if lang == "vi" else "en")
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -217,7 +304,9 @@ class IndicatorResult:
         numerator: the numerator (for a count, the count).
         denominator: the denominator, ``None`` for a count.
         value: the count (``int``), or the share (``float`` in [0, 1], ``None`` when the
-            denominator is 0).
+            denominator is 0 or the result has no data).
+        records_considered: how many records the indicator looked at for the period (its
+            universe, which its counting rule defines); 0 means no data.
         target: the plan's target for the indicator, if any.
         status: met, not met, no data or no target.
         disaggregations: per dimension slug (``"source"``), per category slug, a
@@ -237,6 +326,7 @@ class IndicatorResult:
     numerator: int
     denominator: int | None
     value: int | float | None
+    records_considered: int
     target: Target | None
     status: Status
     disaggregations: dict[str, dict[str, BreakdownCell]]
@@ -247,6 +337,11 @@ class IndicatorResult:
     def unit_code(self) -> str | None:
         """The unit's code, ``None`` for the whole area."""
         return None if self.unit is None else self.unit.code
+
+    @property
+    def has_data(self) -> bool:
+        """Whether any record the indicator looks at was there (else the status is no data)."""
+        return self.records_considered > 0
 
     def __repr__(self) -> str:
         """A short form: ``<IndicatorResult reports.resolved 03386: 4/8 = 50.0%, not_met>``."""
@@ -259,16 +354,22 @@ class IndicatorResult:
     def value_text(self, lang: str = "en") -> str:
         """The value in words: ``"2/3 = 66.7%"``, ``"3"``, or *no data*.
 
+        Numbers are grouped as the language writes them (``1.234`` in Vietnamese).
+
         Raises:
             LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
         words = _words(lang)
+        code = check_lang(lang)
+        numerator = number(self.numerator, code)
         if self.denominator is None:
-            return str(self.numerator)
+            return numerator
+        denominator = number(self.denominator, code)
         if self.value is None:
-            return f"{self.numerator}/{self.denominator}: {words['no_data']}"
-        shown = percent(self.value, lang)
-        return f"{self.numerator}/{self.denominator} = {shown}"
+            why = words["no_data"] if self.denominator == 0 else words["no_records"]
+            return f"{numerator}/{denominator}: {why}"
+        shown = percent_text(self.value, code)
+        return f"{numerator}/{denominator} = {shown}"
 
     def target_text(self, lang: str = "en") -> str:
         """The target in words: ``"target at least 100% (I.3)"``, or that there is none."""
@@ -279,7 +380,8 @@ class IndicatorResult:
         if self.indicator.kind is IndicatorKind.COUNT:
             value = f"{target.value:g}"
         else:
-            value = percent(float(target.value), lang).replace(",0%", "%").replace(".0%", "%")
+            shown = percent_text(float(target.value), check_lang(lang))
+            value = shown.replace(",0%", "%").replace(".0%", "%")
         return words["target"].format(
             comparator=target.comparator.label(lang), value=value, clause=target.clause
         )
@@ -300,8 +402,11 @@ class IndicatorResult:
         figures; then the records counted, those that fail, and those shown apart, one
         line each with the reason (for the whole area, each with its unit's code)::
 
-            CR-0017 (03386): received 2024-01-25, limit 2024-02-15 (20 days, moved
-            past Tết), decided 2024-02-20
+            CR-0017 (03386): received 25/01/2024, limit 15/02/2024 (20 days, moved
+            past Tết), decided 20/02/2024
+
+        Every word is in the language asked for: in Vietnamese, ids and codes are the only
+        text not in Vietnamese.
 
         Args:
             lang: ``"en"`` (default) or ``"vi"``.
@@ -315,26 +420,30 @@ class IndicatorResult:
         Plan clauses: the clauses of the indicator.
         """
         words = _words(lang)
+        code = check_lang(lang)
         ind = self.indicator
         lines = [
             f"{ind.id}: {ind.name(lang)}",
             f"{words['unit']}: {self._where(lang)}; {words['period']}: {self.period.label(lang)}",
-            f"{words['numerator']}: {ind.numerator(lang)}: {self.numerator}",
+            f"{words['numerator']}: {ind.numerator(lang)}: {number(self.numerator, code)}",
         ]
         denominator = ind.denominator(lang)
-        if denominator is not None:
-            lines.append(f"{words['denominator']}: {denominator}: {self.denominator}")
+        if denominator is not None and self.denominator is not None:
+            lines.append(f"{words['denominator']}: {denominator}: {number(self.denominator, code)}")
         lines.append(
             f"{words['value']}: {self.value_text(lang)}; {self.target_text(lang)}:"
             f" {_lower_first(self.status.label(lang))}"
         )
+        lines.append(f"{words['records']}: {number(self.records_considered, code)}")
         if self.figures:
             index = 0 if lang == "vi" else 1
-            shown = "; ".join(f"{FIGURES[k][index]} {n}" for k, n in self.figures.items())
+            shown = "; ".join(
+                f"{FIGURES[k][index]} {number(n, code)}" for k, n in self.figures.items()
+            )
             lines.append(f"{words['figures']}: {shown}")
         explanation = self.explanation
         if explanation.mode == "none":
-            lines.append(words["none"])
+            lines.append(words["none"].format(mode=_mode_text("none", code)))
             return "\n".join(lines)
         total = self.unit is None
         counted_total = self.numerator
@@ -346,10 +455,14 @@ class IndicatorResult:
         ):
             if not entries and not expected:
                 continue
-            lines.append(f"{words[key]} ({expected if expected is not None else len(entries)}):")
+            shown_n = number(expected if expected is not None else len(entries), code)
+            lines.append(f"{words[key]} ({shown_n}):")
             lines.extend(f"- {_line(e, lang, with_unit=total)}" for e in entries)
             if expected is not None and len(entries) < expected:
-                omitted = words["omitted"].format(n=expected - len(entries), mode=explanation.mode)
+                omitted = words["omitted"].format(
+                    n=number(expected - len(entries), code),
+                    mode=_mode_text(explanation.mode, code),
+                )
                 lines.append(f"- {omitted}")
         return "\n".join(lines)
 
@@ -363,6 +476,8 @@ class IndicatorResult:
             "denominator": self.denominator,
             "value": self.value,
             "status": self.status.value,
+            "records_considered": self.records_considered,
+            "has_data": self.has_data,
             "target": None
             if target is None
             else {
@@ -401,13 +516,19 @@ class IndicatorSet:
         indicator: the definition.
         total: the result for the whole area (the sum of the units).
         by_unit: the result of each unit, by code.
+        clauses: the ids of the clauses of the plan evaluated that list the indicator
+            (``Plan.clauses_for``), in the plan's order; empty when none does. The
+            catalogue keeps no clause ids: they are the plan's.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``clauses`` (the plan's; the definition no longer has clauses).
     """
 
     indicator: Indicator
     total: IndicatorResult
     by_unit: dict[str, IndicatorResult]
+    clauses: tuple[str, ...] = ()
 
     def __repr__(self) -> str:
         """A short form: the indicator, the total, and how many units."""
@@ -424,27 +545,49 @@ class IndicatorSet:
             "name_en": ind.name_en,
             "kind": ind.kind.value,
             "level": ind.level.value,
-            "clauses": list(ind.clauses),
+            "clauses": list(self.clauses),
             "offences": None if ind.offences is None else sorted(ind.offences),
             "total": self.total.to_dict(),
             "by_unit": {code: result.to_dict() for code, result in self.by_unit.items()},
         }
 
 
+#: What each problem of a record's unit says: (Vietnamese, English) templates.
+_ISSUE_TEXTS: Final[dict[str, tuple[str, str]]] = {
+    "out_of_scope": (
+        "mã đơn vị {code} ({name}) ngày {day}: ngoài phạm vi kế hoạch",
+        "unit code {code} ({name}) on {day}: outside the plan's units",
+    ),
+    "not_valid_on_date": (
+        "mã đơn vị {code} ({name}) không có hiệu lực ngày {day}",
+        "unit code {code} ({name}) is not in force on {day}",
+    ),
+    "unknown_unit": (
+        "mã đơn vị {code} không có trong danh mục đơn vị hành chính",
+        "unit code {code} is in no unit of the register",
+    ),
+}
+
+
 @attrs.frozen(kw_only=True)
 class UnitIssue:
-    """A record whose unit could not be counted: unknown on its date, or out of scope.
+    """A record left out for its unit: outside the plan, not in force on its date, or unknown.
 
     Args:
         record_type: the record type (``"crime_reports"``).
         record_id: the record's id.
         unit_code: the code it carries.
         on: the date the code was read at (the record's own date).
-        problem: ``"unknown_unit"`` (no unit has that code on that date) or
-            ``"out_of_scope"`` (a unit, but not one the plan covers at the period's end).
-        unit_name: what the code named on that date, for an out-of-scope unit.
+        problem: why the record was left out, a stable code: ``"out_of_scope"`` (a unit,
+            but not one the plan covers at the period's end), ``"not_valid_on_date"`` (a
+            unit of the register has the code, but not on the record's date) or
+            ``"unknown_unit"`` (no unit of the register has the code, at any date).
+        unit_name: what the code names: on the record's date for a unit out of scope; the
+            version nearest that date for a code not in force on it.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``not_valid_on_date`` is told apart from ``unknown_unit``.
     """
 
     record_type: str
@@ -455,22 +598,18 @@ class UnitIssue:
     unit_name: str | None = None
 
     def text(self, lang: str = "en") -> str:
-        """The issue in one line."""
-        _words(lang)
-        day = self.on.strftime("%d/%m/%Y") if lang == "vi" else self.on.isoformat()
-        if self.problem == "unknown_unit":
-            words = (
-                "mã {code} không phải đơn vị hành chính tại ngày {day}",
-                "code {code} is no unit on {day}",
-            )
-        else:
-            words = (
-                "{code} {name} ngày {day}: ngoài phạm vi kế hoạch",
-                "{code} {name} on {day}: outside the plan's units",
-            )
-        template = words[0] if lang == "vi" else words[1]
-        text = template.format(code=self.unit_code, day=day, name=self.unit_name or "")
-        return f"{self.record_type}[{self.record_id}].unit_code: {text}"
+        """The issue in one line, the record type by name: ``crime report CR-0014: ...``.
+
+        Raises:
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
+        """
+        code = check_lang(lang)
+        vi, en = _ISSUE_TEXTS.get(self.problem, _ISSUE_TEXTS["unknown_unit"])
+        template = vi if code == "vi" else en
+        text = template.format(
+            code=self.unit_code, day=date_text(self.on, code), name=self.unit_name or "—"
+        )
+        return f"{_type_name(self.record_type, code)} {self.record_id}: {text}"
 
     def to_dict(self) -> dict[str, object]:
         """The issue as JSON-ready data."""
@@ -506,6 +645,19 @@ class CrosswalkUse:
     to_name: str
     records: dict[str, int]
 
+    def text(self, lang: str = "en") -> str:
+        """The mapping in one line: ``03389 Phường Đoàn Kết → 03388 Phường Đoàn Kết: ...``.
+
+        Raises:
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
+        """
+        code = check_lang(lang)
+        counts = ", ".join(
+            f"{_type_name(name, code, plural=True)} {number(n, code)}"
+            for name, n in self.records.items()
+        )
+        return f"{self.from_code} {self.from_name} → {self.to_code} {self.to_name}: {counts}"
+
     def to_dict(self) -> dict[str, object]:
         """The mapping as JSON-ready data."""
         return {
@@ -523,46 +675,87 @@ class DataQuality:
 
     Nothing is dropped silently: for each record type, ``read`` records were read, and
     ``in_scope`` + ``crosswalked`` + ``not_selected`` + ``out_of_scope`` +
-    ``unknown_unit`` of those with a unit add up to it (report submissions belong to
-    agencies and have no unit). ``issues`` lists the records out of scope or with an
-    unknown unit (unless the evaluation kept no records, ``explain="none"``).
+    ``not_valid_on_date`` + ``unknown_unit`` of those with a unit add up to it (report
+    submissions belong to agencies and have no unit). :attr:`left_out` counts the records
+    left out for their unit (the last three), :attr:`left_out_by_reason` by reason;
+    ``issues`` lists them (unless the evaluation kept no records, ``explain="none"``).
+    Records of units not selected (``units=``) are not left out: they were asked away.
 
     Args:
         counts: per record type, per placement (``read``, ``in_scope``, ``crosswalked``,
-            ``not_selected``, ``out_of_scope``, ``unknown_unit``), the number of records.
-        issues: the records not counted for their unit, sorted.
+            ``not_selected``, ``out_of_scope``, ``not_valid_on_date``, ``unknown_unit``),
+            the number of records.
+        issues: the records left out for their unit, sorted.
         crosswalk: the old units mapped onto new ones.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``not_valid_on_date`` apart from ``unknown_unit``; ``left_out``,
+       ``left_out_by_reason``.
     """
 
     counts: dict[str, dict[str, int]]
     issues: tuple[UnitIssue, ...] = ()
     crosswalk: tuple[CrosswalkUse, ...] = ()
 
+    @property
+    def left_out_by_reason(self) -> dict[str, int]:
+        """The records left out for their unit, by reason, over every record type.
+
+        Keys, always all three, in this order: ``out_of_scope``, ``not_valid_on_date``,
+        ``unknown_unit``.
+        """
+        return {
+            reason: sum(counts.get(reason, 0) for counts in self.counts.values())
+            for reason in _LEFT_OUT
+        }
+
+    @property
+    def left_out(self) -> int:
+        """How many records were left out for their unit (in no number of the evaluation)."""
+        return sum(self.left_out_by_reason.values())
+
     def explain(self, lang: str = "en") -> str:
-        """Where the records went, per record type, then every record not counted and why.
+        """How many records were left out, where each type's records went, then each issue.
+
+        Record types and placements are named in the language asked for.
 
         Raises:
             LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        _words(lang)
-        lines = []
+        words = _words(lang)
+        code = check_lang(lang)
+        index = 0 if code == "vi" else 1
+        head = words["left_out"].format(n=number(self.left_out, code))
+        if self.left_out:
+            head += (
+                " ("
+                + ", ".join(
+                    f"{_PLACEMENT_NAMES[reason][index]} {number(n, code)}"
+                    for reason, n in self.left_out_by_reason.items()
+                    if n
+                )
+                + ")"
+            )
+        lines = [head]
         for name, counts in self.counts.items():
-            placed = ", ".join(f"{key} {n}" for key, n in counts.items() if n or key == "read")
-            lines.append(f"{name}: {placed}")
+            placed = ", ".join(
+                f"{_PLACEMENT_NAMES.get(key, (key, key))[index]} {number(n, code)}"
+                for key, n in counts.items()
+                if n or key == "read"
+            )
+            type_name = _type_name(name, code, plural=True)
+            lines.append(f"{type_name[:1].upper()}{type_name[1:]}: {placed}")
         lines.extend(f"- {issue.text(lang)}" for issue in self.issues)
-        lines.extend(
-            f"{use.from_code} {use.from_name} -> {use.to_code} {use.to_name}:"
-            f" {', '.join(f'{k} {n}' for k, n in use.records.items())}"
-            for use in self.crosswalk
-        )
+        lines.extend(use.text(lang) for use in self.crosswalk)
         return "\n".join(lines)
 
     def to_dict(self) -> dict[str, object]:
         """The tallies as JSON-ready data."""
         return {
             "counts": {name: dict(c) for name, c in self.counts.items()},
+            "left_out": self.left_out,
+            "left_out_by_reason": self.left_out_by_reason,
             "issues": [i.to_dict() for i in self.issues],
             "crosswalk": [c.to_dict() for c in self.crosswalk],
         }
@@ -587,11 +780,18 @@ class Evaluation:
             at the period's end (``crosswalk=True``); ``data_quality.crosswalk`` says which.
         explain_mode: the explanation mode.
         count_receipt_day: whether the day of receipt counted as day 1 of time limits.
+        warnings: what a reader must know before trusting the numbers, each a
+            :class:`~threeno.messages.Notice` with a stable code:
+            ``period_outside_plan_year`` (the period is not within the plan's reporting
+            year) and ``records_left_out`` (records left out for their unit; see
+            :attr:`DataQuality.left_out`).
         state: the accumulators, for :meth:`merge` (not compared, not shown).
 
     Plan clauses: every clause of the catalogue.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``warnings``.
     """
 
     plan_id: str
@@ -602,6 +802,7 @@ class Evaluation:
     crosswalk_applied: bool
     explain_mode: str
     count_receipt_day: bool
+    warnings: tuple[Notice, ...] = ()
     _state: Any = attrs.field(eq=False, repr=False, alias="state")
 
     def __repr__(self) -> str:
@@ -656,13 +857,17 @@ class Evaluation:
         return merged
 
     def summary(self, lang: str = "en") -> str:
-        """One line per indicator: its id, the whole area's value, target and status.
+        """The plan and period, the warnings, then one line per indicator.
+
+        Each indicator's line gives its id, the whole area's value, target and status.
 
         Raises:
             LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        _words(lang)
-        lines = [f"{self.plan_id} {self.period.label(lang)}"]
+        words = _words(lang)
+        code = check_lang(lang)
+        lines = [words["summary"].format(plan=self.plan_id, period=self.period.label(code))]
+        lines.extend(f"{words['warning']}: {notice.text(code)}" for notice in self.warnings)
         for ind_id, result_set in self.results.items():
             total = result_set.total
             lines.append(
@@ -691,6 +896,7 @@ class Evaluation:
                 "count_receipt_day": self.count_receipt_day,
             },
             "data_quality": self.data_quality.to_dict(),
+            "warnings": [notice.to_dict() for notice in self.warnings],
             "indicators": {ind_id: s.to_dict() for ind_id, s in self.results.items()},
         }
 

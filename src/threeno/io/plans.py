@@ -10,8 +10,8 @@ as a :class:`~threeno.errors.PlanError` whose ``problems`` give the TOML path of
    (``duties[3].task_area: must be a clause id such as I.3, II.4.b or IV.2, not 'II-4'``).
 3. The plan as a whole (:func:`check_plan`): unknown indicator ids, duties naming unknown
    agencies, duplicate ids, targets out of range, units not valid in the plan's year,
-   clause ids the plan does not define
-   (``duties[3].agency: unknown agency 'hoi-nong-dan'``).
+   clause ids the plan does not define, the report's indicators, the local calendar's
+   days (``duties[3].agency: unknown agency 'hoi-nong-dan'``).
 
 Plan clauses: the whole plan; see :mod:`threeno.model.plan`.
 
@@ -32,9 +32,11 @@ from threeno.errors import PlanError, ValidationError
 from threeno.indicators.ids import CATALOGUE_IDS, SHARE_IDS
 from threeno.io._limits import MAX_DEPTH, too_deep
 from threeno.io.converter import CONVERTER, structure_problems
-from threeno.model.plan import AgencyRole, Plan
+from threeno.model.plan import AgencyRole, NamedDay, Plan
+from threeno.rules.calendar import default_calendar
 
 if TYPE_CHECKING:
+    import datetime as dt
     import os
     from collections.abc import Iterable, Iterator
 
@@ -142,7 +144,15 @@ def check_plan(plan: Plan) -> tuple[str, ...]:
       more than one steering committee or standing body, an agency's unit not in scope;
     - targets out of range: below 0, or above 1 for a share;
     - units: a unit in scope not valid throughout the plan's reporting year, an area code
-      that is not a unit of the plan, units that make no consistent registry.
+      that is not a unit of the plan, units that make no consistent registry;
+    - the report's indicators (``indicators``, when given): an id not in the catalogue,
+      an id listed twice, an empty list, a target for an indicator the list leaves out;
+    - the local calendar (``[calendar]``): a day listed twice, a day both off and
+      working, a working day the national calendar already has as one (a day off on a
+      weekend or a public holiday is allowed), a day outside the plan's year, the year
+      before or the year after;
+    - the readings (``[evaluation]``): ``crosswalk = true`` with no unit of the registry
+      merged into one of the plan's units (nothing to crosswalk).
 
     Args:
         plan: the plan to check.
@@ -163,7 +173,10 @@ def check_plan(plan: Plan) -> tuple[str, ...]:
         *_clauses(plan),
         *_indicators(plan),
         *_targets(plan),
+        *_report_indicators(plan),
         *_reporting(plan),
+        *_calendar(plan),
+        *_evaluation(plan),
     ]
     return tuple(sorted(problems, key=_position))
 
@@ -324,3 +337,94 @@ def _reporting(plan: Plan) -> Iterator[str]:
         yield f"reporting.submit_to: unknown agency {rules.submit_to!r}"
     if rules.through is not None and rules.through not in known:
         yield f"reporting.through: unknown agency {rules.through!r}"
+
+
+def _report_indicators(plan: Plan) -> Iterator[str]:
+    """Problems of the plan's own list of indicators, and of targets it leaves out."""
+    if plan.indicators is None:
+        return
+    if not plan.indicators:
+        yield (
+            "indicators: an empty list evaluates no indicator; leave the key out to report "
+            "the indicators the clauses and targets name"
+        )
+    for j, indicator in enumerate(plan.indicators):
+        if indicator not in CATALOGUE_IDS:
+            yield f"indicators[{j}]: {_unknown_indicator(indicator)}"
+    yield from _first_seen(
+        ((f"indicators[{j}]", i) for j, i in enumerate(plan.indicators)), "indicator"
+    )
+    listed = set(plan.indicators)
+    for i, target in enumerate(plan.targets):
+        if target.indicator not in listed:
+            yield (
+                f"targets[{i}].indicator: {target.indicator!r} has a target but is not among "
+                "the plan's indicators (indicators): add it there, or drop the target"
+            )
+
+
+_WEEKDAYS: Final = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_SATURDAY: Final = 5
+
+
+def _calendar(plan: Plan) -> Iterator[str]:
+    """Problems of the local days: twice, both ways, already working, far from the year.
+
+    Source: Bộ luật Lao động 2019, Art. 112 (the national days off, from the ``holidays``
+    package through :func:`threeno.rules.calendar.default_calendar`); Bộ luật Tố tụng
+    hình sự 2015, Art. 134 (the days off a time limit moves past).
+    """
+    local = plan.calendar
+    lists = (("days_off", local.days_off), ("working_days", local.working_days))
+    first, last = plan.year - 1, plan.year + 1
+    off_at: dict[dt.date, str] = {}
+    for key, days in lists:
+        yield from _first_seen(
+            ((f"calendar.{key}[{j}].date", d.date.isoformat()) for j, d in enumerate(days)),
+            "day",
+        )
+        for j, day in enumerate(days):
+            path = f"calendar.{key}[{j}].date"
+            if not first <= day.date.year <= last:
+                yield (
+                    f"{path}: {day.date} is far from the plan's year {plan.year}: "
+                    f"a local day falls in {first} to {last}"
+                )
+            if key == "days_off":
+                off_at.setdefault(day.date, path)
+            elif day.date in off_at:
+                yield (
+                    f"{path}: {day.date} is also a day off ({off_at[day.date]}): "
+                    "a day is off or worked, not both"
+                )
+            else:
+                yield from _already_working(path, day)
+
+
+def _already_working(path: str, day: NamedDay) -> Iterator[str]:
+    national = default_calendar()
+    if national.is_day_off(day.date):
+        return
+    weekday = _WEEKDAYS[day.date.weekday()]
+    why = (
+        f"a {weekday} that is not a public holiday"
+        if day.date.weekday() < _SATURDAY
+        else f"a {weekday} the government already made a working day (làm bù)"
+    )
+    yield (
+        f"{path}: {day.date} is already a working day in the national calendar ({why}): "
+        "list only days the national calendar has off"
+    )
+
+
+def _evaluation(plan: Plan) -> Iterator[str]:
+    """``crosswalk = true`` needs old units merged into the plan's (Nghị quyết 1670/NQ-UBTVQH15)."""
+    if not plan.evaluation.crosswalk:
+        return
+    codes = {u.code for u in plan.units}
+    if not any(u.successor in codes for u in plan.units + plan.related_units if u.valid_to):
+        yield (
+            "evaluation.crosswalk: true, but no unit in units or related_units ends with a "
+            "successor among the plan's units: there is nothing to crosswalk (list the old "
+            "units in related_units with valid_to and successor)"
+        )

@@ -35,6 +35,7 @@ from threeno.model._base import (
     LabelledEnum,
     as_tuple,
     boolean,
+    date_field,
     fail,
     nfc,
     nfc_or_none,
@@ -61,7 +62,10 @@ __all__ = [
     "Clause",
     "Comparator",
     "Duty",
+    "EvaluationReadings",
     "LegalBasis",
+    "LocalCalendar",
+    "NamedDay",
     "Plan",
     "ReportKind",
     "ReportingRules",
@@ -455,6 +459,128 @@ class ReportingRules:
             )
 
 
+@attrs.frozen(kw_only=True)
+class NamedDay:
+    """A day of a plan's own calendar, with its name in Vietnamese and in English.
+
+    A local day off (a day the province or district gives its staff off, by its own
+    decision) or a make-up working day ("làm bù") the national calendar does not list.
+
+    Args:
+        date: the day.
+        name_vi: its name as the locality's decision writes it (NFC), saying why the day
+            is off or worked (``"Làm bù ngày ..."``).
+        name_en: its English name.
+
+    Legal sources: Bộ luật Lao động 2019, Art. 112 (public holidays; a day off added or
+    swapped by the competent authority); Bộ luật Tố tụng hình sự 2015, Art. 134 (a time
+    limit that ends on a day off ends on the next working day).
+
+    .. versionadded:: 0.2.0
+    """
+
+    date: dt.date = attrs.field(validator=date_field)
+    name_vi: str = attrs.field(converter=nfc, validator=non_empty)
+    name_en: str = attrs.field(validator=non_empty)
+
+
+@attrs.frozen(kw_only=True)
+class LocalCalendar:
+    """The locality's own days off and working days, on top of the national calendar.
+
+    The national calendar (weekends, public holidays, Tết and the government's make-up
+    working Saturdays) is :class:`threeno.rules.calendar.DayOffCalendar`;
+    :func:`threeno.rules.calendar.plan_calendar` adds a plan's local days to it. A time
+    limit that ends on a local day off moves to the next working day, and one that ends
+    on a local working day stays there.
+
+    What concerns the days together (a day both off and working, a day listed twice, a
+    working day the national calendar has as one already, a day far from the plan's
+    year) is checked with the plan's other problems by
+    :func:`threeno.io.plans.check_plan`.
+
+    Args:
+        days_off: extra local days off, in the order the plan lists them.
+        working_days: extra working days (make-up days, "làm bù") the national calendar
+            lacks.
+        note: where the days come from (the locality's decision, cited as written), NFC.
+
+    Legal sources: Bộ luật Lao động 2019, Art. 112 (public holidays and the days
+    swapped for them); Bộ luật Tố tụng hình sự 2015, Art. 134 (a limit ending on a day
+    off ends on the first working day after it).
+
+    .. versionadded:: 0.2.0
+    """
+
+    days_off: tuple[NamedDay, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(NamedDay)
+    )
+    working_days: tuple[NamedDay, ...] = attrs.field(
+        default=(), converter=as_tuple, validator=tuple_of(NamedDay)
+    )
+    note: str = attrs.field(default="", converter=nfc, validator=attrs.validators.instance_of(str))
+
+    @property
+    def is_empty(self) -> bool:
+        """Whether the plan adds nothing to the national calendar."""
+        return not self.days_off and not self.working_days
+
+
+@attrs.frozen(kw_only=True)
+class EvaluationReadings:
+    """How the plan reads the law and its data where they leave a choice.
+
+    Each reading is what the indicator engine applies unless a caller overrides it; each
+    note says where the reading comes from (the plan's words, or that the plan is silent
+    and the value is the library's reading).
+
+    Args:
+        count_receipt_day: whether the day a crime report is received is day 1 of its
+            time limit. Bộ luật Tố tụng hình sự 2015, Art. 134 counts limits in days and
+            months but whether the day of receipt counts is not verified; ``False`` (the
+            default) follows the civil-law convention: the limit runs from the next day.
+        count_receipt_day_note: where that reading comes from, in English.
+        count_receipt_day_note_vi: the same in Vietnamese (NFC), for Vietnamese outputs.
+        crosswalk: whether records coded with a unit that ended before the period's end
+            are counted in the plan's unit it was merged into (the 2025 merger of
+            communes and wards, Nghị quyết 1670/NQ-UBTVQH15); the plan's registry must
+            hold the old units with their ``successor`` for this to map anything.
+        crosswalk_note: where that reading comes from, in English.
+        crosswalk_note_vi: the same in Vietnamese (NFC).
+
+    .. versionadded:: 0.2.0
+    """
+
+    count_receipt_day: bool = attrs.field(default=False, validator=boolean)
+    count_receipt_day_note: str = attrs.field(
+        default="", converter=nfc, validator=attrs.validators.instance_of(str)
+    )
+    count_receipt_day_note_vi: str = attrs.field(
+        default="", converter=nfc, validator=attrs.validators.instance_of(str)
+    )
+    crosswalk: bool = attrs.field(default=False, validator=boolean)
+    crosswalk_note: str = attrs.field(
+        default="", converter=nfc, validator=attrs.validators.instance_of(str)
+    )
+    crosswalk_note_vi: str = attrs.field(
+        default="", converter=nfc, validator=attrs.validators.instance_of(str)
+    )
+
+
+def _indicator_ids(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """``None``, or a tuple of indicator ids (duplicates are ``check_plan``'s to report)."""
+    if value is None:
+        return
+    tuple_of(str)(instance, attribute, value)
+    for i, item in enumerate(cast("tuple[str, ...]", value)):  # checked just above
+        if not INDICATOR_ID.fullmatch(item):
+            fail(instance, f"{attribute.name}[{i}]", f"must be {_AN_INDICATOR}, not {item!r}")
+
+
+def _optional_tuple(value: object) -> object:
+    return None if value is None else as_tuple(value)  # type: ignore[arg-type]
+
+
 def _year(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1945 <= value <= 2100:
         fail(instance, attribute.name, f"must be a year from 1945 to 2100, not {value!r}")
@@ -490,11 +616,17 @@ class Plan:
             ``area`` units and the units the plan's units were merged into.
         agencies: the bodies the plan names.
         slogan: the slogan items the plan asks people to follow.
+        indicators: the catalogue ids of the indicators of the plan's report, in the
+            order the report shows them; ``None`` (the key left out) for those its
+            clauses and targets name (:attr:`report_indicators`).
         sections: the headings of the plan's outline.
         purposes: the clauses of section I (purposes and requirements).
         duties: the duties of sections II-IV.
         targets: the targets, at most one per indicator.
         reporting: the reporting rules.
+        calendar: the locality's own days off and working days (none by default).
+        evaluation: the readings of the law and of the data the plan chooses (whether
+            the day of receipt counts, whether old units are crosswalked).
 
     Plan clauses: the whole plan; units I.5, IV.1; reporting IV.2; slogan II.2.b.
 
@@ -531,6 +663,9 @@ class Plan:
     slogan: tuple[SloganItem, ...] = attrs.field(
         default=(), converter=as_tuple, validator=tuple_of(SloganItem, unique=True)
     )
+    indicators: tuple[str, ...] | None = attrs.field(
+        default=None, converter=_optional_tuple, validator=_indicator_ids
+    )
     sections: tuple[Section, ...] = attrs.field(converter=as_tuple, validator=tuple_of(Section))
     purposes: tuple[Clause, ...] = attrs.field(
         default=(), converter=as_tuple, validator=tuple_of(Clause)
@@ -540,6 +675,12 @@ class Plan:
         default=(), converter=as_tuple, validator=tuple_of(Target)
     )
     reporting: ReportingRules = attrs.field(validator=attrs.validators.instance_of(ReportingRules))
+    calendar: LocalCalendar = attrs.field(
+        factory=LocalCalendar, validator=attrs.validators.instance_of(LocalCalendar)
+    )
+    evaluation: EvaluationReadings = attrs.field(
+        factory=EvaluationReadings, validator=attrs.validators.instance_of(EvaluationReadings)
+    )
 
     @functools.cached_property
     def registry(self) -> UnitRegistry:
@@ -559,6 +700,46 @@ class Plan:
     def clauses(self) -> tuple[Clause, ...]:
         """Every numbered clause, in the plan's order (the purposes, then the duties)."""
         return self.purposes + self.duties
+
+    @property
+    def report_indicators(self) -> tuple[str, ...]:
+        """The ids of the indicators of the plan's report, each once.
+
+        ``indicators`` when the plan lists them; otherwise the ids its clauses name
+        (purposes, then duties, in the plan's order), then those only its targets name,
+        each once, in the order first seen. A caller may evaluate others besides
+        (``evaluate(..., indicators=...)``).
+
+        >>> from threeno.plans import load_plan
+        >>> load_plan("lai-chau-2024").report_indicators[:3]
+        ('subjects.monitored', 'subjects.emigrated', 'outreach.events')
+
+        Plan clauses: the clauses that name indicators (the 2024 plan: I.1-I.3, I.5,
+        II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4.c, IV.1, IV.2) and the targets.
+        """
+        if self.indicators is not None:
+            return self.indicators
+        named = [i for clause in self.clauses for i in clause.indicators]
+        named += [t.indicator for t in self.targets]
+        return tuple(dict.fromkeys(named))
+
+    def clauses_for(self, indicator_id: str) -> tuple[str, ...]:
+        """The ids of the plan's clauses that list an indicator, in the plan's order.
+
+        Purposes first, then duties; ``()`` when no clause lists it (an indicator the
+        plan does not name, or one only a caller asked for). Every clause reference an
+        output shows for an indicator comes from here, so a plan shows its own clauses.
+
+        >>> from threeno.plans import load_plan
+        >>> load_plan("lai-chau-2024").clauses_for("reports.classified")
+        ('I.3', 'II.4.b')
+
+        Args:
+            indicator_id: a catalogue id (``"reports.on_time"``).
+
+        Plan clauses: every clause that lists an indicator.
+        """
+        return tuple(c.id for c in self.clauses if indicator_id in c.indicators)
 
     @property
     def reporting_year(self) -> ReportingPeriod:

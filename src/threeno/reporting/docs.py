@@ -125,7 +125,7 @@ def _indicators_page(plan: Plan) -> Iterator[str]:
     for ind in CATALOGUE:
         share = ind.denominator_en is not None
         yield (
-            f"| `{ind.id}` | {_cell(ind.name_en)} | {', '.join(ind.clauses)} |"
+            f"| `{ind.id}` | {_cell(ind.name_en)} | {', '.join(plan.clauses_for(ind.id))} |"
             f" {ind.kind.value} | {_target_text(plan, ind.id, share=share)} |"
         )
     for ind in CATALOGUE:
@@ -135,7 +135,7 @@ def _indicators_page(plan: Plan) -> Iterator[str]:
         yield ""
         yield f"- **Name (vi):** {_cell(ind.name_vi)}"
         yield f"- **Name (en):** {_cell(ind.name_en)}"
-        yield f"- **Plan clauses:** {', '.join(ind.clauses)}"
+        yield f"- **Plan clauses ({plan.id}):** {', '.join(plan.clauses_for(ind.id)) or '—'}"
         kind = f"{ind.kind.value} ({ind.kind.label('en')})"
         yield f"- **Kind:** {kind}; **level:** {ind.level.label('en')}"
         yield f"- **Numerator:** {_cell(ind.numerator_en)} — {_cell(ind.numerator_vi)}"

@@ -124,6 +124,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "crosswalked": "Chuyển đổi đơn vị",
         "not_selected": "Không được chọn",
         "out_of_scope": "Ngoài phạm vi",
+        "not_valid_on_date": "Mã không có hiệu lực tại ngày của bản ghi",
         "unknown_unit": "Mã đơn vị không xác định",
         "issues": "Bản ghi không tính được theo đơn vị",
         "crosswalk": "Đơn vị cũ được chuyển sang đơn vị mới",
@@ -186,6 +187,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "crosswalked": "Crosswalked",
         "not_selected": "Not selected",
         "out_of_scope": "Out of scope",
+        "not_valid_on_date": "Code not in force on the record's date",
         "unknown_unit": "Unknown unit",
         "issues": "Records not counted for their unit",
         "crosswalk": "Old units mapped onto new ones",
@@ -524,7 +526,8 @@ class QualityView:
         problems: the problems between records.
         notes: the load's notes.
         placements: per record type, ``(type, read, in_scope, crosswalked, not_selected,
-            out_of_scope, unknown_unit)``; ``None`` for a type without units.
+            out_of_scope, not_valid_on_date, unknown_unit)``; ``None`` for a type without
+            units.
         issues: the records not counted for their unit, one line each.
         crosswalk: the old units mapped onto new ones, one line each.
         withheld: whether the report is published: then only ``load_totals`` is kept
@@ -877,7 +880,7 @@ def _indicator(
     return IndicatorView(
         id=ind.id,
         name=ind.name(lang),
-        clauses=ind.clauses,
+        clauses=indicator_set.clauses,
         kind=ind.kind.value,
         kind_label=ind.kind.label(lang),
         numerator=ind.numerator(lang),
@@ -909,7 +912,7 @@ def _quality(
     placements: list[tuple[str, tuple[int | None, ...]]] = []
     for name, counts in data_quality.counts.items():
         if set(counts) == {"read"}:
-            placements.append((name, (counts["read"], None, None, None, None, None)))
+            placements.append((name, (counts["read"], None, None, None, None, None, None)))
         else:
             placements.append(
                 (
@@ -922,16 +925,13 @@ def _quality(
                             "crosswalked",
                             "not_selected",
                             "out_of_scope",
+                            "not_valid_on_date",
                             "unknown_unit",
                         )
                     ),
                 )
             )
-    crosswalk = tuple(
-        f"{use.from_code} {use.from_name} → {use.to_code} {use.to_name}: "
-        + ", ".join(f"{k} {n}" for k, n in use.records.items())
-        for use in data_quality.crosswalk
-    )
+    crosswalk = tuple(use.text(lang) for use in data_quality.crosswalk)
     issues = tuple(issue.text(lang) for issue in data_quality.issues)
     if published:
         # Lines name records and quote values; a published report keeps the counts only.

@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Mapping
-from typing import Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 import holidays
@@ -30,11 +30,15 @@ import pendulum
 from threeno.errors import RulesError
 from threeno.model._base import fail, nfc
 
+if TYPE_CHECKING:
+    from threeno.model.plan import LocalCalendar, Plan
+
 __all__ = [
     "PLAN_ZONE",
     "DayOffCalendar",
     "default_calendar",
     "local_date",
+    "plan_calendar",
     "today",
 ]
 
@@ -108,10 +112,14 @@ class DayOffCalendar:
             package does not know yet).
         weekend_workdays: honour the "làm bù" Saturdays the ``holidays`` package lists
             (default ``True``: the government made them working days).
+        names_en: English names of local days (off or working), by date, where
+            ``extra_days_off`` and ``extra_working_days`` hold the Vietnamese ones (a plan's
+            calendar: :func:`plan_calendar`); a local day without one is named in English as
+            in those two.
 
     Raises:
-        ValidationError: a key is not a date, a name is empty, or a day is declared both
-            off and working.
+        ValidationError: a key is not a date, a name is empty, a day is declared both
+            off and working, or ``names_en`` names a day that is not a local day.
 
     >>> import datetime as dt
     >>> from threeno.rules.calendar import DayOffCalendar
@@ -131,6 +139,9 @@ class DayOffCalendar:
         factory=dict, converter=_named_days, validator=_validate_named_days, hash=False
     )
     weekend_workdays: bool = attrs.field(default=True, validator=attrs.validators.instance_of(bool))
+    names_en: Mapping[dt.date, str] = attrs.field(
+        factory=dict, converter=_named_days, validator=_validate_named_days, hash=False
+    )
     # Per-year caches; a frozen class may still fill a dictionary it owns.
     _off_by_year: dict[int, frozenset[dt.date]] = attrs.field(
         init=False, factory=dict, repr=False, eq=False, hash=False
@@ -145,6 +156,10 @@ class DayOffCalendar:
         if both:
             days = ", ".join(d.isoformat() for d in both)
             fail(self, "extra_working_days", f"{days} also declared in extra_days_off")
+        stray = sorted(set(self.names_en) - set(self.extra_days_off) - set(self.extra_working_days))
+        if stray:
+            days = ", ".join(d.isoformat() for d in stray)
+            fail(self, "names_en", f"{days} not declared in extra_days_off or extra_working_days")
 
     # -- the package ---------------------------------------------------------------------
 
@@ -208,7 +223,8 @@ class DayOffCalendar:
         Args:
             day: the day asked about.
             lang: ``"en"`` (the default) or ``"vi"``; holiday names come from the
-                ``holidays`` package in that language, local ones as the plan wrote them.
+                ``holidays`` package in that language, local ones as the plan wrote them
+                (the English name from ``names_en`` when there is one).
 
         Returns:
             The name (``"Saturday"``, ``"Mùng năm Tết Nguyên Đán"``, ...), or ``None`` for a
@@ -222,7 +238,7 @@ class DayOffCalendar:
             return None
         local = self.extra_days_off.get(day)
         if local is not None:
-            return local
+            return self.names_en.get(day, local) if lang == "en" else local
         holiday = self._holiday_names(day.year, lang).get(day)
         if holiday is not None:
             return holiday
@@ -309,6 +325,58 @@ def default_calendar() -> DayOffCalendar:
         The one shared :class:`DayOffCalendar` with the defaults.
     """
     return DayOffCalendar()
+
+
+def plan_calendar(plan: Plan) -> DayOffCalendar:
+    """The days off under a plan: the national calendar plus the plan's own days.
+
+    The plan's ``[calendar]`` adds local days off (a time limit that ends on one moves to
+    the next working day) and make-up working days (one that ends on one stays there).
+    :meth:`DayOffCalendar.name_of` gives a local day off's name as the plan writes it,
+    in Vietnamese (``"vi"``) or English (``"en"``). A plan without local days gets the
+    shared :func:`default_calendar`; calendars are cached by the plan's local days, so
+    equal plans share one (and its per-year cache).
+
+    Legal sources: Bộ luật Tố tụng hình sự 2015, Art. 134 (a limit ending on a day off
+    ends on the first working day after it); Bộ luật Lao động 2019, Art. 112 (public
+    holidays, and the days off and working days the competent authority swaps for them).
+
+    Args:
+        plan: the plan.
+
+    Returns:
+        A :class:`DayOffCalendar`.
+
+    Raises:
+        ValidationError: the plan declares a day both off and working (a plan read by
+            :func:`threeno.plans.load_plan` has been checked for that already).
+
+    >>> import datetime as dt
+    >>> import attrs
+    >>> from threeno.model.plan import LocalCalendar, NamedDay
+    >>> from threeno.plans import load_plan
+    >>> from threeno.rules.calendar import plan_calendar
+    >>> day = NamedDay(date=dt.date(2024, 3, 22), name_vi="Ngày nghỉ riêng", name_en="Own day off")
+    >>> plan = attrs.evolve(load_plan("lai-chau-2024"), calendar=LocalCalendar(days_off=[day]))
+    >>> cal = plan_calendar(plan)
+    >>> cal.name_of(dt.date(2024, 3, 22), "vi"), cal.name_of(dt.date(2024, 3, 22), "en")
+    ('Ngày nghỉ riêng', 'Own day off')
+    >>> cal.working_day_on_or_after(dt.date(2024, 3, 22))
+    datetime.date(2024, 3, 25)
+    """
+    if plan.calendar.is_empty:
+        return default_calendar()
+    return _local_calendar(plan.calendar)
+
+
+@functools.lru_cache(maxsize=16)
+def _local_calendar(local: LocalCalendar) -> DayOffCalendar:
+    every = local.days_off + local.working_days
+    return DayOffCalendar(
+        extra_days_off={d.date: d.name_vi for d in local.days_off},
+        extra_working_days={d.date: d.name_vi for d in local.working_days},
+        names_en={d.date: d.name_en for d in every},
+    )
 
 
 def local_date(moment: dt.datetime) -> dt.date:

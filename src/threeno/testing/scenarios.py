@@ -202,7 +202,8 @@ class Scenario:
         allow_problems: whether the data may have problems between records (an unknown
             subject, a unit code not valid on the record's date).
         count_receipt_day: evaluate with the day of receipt as day 1 of a time limit
-            (Bộ luật Tố tụng hình sự 2015, Art. 134; unverified, so a setting).
+            (Bộ luật Tố tụng hình sự 2015, Art. 134; unverified, so a setting); ``None``
+            (the key left out) for the plan's reading (``[evaluation]``).
 
     Plan clauses: the clauses of the indicators expected.
 
@@ -220,7 +221,7 @@ class Scenario:
     description: str | None = None
     allow_rejected: bool = False
     allow_problems: bool = False
-    count_receipt_day: bool = False
+    count_receipt_day: bool | None = None
 
     @property
     def label(self) -> str:
@@ -520,7 +521,9 @@ def _scenario(raw: Mapping[str, object], where: str, file: Path, problems: list[
         description=description,
         allow_rejected=table.flag("allow_rejected"),
         allow_problems=table.flag("allow_problems"),
-        count_receipt_day=table.flag("count_receipt_day"),
+        count_receipt_day=(
+            table.flag("count_receipt_day") if "count_receipt_day" in table.table else None
+        ),
     )
 
 
