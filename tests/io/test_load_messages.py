@@ -583,3 +583,18 @@ def test_problem_between_records_keeps_english() -> None:
     )
     assert str(problem) == "crime_reports[CR-1].case_id: unknown criminal case 'CC-9'"
     assert problem.text("vi").endswith("không có vụ án hình sự mã 'CC-9'")
+
+
+def test_problems_stay_hashable() -> None:
+    """A reason and a problem can still go in a set (their params are left out of the hash)."""
+    reasons = {FieldProblem.of("held_on", "missing_key"), FieldProblem.of("held_on", "missing_key")}
+    assert len(reasons) == 1
+    problem = Problem(
+        record_type="subjects",
+        record_id="S-1",
+        field="x",
+        message="y",
+        code="note",
+        params={"text": "y"},
+    )
+    assert len({problem, problem}) == 1

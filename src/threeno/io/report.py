@@ -79,7 +79,7 @@ class FieldProblem:
     field: str
     message: str
     code: str | None = None
-    params: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen)
+    params: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen, hash=False)
 
     @classmethod
     def of(cls, field: str, code: str, /, **params: object) -> FieldProblem:

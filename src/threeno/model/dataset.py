@@ -201,7 +201,7 @@ class Problem:
     field: str
     message: str
     code: str | None = None
-    params: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen)
+    params: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen, hash=False)
 
     def __str__(self) -> str:
         """The problem in one line, with the record's path first."""
