@@ -300,7 +300,8 @@ class CrimeReport:
             fail(self, "case_id", "case_without_prosecution", value=self.decision.value)
 
     def _check_suspended(self, open_sus: Suspension) -> None:
-        # DESIGN.md: a report under suspension has decision tam_dinh_chi dated its start.
+        # The data dictionary: a report under suspension has decision tam_dinh_chi dated its
+        # start (Art. 147(3)(c)).
         since = open_sus.from_date.isoformat()
         if self.decision is not Decision.TAM_DINH_CHI:
             if self.decision is None:
