@@ -34,13 +34,15 @@ import threeno
 from threeno import plans
 from threeno.errors import DatasetError, PeriodError, ThreenoError
 from threeno.indicators.catalogue import CATALOGUE
-from threeno.indicators.definitions import Level
+from threeno.indicators.definitions import IndicatorKind, Level
 from threeno.indicators.engine import evaluate
 from threeno.io._atomic import check_not_input, write_atomic
 from threeno.io.datasets import load_dataset
 from threeno.io.schema import SCHEMA_NAMES, json_schema
 from threeno.lang import Lang
 from threeno.lang import date as lang_date
+from threeno.lang import number as lang_number
+from threeno.lang import percent as lang_percent
 from threeno.messages import Notice
 from threeno.model.period import PeriodKind, ReportingPeriod
 from threeno.model.plan import (
@@ -383,6 +385,7 @@ def _add_validate_command(commands: _Commands[argparse.ArgumentParser]) -> None:
     )
     validate.add_argument("data", metavar="DATA", help="a JSON document, a folder or a file")
     _add_plan_option(validate)
+    _add_lang_option(validate)
 
 
 def _add_indicators_command(commands: _Commands[argparse.ArgumentParser]) -> None:
@@ -621,7 +624,8 @@ def _report_indicators(plan: Plan, args: argparse.Namespace) -> tuple[str, ...] 
 
     ``None`` (the plan's own list, :attr:`Plan.report_indicators`) unless
     ``--all-indicators`` (the whole catalogue) or ``--indicator ID`` (added to the plan's
-    list, in the catalogue's order).
+    list: after the plan's ``indicators`` in their order, or among those its clauses name
+    in the catalogue's order).
     """
     if args.all_indicators:
         return tuple(i.id for i in CATALOGUE)
@@ -635,7 +639,10 @@ def _report_indicators(plan: Plan, args: argparse.Namespace) -> tuple[str, ...] 
             indicator=", ".join(_shown(given) for given in unknown),
             known=", ".join(known),
         )
-    wanted = set(plan.report_indicators or known) | set(args.indicator)
+    extra = set(args.indicator)
+    if plan.indicators is not None:  # the plan's order, then the others the catalogue's
+        return (*plan.indicators, *(i for i in known if i in extra - set(plan.indicators)))
+    wanted = set(plan.report_indicators or known) | extra
     return tuple(i for i in known if i in wanted)
 
 
@@ -697,40 +704,95 @@ def _report(args: argparse.Namespace) -> int:
         suppress_below=threshold,
     )
     _write(text, args.out, args.format, data)
-    listed = threshold is None  # a published report lists no rejection
-    return _exit_for(load_report, "the report's data-quality section" if listed else None)
-
-
-def _exit_for(load_report: LoadReport, listed_in: str | None) -> int:
-    """Exit 1, saying so on standard error, when the evaluation went on without records."""
-    if not load_report.rejected:
-        return EXIT_OK
-    where = "`threeno validate`" if listed_in is None else listed_in
-    print(
-        f"threeno: {load_report.rejected} record(s) rejected; {where} lists them", file=sys.stderr
+    return _exit_for(
+        load_report,
+        evaluation,
+        listed_in_report=threshold is None,  # a published report lists no rejection
+        allow_out_of_scope=args.allow_out_of_scope,
+        lang=args.lang,
     )
-    return EXIT_DATA
+
+
+def _exit_for(
+    load_report: LoadReport,
+    evaluation: Evaluation,
+    *,
+    listed_in_report: bool,
+    allow_out_of_scope: bool,
+    lang: Lang,
+) -> int:
+    """Exit 1, saying why on standard error, when the evaluation went on without records.
+
+    Records are missing from the numbers when the load rejected them, or when the
+    evaluation left them out (a unit unknown, not valid on the record's date, or not one
+    of the plan's). ``--allow-out-of-scope`` accepts the second knowingly (the report still
+    counts them by reason); nothing accepts the first.
+    """
+    code = EXIT_OK
+    if load_report.rejected:
+        where = "cli_rejected_in_report" if listed_in_report else "cli_rejected_see_validate"
+        print(_notice(Notice(where, {"count": load_report.rejected}), lang), file=sys.stderr)
+        code = EXIT_DATA
+    left_out = evaluation.data_quality.left_out
+    if left_out:
+        reasons = evaluation.data_quality.left_out_by_reason
+        what = "cli_left_out_allowed" if allow_out_of_scope else "cli_left_out"
+        notice = Notice(what, {"count": left_out, **reasons})
+        print(_notice(notice, lang), file=sys.stderr)
+        if not allow_out_of_scope:
+            code = EXIT_DATA
+    return code
+
+
+def _notice(notice: Notice, lang: Lang) -> str:
+    return f"threeno: {notice.text(lang)}"
 
 
 def _validate(args: argparse.Namespace) -> int:
     plan = _load_plan(args.plan)
     _, load_report = _load(plan, Path(args.data))
-    print(load_report)
+    print(load_report.text(args.lang))
     return EXIT_OK if load_report.ok else EXIT_DATA
 
 
+#: The columns of ``threeno indicators``, in each language.
+_INDICATOR_COLUMNS: Final = {
+    "vi": ("Mã chỉ tiêu", "Loại", "Mục của Kế hoạch", "Chỉ tiêu Kế hoạch", "Báo cáo", "Tên"),
+    "en": ("Indicator id", "Kind", "Plan clauses", "Plan target", "Report", "Name"),
+}
+#: Whether ``threeno report`` evaluates an indicator by default, in each language.
+_IN_REPORT: Final = {"vi": ("có", "thêm khi chọn"), "en": ("yes", "on request")}
+
+
 def _indicators(args: argparse.Namespace) -> int:
+    """List the catalogue: id, kind, the plan's clauses and target, whether it is reported.
+
+    "Report" says whether ``threeno report`` evaluates it with no option (the plan's
+    ``indicators``, else those its clauses and targets name); the others are evaluated on
+    request (``--indicator ID`` or ``--all-indicators``).
+    """
     plan = _load_plan(args.plan)
+    lang: Lang = args.lang
+    reported = set(plan.report_indicators or (i.id for i in CATALOGUE))
+    rows = [_INDICATOR_COLUMNS[lang]]
     for ind in CATALOGUE:
         target = plan.target(ind.id)
         if target is None:
             shown = "—"
-        elif ind.denominator_en is not None:
-            shown = f"{target.comparator.value} {target.value:.0%}"
+        elif ind.kind is IndicatorKind.SHARE:
+            shown = lang_percent(target.value, lang, digits=0)
         else:
-            shown = f"{target.comparator.value} {target.value:g}"
-        clauses = ",".join(plan.clauses_for(ind.id)) or "—"
-        print(f"{ind.id:<24} {ind.kind.value:<5} {clauses:<15} {shown:<7} {ind.name(args.lang)}")
+            shown = lang_number(int(target.value), lang)
+        if target is not None:
+            shown = f"{target.comparator.label(lang)} {shown}"
+        clauses = ", ".join(plan.clauses_for(ind.id)) or "—"
+        yes, on_request = _IN_REPORT[lang]
+        in_report = yes if ind.id in reported else on_request
+        rows.append((ind.id, ind.kind.label(lang), clauses, shown, in_report, ind.name(lang)))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
+        print("  ".join([*cells, row[-1]]))
     return EXIT_OK
 
 
@@ -750,7 +812,13 @@ def _explain(args: argparse.Namespace) -> int:
     results = evaluation[indicator.id]
     result = results.total if args.unit is None else results.by_unit[args.unit]
     print(result.explain(args.lang))
-    return _exit_for(load_report, None)
+    return _exit_for(
+        load_report,
+        evaluation,
+        listed_in_report=False,
+        allow_out_of_scope=args.allow_out_of_scope,
+        lang=args.lang,
+    )
 
 
 def _schema(args: argparse.Namespace) -> int:

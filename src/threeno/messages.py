@@ -885,6 +885,39 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "chỉ tiêu {indicator} được tính theo cơ quan báo cáo, không theo đơn vị: bỏ --unit",
         "{indicator} is counted by reporting agency, not by unit: leave out --unit",
     ),
+    "cli_rejected_in_report": (
+        "{count} bản ghi bị loại; phần chất lượng dữ liệu của báo cáo liệt kê các bản ghi này",
+        "{count} record(s) rejected; the report's data-quality section lists them",
+    ),
+    "cli_rejected_see_validate": (
+        "{count} bản ghi bị loại; lệnh `threeno validate` liệt kê các bản ghi này",
+        "{count} record(s) rejected; `threeno validate` lists them",
+    ),
+    "cli_left_out": (
+        (
+            "{count} bản ghi không được tính (mã đơn vị không có trong danh mục: {unknown_unit};"
+            " mã đơn vị không còn hiệu lực vào ngày của bản ghi: {not_valid_on_date}; đơn vị"
+            " không thuộc phạm vi Kế hoạch: {out_of_scope}); dùng --allow-out-of-scope nếu"
+            " chấp nhận"
+        ),
+        (
+            "{count} record(s) left out (unknown unit code: {unknown_unit}; unit not valid"
+            " on the record's date: {not_valid_on_date}; unit not the plan's: {out_of_scope});"
+            " --allow-out-of-scope accepts this"
+        ),
+    ),
+    "cli_left_out_allowed": (
+        (
+            "{count} bản ghi không được tính (mã đơn vị không có trong danh mục: {unknown_unit};"
+            " mã đơn vị không còn hiệu lực vào ngày của bản ghi: {not_valid_on_date}; đơn vị"
+            " không thuộc phạm vi Kế hoạch: {out_of_scope}); đã chấp nhận (--allow-out-of-scope)"
+        ),
+        (
+            "{count} record(s) left out (unknown unit code: {unknown_unit}; unit not valid"
+            " on the record's date: {not_valid_on_date}; unit not the plan's: {out_of_scope});"
+            " accepted (--allow-out-of-scope)"
+        ),
+    ),
     "cli_suppress_without_publish": (
         "--suppress-below là ngưỡng của bản công bố: thêm --publish",
         "--suppress-below sets the threshold of a published report: add --publish",

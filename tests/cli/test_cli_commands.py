@@ -230,27 +230,51 @@ class TestIndicators:
     """``threeno indicators``."""
 
     def test_catalogue_with_targets(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """One line per indicator: id, kind, clauses, the plan's target, name."""
+        """A header, then one line per indicator: id, kind, clauses, target, reported, name."""
         assert cli.main(["indicators", "--lang", "en"]) == cli.EXIT_OK
         lines = capsys.readouterr().out.splitlines()
-        assert len(lines) == 18
+        assert len(lines) == 1 + 18
+        assert lines[0].split("  ")[0] == "Indicator id"
         resolved = next(line for line in lines if line.startswith("reports.resolved "))
-        # Plan I.3: "100%" of crime reports resolved.
-        assert resolved.split()[:4] == ["reports.resolved", "share", "I.3,II.4.b", ">="]
-        assert "100%" in resolved
-        assert resolved.endswith("Share of crime reports resolved")
+        # Plan I.3: "100%" of crime reports resolved; II.4.b lists it too.
+        cells = [cell.strip() for cell in resolved.split("  ") if cell.strip()]
+        assert cells == [
+            "reports.resolved",
+            "Share",
+            "I.3, II.4.b",
+            "at least 100%",
+            "yes",
+            "Share of crime reports resolved",
+        ]
+
+    def test_in_vietnamese(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The same table in Vietnamese: the headers, kinds, comparators and names."""
+        assert cli.main(["indicators"]) == cli.EXIT_OK
+        lines = capsys.readouterr().out.splitlines()
+        assert lines[0].split("  ")[0] == "Mã chỉ tiêu"
+        overdue = next(line for line in lines if line.startswith("reports.overdue "))
+        cells = [cell.strip() for cell in overdue.split("  ") if cell.strip()]
+        assert cells[1:5] == ["Số lượng", "I.3", "bằng 0", "có"]  # I.3 alone lists it
 
     def test_clauses_are_the_plans(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """Under another plan, its own clauses: never Lai Châu's.
+        """Under another plan, its own clauses, never Lai Châu's; what it does not list.
 
         doan-ket-tan-phong-2026.toml lists reports.resolved in its purpose I.2 and its duty
-        II.4.a (where Lai Châu's plan has I.3 and II.4.b).
+        II.4.a (where Lai Châu's plan has I.3 and II.4.b). The second locality lists nine
+        indicators in its `indicators` key; reports.classified is not one of them and no
+        clause of it names it: no clause, evaluated on request.
         """
         argv = ["indicators", "--plan", "doan-ket-tan-phong-2026", "--lang", "en"]
         assert cli.main(argv) == cli.EXIT_OK
         lines = capsys.readouterr().out.splitlines()
         resolved = next(line for line in lines if line.startswith("reports.resolved "))
-        assert resolved.split()[:3] == ["reports.resolved", "share", "I.2,II.4.a"]
+        assert [c.strip() for c in resolved.split("  ") if c.strip()][2] == "I.2, II.4.a"
+        locality = str(Path(__file__).parents[1] / "data" / "locality" / "plan.toml")
+        assert cli.main(["indicators", "--plan", locality, "--lang", "en"]) == cli.EXIT_OK
+        lines = capsys.readouterr().out.splitlines()
+        classified = next(line for line in lines if line.startswith("reports.classified "))
+        cells = [c.strip() for c in classified.split("  ") if c.strip()]
+        assert cells[2:5] == ["—", "—", "on request"]
 
 
 class TestExplain:

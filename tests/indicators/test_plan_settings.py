@@ -31,16 +31,32 @@ PLAN_2026 = load_plan("doan-ket-tan-phong-2026")
 class TestIndicators:
     """Which indicators are evaluated."""
 
-    def test_the_plans_report_in_catalogue_order(self) -> None:
-        """A plan listing two indicators evaluates those two, in the catalogue's order.
+    def test_the_plans_report_in_the_plans_order(self) -> None:
+        """A plan listing two indicators evaluates those two, in the order it lists them.
 
-        The plan lists reports.on_time then reports.received; the catalogue has
-        reports.received (3rd) before reports.on_time (6th).
+        The plan lists reports.on_time then reports.received (the catalogue has them the
+        other way round: reports.received 3rd, reports.on_time 6th); the plans guide
+        promises the order of the `indicators` key.
         """
         plan = attrs.evolve(PLAN, indicators=("reports.on_time", "reports.received"))
         result = evaluate(plan, DATASET, PERIOD)
-        expected = ["reports.received", "reports.on_time"]
+        expected = ["reports.on_time", "reports.received"]
         assert expected == list(result)
+
+    def test_the_clauses_indicators_in_catalogue_order(self) -> None:
+        """Without `indicators`, what the clauses name comes in the catalogue's order.
+
+        The 2024 plan's first clause naming indicators (I.1) names subjects.monitored and
+        subjects.emigrated, then I.2 outreach.events; the catalogue puts the reports
+        (3rd to 7th) before outreach.events (13th), and so does the evaluation.
+        """
+        result = evaluate(PLAN, DATASET, PERIOD)
+        assert list(result) == list(ALL_INDICATORS)
+        assert PLAN.report_indicators[:3] == (
+            "subjects.monitored",
+            "subjects.emigrated",
+            "outreach.events",
+        )
 
     def test_a_plan_naming_none_gets_the_catalogue(self) -> None:
         """A plan whose report lists no indicator is evaluated on the whole catalogue."""

@@ -351,8 +351,10 @@ class TestCommand:
     def test_usage_errors(self, data: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A threshold without --publish, or below 2, is a usage error (exit 2)."""
         argv = ["report", "--data", str(data)]
-        assert cli.main([*argv, "--suppress-below", "11"]) == cli.EXIT_USAGE
+        assert cli.main([*argv, "--suppress-below", "11", "--lang", "en"]) == cli.EXIT_USAGE
         assert "add --publish" in capsys.readouterr().err
+        assert cli.main([*argv, "--suppress-below", "11"]) == cli.EXIT_USAGE
+        assert "thêm --publish" in capsys.readouterr().err
         with pytest.raises(SystemExit) as exit_:  # argparse refuses it itself
             cli.main([*argv, "--publish", "--suppress-below", "1"])
         assert exit_.value.code == cli.EXIT_USAGE

@@ -290,9 +290,13 @@ def _check_indicators(
     plan: Plan, indicators: Iterable[str | Indicator] | None
 ) -> tuple[Indicator, ...]:
     if indicators is None:
+        # The plan's own list in its order; else what its clauses and targets name, in the
+        # catalogue's order (the same order for every plan).
+        by_id = {i.id: i for i in CATALOGUE}
+        if plan.indicators is not None:
+            return tuple(by_id[i] for i in plan.indicators if i in by_id) or CATALOGUE
         named = set(plan.report_indicators)
-        chosen = tuple(i for i in CATALOGUE if i.id in named)
-        return chosen or CATALOGUE
+        return tuple(i for i in CATALOGUE if i.id in named) or CATALOGUE
     given: object = indicators  # callers without a type checker may pass anything
     if isinstance(given, str):
         msg = f"must be a list of ids, not the text {given!r}"
