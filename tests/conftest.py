@@ -1,15 +1,21 @@
-"""Shared test configuration: Hypothesis profiles.
+"""Shared test configuration: Hypothesis profiles, and which tests are slow.
 
 ``dev`` (the default) is quick; ``ci`` runs more examples, derandomized, and is chosen
 when the ``CI`` environment variable is set, as CI sets it.
 ``fuzz`` is the long run of the fuzz tests (tests/privacy/test_fuzz.py), for a release
 or after a change to a reader: ``HYPOTHESIS_PROFILE=fuzz python -m pytest tests/privacy``.
+
+The tests of :data:`SLOW` (seconds each: round trips of generated datasets, engine
+properties, fuzzing, the command sentinels, a browser) are marked ``slow``:
+``python -m pytest -m "not slow"`` is the quick run while working; ``.ci/run`` runs
+everything.
 """
 
 from __future__ import annotations
 
 import os
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 # No deadline in any profile: these machines are shared and noisy, and speed is measured
@@ -31,3 +37,22 @@ settings.register_profile(
     print_blob=True,
 )
 settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHESIS_PROFILE", "dev"))
+
+#: The tests that take seconds, by node id prefix (a module, a class or one test).
+SLOW: tuple[str, ...] = (
+    "tests/io/test_dump_dataset.py",
+    "tests/testing/test_engine_properties.py",
+    "tests/testing/test_synthetic.py::TestWriteJsonl::test_memory_does_not_grow_with_scale",
+    "tests/testing/test_strategies.py::TestMix",
+    "tests/indicators/test_engine.py::test_property_order_and_partitions",
+    "tests/privacy/test_fuzz.py",
+    "tests/cli/test_cli_sentinels.py",
+    "tests/reporting/test_report_html_browser.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark the tests of :data:`SLOW` ``slow``."""
+    for item in items:
+        if item.nodeid.startswith(SLOW):
+            item.add_marker(pytest.mark.slow)

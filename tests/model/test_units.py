@@ -562,10 +562,6 @@ class TestContainer:
         )
         assert expected == actual
 
-    def test_shipped_table(self) -> None:
-        """LAI_CHAU_UNITS is what lai_chau() holds."""
-        assert UnitRegistry(LAI_CHAU_UNITS) == UnitRegistry.lai_chau()
-
     def test_alias_of_lan_nhi_thang(self, registry: UnitRegistry) -> None:
         """The GSO spelling is the name; the conversion table's spelling is an alias."""
         unit = registry.lookup("03391", BEFORE)
