@@ -25,10 +25,13 @@ def english_words(text: str) -> set[str]:
     """The words of ``text`` that are English, leaving out placeholders and identifiers.
 
     Placeholders (``{value!r}``), quoted values, paths, identifiers (``LoadLimits.depth``,
-    ``meets_standard``, ``report_ids``) and the path of a field after "trường" (a key as
-    the data wrote it) are not sentences.
+    ``meets_standard``, ``report_ids``), commands and options (```threeno validate```,
+    ``--allow-out-of-scope``) and the path of a field after "trường" (a key as the data
+    wrote it) are not sentences.
     """
     text = re.sub(r"trường [^\s:]+", " ", text)  # a field's path, as the data name it
+    text = re.sub(r"`[^`]*`", " ", text)  # a command, as typed
+    text = re.sub(r"--[\w-]+", " ", text)  # an option, such as --allow-out-of-scope
     text = re.sub(r"\{[^{}]*\}", " ", text)
     text = re.sub(r"'[^']*'|\"[^\"]*\"", " ", text)
     tokens = [t for t in text.split() if not re.search(r"[_./\[\]]", t)]

@@ -114,3 +114,5 @@ def test_the_check_finds_english() -> None:
     """The check above can fail: it finds English words, and only outside identifiers."""
     assert english_words("trường x: must not be empty") == {"must", "not", "empty"}
     assert english_words("trường meets_standard: 'the file' (LoadLimits.line_bytes)") == set()
+    assert english_words("dùng --allow-out-of-scope; lệnh `threeno validate the file`") == set()
+    assert english_words("dùng --allow-out-of-scope, not this") == {"not"}

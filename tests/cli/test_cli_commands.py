@@ -172,7 +172,7 @@ class TestReport:
         argv = [*command.split(), "--plan", "nope-2030"]
         err = _usage_error(capsys, argv)
         bundled = "doan-ket-tan-phong-2026, lai-chau-2024"
-        if command.startswith(("report", "explain", "indicators")):  # Vietnamese by default
+        if command.startswith(("report", "explain", "indicators", "validate")):  # vi by default
             assert err == (
                 "threeno: lỗi: không có kế hoạch 'nope-2030' trong các kế hoạch kèm theo:"
                 f" {bundled} (đường dẫn tệp kế hoạch kết thúc bằng .toml)\n"
@@ -211,7 +211,7 @@ class TestValidate:
 
     def test_clean_data(self, capsys: pytest.CaptureFixture[str]) -> None:
         """The load report, exit 0."""
-        assert cli.main(["validate", THREE]) == cli.EXIT_OK
+        assert cli.main(["validate", THREE, "--lang", "en"]) == cli.EXIT_OK
         out = capsys.readouterr().out
         assert out.splitlines()[0] == (
             f"{THREE}: 3 records read, 3 accepted, 0 rejected; 0 problems between records"
@@ -219,7 +219,7 @@ class TestValidate:
 
     def test_rejected(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A rejected record: listed with its place and reason, exit 1."""
-        assert cli.main(["validate", REJECTED]) == cli.EXIT_DATA
+        assert cli.main(["validate", REJECTED, "--lang", "en"]) == cli.EXIT_DATA
         out = capsys.readouterr().out
         assert (
             f"  {REJECTED}, crime_reports[1], id 'CR-0020': decided_on: 2024-04-01 is before"

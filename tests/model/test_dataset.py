@@ -31,6 +31,7 @@ from threeno.model.enums import (
     SupportKind,
 )
 from threeno.model.subjects import Subject
+from threeno.model.units import UnitRegistry
 
 D = dt.date
 
@@ -422,8 +423,7 @@ class TestValidate:
 
     def test_lai_chau_registry(self) -> None:
         """With the shipped Lai Châu registry: 03389 (old Đoàn Kết) is gone on 2025-08-01."""
-        units = pytest.importorskip("threeno.model.units")
-        registry = units.UnitRegistry.lai_chau()
+        registry = UnitRegistry.lai_chau()
         data = Dataset(
             subjects=[
                 subject("S-1", unit="03389", registered=D(2024, 5, 1)),

@@ -36,7 +36,8 @@ INTO_DOAN_KET = ("03386", "03388", "03389", "03391", "03403")
 INTO_TAN_PHONG = ("03387", "03408", "03409", "03415", "03418")
 THE_SEVEN = ("03386", "03387", "03388", "03389", "03403", "03408", "03409")
 
-SHARED_DATA = Path(__file__).resolve().parents[3] / "shared" / "data"
+#: Copies of the GSO list and the 2025 conversion table (their sources: the README there).
+REFERENCE = Path(__file__).resolve().parents[1] / "data" / "reference"
 
 
 @pytest.fixture(scope="module")
@@ -574,9 +575,7 @@ class TestContainer:
 
 
 def _read(name: str) -> list[dict[str, str]]:
-    path = SHARED_DATA / name
-    if not path.exists():
-        pytest.skip(f"{path} is not present (the shared reference data sit beside the repo)")
+    path = REFERENCE / name
     with path.open(encoding="utf-8", newline="") as handle:
         return [
             {k: unicodedata.normalize("NFC", v or "") for k, v in row.items() if k}

@@ -263,7 +263,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
     ),
 )
 
-#: The id of every indicator of the catalogue, in its order: ``evaluate(...,
+#: The id of every indicator of the catalogue, in its order; ``evaluate(...,
 #: indicators=ALL_INDICATORS)`` evaluates them all, whatever the plan's report lists.
 ALL_INDICATORS: Final[tuple[str, ...]] = tuple(i.id for i in CATALOGUE)
 
