@@ -80,9 +80,10 @@ class TestReport:
         assert cli.main(["report"]) == cli.EXIT_OK
         out = capsys.readouterr().out
         assert out.startswith("# Báo cáo tình hình, kết quả triển khai thực hiện Kế hoạch\n")
-        assert "- **Kỳ báo cáo:** năm 2024 (15/12/2023 – 14/12/2024) — `2024`" in out
-        # The demo data: 888 records, none rejected.
-        assert "Đọc 888, Nhận 888, Loại 0" in out
+        assert "- **Kỳ báo cáo:** năm 2024\n- **Thời gian:** 15/12/2023 – 14/12/2024\n" in out
+        # The demo data: 888 records, none rejected, none left out for its unit.
+        assert "- **Số liệu đầu vào:** đã đọc 888 bản ghi: 888 hợp lệ, 0 bị loại" in out
+        assert "- **Bản ghi không được tính vì mã đơn vị:** không có\n" in out
 
     def test_options(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--data, --period, --unit, --lang select what is evaluated and how it reads."""
@@ -90,10 +91,10 @@ class TestReport:
         assert cli.main([*argv, "--lang", "en"]) == cli.EXIT_OK
         lines = capsys.readouterr().out.splitlines()
         assert "- **Units (1):** 03386 Phường Quyết Thắng" in lines
-        assert (
-            "| `reports.resolved` | 2/3 = 66.7% | target at least 100% (I.3) | Not met |" in lines
-        )
-        assert "| `reports.on_time` | 1/2 = 50.0% | target at least 100% (I.3) | Not met |" in lines
+        resolved = "Share of crime reports resolved"
+        assert f"| {resolved} | 2/3 = 66.7% | target at least 100% (I.3) | Not met |" in lines
+        on_time = "Share of crime reports resolved within the time limit"
+        assert f"| {on_time} | 1/2 = 50.0% | target at least 100% (I.3) | Not met |" in lines
 
     @pytest.mark.parametrize("fmt", ["html", "json", "csv", "md"])
     def test_out_file(self, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
@@ -125,7 +126,7 @@ class TestReport:
         argv = ["report", "--data", REJECTED, "--period", "2024-H1", "--lang", "en"]
         assert cli.main(argv) == cli.EXIT_DATA
         captured = capsys.readouterr()
-        assert "| `crime_reports` | 2 | 1 | 1 |" in captured.out
+        assert "| Crime reports | 2 | 1 | 1 |" in captured.out
         assert captured.err == (
             "threeno: 1 record(s) rejected; the report's data-quality section lists them\n"
         )

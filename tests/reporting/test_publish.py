@@ -160,16 +160,19 @@ class TestSuppression:
         assert view.suppress_below is None
 
     def test_units_and_total(self, evaluation: Evaluation) -> None:
-        """2 is small; 6 is hidden so the total cannot give the 2 away."""
+        """2 is small; 6 is hidden so the total cannot give the 2 away.
+
+        The four wards with no woman have no data: their count shows "—", not 0.
+        """
         view = build_view(evaluation, lang="en", plan=PLAN, suppress_below=5)
         assert _texts(view, "subjects.monitored") == {
             "03386": "7",
             "03387": "<5",
             "03388": "x",
-            "03389": "0",
-            "03403": "0",
-            "03408": "0",
-            "03409": "0",
+            "03389": "—",
+            "03403": "—",
+            "03408": "—",
+            "03409": "—",
             None: "15",
         }
         assert view.suppress_below == 5
@@ -207,14 +210,17 @@ class TestSuppression:
         assert texts[None] == "15"
 
     def test_small_total(self) -> None:
-        """Three women in all: every non-zero count, the total too, is <5."""
+        """Three women in all: every non-zero count, the total too, is <5.
+
+        03386 has no woman: no data, shown "—".
+        """
         data = Dataset(subjects=_women()[7:10])  # 2 in 03387, 1 in 03388
         view = build_view(evaluate(PLAN, data, PERIOD), lang="en", suppress_below=5)
         texts = _texts(view, "subjects.monitored")
         assert (texts["03387"], texts["03388"], texts["03386"], texts[None]) == (
             "<5",
             "<5",
-            "0",
+            "—",
             "<5",
         )
 
@@ -299,10 +305,10 @@ class TestFormats:
         )
         assert "CR-BAD" not in published
         assert "nguoi-nhap-lieu" not in published
-        assert "**Source:** data — Read 10, Accepted 9, Rejected 1" in published
+        assert "**Source:** `data` — Read 10, Accepted 9, Rejected 1" in published
         assert "A published report gives the totals only" in published
-        assert "| `crime_reports` |" in internal
-        assert "| `crime_reports` |" not in published
+        assert "| Crime reports |" in internal
+        assert "| Crime reports |" not in published
         data_json = json.loads(
             render(result, "json", plan=PLAN, load_report=load_report, suppress_below=5)
         )

@@ -40,15 +40,13 @@ class TestMarkdown:
     """The Markdown report of the three reports of 2024-H1."""
 
     def test_header(self) -> None:
-        """The header names the plan, the period with its dates and convention, the area."""
+        """The header names the plan, the period by name with its dates and convention."""
         text = render(_evaluation(), "md", lang="en", plan=PLAN)
         lines = text.splitlines()
         assert lines[0] == "# Report on the implementation of the plan and its results"
         # 2024-H1 under the 15th-to-14th cut-off (Nghị định 09/2019/NĐ-CP, Art. 12).
-        assert (
-            "- **Reporting period:** first half of 2024 (2023-12-15 – 2024-06-14) — `2024-H1`"
-            in lines
-        )
+        assert "- **Reporting period:** first half of 2024" in lines
+        assert "- **Dates:** 15/12/2023 – 14/06/2024" in lines
         assert "- **Cut-off convention:** 15th-to-14th cut-off" in lines
         assert "- **Area:** Tỉnh Lai Châu, Thành phố Lai Châu" in lines
 
@@ -61,8 +59,9 @@ class TestMarkdown:
         assert "| **Whole area** | **1/2 = 50.0%** | **Not met** |" in lines
         # Resolved: CR-0017 and CR-0018 of the three received; CR-0019 is suspended.
         assert (
-            "| `reports.resolved` | 2/3 = 66.7% | target at least 100% (I.3) | Not met |" in lines
-        )
+            "| Share of crime reports resolved | 2/3 = 66.7% | target at least 100% (I.3)"
+            " | Not met |"
+        ) in lines
 
     def test_vietnamese_by_default(self) -> None:
         """Vietnamese is the default: decimal comma, Vietnamese labels, d/m/yyyy dates."""
@@ -95,15 +94,22 @@ class TestMarkdown:
             {"schema": "threeno/1", "crime_reports": [{"id": "CR-9", "source": "nope"}]}
         )
         text = render(_evaluation(data), "md", lang="en", load_report=load_report)
-        assert "| `crime_reports` | 1 | 0 | 1 |" in text
+        assert "| Crime reports | 1 | 0 | 1 |" in text
         # Escaped for Markdown: "_" and "[" are markup characters.
         assert "- crime\\_reports\\[0\\], id 'CR-9': source: unknown ReportSource 'nope'" in text
+        # In Vietnamese, as the load report writes it (LoadReport.text): no English.
+        text = render(_evaluation(data), "md", lang="vi", load_report=load_report)
+        assert "| Tố giác, tin báo về tội phạm, kiến nghị khởi tố | 1 | 0 | 1 |" in text
+        line = load_report.rejections[0].text("vi").splitlines()[0]
+        assert line.startswith("crime_reports[0], mã 'CR-9': trường source:")
+        assert f"- {line}".replace("_", "\\_").replace("[", "\\[").replace("]", "\\]") in text
+        assert f"- {load_report.notes[0].text('vi')}" in text
 
     def test_without_a_load_report(self) -> None:
         """Without a load report the section says so, and still shows the placements."""
         text = render(_evaluation(), "md", lang="en")
         assert "No load report given." in text
-        assert "| `crime_reports` | 3 | 3 | 0 | 0 | 0 | 0 | 0 |" in text
+        assert "| Crime reports | 3 | 3 | 0 | 0 | 0 | 0 | 0 |" in text
 
     def test_record_text_is_escaped(self) -> None:
         """An id with Markdown in it cannot break the table or inject HTML."""
@@ -217,7 +223,7 @@ class TestPrivacyAndDeterminism:
         """No date is printed unless passed."""
         assert "Generated on" not in render(_evaluation(), "md", lang="en")
         dated = render(_evaluation(), "md", lang="en", generated_on=dt.date(2025, 1, 10))
-        assert "- **Generated on:** 2025-01-10" in dated
+        assert "- **Generated on:** 10/01/2025" in dated
 
 
 class TestErrors:

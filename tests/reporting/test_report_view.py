@@ -39,13 +39,32 @@ class TestMakeCell:
         with pytest.raises(LanguageError):
             make_cell(1, 2, "fr")
 
+    def test_numbers_grouped(self) -> None:
+        """Thousands are grouped as each language writes them: 19.353 and 19,353."""
+        assert make_cell(19353, None, "vi").text == "19.353"
+        assert make_cell(1234, 19353, "en").text == "1,234/19,353 = 6.4%"  # 0.06376...
+
+    def test_count_with_no_data(self) -> None:
+        """A count with nothing behind it shows "—", never a 0 that looks measured.
+
+        The numbers stay for the JSON and CSV reports: numerator and value 0.
+        """
+        cell = make_cell(0, None, "vi", has_data=False)
+        assert (cell.text, cell.numerator, cell.value) == ("—", 0, 0)
+        assert make_cell(0, None, "vi").text == "0"  # 0 counted: it was measured
+
+    def test_share_with_no_data(self) -> None:
+        """A share with nothing behind it has no value, even with a denominator."""
+        cell = make_cell(0, 8, "en", has_data=False)
+        assert (cell.text, cell.value) == ("0/8: no data", None)
+
     @given(st.integers(0, 10**6), st.integers(0, 10**6))
     def test_share_value(self, numerator: int, denominator: int) -> None:
         """The value is numerator/denominator, or None for a zero denominator."""
         cell = make_cell(numerator, denominator, "en")
         expected = None if denominator == 0 else numerator / denominator
         assert expected == cell.value
-        assert cell.text.startswith(f"{numerator}/{denominator}")
+        assert cell.text.startswith(f"{numerator:,}/{denominator:,}")
 
 
 class TestBuildView:

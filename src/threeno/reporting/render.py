@@ -9,11 +9,13 @@ what it shows) in one of :data:`FORMATS`:
   share across units, no external resource), rendered by Jinja2 with autoescaping on:
   record text is untrusted;
 - ``json``: the same content as data, keys sorted (``"schema": "threeno-report/1"``);
-- ``csv``: one table of every value (each unit and the total) and every breakdown
-  category, one row each; the failing records and the data-quality section are in the
-  other formats. A text cell that a spreadsheet would take for a formula (starting with
-  ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written after an apostrophe
-  (``'``), as OWASP advises against CSV injection.
+- ``csv``: one table: the report's top (the records behind it, the warnings, the
+  settings), then every value (each unit and the total) and every breakdown category,
+  one row each (:data:`CSV_COLUMNS`); the failing records and the rest of the
+  data-quality section are in the other formats. A text cell that a spreadsheet would
+  take for a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
+  return) is written after an apostrophe (``'``), as OWASP advises against CSV
+  injection.
 
 A published report (``suppress_below=k``) hides the counts from 1 to ``k - 1`` and those
 that would reveal them, and lists no record (:func:`threeno.reporting.view.build_view`).
@@ -38,7 +40,10 @@ import attrs
 import jinja2
 
 from threeno.errors import ValidationError
-from threeno.reporting.view import LANGS, build_view
+from threeno.lang import Lang
+from threeno.lang import date as lang_date
+from threeno.lang import number as lang_number
+from threeno.reporting.view import LANGS, NO_VALUE, build_view
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -47,7 +52,7 @@ if TYPE_CHECKING:
     from threeno.indicators.results import Evaluation
     from threeno.io.report import LoadReport
     from threeno.model.plan import Plan
-    from threeno.reporting.view import Cell, ReportView
+    from threeno.reporting.view import Cell, ReportView, Setting
 
 __all__ = ["CSV_COLUMNS", "FORMATS", "REPORT_SCHEMA", "render"]
 
@@ -55,7 +60,11 @@ __all__ = ["CSV_COLUMNS", "FORMATS", "REPORT_SCHEMA", "render"]
 FORMATS: Final = ("md", "html", "json", "csv")
 #: The ``schema`` key of the JSON report.
 REPORT_SCHEMA: Final = "threeno-report/1"
-#: The columns of the CSV report.
+#: The columns of the CSV report. ``section`` says what a row is: ``data_quality`` (a
+#: count of the records behind the report: ``category`` ``read``, ``accepted``,
+#: ``rejected``, ``left_out`` and its reasons, ``crosswalked``), ``warning`` (``category``
+#: is the warning's code), ``setting`` (``category`` is the setting's key), ``result``
+#: (a unit's or the whole area's value) or ``breakdown`` (a category of the whole area's).
 CSV_COLUMNS: Final = (
     "indicator",
     "unit",
@@ -69,6 +78,9 @@ CSV_COLUMNS: Final = (
     "text",
     "target",
     "status",
+    "status_label",
+    "indicator_name",
+    "section",
 )
 
 # What starts a formula in a spreadsheet (OWASP, "CSV Injection").
@@ -144,31 +156,121 @@ def _csv_text(text: str) -> str:
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
-def _csv_row(
-    head: tuple[str, str, str, str, str, str], cell: Cell, tail: tuple[str, str]
+def _csv_row(  # noqa: PLR0913 - the columns of one row, all keyword-only
+    *,
+    section: str,
+    cell: Cell | None = None,
+    indicator: tuple[str, str] = ("", ""),
+    unit: tuple[str, str] = ("", ""),
+    category: tuple[str, str, str] = ("", "", ""),
+    text: str = "",
+    target: str = "",
+    status: tuple[str, str] = ("", ""),
+    value: object = "",
 ) -> list[object]:
-    # head: indicator, unit, unit name, dimension, category, label; tail: target, status.
-    value = "" if cell.value is None else cell.value
-    denominator = "" if cell.denominator is None else cell.denominator
-    numerator = "" if cell.numerator is None else cell.numerator
-    texts = [_csv_text(t) for t in (*head, cell.text, *tail)]
-    return [*texts[:6], numerator, denominator, value, *texts[6:]]
+    """One row of the CSV report, its columns in :data:`CSV_COLUMNS`' order.
+
+    ``indicator`` is the id and name, ``unit`` the code and name, ``category`` the
+    dimension, slug and label, ``status`` the slug and label; a cell gives the numbers
+    and the text.
+    """
+    numerator: object = ""
+    denominator: object = ""
+    if cell is not None:
+        numerator = "" if cell.numerator is None else cell.numerator
+        denominator = "" if cell.denominator is None else cell.denominator
+        value = "" if cell.value is None else cell.value
+        text = cell.text
+    texts = [_csv_text(t) for t in (indicator[0], *unit, *category)]
+    tail = [_csv_text(t) for t in (text, target, *status, indicator[1], section)]
+    return [*texts, numerator, denominator, value, *tail]
+
+
+def _csv_value(setting: Setting) -> object:
+    # A setting's value as a cell: true/false as JSON writes them, dates joined by ";".
+    value = setting.value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, tuple):
+        return ";".join(value)
+    return value
 
 
 def _to_csv(view: ReportView) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(CSV_COLUMNS)
+    writer.writerows(_csv_top(view))
     for ind in view.indicators:
+        names = (ind.id, ind.name)
         for row in ind.rows:
-            head = (ind.id, row.unit_code or "", row.unit_name, "", "", "")
-            writer.writerow(_csv_row(head, row.cell, (row.target, row.status)))
+            writer.writerow(
+                _csv_row(
+                    section="result",
+                    cell=row.cell,
+                    indicator=names,
+                    unit=(row.unit_code or "", row.unit_name),
+                    target=row.target,
+                    status=(row.status, row.status_label),
+                )
+            )
         total = ind.rows[-1]
         for breakdown in ind.breakdowns:
             for cat in breakdown.rows:
-                head = (ind.id, "", total.unit_name, breakdown.dimension, cat.category, cat.label)
-                writer.writerow(_csv_row(head, cat.cell, ("", "")))
+                writer.writerow(
+                    _csv_row(
+                        section="breakdown",
+                        cell=cat.cell,
+                        indicator=names,
+                        unit=("", total.unit_name),
+                        category=(breakdown.dimension, cat.category, cat.label),
+                    )
+                )
     return out.getvalue()
+
+
+def _csv_top(view: ReportView) -> list[list[object]]:
+    """The rows of the report's top: the records behind it, the warnings, the settings."""
+    w, o = view.words, view.overview
+    counts: list[tuple[str, str, int | None]] = [
+        ("read", w["read_n"], o.read),
+        ("accepted", w["accepted_n"], o.accepted),
+        ("rejected", w["rejected_n"], o.rejected),
+        ("left_out", w["left_out_n"], o.left_out),
+        *((reason, w[reason], n) for reason, n in o.left_out_by_reason.items()),
+    ]
+    if o.crosswalk_applied:
+        counts.append(("crosswalked", w["crosswalked_n"], o.crosswalked))
+    number = _numbers(view.lang)
+    rows = [
+        _csv_row(
+            section="data_quality",
+            category=("", key, label),
+            value=n,
+            text=number(n),
+        )
+        for key, label, n in counts
+        if n is not None
+    ]
+    rows.extend(
+        _csv_row(section="warning", category=("", warning.key, warning.label), text=warning.text)
+        for warning in o.warnings
+    )
+    rows.extend(
+        _csv_row(
+            section="setting",
+            category=("", setting.key, setting.label),
+            value=_csv_value(setting),
+            text=f"{setting.text} — {setting.note}" if setting.note else setting.text,
+        )
+        for setting in view.settings
+    )
+    return rows
+
+
+def _numbers(lang: str) -> Callable[[int], str]:
+    code: Lang = "vi" if lang == "vi" else "en"
+    return lambda n: lang_number(n, code)
 
 
 def render(  # noqa: PLR0913 - the report's options, all keyword-only
@@ -183,11 +285,15 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
 ) -> str:
     """Render the consolidated report of an evaluation.
 
-    The report has a header (plan, period with its dates and cut-off convention, area and
-    units), a table per indicator with the value, target and status of each unit and of
-    the whole area, the disaggregations and extra figures, the failing records with their
-    reasons (ids only, never personal data), and a data-quality section from the load
-    report and the evaluation's placement of records.
+    The report has a header (plan, period by name with its dates and cut-off convention,
+    area and units); beside the period, before any indicator, the records behind it
+    (read, accepted, rejected, left out for their unit code by reason) and the
+    evaluation's warnings; the readings and settings used, with where each comes from; a
+    table per indicator, by name, with the plan's clauses and the value, target and
+    status of each unit and of the whole area (no data is never met, and a count with no
+    data shows "—"); the disaggregations and extra figures; the failing records with
+    their reasons (ids only, never personal data); a data-quality section from the load
+    report and the evaluation's placement of records; and an annex of the codes.
 
     >>> from threeno.indicators.engine import evaluate
     >>> from threeno.model.dataset import Dataset
@@ -239,13 +345,14 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
     if format == "csv":
         return _to_csv(view)
     template = _environment().get_template(f"report.{format}")
+    code: Lang = "vi" if lang == "vi" else "en"
     return template.render(
-        report=view, w=view.words, h=view.header, q=view.quality, day=_day_writer(lang)
+        report=view,
+        w=view.words,
+        h=view.header,
+        o=view.overview,
+        q=view.quality,
+        day=lambda day: lang_date(day, code),
+        number=lambda n: lang_number(n, code),
+        no_value=NO_VALUE,
     )
-
-
-def _day_writer(lang: str) -> Callable[[dt.date], str]:
-    # Dates as the period labels write them: d/m/yyyy in Vietnamese, ISO in English.
-    if lang == "vi":
-        return lambda day: day.strftime("%d/%m/%Y")
-    return lambda day: day.isoformat()
