@@ -886,35 +886,38 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "{indicator} is counted by reporting agency, not by unit: leave out --unit",
     ),
     "cli_rejected_in_report": (
-        "{count} bản ghi bị loại; phần chất lượng dữ liệu của báo cáo liệt kê các bản ghi này",
-        "{count} record(s) rejected; the report's data-quality section lists them",
+        "{count:number} bản ghi bị loại; phần chất lượng dữ liệu của báo cáo liệt kê các bản ghi này",
+        "{count:number} record(s) rejected; the report's data-quality section lists them",
     ),
     "cli_rejected_see_validate": (
-        "{count} bản ghi bị loại; lệnh `threeno validate` liệt kê các bản ghi này",
-        "{count} record(s) rejected; `threeno validate` lists them",
+        "{count:number} bản ghi bị loại; lệnh `threeno validate` liệt kê các bản ghi này",
+        "{count:number} record(s) rejected; `threeno validate` lists them",
     ),
     "cli_left_out": (
         (
-            "{count} bản ghi không được tính (mã đơn vị không có trong danh mục: {unknown_unit};"
-            " mã đơn vị không còn hiệu lực vào ngày của bản ghi: {not_valid_on_date}; đơn vị"
-            " không thuộc phạm vi Kế hoạch: {out_of_scope}); dùng --allow-out-of-scope nếu"
-            " chấp nhận"
+            "{count:number} bản ghi không được tính (mã đơn vị không có trong danh mục đơn vị"
+            " hành chính: {unknown_unit:number}; mã đơn vị không có hiệu lực tại ngày của bản"
+            " ghi: {not_valid_on_date:number}; đơn vị không thuộc phạm vi Kế hoạch:"
+            " {out_of_scope:number}); dùng --allow-out-of-scope nếu chấp nhận"
         ),
         (
-            "{count} record(s) left out (unknown unit code: {unknown_unit}; unit not valid"
-            " on the record's date: {not_valid_on_date}; unit not the plan's: {out_of_scope});"
+            "{count:number} record(s) left out (unknown unit code: {unknown_unit:number}; unit"
+            " not valid on the record's date: {not_valid_on_date:number}; unit not the plan's:"
+            " {out_of_scope:number});"
             " --allow-out-of-scope accepts this"
         ),
     ),
     "cli_left_out_allowed": (
         (
-            "{count} bản ghi không được tính (mã đơn vị không có trong danh mục: {unknown_unit};"
-            " mã đơn vị không còn hiệu lực vào ngày của bản ghi: {not_valid_on_date}; đơn vị"
-            " không thuộc phạm vi Kế hoạch: {out_of_scope}); đã chấp nhận (--allow-out-of-scope)"
+            "{count:number} bản ghi không được tính (mã đơn vị không có trong danh mục đơn vị"
+            " hành chính: {unknown_unit:number}; mã đơn vị không có hiệu lực tại ngày của bản"
+            " ghi: {not_valid_on_date:number}; đơn vị không thuộc phạm vi Kế hoạch:"
+            " {out_of_scope:number}); đã chấp nhận (--allow-out-of-scope)"
         ),
         (
-            "{count} record(s) left out (unknown unit code: {unknown_unit}; unit not valid"
-            " on the record's date: {not_valid_on_date}; unit not the plan's: {out_of_scope});"
+            "{count:number} record(s) left out (unknown unit code: {unknown_unit:number}; unit"
+            " not valid on the record's date: {not_valid_on_date:number}; unit not the plan's:"
+            " {out_of_scope:number});"
             " accepted (--allow-out-of-scope)"
         ),
     ),

@@ -58,9 +58,9 @@ class TestExitCodes:
         argv = ["report", "--plan", PLAN, "--data", RECORDS, "--period", "2024-03"]
         assert cli.main(argv) == cli.EXIT_DATA
         assert capsys.readouterr().err == (
-            "threeno: 4 bản ghi không được tính (mã đơn vị không có trong danh mục: 2; mã đơn"
-            " vị không còn hiệu lực vào ngày của bản ghi: 1; đơn vị không thuộc phạm vi Kế"
-            " hoạch: 1); dùng --allow-out-of-scope nếu chấp nhận\n"
+            "threeno: 4 bản ghi không được tính (mã đơn vị không có trong danh mục đơn vị hành"
+            " chính: 2; mã đơn vị không có hiệu lực tại ngày của bản ghi: 1; đơn vị không thuộc"
+            " phạm vi Kế hoạch: 1); dùng --allow-out-of-scope nếu chấp nhận\n"
         )
 
     def test_allow_out_of_scope_exits_0(self, capsys: pytest.CaptureFixture[str]) -> None:
