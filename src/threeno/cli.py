@@ -323,8 +323,13 @@ def _add_report_command(commands: _Commands[argparse.ArgumentParser]) -> None:
             "consolidated report: header, a table per indicator by unit, disaggregations, "
             "failing records (ids only) and data quality. With no options: the bundled "
             "2024 plan on its demo data, for the plan's latest complete report period "
-            "(the whole year 2024 once it is over). Exit 1 when records were rejected "
-            "(the report is still written). With --publish, a report fit to publish: "
+            "(the whole year 2024 once it is over). It evaluates the indicators the plan "
+            "lists (or its clauses name); --indicator and --all-indicators add others. "
+            "Exit 1 when records were rejected or left out (a unit code unknown, not "
+            "valid on the record's date, or not the plan's; the report is still written "
+            "and says how many and why at the top); --allow-out-of-scope accepts records "
+            "left out. Exit 2 on a usage error (an unknown plan, period, unit or "
+            "indicator). With --publish, a report fit to publish: "
             "counts from 1 to K-1 are shown as <K (and the counts that would reveal them "
             "as x), and no record is listed. A file given with --out is written whole or "
             "not at all, and never over the data read."
@@ -391,8 +396,11 @@ def _add_validate_command(commands: _Commands[argparse.ArgumentParser]) -> None:
 def _add_indicators_command(commands: _Commands[argparse.ArgumentParser]) -> None:
     indicators = commands.add_parser(
         "indicators",
-        help="list the indicators, with the plan's targets",
-        description="List the indicator catalogue: id, kind, clauses, the plan's target, name.",
+        help="list the indicators, with the plan's clauses and targets",
+        description=(
+            "List the indicator catalogue: id, kind, the plan's clauses and target, whether "
+            "the plan's report evaluates it, name."
+        ),
     )
     _add_plan_option(indicators)
     _add_lang_option(indicators)
@@ -403,8 +411,9 @@ def _add_explain_command(commands: _Commands[argparse.ArgumentParser]) -> None:
         "explain",
         help="one indicator's result and every record behind it",
         description=(
-            "Evaluate one indicator and print its result for the whole area (or one unit) "
-            "with every record counted or failing and why."
+            "Evaluate one indicator (any of the catalogue) and print its result for the "
+            "whole area (or one unit) with every record counted or failing and why. Exit 1 "
+            "when records were rejected or left out, as for report."
         ),
     )
     explain.add_argument(
