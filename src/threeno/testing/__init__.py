@@ -9,9 +9,9 @@
 - :mod:`threeno.testing.strategies`: Hypothesis strategies for every record type and for
   whole consistent datasets. Needs Hypothesis: ``pip install "threeno[testing]"``; it is
   not imported here, so this package works without it.
-- :mod:`threeno.testing.scenarios`: scenario tests as data, run by
-  :func:`~threeno.testing.scenarios.run_scenario` or by the pytest plugin
-  :mod:`threeno.testing.pytest_plugin`.
+- :mod:`threeno.testing.scenarios`: scenario tests as data (the file format is
+  :mod:`threeno.testing.scenario_files`), run by :func:`~threeno.testing.scenarios.run_scenario`
+  or by the pytest plugin :mod:`threeno.testing.pytest_plugin`.
 
 The generator and the strategies share one set of record builders (the private
 ``threeno.testing._builders``), which import only the model and the rules. The kit as a
