@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import pytest
 
-from sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
+from tests.sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
 from threeno import cli
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.indicators.definitions import Level

@@ -1,6 +1,6 @@
 """Hand-written synthetic records in their JSON form, and writers of files to load.
 
-Shared by the tests of ``threeno.io`` (``from io_samples import ...``); a test that
+Shared by the tests of ``threeno.io`` (``from tests.io.io_samples import ...``); a test that
 changes the records works on a deep copy (the ``records`` fixtures).
 
 Every value is made up: pseudonymous ids, the unit codes of Lai Châu city, a fake name.

@@ -6,8 +6,8 @@ import copy
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from io_samples import RECORDS, write_jsonl, write_text
 
+from tests.io.io_samples import RECORDS, write_jsonl, write_text
 from threeno.errors import DatasetError
 from threeno.io.datasets import RecordStream, iter_records
 from threeno.io.report import TypeCounts

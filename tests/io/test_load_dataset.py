@@ -7,8 +7,8 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from io_samples import RECORDS, write_jsonl, write_text
 
+from tests.io.io_samples import RECORDS, write_jsonl, write_text
 from threeno.errors import DatasetError, ThreenoError
 from threeno.io.datasets import RECORD_TYPE_KEY, SCHEMA, load_dataset
 from threeno.io.report import FieldProblem, LoadReportError, TypeCounts
