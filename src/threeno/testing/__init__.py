@@ -15,10 +15,11 @@
 
 The generator and the strategies share one set of record builders (the private
 ``threeno.testing._builders``), which import only the model and the rules. The kit as a
-whole sits higher: it loads the bundled plans (:mod:`threeno.plans`), reads and writes
-dataset files (``threeno.io``) and evaluates scenarios (:mod:`threeno.indicators`), as
-a user's test does. It sits beside the command line, whose ``threeno demo`` writes the
-generator's records; nothing else in the library imports it.
+whole sits higher (the architecture page): it loads the bundled plans
+(:mod:`threeno.plans`), reads and writes dataset files (``threeno.io``) and evaluates
+scenarios (:mod:`threeno.indicators`), as a user's test does. Only the command line,
+whose ``threeno demo`` writes the generator's records, stands above it; nothing else in
+the library imports it.
 
 .. versionadded:: 0.1.0
 """

@@ -24,7 +24,7 @@ A bundled demo dataset, written by :func:`write_jsonl` for the 2024 plan with
 
 Where this module sits (the architecture page): its builders import only the model and
 the rules, but its public functions are a kit that users call with a plan and a folder,
-so it stands above :mod:`threeno.plans` and ``threeno.io``, beside the command line
+so it stands above :mod:`threeno.plans` and ``threeno.io``, just below the command line
 (whose ``threeno demo`` calls :func:`write_jsonl`); nothing else in the library imports
 it. It loads the bundled plans, reads the demo dataset with
 :func:`threeno.io.datasets.load_dataset`, and :func:`write_jsonl` writes records as they
