@@ -12,7 +12,7 @@ import string
 
 import pytest
 
-from english import english_words
+from tests.english import english_words
 from threeno.messages import TEMPLATES, Notice
 
 

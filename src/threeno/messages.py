@@ -886,7 +886,10 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "{indicator} is counted by reporting agency, not by unit: leave out --unit",
     ),
     "cli_rejected_in_report": (
-        "{count:number} bản ghi bị loại; phần chất lượng dữ liệu của báo cáo liệt kê các bản ghi này",
+        (
+            "{count:number} bản ghi bị loại; phần chất lượng dữ liệu của báo cáo liệt kê các"
+            " bản ghi này"
+        ),
         "{count:number} record(s) rejected; the report's data-quality section lists them",
     ),
     "cli_rejected_see_validate": (

@@ -15,7 +15,8 @@ import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from indicator_scenario import (
+
+from tests.indicators.indicator_scenario import (
     DATASET,
     PERIOD,
     PLAN,
@@ -23,7 +24,6 @@ from indicator_scenario import (
     span,
     subject,
 )
-
 from threeno.errors import DatasetError, LanguageError, UnitError, ValidationError
 from threeno.indicators.engine import Evaluator, evaluate, evaluate_records
 from threeno.indicators.results import Evaluation, Status

@@ -6,8 +6,8 @@ import datetime as dt
 import re
 
 import pytest
-from indicator_scenario import DATASET, PERIOD, PLAN
 
+from tests.indicators.indicator_scenario import DATASET, PERIOD, PLAN
 from threeno.errors import LanguageError
 from threeno.indicators import explanation
 from threeno.indicators.engine import evaluate

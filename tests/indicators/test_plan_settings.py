@@ -13,8 +13,8 @@ import json
 from typing import Any
 
 import attrs
-from indicator_scenario import DATASET, PERIOD, PLAN, report, span, subject
 
+from tests.indicators.indicator_scenario import DATASET, PERIOD, PLAN, report, span, subject
 from threeno.indicators import ALL_INDICATORS
 from threeno.indicators.engine import evaluate
 from threeno.model.dataset import Dataset

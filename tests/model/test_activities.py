@@ -9,13 +9,6 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import (
-    model_reviews,
-    outreach_events,
-    report_submissions,
-    safety_assessments,
-    support_actions,
-)
 
 from threeno.errors import ValidationError
 from threeno.model.activities import (
@@ -26,6 +19,13 @@ from threeno.model.activities import (
     SupportAction,
 )
 from threeno.model.enums import AssessmentScope, Channel, ReviewKind, SloganItem, SupportKind
+from threeno.testing.strategies import (
+    model_reviews,
+    outreach_events,
+    report_submissions,
+    safety_assessments,
+    support_actions,
+)
 
 D = dt.date
 

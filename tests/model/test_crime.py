@@ -14,7 +14,6 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import crime_reports, criminal_cases
 
 from threeno.errors import ValidationError
 from threeno.model.crime import OFFENCES, CrimeReport, CriminalCase, Extension, Suspension
@@ -25,6 +24,7 @@ from threeno.model.enums import (
     SuspensionReason,
     Verdict,
 )
+from threeno.testing.strategies import crime_reports, criminal_cases
 
 D = dt.date
 RECEIVED = D(2024, 1, 25)  # a Thursday; 20 days later is 2024-02-14, in Tết

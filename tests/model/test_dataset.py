@@ -9,7 +9,6 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import datasets
 
 from threeno.errors import ValidationError
 from threeno.model.activities import (
@@ -32,6 +31,7 @@ from threeno.model.enums import (
 )
 from threeno.model.subjects import Subject
 from threeno.model.units import UnitRegistry
+from threeno.testing.strategies import datasets
 
 D = dt.date
 

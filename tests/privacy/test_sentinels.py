@@ -28,7 +28,7 @@ import attrs
 import pytest
 
 import threeno
-from sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
+from tests.sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
 from threeno.errors import ThreenoError
 from threeno.indicators.engine import evaluate, evaluate_records
 from threeno.io.converter import CONVERTER, coded_problems, field_problems, structure_problems
