@@ -56,7 +56,7 @@ from threeno.indicators.counting import (
     Tally,
     expected_reports,
 )
-from threeno.indicators.definitions import AGE_GROUPS, Dimension, Indicator, IndicatorKind, Level
+from threeno.indicators.definitions import Dimension, Indicator, IndicatorKind, Level
 from threeno.indicators.explanation import EXPLAIN_MODES, Entry, Explanation
 from threeno.indicators.results import (
     BreakdownCell,
@@ -72,17 +72,8 @@ from threeno.indicators.results import (
 from threeno.messages import Notice
 from threeno.model._base import scrub
 from threeno.model.dataset import RECORD_TYPES, Dataset
-from threeno.model.enums import (
-    Channel,
-    Decision,
-    Ethnicity,
-    ReportSource,
-    Sex,
-    SubjectCategory,
-    SupportKind,
-)
 from threeno.model.period import ReportingPeriod
-from threeno.model.plan import Plan, ReportKind
+from threeno.model.plan import Plan
 from threeno.model.units import AdministrativeUnit, UnitRegistry
 from threeno.rules.calendar import DayOffCalendar, plan_calendar
 
@@ -118,17 +109,11 @@ _UNIT_DATE: Final[dict[str, Callable[[Any], dt.date]]] = {
     "safety_assessments": attrgetter("assessed_on"),
 }
 
-# The order of the categories of each breakdown (their vocabulary's order).
-_VOCABULARIES: Final[dict[str, tuple[str, ...]]] = {
-    Dimension.SOURCE.value: ReportSource.slugs(),
-    Dimension.DECISION.value: Decision.slugs(),
-    Dimension.CATEGORY.value: SubjectCategory.slugs(),
-    Dimension.CHANNEL.value: Channel.slugs(),
-    Dimension.SUPPORT_KIND.value: SupportKind.slugs(),
-    Dimension.ETHNICITY.value: Ethnicity.slugs(),
-    Dimension.SEX.value: Sex.slugs(),
-    Dimension.AGE_GROUP.value: tuple(g.slug for g in AGE_GROUPS),
-    Dimension.REPORT_KIND.value: ReportKind.slugs(),
+# The position of each category in its breakdown (its dimension's vocabulary's order).
+_ORDER: Final[dict[str, dict[str, int]]] = {
+    d.value: {slug: i for i, slug in enumerate(d.vocabulary)}
+    for d in Dimension
+    if d.vocabulary is not None
 }
 #: Breakdowns that split the numerator only (no denominator per category).
 _NUMERATOR_ONLY: Final[frozenset[str]] = frozenset({Dimension.DECISION.value})
@@ -433,9 +418,9 @@ class Evaluator:
         self._quality = _Quality(keep_issues=explain != "none")
         self._closed = False
         self._order: dict[str, dict[str, int]] = {
-            dim: {slug: i for i, slug in enumerate(slugs)} for dim, slugs in _VOCABULARIES.items()
+            **_ORDER,
+            Dimension.AGENCY.value: {a: i for i, a in enumerate(plan.reporting.agencies)},
         }
-        self._order[Dimension.AGENCY.value] = {a: i for i, a in enumerate(plan.reporting.agencies)}
 
     # -- feeding ---------------------------------------------------------------------
 

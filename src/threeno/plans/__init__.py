@@ -28,8 +28,8 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Final
 
 from threeno.errors import PlanError
+from threeno.indicators.catalogue import SHARE_IDS
 from threeno.indicators.catalogue import get as get_indicator
-from threeno.indicators.ids import SHARE_IDS
 from threeno.io.plans import parse_plan, read_plan
 from threeno.lang import Lang, check_lang, date, number, percent
 
