@@ -46,12 +46,22 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from typing import TYPE_CHECKING, Any, ClassVar, Final, Self
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Self, TypeVar
 
 import attrs
 
 from threeno.indicators.definitions import Dimension, age_group
 from threeno.indicators.explanation import Entry, Fact, Named, Reason
+from threeno.model.activities import (
+    ModelReview,
+    OutreachEvent,
+    ReportSubmission,
+    SafetyAssessment,
+    SupportAction,
+)
+from threeno.model.crime import CrimeReport, CriminalCase
+from threeno.model.dataset import RECORD_TYPES
 from threeno.model.enums import (
     AssessmentScope,
     Decision,
@@ -60,28 +70,24 @@ from threeno.model.enums import (
     SupportKind,
 )
 from threeno.model.period import ReportingPeriod
+from threeno.model.subjects import Subject
 from threeno.rules.periods import due_date
 from threeno.rules.time_limits import Deadline, StepKind, time_limit
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from threeno.indicators.definitions import Indicator
-    from threeno.model.activities import (
-        ModelReview,
-        OutreachEvent,
-        ReportSubmission,
-        SafetyAssessment,
-        SupportAction,
-    )
-    from threeno.model.crime import CrimeReport, CriminalCase
+    from threeno.model.dataset import Record
     from threeno.model.plan import ReportingRules
-    from threeno.model.subjects import Subject
     from threeno.rules.calendar import DayOffCalendar
+
+_T = TypeVar("_T")
 
 __all__ = [
     "DEFAULT_TRAFFICKING_OFFENCES",
     "EMIGRATION_CATEGORIES",
+    "FACTS",
     "VOCATIONAL_CATEGORIES",
     "VOCATIONAL_KINDS",
     "Accumulator",
@@ -89,6 +95,7 @@ __all__ = [
     "CasesProsecuted",
     "CasesWrongful",
     "Cell",
+    "Consumes",
     "Context",
     "ExpectedReport",
     "OutreachCoverage",
@@ -376,24 +383,83 @@ def _in(day: dt.date | None, ctx: Context) -> bool:
 # -- the accumulator -------------------------------------------------------------------
 
 
+class Consumes:
+    """What an accumulator reads: for each class of what it takes, the method taking it.
+
+    An accumulator's :meth:`Accumulator.consumes` returns one, built from its own bound
+    methods, so a reader (and go-to-definition) goes from the declaration to the method::
+
+        Consumes().in_unit(SubjectFacts, self.add_subject).any_unit(OutreachEvent, self.add_event)
+
+    - :meth:`in_unit`: the method is called, for every record placed in a unit evaluated,
+      with the record and that unit's code. For a crime report or a subject the method
+      takes the record's facts, computed once for every accumulator
+      (:class:`ReportFacts`, :class:`SubjectFacts`; see :data:`FACTS`), so the class
+      named is the facts'; for any other record type, the record's class.
+    - :meth:`any_unit`: the method is called with every record of that class read,
+      whatever its unit, and the unit it counts in or ``None`` (the joins, where what
+      counts is the person's unit, not the event's; report submissions, which belong to
+      agencies). It takes the record itself.
+
+    Raises:
+        TypeError: for a class the engine never gives (a record class where its facts
+            are given, or a class that is no record type).
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ("_any_unit", "_in_unit")
+
+    def __init__(self) -> None:
+        """Start reading nothing."""
+        self._in_unit: dict[type[Any], Callable[[Any, str], None]] = {}
+        self._any_unit: dict[type[Any], Callable[[Any, str | None], None]] = {}
+
+    def in_unit(self, kind: type[_T], method: Callable[[_T, str], None]) -> Consumes:
+        """Call ``method`` with each ``kind`` placed in a unit evaluated, and the unit's code."""
+        if kind not in _IN_UNIT_KINDS:
+            msg = f"{kind.__name__} is not given to accumulators by unit: give one of " + (
+                ", ".join(sorted(k.__name__ for k in _IN_UNIT_KINDS))
+            )
+            raise TypeError(msg)
+        self._in_unit[kind] = method
+        return self
+
+    def any_unit(self, kind: type[_T], method: Callable[[_T, str | None], None]) -> Consumes:
+        """Call ``method`` with every record of class ``kind``, wherever it is placed."""
+        if kind not in _RECORD_CLASSES:
+            msg = f"{kind.__name__} is not a record class: give one of " + (
+                ", ".join(sorted(k.__name__ for k in _RECORD_CLASSES))
+            )
+            raise TypeError(msg)
+        self._any_unit[kind] = method
+        return self
+
+    def in_unit_method(self, kind: type[Any]) -> Callable[[Any, str], None] | None:
+        """The method taking each ``kind`` placed in a unit evaluated, if any."""
+        return self._in_unit.get(kind)
+
+    def any_unit_method(self, kind: type[Any]) -> Callable[[Any, str | None], None] | None:
+        """The method taking every record of class ``kind``, if any."""
+        return self._any_unit.get(kind)
+
+
 class Accumulator:
     """The counting code of one indicator, over records of one evaluation.
 
-    Subclasses name the record types they read in ``consumes`` (record type name to the
-    method that takes one record, or its :class:`ReportFacts` or :class:`SubjectFacts`,
-    and its unit code) and, in ``any_unit``, the types they want even when the record's
-    own unit is out of scope (``None``): the joins, where what counts is the person's
-    unit, not the event's.
+    Subclasses say what they read in :meth:`consumes`: their methods that take one record
+    (or its :class:`ReportFacts` or :class:`SubjectFacts`) and the code of the unit it
+    counts in, by the class of what they take (:class:`Consumes`).
 
     Args:
         indicator: the definition counted.
         context: the evaluation's shared context.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       :meth:`consumes` names the methods and classes read, instead of the class
+       attributes ``consumes`` and ``any_unit`` naming them by strings.
     """
-
-    consumes: ClassVar[dict[str, str]] = {}
-    any_unit: ClassVar[frozenset[str]] = frozenset()
 
     def __init__(self, indicator: Indicator, context: Context) -> None:
         """Start with no tally; decide which entries to keep from the explanation mode."""
@@ -404,6 +470,10 @@ class Accumulator:
         self.keep_counted = mode == "all" or (mode == "failures" and indicator.adverse)
         self.keep_failures = mode != "none"
         self.keep_all = mode == "all"
+
+    def consumes(self) -> Consumes:
+        """What this accumulator reads; the base class reads nothing."""
+        return Consumes()
 
     def tally(self, unit: str | None) -> Tally:
         """The tally of ``unit`` (made when first asked)."""
@@ -566,7 +636,9 @@ class ReportsReceived(Accumulator):
     Plan clauses: I.3.
     """
 
-    consumes: ClassVar[dict[str, str]] = {"crime_reports": "add_report"}
+    def consumes(self) -> Consumes:
+        """Each crime report placed in a unit evaluated, read once into its facts."""
+        return Consumes().in_unit(ReportFacts, self.add_report)
 
     def add_report(self, facts: ReportFacts, unit: str) -> None:
         """Count the report if it was received in the period."""
@@ -604,7 +676,9 @@ class ReportsClassified(Accumulator):
     Plan clauses: I.3 ("100% ... được tiếp nhận, phân loại"), II.4.b.
     """
 
-    consumes: ClassVar[dict[str, str]] = {"crime_reports": "add_report"}
+    def consumes(self) -> Consumes:
+        """Each crime report placed in a unit evaluated, read once into its facts."""
+        return Consumes().in_unit(ReportFacts, self.add_report)
 
     def add_report(self, facts: ReportFacts, unit: str) -> None:
         """Put a report received in the period in the denominator; count it if classified."""
@@ -659,7 +733,9 @@ class ReportsResolved(Accumulator):
     Plan clauses: I.3 ("100% ... được ... giải quyết"), II.4.b.
     """
 
-    consumes: ClassVar[dict[str, str]] = {"crime_reports": "add_report"}
+    def consumes(self) -> Consumes:
+        """Each crime report placed in a unit evaluated, read once into its facts."""
+        return Consumes().in_unit(ReportFacts, self.add_report)
 
     def add_report(self, facts: ReportFacts, unit: str) -> None:
         """Put a report to resolve in the denominator; count it if finally decided in the period."""
@@ -741,7 +817,9 @@ class ReportsOnTime(Accumulator):
     Plan clauses: I.3, II.4.b ("xử lý kịp thời").
     """
 
-    consumes: ClassVar[dict[str, str]] = {"crime_reports": "add_report"}
+    def consumes(self) -> Consumes:
+        """Each crime report placed in a unit evaluated, read once into its facts."""
+        return Consumes().in_unit(ReportFacts, self.add_report)
 
     def add_report(self, facts: ReportFacts, unit: str) -> None:
         """Put a report resolved in the period in the denominator; count it if on time."""
@@ -819,7 +897,9 @@ class ReportsOverdue(Accumulator):
     Plan clauses: I.3 (every report resolved in time).
     """
 
-    consumes: ClassVar[dict[str, str]] = {"crime_reports": "add_report"}
+    def consumes(self) -> Consumes:
+        """Each crime report placed in a unit evaluated, read once into its facts."""
+        return Consumes().in_unit(ReportFacts, self.add_report)
 
     def add_report(self, facts: ReportFacts, unit: str) -> None:
         """Count a report pending past its limit at the period's end."""
@@ -893,7 +973,9 @@ class CasesMissed(Accumulator):
     Plan clauses: I.3 ("không để xảy ra ... bỏ lọt tội phạm").
     """
 
-    consumes: ClassVar[dict[str, str]] = {"crime_reports": "add_report"}
+    def consumes(self) -> Consumes:
+        """Each crime report placed in a unit evaluated, read once into its facts."""
+        return Consumes().in_unit(ReportFacts, self.add_report)
 
     def add_report(self, facts: ReportFacts, unit: str) -> None:
         """Count a report whose no-case decision was overturned in the period."""
@@ -942,7 +1024,9 @@ class CasesProsecuted(Accumulator):
     Plan clauses: II.4.b (investigate, arrest; "điều tra, khám phá các vụ án").
     """
 
-    consumes: ClassVar[dict[str, str]] = {"criminal_cases": "add_case"}
+    def consumes(self) -> Consumes:
+        """Each criminal case placed in a unit evaluated."""
+        return Consumes().in_unit(CriminalCase, self.add_case)
 
     def add_case(self, case: CriminalCase, unit: str) -> None:
         """Count a case opened in the period; note its indictment and trial in the period."""
@@ -997,7 +1081,9 @@ class CasesWrongful(Accumulator):
     Plan clauses: I.3 ("không để xảy ra oan sai").
     """
 
-    consumes: ClassVar[dict[str, str]] = {"criminal_cases": "add_case"}
+    def consumes(self) -> Consumes:
+        """Each criminal case placed in a unit evaluated."""
+        return Consumes().in_unit(CriminalCase, self.add_case)
 
     def add_case(self, case: CriminalCase, unit: str) -> None:
         """Count a case whose wrongfulness was established in the period."""
@@ -1062,6 +1148,19 @@ class SubjectFacts:
         self.sex: str = subject.sex.value
 
 
+#: The record classes whose accumulators take facts computed once per record, and the
+#: class of those facts (made from the record and the :class:`Context`).
+FACTS: Final[Mapping[type[Record], type[ReportFacts | SubjectFacts]]] = MappingProxyType(
+    {CrimeReport: ReportFacts, Subject: SubjectFacts}
+)
+# What the engine gives by unit (the facts of a record that has them, or the record) and
+# what it gives whatever the unit (the record).
+_RECORD_CLASSES: Final[frozenset[type[Any]]] = frozenset(RECORD_TYPES.values())
+_IN_UNIT_KINDS: Final[frozenset[type[Any]]] = frozenset(
+    {*(_RECORD_CLASSES - set(FACTS)), ReportFacts, SubjectFacts}
+)
+
+
 class SubjectsMonitored(Accumulator):
     """``subjects.monitored``: women under management at the period's end, by category.
 
@@ -1078,7 +1177,9 @@ class SubjectsMonitored(Accumulator):
     Plan clauses: I.1 ("quản lý, nắm chắc số phụ nữ"), III.1.b.
     """
 
-    consumes: ClassVar[dict[str, str]] = {"subjects": "add_subject"}
+    def consumes(self) -> Consumes:
+        """Each subject placed in a unit evaluated, read once into her facts."""
+        return Consumes().in_unit(SubjectFacts, self.add_subject)
 
     def add_subject(self, facts: SubjectFacts, unit: str) -> None:
         """Count a woman under management at the period's end."""
@@ -1119,7 +1220,9 @@ class SubjectsEmigrated(Accumulator):
     ngoài").
     """
 
-    consumes: ClassVar[dict[str, str]] = {"subjects": "add_subject"}
+    def consumes(self) -> Consumes:
+        """Each subject placed in a unit evaluated, read once into her facts."""
+        return Consumes().in_unit(SubjectFacts, self.add_subject)
 
     def add_subject(self, facts: SubjectFacts, unit: str) -> None:
         """Count a woman in an emigration category at the end; note one new in the period."""
@@ -1277,11 +1380,14 @@ class OutreachCoverage(_WomenJoin):
     Plan clauses: II.2.b ("đảm bảo 100% đối tượng được tuyên truyền"), I.2.
     """
 
-    consumes: ClassVar[dict[str, str]] = {
-        "subjects": "add_subject",
-        "outreach_events": "add_event",
-    }
-    any_unit: ClassVar[frozenset[str]] = frozenset({"outreach_events"})
+    def consumes(self) -> Consumes:
+        """The subjects of the units evaluated, and every outreach event wherever held."""
+        return (
+            Consumes()
+            .in_unit(SubjectFacts, self.add_subject)
+            .any_unit(OutreachEvent, self.add_event)
+        )
+
     counted_code: ClassVar[str] = "reached"
     missed_code: ClassVar[str] = "not_reached"
 
@@ -1327,11 +1433,13 @@ class SupportCoverage(Accumulator):
     Plan clauses: II.3.b, III.2.c, III.4.a, III.5.b.
     """
 
-    consumes: ClassVar[dict[str, str]] = {
-        "subjects": "add_subject",
-        "support_actions": "add_support",
-    }
-    any_unit: ClassVar[frozenset[str]] = frozenset({"support_actions"})
+    def consumes(self) -> Consumes:
+        """The subjects of the units evaluated, and every support action wherever delivered."""
+        return (
+            Consumes()
+            .in_unit(SubjectFacts, self.add_subject)
+            .any_unit(SupportAction, self.add_support)
+        )
 
     def __init__(self, indicator: Indicator, context: Context) -> None:
         """Start with no victim and no support."""
@@ -1424,11 +1532,14 @@ class WomenVocational(_WomenJoin):
     khăn ... mở các lớp dạy nghề, hướng nghiệp"), III.2.b, II.3.a.
     """
 
-    consumes: ClassVar[dict[str, str]] = {
-        "subjects": "add_subject",
-        "support_actions": "add_support",
-    }
-    any_unit: ClassVar[frozenset[str]] = frozenset({"support_actions"})
+    def consumes(self) -> Consumes:
+        """The subjects of the units evaluated, and every support action wherever delivered."""
+        return (
+            Consumes()
+            .in_unit(SubjectFacts, self.add_subject)
+            .any_unit(SupportAction, self.add_support)
+        )
+
     counted_code: ClassVar[str] = "trained"
     missed_code: ClassVar[str] = "not_trained"
 
@@ -1471,7 +1582,9 @@ class OutreachEvents(Accumulator):
     Plan clauses: I.2, II.2.b, III.2.a.
     """
 
-    consumes: ClassVar[dict[str, str]] = {"outreach_events": "add_event"}
+    def consumes(self) -> Consumes:
+        """Each outreach event placed in a unit evaluated."""
+        return Consumes().in_unit(OutreachEvent, self.add_event)
 
     def add_event(self, event: OutreachEvent, unit: str) -> None:
         """Count an event held in the period and its participants."""
@@ -1517,7 +1630,9 @@ class UnitsModelMaintained(Accumulator):
     Plan clauses: I.5 ("07/07 xã, phường"), IV.1.
     """
 
-    consumes: ClassVar[dict[str, str]] = {"model_reviews": "add_review"}
+    def consumes(self) -> Consumes:
+        """Each model review placed in a unit evaluated."""
+        return Consumes().in_unit(ModelReview, self.add_review)
 
     def __init__(self, indicator: Indicator, context: Context) -> None:
         """Start with no review."""
@@ -1586,7 +1701,9 @@ class UnitsSafe(Accumulator):
     Plan clauses: II.1.b.
     """
 
-    consumes: ClassVar[dict[str, str]] = {"safety_assessments": "add_assessment"}
+    def consumes(self) -> Consumes:
+        """Each safety assessment placed in a unit evaluated."""
+        return Consumes().in_unit(SafetyAssessment, self.add_assessment)
 
     def __init__(self, indicator: Indicator, context: Context) -> None:
         """Start with no assessment."""
@@ -1645,8 +1762,10 @@ class UnitsSafe(Accumulator):
 class _Reporting(Accumulator):
     """What the two reporting indicators share: the earliest submission per expected report."""
 
-    consumes: ClassVar[dict[str, str]] = {"report_submissions": "add_submission"}
-    any_unit: ClassVar[frozenset[str]] = frozenset({"report_submissions"})
+    def consumes(self) -> Consumes:
+        """Every report submission: submissions belong to agencies, not to units."""
+        return Consumes().any_unit(ReportSubmission, self.add_submission)
+
     #: Whether a report counts only if sent by its due date (timeliness) or at all.
     by_due_date: ClassVar[bool] = False
 

@@ -37,6 +37,8 @@ from threeno.model.plan import INDICATOR_ID, ReportKind
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
+    from threeno.indicators.counting import Accumulator
+
 __all__ = [
     "AGE_GROUPS",
     "FIGURES",
@@ -368,7 +370,7 @@ class Indicator:
     offences: frozenset[int] | None = attrs.field(
         default=None, converter=_offences, validator=_check_offences
     )
-    accumulator: type[Any] = attrs.field(repr=False)
+    accumulator: type[Accumulator] = attrs.field(repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Check the figures and that a share or ratio has a denominator (and a count none)."""

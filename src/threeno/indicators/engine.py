@@ -49,10 +49,9 @@ from typing import TYPE_CHECKING, Any, Final
 from threeno.errors import DatasetError, UnitError, ValidationError
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.indicators.counting import (
+    FACTS,
     Accumulator,
     Context,
-    ReportFacts,
-    SubjectFacts,
     Tally,
     expected_reports,
 )
@@ -444,16 +443,19 @@ class Evaluator:
             known = ", ".join(RECORD_TYPES)
             msg = f"unknown record type {record_type!r}; the record types are: {known}"
             raise DatasetError(msg)
+        # Accumulators name what they take: a record's facts where it has them, else the
+        # record, for the records placed in a unit evaluated; the record for the others.
+        given = FACTS.get(cls, cls)
         in_scope: list[Callable[[Any, str], None]] = []
         any_unit: list[Callable[[Any, str | None], None]] = []
         for acc in self.accumulators:
-            method = acc.consumes.get(record_type)
-            if method is None:
-                continue
-            if record_type in acc.any_unit:
-                any_unit.append(getattr(acc, method))
-            else:
-                in_scope.append(getattr(acc, method))
+            consumes = acc.consumes()
+            method = consumes.in_unit_method(given)
+            if method is not None:
+                in_scope.append(method)
+            wide = consumes.any_unit_method(cls)
+            if wide is not None:
+                any_unit.append(wide)
         with _paused_gc():
             if record_type in _UNIT_DATE:
                 self._feed(record_type, cls, records, in_scope, any_unit)
@@ -478,10 +480,7 @@ class Evaluator:
         date_of = _UNIT_DATE[record_type]
         resolve = self._scope.resolve
         # Reports and subjects are read once into the facts every accumulator of them needs.
-        facts_of: Callable[[Any, Context], object] | None = {
-            "crime_reports": ReportFacts,
-            "subjects": SubjectFacts,
-        }.get(record_type)
+        facts_of = FACTS.get(cls)
         context = self.context
         quality = self._quality
         counts = quality.counts_of(record_type)
