@@ -68,6 +68,7 @@ from threeno.indicators.results import (
     status_of,
     value_of,
 )
+from threeno.indicators.settings import EvaluationSettings
 from threeno.messages import Notice
 from threeno.model._base import scrub
 from threeno.model.dataset import RECORD_TYPES, Dataset
@@ -323,27 +324,18 @@ class Evaluator:
     Args:
         plan: the plan (its units, targets and reporting rules).
         period: the period to evaluate.
-        units: codes of the units to evaluate, among the plan's units in force at the
-            period's end; ``None`` for all of them.
-        indicators: ids (or definitions, e.g. one made with
-            :meth:`~threeno.indicators.definitions.Indicator.with_offences`) to evaluate,
-            exactly these, in this order, whether the plan lists them or not
-            (:data:`~threeno.indicators.catalogue.ALL_INDICATORS` for every one);
-            ``None`` for the indicators of the plan's report (``Plan.report_indicators``)
-            in the catalogue's order, or the whole catalogue if the plan names none.
-        crosswalk: map records of units that ended before the period's end onto the unit
-            they were merged into (Nghị quyết 1670/NQ-UBTVQH15); ``None`` for the plan's
-            reading (``Plan.evaluation.crosswalk``).
-        explain: ``"all"`` (every record's entry), ``"failures"`` (the default here: the
-            failing records and those shown apart; memory stays flat), or ``"none"``.
-        registry: the units to read record codes with; the plan's
-            (``Plan.registry``) by default. A plan
-            that lists only new units needs the old ones here to crosswalk old records.
-        calendar: the days off for time limits; ``None`` for the plan's calendar
-            (``plan_calendar(plan)``: the national days off and the plan's own).
-        count_receipt_day: count the day of receipt as day 1 of a time limit (Bộ luật Tố
-            tụng hình sự 2015, Art. 134; unverified); ``None`` for the plan's reading
-            (``Plan.evaluation.count_receipt_day``, not counted unless the plan says so).
+        units: the units to evaluate (``None``: the plan's units in force at the period's
+            end). This and every setting below are described once, by
+            :class:`~threeno.indicators.settings.EvaluationSettings`; ``None`` is the
+            plan's own.
+        indicators: the indicators to evaluate (``None``: the plan's report's).
+        crosswalk: map records of units that ended onto their successor (``None``: the
+            plan's reading).
+        explain: ``"all"``, ``"failures"`` (the default here) or ``"none"``.
+        registry: the units to read record codes with (``None``: the plan's).
+        calendar: the days off for time limits (``None``: the plan's calendar).
+        count_receipt_day: count the day of receipt as day 1 of a time limit (``None``:
+            the plan's reading).
 
     Raises:
         ValidationError: for an argument of the wrong type, an unknown indicator or
@@ -369,37 +361,86 @@ class Evaluator:
         calendar: DayOffCalendar | None = None,
         count_receipt_day: bool | None = None,
     ) -> None:
-        """Check the arguments, take the plan's settings where none is given.
+        """Check the settings, take the plan's where none is given; one accumulator each."""
+        self._start(
+            plan,
+            period,
+            EvaluationSettings(
+                units=units,
+                indicators=indicators,
+                crosswalk=crosswalk,
+                explain=explain,
+                registry=registry,
+                calendar=calendar,
+                count_receipt_day=count_receipt_day,
+            ),
+        )
 
-        Then make one accumulator per indicator.
+    @classmethod
+    def from_settings(
+        cls, plan: Plan, period: ReportingPeriod, settings: EvaluationSettings
+    ) -> Evaluator:
+        """The evaluator of ``plan`` over ``period`` with ``settings`` (keywords, built once).
+
+        The same as ``Evaluator(plan, period, units=..., ...)`` with the settings'
+        values: :func:`evaluate`, :func:`evaluate_records` and
+        :func:`threeno.io.stream.evaluate_stream` build their settings once and start
+        here.
+
+        Raises:
+            ValidationError: for settings that are not an ``EvaluationSettings``, or a bad
+                setting (see the class).
+            UnitError: see the class.
         """
+        given: object = settings  # callers without a type checker may pass anything
+        if not isinstance(given, EvaluationSettings):
+            msg = f"must be an EvaluationSettings, not {type(given).__name__}"
+            raise _fail(msg, "settings")
+        evaluator = cls.__new__(cls)
+        evaluator._start(plan, period, settings)  # noqa: SLF001 - this very class
+        return evaluator
+
+    def _start(self, plan: Plan, period: ReportingPeriod, settings: EvaluationSettings) -> None:
         given_plan: object = plan  # callers without a type checker may pass anything
         readings = plan.evaluation if isinstance(given_plan, Plan) else None
+        crosswalk = settings.crosswalk
+        count_receipt_day = settings.count_receipt_day
         if crosswalk is None and readings is not None:
             crosswalk = readings.crosswalk
         if count_receipt_day is None and readings is not None:
             count_receipt_day = readings.count_receipt_day
+        explain = settings.explain
         _check_settings(
             plan=plan,
             period=period,
             explain=explain,
             crosswalk=crosswalk,
             count_receipt_day=count_receipt_day,
-            registry=registry,
-            calendar=calendar,
+            registry=settings.registry,
+            calendar=settings.calendar,
         )
         assert crosswalk is not None  # noqa: S101 - checked just above
         assert count_receipt_day is not None  # noqa: S101 - checked just above
         self.plan = plan
         self.period = period
         in_scope = plan.units_in_scope(period.end)
-        self.units = _check_units(plan, in_scope, units, period.end)
-        self.indicators = _check_indicators(plan, indicators)
+        self.units = _check_units(plan, in_scope, settings.units, period.end)
+        self.indicators = _check_indicators(plan, settings.indicators)
         self.crosswalk = crosswalk
         self.explain = explain
-        self.registry = plan.registry if registry is None else registry
-        self.calendar = plan_calendar(plan) if calendar is None else calendar
+        self.registry = plan.registry if settings.registry is None else settings.registry
+        self.calendar = plan_calendar(plan) if settings.calendar is None else settings.calendar
         self.count_receipt_day = count_receipt_day
+        #: The settings this evaluation runs with, each ``None`` read as the plan's.
+        self.settings = EvaluationSettings(
+            units=tuple(u.code for u in self.units),
+            indicators=self.indicators,
+            crosswalk=crosswalk,
+            explain=explain,
+            registry=self.registry,
+            calendar=self.calendar,
+            count_receipt_day=count_receipt_day,
+        )
         self.context = Context(
             period=period,
             unit_codes=tuple(u.code for u in self.units),
@@ -772,13 +813,14 @@ def evaluate(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
         plan: the plan.
         dataset: the records.
         period: the period (``plan.period("2024-H1")`` reads one in the plan's convention).
-        units: see :class:`Evaluator`.
-        indicators: see :class:`Evaluator`.
-        crosswalk: see :class:`Evaluator`.
+        units: see :class:`~threeno.indicators.settings.EvaluationSettings`, which
+            describes every setting below once.
+        indicators: see ``EvaluationSettings``.
+        crosswalk: see ``EvaluationSettings``.
         explain: ``"all"`` by default here (a dataset is in memory anyway).
-        registry: see :class:`Evaluator`.
-        calendar: see :class:`Evaluator`.
-        count_receipt_day: see :class:`Evaluator`.
+        registry: see ``EvaluationSettings``.
+        calendar: see ``EvaluationSettings``.
+        count_receipt_day: see ``EvaluationSettings``.
 
     Returns:
         The :class:`~threeno.indicators.results.Evaluation`.
@@ -796,10 +838,7 @@ def evaluate(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
     if not isinstance(given, Dataset):
         msg = f"dataset must be a Dataset, not {type(given).__name__}"
         raise DatasetError(msg)
-    return evaluate_records(
-        plan,
-        {name: getattr(dataset, name) for name in RECORD_TYPES},
-        period,
+    settings = EvaluationSettings(
         units=units,
         indicators=indicators,
         crosswalk=crosswalk,
@@ -808,6 +847,8 @@ def evaluate(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
         calendar=calendar,
         count_receipt_day=count_receipt_day,
     )
+    records = {name: getattr(dataset, name) for name in RECORD_TYPES}
+    return _evaluate(Evaluator.from_settings(plan, period, settings), records)
 
 
 def evaluate_records(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
@@ -834,13 +875,14 @@ def evaluate_records(  # noqa: PLR0913 - the evaluation's settings, all keyword-
         plan: the plan.
         records: per record type name (``"crime_reports"``, ...), an iterable of records.
         period: the period.
-        units: see :class:`Evaluator`.
-        indicators: see :class:`Evaluator`.
-        crosswalk: see :class:`Evaluator`.
+        units: see :class:`~threeno.indicators.settings.EvaluationSettings`, which
+            describes every setting below once.
+        indicators: see ``EvaluationSettings``.
+        crosswalk: see ``EvaluationSettings``.
         explain: ``"failures"`` by default here.
-        registry: see :class:`Evaluator`.
-        calendar: see :class:`Evaluator`.
-        count_receipt_day: see :class:`Evaluator`.
+        registry: see ``EvaluationSettings``.
+        calendar: see ``EvaluationSettings``.
+        count_receipt_day: see ``EvaluationSettings``.
 
     Returns:
         The :class:`~threeno.indicators.results.Evaluation`.
@@ -854,9 +896,7 @@ def evaluate_records(  # noqa: PLR0913 - the evaluation's settings, all keyword-
 
     .. versionadded:: 0.1.0
     """
-    evaluator = Evaluator(
-        plan,
-        period,
+    settings = EvaluationSettings(
         units=units,
         indicators=indicators,
         crosswalk=crosswalk,
@@ -865,6 +905,10 @@ def evaluate_records(  # noqa: PLR0913 - the evaluation's settings, all keyword-
         calendar=calendar,
         count_receipt_day=count_receipt_day,
     )
+    return _evaluate(Evaluator.from_settings(plan, period, settings), records)
+
+
+def _evaluate(evaluator: Evaluator, records: Mapping[str, Iterable[Record]]) -> Evaluation:
     for name, iterable in records.items():
         evaluator.add(name, iterable)
     return evaluator.result()

@@ -40,6 +40,7 @@ from threeno.indicators.explanation import (  # noqa: TC001 - Sphinx evaluates t
     Entry,
     Explanation,
 )
+from threeno.indicators.settings import EvaluationSettings  # noqa: TC001 - Sphinx evaluates the annotations
 from threeno.lang import Lang, check_lang, number
 from threeno.lang import date as date_text
 from threeno.lang import percent as percent_text
@@ -791,7 +792,7 @@ class Evaluation:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``warnings``.
+       ``warnings``; ``settings``.
     """
 
     plan_id: str
@@ -811,6 +812,17 @@ class Evaluation:
             f"<Evaluation {self.plan_id} {self.period}: {len(self.results)} indicators,"
             f" {len(self.units)} units>"
         )
+
+    @property
+    def settings(self) -> EvaluationSettings:
+        """The settings it was evaluated with, each ``None`` read as the plan's.
+
+        Its units are the codes evaluated, its indicators the definitions, its registry
+        and calendar those used: ``Evaluator.from_settings(plan, period,
+        evaluation.settings)`` evaluates the same way again.
+        """
+        settings: EvaluationSettings = self._state.settings
+        return settings
 
     def __getitem__(self, indicator_id: str) -> IndicatorSet:
         """The results of one indicator.
