@@ -7,6 +7,7 @@ wherever placed, for the joins and the report submissions.
 
 from __future__ import annotations
 
+import pickle
 from typing import TYPE_CHECKING
 
 import attrs
@@ -110,3 +111,25 @@ class TestConsumesRefuses:
         assert counting.FACTS[CrimeReport] is ReportFacts
         consumes = Consumes().in_unit(CriminalCase, lambda _case, _unit: None)
         assert consumes.in_unit_method(CriminalCase) is not None
+
+
+class TestThePackage:
+    """``threeno.indicators.counting`` is where every counting name is imported from."""
+
+    def test_every_public_name_is_the_packages(self) -> None:
+        """Its files are private: each class and function carries the package's name."""
+        found = {
+            name: getattr(counting, name).__module__
+            for name in counting.__all__
+            if isinstance(getattr(counting, name), type) or callable(getattr(counting, name))
+        }
+        assert found
+        assert set(found.values()) == {"threeno.indicators.counting"}
+
+    def test_an_accumulator_pickles_by_the_package(self) -> None:
+        """A pickled accumulator names the package, which keeps it when files move."""
+        acc = evaluate(PLAN, Dataset(), PERIOD, indicators=["units.safe"])._state.accumulators[0]
+        data = pickle.dumps(acc)
+        assert b"threeno.indicators.counting" in data
+        assert b"threeno.indicators.counting._" not in data
+        assert type(pickle.loads(data)) is counting.UnitsSafe  # noqa: S301 - our own bytes

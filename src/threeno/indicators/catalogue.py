@@ -270,11 +270,11 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
 #: The id of every indicator of the catalogue, in its order; ``evaluate(...,
 #: indicators=ALL_INDICATORS)`` evaluates them all, whatever the plan's report lists.
 ALL_INDICATORS: Final[tuple[str, ...]] = tuple(i.id for i in CATALOGUE)
-#: Every indicator id of the catalogue: the ids a plan file may name (a duty's
+#: Every indicator id of the catalogue, the ids a plan file may name (a duty's
 #: ``indicators``, a target's ``indicator``); plan validation checks each against it.
 CATALOGUE_IDS: Final[frozenset[str]] = frozenset(ALL_INDICATORS)
-#: The indicators whose value is a share, a fraction between 0 and 1 (100% is 1.0): a
-#: target for one of them must lie in [0, 1]; the others are counts (0 or more).
+#: The indicators whose value is a share, a fraction between 0 and 1 where 100% is 1.0.
+#: A target for one of them must lie in [0, 1]; the others are counts (0 or more).
 SHARE_IDS: Final[frozenset[str]] = frozenset(
     i.id for i in CATALOGUE if i.kind is IndicatorKind.SHARE
 )

@@ -1,8 +1,9 @@
 """The ids of the indicator catalogue, which plans refer to, read from the catalogue.
 
 A plan names indicators by id (a duty's ``indicators``, a target's ``indicator``), and
-plan validation checks every such id against :data:`CATALOGUE_IDS`; a target for one of
-:data:`SHARE_IDS` must lie in [0, 1]. Both are derived from
+plan validation checks every such id against
+:data:`~threeno.indicators.catalogue.CATALOGUE_IDS`; a target for one of
+:data:`~threeno.indicators.catalogue.SHARE_IDS` must lie in [0, 1]. Both are derived from
 :data:`~threeno.indicators.catalogue.CATALOGUE`, the only list of indicators, and are
 defined in :mod:`threeno.indicators.catalogue`; this module keeps the names importable
 from where they were.
