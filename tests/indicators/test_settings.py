@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from indicator_scenario import DATASET, PERIOD, PLAN, subject
 
@@ -55,6 +56,19 @@ class TestEvaluationSettings:
             count_receipt_day=None,
         )
         assert expected == EvaluationSettings()
+
+    def test_for_plan_leaves_nothing_to_the_plan(self) -> None:
+        """``for_plan`` names every unit, definition and reading; a plan's list keeps its order.
+
+        The 2024 plan with ``indicators = ["units.safe", "reports.received"]``: those two,
+        in that order (not the catalogue's).
+        """
+        plan = attrs.evolve(PLAN, indicators=("units.safe", "reports.received"))
+        resolved = EvaluationSettings(units=["03403", "03386"]).for_plan(plan, PERIOD)
+        assert resolved.units == ("03386", "03403")  # the plan's order
+        assert resolved.indicators == (get("units.safe"), get("reports.received"))
+        assert (resolved.crosswalk, resolved.count_receipt_day) == (False, False)
+        assert resolved.calendar == plan_calendar(PLAN)
 
     def test_from_settings_is_the_keywords(self) -> None:
         """An evaluator from settings evaluates exactly as one from the same keywords."""

@@ -41,13 +41,12 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import datetime as dt
 import gc
-from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
-from threeno.errors import DatasetError, UnitError, ValidationError
-from threeno.indicators.catalogue import CATALOGUE
+from threeno.errors import DatasetError, ValidationError
+from threeno.indicators import _placement
+from threeno.indicators._placement import OUT_OF_SCOPE, READ, UNIT_DATE, Quality, Scope
 from threeno.indicators.counting import (
     FACTS,
     Accumulator,
@@ -56,15 +55,13 @@ from threeno.indicators.counting import (
     expected_reports,
 )
 from threeno.indicators.definitions import Dimension, Indicator, IndicatorKind, Level
-from threeno.indicators.explanation import EXPLAIN_MODES, Entry, Explanation
+from threeno.indicators.explanation import Entry, Explanation
 from threeno.indicators.results import (
     BreakdownCell,
-    CrosswalkUse,
     DataQuality,
     Evaluation,
     IndicatorResult,
     IndicatorSet,
-    UnitIssue,
     status_of,
     value_of,
 )
@@ -72,10 +69,13 @@ from threeno.indicators.settings import EvaluationSettings
 from threeno.messages import Notice
 from threeno.model._base import scrub
 from threeno.model.dataset import RECORD_TYPES, Dataset
-from threeno.model.period import ReportingPeriod
-from threeno.model.plan import Plan
-from threeno.model.units import AdministrativeUnit, UnitRegistry
-from threeno.rules.calendar import DayOffCalendar, plan_calendar
+from threeno.model.period import ReportingPeriod  # noqa: TC001 - Sphinx evaluates the annotations
+from threeno.model.plan import Plan  # noqa: TC001 - Sphinx evaluates the annotations
+from threeno.model.units import (  # noqa: TC001 - Sphinx evaluates the annotations
+    AdministrativeUnit,
+    UnitRegistry,
+)
+from threeno.rules.calendar import DayOffCalendar  # noqa: TC001 - Sphinx evaluates the annotations
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -87,27 +87,7 @@ __all__ = ["PLACEMENTS", "Evaluator", "evaluate", "evaluate_records"]
 
 #: The placements of a record's unit, in the order of the data-quality counts
 #: (``read`` first, then where each record went).
-PLACEMENTS: Final[tuple[str, ...]] = (
-    "read",
-    "in_scope",
-    "crosswalked",
-    "not_selected",
-    "out_of_scope",
-    "not_valid_on_date",
-    "unknown_unit",
-)
-_READ, _IN, _MAPPED, _NOT_SELECTED, _OUT, _NOT_VALID, _UNKNOWN = range(7)
-
-# The date at which each record type's unit code is read (DESIGN.md).
-_UNIT_DATE: Final[dict[str, Callable[[Any], dt.date]]] = {
-    "subjects": attrgetter("registered_on"),
-    "crime_reports": attrgetter("received_on"),
-    "criminal_cases": attrgetter("opened_on"),
-    "support_actions": attrgetter("delivered_on"),
-    "outreach_events": attrgetter("held_on"),
-    "model_reviews": attrgetter("held_on"),
-    "safety_assessments": attrgetter("assessed_on"),
-}
+PLACEMENTS: Final = _placement.PLACEMENTS
 
 # The position of each category in its breakdown (its dimension's vocabulary's order).
 _ORDER: Final[dict[str, dict[str, int]]] = {
@@ -117,193 +97,10 @@ _ORDER: Final[dict[str, dict[str, int]]] = {
 }
 #: Breakdowns that split the numerator only (no denominator per category).
 _NUMERATOR_ONLY: Final[frozenset[str]] = frozenset({Dimension.DECISION.value})
-_BY_ID: Final[dict[str, Indicator]] = {i.id: i for i in CATALOGUE}
 
 
 def _fail(message: str, field: str) -> ValidationError:
     return ValidationError(message, cls_name="Evaluation", field=field)
-
-
-def _check_settings(  # noqa: PLR0913 - one argument per setting checked
-    *,
-    plan: object,
-    period: object,
-    explain: object,
-    crosswalk: object,
-    count_receipt_day: object,
-    registry: object,
-    calendar: object,
-) -> None:
-    checks: tuple[tuple[str, object, type[Any], bool], ...] = (
-        ("plan", plan, Plan, False),
-        ("period", period, ReportingPeriod, False),
-        ("crosswalk", crosswalk, bool, False),
-        ("count_receipt_day", count_receipt_day, bool, False),
-        ("registry", registry, UnitRegistry, True),
-        ("calendar", calendar, DayOffCalendar, True),
-    )
-    for field, value, expected, optional in checks:
-        if not isinstance(value, expected) and not (optional and value is None):
-            msg = f"must be a {expected.__name__}, not {type(value).__name__}"
-            raise _fail(msg, field)
-    if explain not in EXPLAIN_MODES:
-        msg = f"must be one of {', '.join(EXPLAIN_MODES)}, not {explain!r}"
-        raise _fail(msg, "explain")
-
-
-class _Scope:
-    """Where each unit version's records go: a unit evaluated, mapped, or not counted."""
-
-    def __init__(
-        self,
-        registry: UnitRegistry,
-        in_scope: tuple[AdministrativeUnit, ...],
-        selected: tuple[AdministrativeUnit, ...],
-        end: dt.date,
-        *,
-        crosswalk: bool,
-    ) -> None:
-        scope_codes = {u.code for u in in_scope}
-        selected_codes = {u.code for u in selected}
-        self.mappings: list[tuple[AdministrativeUnit, AdministrativeUnit]] = []
-        index: dict[str, list[tuple[dt.date, dt.date, str | None, int, int]]] = {}
-        for unit in registry:
-            first = unit.valid_from or dt.date.min
-            last = unit.valid_to or dt.date.max
-            target: str | None = None
-            status = _OUT
-            mapping = -1
-            if unit.code in scope_codes and unit.is_valid_on(end):
-                status = _IN if unit.code in selected_codes else _NOT_SELECTED
-                target = unit.code if status == _IN else None
-            elif crosswalk and unit.valid_to is not None and unit.valid_to < end:
-                heirs = registry.crosswalk(unit.code, to=end, on=unit.valid_to)
-                if len(heirs) == 1 and heirs[0].code in scope_codes:
-                    heir = heirs[0]
-                    status = _MAPPED if heir.code in selected_codes else _NOT_SELECTED
-                    if status == _MAPPED:
-                        target = heir.code
-                        mapping = len(self.mappings)
-                        self.mappings.append((unit, heir))
-            index.setdefault(unit.code, []).append((first, last, target, status, mapping))
-        self._index = {code: tuple(versions) for code, versions in index.items()}
-        self._names = {(u.code, u.valid_from or dt.date.min): u.full_name for u in registry}
-
-    def resolve(self, code: str, on: dt.date) -> tuple[str | None, int, int]:
-        """The unit a record of ``code`` dated ``on`` counts in, its placement, its mapping."""
-        versions = self._index.get(code)
-        if versions is None:
-            return None, _UNKNOWN, -1
-        for first, last, target, status, mapping in versions:
-            if first <= on <= last:
-                return target, status, mapping
-        return None, _NOT_VALID, -1
-
-    def name(self, code: str, on: dt.date) -> str | None:
-        """The full name ``code`` had on ``on``, or, if none, that of its nearest version."""
-        nearest: tuple[int, str | None] | None = None
-        for first, last, _, _, _ in self._index.get(code, ()):
-            if first <= on <= last:
-                return self._names.get((code, first))
-            gap = (first - on).days if on < first else (on - last).days
-            if nearest is None or gap < nearest[0]:
-                nearest = (gap, self._names.get((code, first)))
-        return None if nearest is None else nearest[1]
-
-
-class _Quality:
-    """Data-quality state: placements per record type, issues, crosswalk counts."""
-
-    def __init__(self, *, keep_issues: bool) -> None:
-        self.keep_issues = keep_issues
-        self.counts: dict[str, list[int]] = {}
-        self.issues: list[UnitIssue] = []
-        self.mapped: dict[tuple[int, str], int] = {}
-
-    def counts_of(self, record_type: str) -> list[int]:
-        found = self.counts.get(record_type)
-        if found is None:
-            found = self.counts[record_type] = [0] * len(PLACEMENTS)
-        return found
-
-    def merge(self, other: _Quality) -> None:
-        for name, counts in other.counts.items():
-            mine = self.counts_of(name)
-            for i, n in enumerate(counts):
-                mine[i] += n
-        self.issues.extend(other.issues)
-        for key, n in other.mapped.items():
-            self.mapped[key] = self.mapped.get(key, 0) + n
-
-    def copy(self) -> _Quality:
-        clone = _Quality(keep_issues=self.keep_issues)
-        clone.merge(self)
-        return clone
-
-
-def _check_units(
-    plan: Plan, in_scope: tuple[AdministrativeUnit, ...], units: Iterable[str] | None, end: dt.date
-) -> tuple[AdministrativeUnit, ...]:
-    if not in_scope:
-        known = ", ".join(f"{u.code} {u.full_name}" for u in plan.units)
-        msg = f"plan {plan.id} has no unit in force on {end} (the period's end); its units: {known}"
-        raise UnitError(msg)
-    if units is None:
-        return in_scope
-    given: object = units  # callers without a type checker may pass anything
-    if isinstance(given, str):
-        msg = f"units must be a list of unit codes, not the text {given!r}"
-        raise UnitError(msg)
-    wanted = list(units)
-    by_code = {u.code: u for u in in_scope}
-    unknown = [code for code in wanted if code not in by_code]
-    if unknown:
-        known = ", ".join(by_code)
-        msg = (
-            f"unit(s) {', '.join(map(str, unknown))} not among the plan's units in force on"
-            f" {end}: {known}"
-        )
-        raise UnitError(msg)
-    if not wanted:
-        msg = "units is empty: name at least one unit, or pass None for all of them"
-        raise UnitError(msg)
-    chosen = set(wanted)
-    return tuple(u for u in in_scope if u.code in chosen)
-
-
-def _check_indicators(
-    plan: Plan, indicators: Iterable[str | Indicator] | None
-) -> tuple[Indicator, ...]:
-    if indicators is None:
-        # The plan's own list in its order; else what its clauses and targets name, in the
-        # catalogue's order (the same order for every plan).
-        by_id = {i.id: i for i in CATALOGUE}
-        if plan.indicators is not None:
-            return tuple(by_id[i] for i in plan.indicators if i in by_id) or CATALOGUE
-        named = set(plan.report_indicators)
-        return tuple(i for i in CATALOGUE if i.id in named) or CATALOGUE
-    given: object = indicators  # callers without a type checker may pass anything
-    if isinstance(given, str):
-        msg = f"must be a list of ids, not the text {given!r}"
-        raise _fail(msg, "indicators")
-    result: list[Indicator] = []
-    items: Iterable[object] = indicators
-    for i, item in enumerate(items):
-        if isinstance(item, Indicator):
-            definition = item
-        elif isinstance(item, str) and item in _BY_ID:
-            definition = _BY_ID[item]
-        elif isinstance(item, str):
-            msg = f"unknown indicator {item!r}; the catalogue has: {', '.join(sorted(_BY_ID))}"
-            raise _fail(msg, f"indicators[{i}]")
-        else:
-            msg = f"must be an indicator id or an Indicator, not {type(item).__name__}"
-            raise _fail(msg, f"indicators[{i}]")
-        if any(d.id == definition.id for d in result):
-            msg = f"{definition.id} is listed twice"
-            raise _fail(msg, f"indicators[{i}]")
-        result.append(definition)
-    return tuple(result)
 
 
 class Evaluator:
@@ -401,46 +198,26 @@ class Evaluator:
         return evaluator
 
     def _start(self, plan: Plan, period: ReportingPeriod, settings: EvaluationSettings) -> None:
-        given_plan: object = plan  # callers without a type checker may pass anything
-        readings = plan.evaluation if isinstance(given_plan, Plan) else None
-        crosswalk = settings.crosswalk
-        count_receipt_day = settings.count_receipt_day
-        if crosswalk is None and readings is not None:
-            crosswalk = readings.crosswalk
-        if count_receipt_day is None and readings is not None:
-            count_receipt_day = readings.count_receipt_day
-        explain = settings.explain
-        _check_settings(
-            plan=plan,
-            period=period,
-            explain=explain,
-            crosswalk=crosswalk,
-            count_receipt_day=count_receipt_day,
-            registry=settings.registry,
-            calendar=settings.calendar,
-        )
-        assert crosswalk is not None  # noqa: S101 - checked just above
-        assert count_receipt_day is not None  # noqa: S101 - checked just above
+        # Checked, and nothing left to the plan: every unit, definition and reading named.
+        resolved = settings.for_plan(plan, period)
+        assert resolved.units is not None  # noqa: S101
+        assert resolved.crosswalk is not None  # noqa: S101
+        assert resolved.count_receipt_day is not None  # noqa: S101
+        assert resolved.registry is not None  # noqa: S101
+        assert resolved.calendar is not None  # noqa: S101
         self.plan = plan
         self.period = period
         in_scope = plan.units_in_scope(period.end)
-        self.units = _check_units(plan, in_scope, settings.units, period.end)
-        self.indicators = _check_indicators(plan, settings.indicators)
-        self.crosswalk = crosswalk
-        self.explain = explain
-        self.registry = plan.registry if settings.registry is None else settings.registry
-        self.calendar = plan_calendar(plan) if settings.calendar is None else settings.calendar
-        self.count_receipt_day = count_receipt_day
+        chosen = set(resolved.units)
+        self.units = tuple(u for u in in_scope if u.code in chosen)
+        self.indicators = cast("tuple[Indicator, ...]", resolved.indicators)
+        self.crosswalk = crosswalk = resolved.crosswalk
+        self.explain = explain = resolved.explain
+        self.registry = resolved.registry
+        self.calendar = resolved.calendar
+        self.count_receipt_day = count_receipt_day = resolved.count_receipt_day
         #: The settings this evaluation runs with, each ``None`` read as the plan's.
-        self.settings = EvaluationSettings(
-            units=tuple(u.code for u in self.units),
-            indicators=self.indicators,
-            crosswalk=crosswalk,
-            explain=explain,
-            registry=self.registry,
-            calendar=self.calendar,
-            count_receipt_day=count_receipt_day,
-        )
+        self.settings = resolved
         self.context = Context(
             period=period,
             unit_codes=tuple(u.code for u in self.units),
@@ -454,8 +231,8 @@ class Evaluator:
         self.accumulators: tuple[Accumulator, ...] = tuple(
             ind.accumulator(ind, self.context) for ind in self.indicators
         )
-        self._scope = _Scope(self.registry, in_scope, self.units, period.end, crosswalk=crosswalk)
-        self._quality = _Quality(keep_issues=explain != "none")
+        self._scope = Scope(self.registry, in_scope, self.units, period.end, crosswalk=crosswalk)
+        self._quality = Quality(keep_issues=explain != "none")
         self._closed = False
         self._order: dict[str, dict[str, int]] = {
             **_ORDER,
@@ -498,14 +275,14 @@ class Evaluator:
             if wide is not None:
                 any_unit.append(wide)
         with _paused_gc():
-            if record_type in _UNIT_DATE:
+            if record_type in UNIT_DATE:
                 self._feed(record_type, cls, records, in_scope, any_unit)
                 return
             counts = self._quality.counts_of(record_type)  # report submissions: no unit
             for index, record in enumerate(records):
                 if not isinstance(record, cls):
                     raise _wrong_type(record_type, index, cls, record)
-                counts[_READ] += 1
+                counts[READ] += 1
                 for handle in any_unit:
                     handle(record, None)
 
@@ -518,7 +295,7 @@ class Evaluator:
         any_unit: list[Callable[[Any, str | None], None]],
     ) -> None:
         # The hot loop: one unit look-up per record, then the accumulators of its type.
-        date_of = _UNIT_DATE[record_type]
+        date_of = UNIT_DATE[record_type]
         resolve = self._scope.resolve
         # Reports and subjects are read once into the facts every accumulator of them needs.
         facts_of = FACTS.get(cls)
@@ -528,16 +305,18 @@ class Evaluator:
         for index, record in enumerate(records):
             if not isinstance(record, cls):
                 raise _wrong_type(record_type, index, cls, record)
-            counts[_READ] += 1
+            counts[READ] += 1
             code: str = record.unit_code  # every record type with a unit date has one
             on = date_of(record)
             unit, status, mapping = resolve(code, on)
             counts[status] += 1
-            if status >= _OUT:
+            if status >= OUT_OF_SCOPE:
                 if quality.keep_issues:
                     # The record's own name typed as its unit is not repeated.
                     shown = scrub(code, record)
-                    quality.issues.append(self._issue(record_type, record.id, shown, on, status))
+                    quality.issues.append(
+                        self._scope.issue(record_type, record.id, shown, on, status)
+                    )
             elif mapping >= 0:
                 key = (mapping, record_type)
                 quality.mapped[key] = quality.mapped.get(key, 0) + 1
@@ -547,20 +326,6 @@ class Evaluator:
                     handle(payload, unit)
             for handle in any_unit:
                 handle(record, unit)
-
-    def _issue(
-        self, record_type: str, record_id: str, code: str, on: dt.date, status: int
-    ) -> UnitIssue:
-        problem = PLACEMENTS[status]
-        name = None if status == _UNKNOWN else self._scope.name(code, on)
-        return UnitIssue(
-            record_type=record_type,
-            record_id=record_id,
-            unit_code=code,
-            on=on,
-            problem=problem,
-            unit_name=name,
-        )
 
     # -- results ---------------------------------------------------------------------
 
@@ -609,7 +374,7 @@ class Evaluator:
     def _build(self) -> Evaluation:
         with _paused_gc():
             results = {acc.indicator.id: self._result_set(acc) for acc in self.accumulators}
-        quality = self._data_quality()
+        quality = self._quality.finish(self._scope)
         return Evaluation(
             plan_id=self.plan.id,
             period=self.period,
@@ -728,47 +493,14 @@ class Evaluator:
         position = order.get(category)
         return (0, position, category) if position is not None else (1, 0, category)
 
-    def _data_quality(self) -> DataQuality:
-        quality = self._quality
-        counts: dict[str, dict[str, int]] = {}
-        for name in RECORD_TYPES:
-            # Every type, fed or not, so that partitions fed different types still merge
-            # into the same JSON as the whole.
-            found = quality.counts.get(name) or [0] * len(PLACEMENTS)
-            placed = dict(zip(PLACEMENTS, found, strict=True))
-            # Report submissions belong to agencies: only "read" means anything.
-            counts[name] = placed if name in _UNIT_DATE else {"read": placed["read"]}
-        order = {name: i for i, name in enumerate(RECORD_TYPES)}
-        issues = tuple(
-            sorted(quality.issues, key=lambda i: (order[i.record_type], i.record_id, i.on))
-        )
-        uses: list[CrosswalkUse] = []
-        for index, (old, new) in enumerate(self._scope.mappings):
-            records = {
-                name: quality.mapped[(index, name)]
-                for name in RECORD_TYPES
-                if (index, name) in quality.mapped
-            }
-            if records:
-                uses.append(
-                    CrosswalkUse(
-                        from_code=old.code,
-                        from_name=old.full_name,
-                        to_code=new.code,
-                        to_name=new.full_name,
-                        records=records,
-                    )
-                )
-        return DataQuality(counts=counts, issues=issues, crosswalk=tuple(uses))
-
 
 @contextlib.contextmanager
 def _paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while many small acyclic objects are made.
 
     The accumulators make no reference cycles, and the collector's passes over millions
-    of young objects cost a fifth to two fifths of an evaluation (DESIGN.md, "Quality
-    bars"); it is restarted whatever happens.
+    of young objects cost a fifth to two fifths of an evaluation (the performance page,
+    ``docs/performance.md``, "Where the time goes"); it is restarted whatever happens.
     """
     collecting = gc.isenabled()
     gc.disable()
