@@ -194,6 +194,33 @@ class TestIndicator:
         with pytest.raises(LanguageError):
             ind.name("fr")
 
+    @pytest.mark.parametrize(
+        ("indicator_id", "value", "vi", "en"),
+        [
+            ("reports.on_time", 1.0, "100%", "100%"),
+            ("reports.on_time", 0.955, "95,5%", "95.5%"),  # one decimal when not whole
+            ("reports.on_time", 0.9999, "100%", "100%"),  # 99.99% rounds to 100.0%: whole
+            ("reports.overdue", 0, "0", "0"),
+            ("outreach.events", 1500, "1.500", "1,500"),  # grouped as each language does
+            ("outreach.events", 2.5, "2,5", "2.5"),
+        ],
+    )
+    def test_target_value(self, indicator_id: str, value: float, vi: str, en: str) -> None:
+        """A target's value as the plan writes it: a share in percent, a count grouped."""
+        indicator = get(indicator_id)
+        assert vi == indicator.target_value(value, "vi")
+        assert en == indicator.target_value(value, "en")
+
+    def test_target_text(self) -> None:
+        """The 2024 plan's target of reports.overdue (I.3): equal to 0."""
+        target = PLAN.target("reports.overdue")
+        assert target is not None
+        indicator = get("reports.overdue")
+        assert indicator.target_text(target) == "bằng 0"
+        assert indicator.target_text(target, "en") == "equal to 0"
+        with pytest.raises(LanguageError):
+            indicator.target_text(target, "fr")
+
     @pytest.mark.parametrize("indicator", CATALOGUE, ids=lambda i: i.id)
     def test_declared_figures_have_labels(self, indicator: Indicator) -> None:
         """Every figure a definition declares has a Vietnamese and an English label."""

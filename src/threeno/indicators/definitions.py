@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import attrs
 
-from threeno.lang import check_lang
+from threeno.lang import check_lang, number, percent
 from threeno.model._base import LabelledEnum, as_tuple, fail, non_empty, of_enum, tuple_of
 from threeno.model.enums import (
     Channel,
@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
 
     from threeno.indicators.counting import Accumulator
+    from threeno.model.plan import Target
 
 __all__ = [
     "AGE_GROUPS",
@@ -406,6 +407,42 @@ class Indicator:
             _pick(lang, "", "")  # still refuse an unknown language
             return None
         return _pick(lang, self.denominator_vi, self.denominator_en)
+
+    def target_value(self, value: float, lang: str = "vi") -> str:
+        """A target's value for this indicator, as the plan writes it, in ``"vi"`` or ``"en"``.
+
+        A share is a percentage, whole when it is (``100%``) and with one decimal otherwise
+        (``95,5%``; ``95.5%`` in English); a count is a number grouped as the language
+        writes it (``1.000``; ``1,000``), or with its decimals if it has any.
+
+        >>> from threeno.indicators.catalogue import get
+        >>> get("reports.on_time").target_value(1.0), get("reports.overdue").target_value(0)
+        ('100%', '0')
+
+        Raises:
+            LanguageError: for another language.
+        """
+        code = check_lang(lang)
+        if self.kind is not IndicatorKind.COUNT:
+            shown = percent(float(value), code)
+            return shown.replace(",0%", "%").replace(".0%", "%")
+        if isinstance(value, int) or float(value).is_integer():
+            return number(int(value), code)
+        return f"{value:g}".replace(".", "," if code == "vi" else ".")
+
+    def target_text(self, target: Target, lang: str = "vi") -> str:
+        """A target for this indicator in words: its comparator and its value.
+
+        >>> from threeno.indicators.catalogue import get
+        >>> from threeno.plans import load_plan
+        >>> plan = load_plan("lai-chau-2024")
+        >>> get("reports.on_time").target_text(plan.target("reports.on_time"), "en")
+        'at least 100%'
+
+        Raises:
+            LanguageError: for another language.
+        """
+        return f"{target.comparator.label(lang)} {self.target_value(target.value, lang)}"
 
     def with_offences(
         self, articles: frozenset[int] | set[int] | tuple[int, ...] | None
