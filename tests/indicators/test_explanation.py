@@ -13,6 +13,7 @@ from threeno.errors import LanguageError
 from threeno.indicators import explanation
 from threeno.indicators.engine import evaluate
 from threeno.indicators.explanation import REASON_CODES, Entry, Reason, format_fact
+from threeno.indicators.results import percent
 from threeno.model.enums import SubjectCategory
 
 D = dt.date
@@ -102,3 +103,16 @@ class TestReason:
             },
         }
         assert expected == entry.to_dict()
+
+
+class TestPercent:
+    """``results.percent``: a share as explanations and reports write it."""
+
+    def test_one_decimal_in_each_language(self) -> None:
+        """33/35 is 94.29%: one decimal, a comma in Vietnamese, a point in English."""
+        assert (percent(33 / 35, "vi"), percent(33 / 35, "en")) == ("94,3%", "94.3%")
+
+    def test_another_language_is_refused(self) -> None:
+        """As every language argument: LanguageError, not English."""
+        with pytest.raises(LanguageError):
+            percent(0.5, "fr")

@@ -26,11 +26,14 @@ record by placement and lists the ids of those left out, and the evaluation warn
 What is evaluated, by default, is what the plan says: its report's indicators
 (``Plan.report_indicators``), its readings of the law and the data (``Plan.evaluation``:
 ``crosswalk``, ``count_receipt_day``) and its calendar (``plan_calendar(plan)``: the
-national days off plus the plan's own). Each is overridden by passing it.
+national days off plus the plan's own). Each is overridden by passing it; the settings
+are described once, by :class:`~threeno.indicators.settings.EvaluationSettings`, which
+every function here builds from its keywords.
 
 Joins (the women an event reached, the victims support reached) count by the person's
 unit, so outreach events and support actions reach the accumulators that join them even
-when their own unit is out of scope.
+when their own unit is out of scope (they read them with
+:meth:`Consumes.any_unit <threeno.indicators.counting.Consumes.any_unit>`).
 
 Plan clauses: every clause of the catalogue.
 

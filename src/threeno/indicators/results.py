@@ -41,6 +41,7 @@ from threeno.indicators.explanation import (  # noqa: TC001 - Sphinx evaluates t
     Explanation,
 )
 from threeno.indicators.settings import EvaluationSettings  # noqa: TC001 - Sphinx evaluates the annotations
+from threeno.lang import check_lang
 from threeno.lang import percent as percent_text
 from threeno.messages import Notice
 from threeno.model._base import LabelledEnum
@@ -170,7 +171,8 @@ _LEFT_OUT: Final[tuple[str, ...]] = ("out_of_scope", "not_valid_on_date", "unkno
 def percent(value: float, lang: str) -> str:
     """A share as a percentage with one decimal, as explanations and reports write it.
 
-    Vietnamese writes a decimal comma (TCVN and administrative usage), English a point.
+    The same as :func:`threeno.lang.percent` with one decimal: Vietnamese writes a decimal
+    comma (TCVN and administrative usage), English a point.
 
     >>> from threeno.indicators.results import percent
     >>> percent(33 / 35, "vi"), percent(33 / 35, "en")
@@ -178,9 +180,15 @@ def percent(value: float, lang: str) -> str:
 
     Args:
         value: the share, a fraction.
-        lang: ``"vi"`` or anything else for English (callers check the language).
+        lang: ``"vi"`` or ``"en"``.
+
+    Raises:
+        LanguageError: for another language.
+
+    .. versionchanged:: 0.2.0
+       Another language raises :class:`~threeno.errors.LanguageError` (it wrote English).
     """
-    return percent_text(value, "vi" if lang == "vi" else "en")
+    return percent_text(value, check_lang(lang))
 
 
 @attrs.frozen(kw_only=True, repr=False)
