@@ -4,8 +4,9 @@ Records (:mod:`~threeno.model.subjects`, :mod:`~threeno.model.crime`,
 :mod:`~threeno.model.activities`), their collection (:mod:`~threeno.model.dataset`), the
 enumerations of the data dictionary (:mod:`~threeno.model.enums`), administrative units
 read at a date (:mod:`~threeno.model.units`), reporting periods
-(:mod:`~threeno.model.period`) and the plan itself (:mod:`~threeno.model.plan`). No I/O
-and no cattrs here: serialisation lives at the edges (:mod:`threeno.io`).
+(:mod:`~threeno.model.period`), the plan itself (:mod:`~threeno.model.plan`) and the
+legal texts the rules cite (:mod:`~threeno.model.sources`). No I/O and no cattrs here:
+serialisation lives at the edges (:mod:`threeno.io`).
 """
 
 from __future__ import annotations
