@@ -42,7 +42,7 @@ from typing import Final
 
 import attrs
 
-from threeno.lang import Lang, check_lang, number
+from threeno.lang import LANGS, Lang, check_lang, number
 
 __all__ = ["TEMPLATES", "Notice"]
 
@@ -988,7 +988,7 @@ class _Formatter(string.Formatter):
         return format(value, format_spec)
 
 
-_FORMATTERS: Final = {lang: _Formatter(lang) for lang in ("vi", "en")}
+_FORMATTERS: Final = {lang: _Formatter(lang) for lang in LANGS}
 
 
 def _plain(value: object) -> object:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from threeno.errors import LanguageError
 from threeno.model.enums import (
     SLOGAN_TITLE,
     AssessmentScope,
@@ -164,7 +165,7 @@ class TestLabelLanguages:
 
     def test_unknown_language(self) -> None:
         """Asking for French is an error, not a silent fallback."""
-        with pytest.raises(ValueError, match="'fr'"):
+        with pytest.raises(LanguageError, match="'fr'"):
             Sex.FEMALE.label("fr")
 
 
@@ -310,5 +311,5 @@ class TestSloganItem:
 
     def test_unknown_language(self) -> None:
         """Only vi and en texts exist."""
-        with pytest.raises(ValueError, match="'hmn'"):
-            SloganItem.CO_1.text("hmn")
+        with pytest.raises(LanguageError, match="'hmn'"):
+            SloganItem.CO_1.text("hmn")  # type: ignore[arg-type]

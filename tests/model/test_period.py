@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threeno.errors import PeriodError, ThreenoError, ValidationError
+from threeno.errors import LanguageError, PeriodError, ThreenoError, ValidationError
 from threeno.model.period import Convention, PeriodKind, ReportingPeriod
 
 D = dt.date
@@ -412,7 +412,7 @@ class TestLabel:
 
     def test_unknown_language(self) -> None:
         """Only vi and en exist."""
-        with pytest.raises(PeriodError, match="unknown language 'fr'"):
+        with pytest.raises(LanguageError, match="unknown language 'fr'"):
             ReportingPeriod.year(2024).label("fr")
 
 

@@ -326,6 +326,7 @@ EXEMPT = {
     "threeno.lang.percent": "formats a share; no record reaches it",
     "threeno.lang.date": "formats a date; no record reaches it",
     "threeno.lang.count": "formats a count with its unit's name; no record reaches it",
+    "threeno.lang.target": "formats a plan's target; no record reaches it",
     "threeno.model.sources.cite": "cites articles of the law; no record reaches it",
     "threeno.plans.looks_like_path": "tells a path from a plan id; no record reaches it",
     "threeno.rules.calendar.today": "a date",

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threeno.errors import RulesError, ValidationError
+from threeno.errors import LanguageError, RulesError, ValidationError
 from threeno.rules.calendar import (
     PLAN_ZONE,
     DayOffCalendar,
@@ -108,8 +108,8 @@ class TestIsDayOff:
 
     def test_unknown_language(self) -> None:
         """Only 'vi' and 'en' exist."""
-        with pytest.raises(RulesError, match="'fr'"):
-            NATIONAL.name_of(D(2024, 3, 9), "fr")
+        with pytest.raises(LanguageError, match="'fr'"):
+            NATIONAL.name_of(D(2024, 3, 9), "fr")  # type: ignore[arg-type]
 
 
 class TestWorkingDays:

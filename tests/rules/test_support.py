@@ -18,7 +18,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threeno.errors import RulesError, ValidationError
+from threeno.errors import LanguageError, RulesError, ValidationError
 from threeno.model.enums import SupportKind
 from threeno.rules.support import (
     REGIME_2011,
@@ -268,8 +268,8 @@ class TestArticles:
 
     def test_explain_unknown_language(self) -> None:
         """Only 'vi' and 'en'."""
-        with pytest.raises(RulesError, match="'fr'"):
-            REGIME_2024.explain(K.LOAN, S.VICTIM, lang="fr")
+        with pytest.raises(LanguageError, match="'fr'"):
+            REGIME_2024.explain(K.LOAN, S.VICTIM, lang="fr")  # type: ignore[arg-type]
 
 
 class TestRegimeInvariants:

@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threeno.errors import RulesError
+from threeno.errors import LanguageError, RulesError
 from threeno.model.crime import CrimeReport, Extension, Suspension
 from threeno.model.enums import Decision, ExtensionKind, ReportSource, SuspensionReason
 from threeno.rules.calendar import DayOffCalendar, default_calendar
@@ -521,8 +521,8 @@ class TestExplain:
 
     def test_unknown_language(self) -> None:
         """Only 'vi' and 'en'."""
-        with pytest.raises(RulesError, match="'de'"):
-            time_limit(TET).summary("de")
+        with pytest.raises(LanguageError, match="'de'"):
+            time_limit(TET).summary("de")  # type: ignore[arg-type]
 
 
 class TestStatusOn:

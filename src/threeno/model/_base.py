@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, TypeVar
 
 import attrs
 
-from threeno.errors import LanguageError, ThreenoError, ValidationError
+from threeno.errors import ThreenoError, ValidationError
+from threeno.lang import check_lang
 from threeno.messages import Notice
 
 if TYPE_CHECKING:
@@ -60,8 +61,6 @@ SENSITIVE: Final = "threeno.sensitive"
 #: never leaves through an error message or a report).
 REDACTED: Final = "<personal data>"
 
-Lang = str  # "vi" or "en"
-
 
 class LabelledEnum(enum.Enum):
     """An enumeration whose value is the data dictionary's slug, with two labels.
@@ -93,19 +92,13 @@ class LabelledEnum(enum.Enum):
         """The slug of the data dictionary (the same as ``value``)."""
         return self._value_
 
-    def label(self, lang: Lang = "vi") -> str:
+    def label(self, lang: str = "vi") -> str:
         """The label in Vietnamese (``"vi"``, the default) or English (``"en"``).
 
         Raises:
             LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        if lang == "vi":
-            return self.vi
-        if lang == "en":
-            return self.en
-        msg = f"unknown language {lang!r}: threeno has labels in 'vi' and 'en'"
-        shown = repr(lang) if isinstance(lang, str) and len(lang) <= 16 else type(lang).__name__
-        raise LanguageError(msg, code="unknown_language", params={"lang": shown})
+        return self.vi if check_lang(lang) == "vi" else self.en
 
     def __str__(self) -> str:
         """The slug, so an f-string gives what the data dictionary writes."""

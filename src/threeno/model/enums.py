@@ -14,7 +14,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
-from threeno.errors import LanguageError
+from threeno.lang import Lang, check_lang
 from threeno.model._base import LabelledEnum
 
 __all__ = [
@@ -444,18 +444,14 @@ class SloganItem(LabelledEnum):
     CO_2 = ("co_2", "03 có (2)", "Three yes's (2)")
     CO_3 = ("co_3", "03 có (3)", "Three yes's (3)")
 
-    def text(self, lang: str = "vi") -> str:
+    def text(self, lang: Lang = "vi") -> str:
         """The item's full text in Vietnamese (``"vi"``, the default) or English (``"en"``).
 
         Raises:
             LanguageError: (a ``ValueError``) for a language other than ``"vi"`` or ``"en"``.
         """
-        if lang not in {"vi", "en"}:
-            msg = f"unknown language {lang!r}: threeno has labels in 'vi' and 'en'"
-            shown = repr(lang) if isinstance(lang, str) and len(lang) <= 16 else type(lang).__name__
-            raise LanguageError(msg, code="unknown_language", params={"lang": shown})
         vi, en = _SLOGAN_TEXT[self.slug]
-        return vi if lang == "vi" else en
+        return vi if check_lang(lang) == "vi" else en
 
     @property
     def is_khong(self) -> bool:

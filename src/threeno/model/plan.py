@@ -31,6 +31,8 @@ from typing import TYPE_CHECKING, Any, Final, cast
 import attrs
 
 from threeno.errors import PlanError
+from threeno.lang import Lang
+from threeno.lang import target as target_text
 from threeno.model._base import (
     LabelledEnum,
     as_tuple,
@@ -409,6 +411,30 @@ class Target:
     def met(self, value: float) -> bool:
         """Whether an indicator's ``value`` meets this target."""
         return self.comparator.holds(value, self.value)
+
+    def text(self, lang: Lang = "vi", *, share: bool) -> str:
+        """The target in words, its value as the plan writes it (:func:`threeno.lang.target`).
+
+        >>> from threeno.model.plan import Comparator, Target
+        >>> t = Target(
+        ...     indicator="reports.resolved",
+        ...     comparator=Comparator.AT_LEAST,
+        ...     value=1.0,
+        ...     clause="I.3",
+        ... )
+        >>> t.text("vi", share=True), t.text("en", share=True)
+        ('không thấp hơn 100%', 'at least 100%')
+
+        Args:
+            lang: ``"vi"`` (the default) or ``"en"``.
+            share: whether the indicator is a share (its value a fraction) or a count.
+
+        Raises:
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
+
+        .. versionadded:: 0.2.0
+        """
+        return f"{self.comparator.label(lang)} {target_text(self.value, lang, share=share)}"
 
 
 @attrs.frozen(kw_only=True)

@@ -28,6 +28,7 @@ import holidays
 import pendulum
 
 from threeno.errors import RulesError
+from threeno.lang import Lang, check_lang
 from threeno.model._base import fail, nfc
 
 if TYPE_CHECKING:
@@ -52,14 +53,7 @@ _WEEKDAY_NAMES: Final = {
     "en": {_SATURDAY: "Saturday", _SUNDAY: "Sunday"},
 }
 # The ``holidays`` package's language codes for threeno's two languages.
-_PACKAGE_LANGUAGE: Final = {"vi": "vi", "en": "en_US"}
-
-
-def _check_lang(lang: str) -> str:
-    if lang not in _PACKAGE_LANGUAGE:
-        msg = f"unknown language {lang!r}: threeno names days off in 'vi' and 'en'"
-        raise RulesError(msg)
-    return lang
+_PACKAGE_LANGUAGE: Final[dict[Lang, str]] = {"vi": "vi", "en": "en_US"}
 
 
 def _check_day(value: object) -> dt.date:
@@ -163,14 +157,14 @@ class DayOffCalendar:
 
     # -- the package ---------------------------------------------------------------------
 
-    def _package(self, year: int, lang: str) -> holidays.HolidayBase:
+    def _package(self, year: int, lang: Lang) -> holidays.HolidayBase:
         # A substitution can swap days across a year's end (a Saturday of January worked
         # for a day off in December), so the neighbouring years are computed too.
         return holidays.country_holidays(
             "VN", years=range(year - 1, year + 2), language=_PACKAGE_LANGUAGE[lang]
         )
 
-    def _holiday_names(self, year: int, lang: str) -> Mapping[dt.date, str]:
+    def _holiday_names(self, year: int, lang: Lang) -> Mapping[dt.date, str]:
         key = (year, lang)
         names = self._names.get(key)
         if names is None:
@@ -217,7 +211,7 @@ class DayOffCalendar:
         _check_day(day)
         return day in self._days_off(day.year)
 
-    def name_of(self, day: dt.date, lang: str = "en") -> str | None:
+    def name_of(self, day: dt.date, lang: Lang = "en") -> str | None:
         """Why ``day`` is off: the local day off's name, the holiday's, or the weekday's.
 
         Args:
@@ -231,9 +225,10 @@ class DayOffCalendar:
             working day.
 
         Raises:
-            RulesError: ``day`` is not a date, or ``lang`` is neither ``"vi"`` nor ``"en"``.
+            RulesError: ``day`` is not a date.
+            LanguageError: ``lang`` is neither ``"vi"`` nor ``"en"``.
         """
-        _check_lang(lang)
+        lang = check_lang(lang)
         if not self.is_day_off(day):
             return None
         local = self.extra_days_off.get(day)

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Final
 import attrs
 
 from threeno.errors import RulesError
+from threeno.lang import Lang, check_lang
 from threeno.model._base import (
     LabelledEnum,
     as_tuple,
@@ -295,7 +296,7 @@ class Regime:
         kind: SupportKind,
         status: ProtectedStatus,
         on: dt.date | None = None,
-        lang: str = "en",
+        lang: Lang = "en",
     ) -> str:
         """Say in words whether, and by which article, ``status`` may receive ``kind``.
 
@@ -309,11 +310,10 @@ class Regime:
             One sentence citing the article.
 
         Raises:
-            RulesError: ``on`` outside the regime's dates, or an unknown language.
+            RulesError: ``on`` outside the regime's dates.
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        if lang not in _EXPLAIN:
-            msg = f"unknown language {lang!r}: threeno explains in 'vi' and 'en'"
-            raise RulesError(msg)
+        lang = check_lang(lang)
         e = self.entitlement(status)
         article = self.article_of(kind)
         if article is None:

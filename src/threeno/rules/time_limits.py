@@ -53,6 +53,7 @@ import attrs
 import pendulum
 
 from threeno.errors import RulesError
+from threeno.lang import Lang, check_lang
 from threeno.model._base import LabelledEnum
 from threeno.model.crime import CrimeReport  # noqa: TC001 - Sphinx resolves the annotations
 from threeno.model.enums import ExtensionKind
@@ -149,9 +150,13 @@ class SkippedDay:
     name_en: str
     holiday: bool = False
 
-    def name(self, lang: str) -> str:
-        """The name in ``"vi"`` or ``"en"``."""
-        return self.name_vi if lang == "vi" else self.name_en
+    def name(self, lang: Lang) -> str:
+        """The name in ``"vi"`` or ``"en"``.
+
+        Raises:
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
+        """
+        return self.name_vi if check_lang(lang) == "vi" else self.name_en
 
 
 @attrs.frozen(kw_only=True)
@@ -190,9 +195,13 @@ class DeadlineStep:
         """The legal reference of this step, e.g. ``"Bộ luật Tố tụng hình sự 2015, Art. 148"``."""
         return _REFERENCES[self.kind][0]
 
-    def reference_in(self, lang: str) -> str:
-        """The legal reference in ``"en"`` or ``"vi"`` (Vietnamese citation order)."""
-        return _REFERENCES[self.kind][1 if lang == "vi" else 0]
+    def reference_in(self, lang: Lang) -> str:
+        """The legal reference in ``"en"`` or ``"vi"`` (Vietnamese citation order).
+
+        Raises:
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
+        """
+        return _REFERENCES[self.kind][1 if check_lang(lang) == "vi" else 0]
 
 
 @attrs.frozen(kw_only=True)
@@ -231,7 +240,7 @@ class Deadline:
         """Whether the clock is stopped by a suspension (Bộ luật Tố tụng hình sự 2015, Art. 148)."""
         return self.date is None
 
-    def summary(self, lang: str = "en") -> str:
+    def summary(self, lang: Lang = "en") -> str:
         """The limit's basis in a few words, for one line of an indicator explanation.
 
         For example ``"20 days, moved past Tết"``, ``"2 months (complex matter) + 2 months
@@ -247,9 +256,10 @@ class Deadline:
             The summary, without the date itself.
 
         Raises:
-            RulesError: for a language other than ``"vi"`` or ``"en"``.
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        words = _WORDS[_lang(lang)]
+        lang = check_lang(lang)
+        words = _WORDS[lang]
         basis = words["days"].format(n=BASE_DAYS)
         notes: list[str] = []
         for step in self.steps:
@@ -269,7 +279,7 @@ class Deadline:
             basis = words["suspended"].format(d=_fmt(self.suspended_since, lang))
         return ", ".join([basis, *notes])
 
-    def explain(self, lang: str = "en") -> str:
+    def explain(self, lang: Lang = "en") -> str:
         """Say in full how the limit was computed, one line per step, with the articles.
 
         Legal sources: Bộ luật Tố tụng hình sự 2015, Art. 134, 147, 148, 149.
@@ -281,9 +291,10 @@ class Deadline:
             Several lines (the receipt, every step with its reference, the limit).
 
         Raises:
-            RulesError: for a language other than ``"vi"`` or ``"en"``.
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        words = _WORDS[_lang(lang)]
+        lang = check_lang(lang)
+        words = _WORDS[lang]
         counted = words["counted"] if self.count_receipt_day else words["not_counted"]
         head = words["head"].format(
             id=self.report_id, d=_fmt(self.received_on, lang), counted=counted
@@ -304,7 +315,7 @@ class Deadline:
 
 # -- words --------------------------------------------------------------------------------
 
-_WORDS: Final = {
+_WORDS: Final[dict[Lang, dict[str, str]]] = {
     "en": {
         "days": "{n} days",
         "complex": "{n} months (complex matter)",
@@ -387,21 +398,14 @@ _WORDS: Final = {
 }
 
 
-def _lang(lang: str) -> str:
-    if lang not in _WORDS:
-        msg = f"unknown language {lang!r}: threeno explains in 'vi' and 'en'"
-        raise RulesError(msg)
-    return lang
-
-
-def _fmt(day: dt.date | None, lang: str) -> str:
+def _fmt(day: dt.date | None, lang: Lang) -> str:
     if day is None:
         return "—"
     # Vietnamese administrative texts write dates day/month/year.
     return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
 
 
-def _short_reason(skipped: tuple[SkippedDay, ...], lang: str) -> str:
+def _short_reason(skipped: tuple[SkippedDay, ...], lang: Lang) -> str:
     """Name a run of days off in a word or two: "Tết", "the weekend", or the holiday."""
     holidays = [s for s in skipped if s.holiday]
     if not holidays:
@@ -414,7 +418,7 @@ def _short_reason(skipped: tuple[SkippedDay, ...], lang: str) -> str:
     return last.name(lang)
 
 
-def _explain_step(step: DeadlineStep, lang: str, count_receipt_day: bool) -> str:  # noqa: FBT001
+def _explain_step(step: DeadlineStep, lang: Lang, count_receipt_day: bool) -> str:  # noqa: FBT001
     words = _WORDS[lang]
     e, r = _fmt(step.event_on, lang), _fmt(step.result, lang)
     if step.kind is StepKind.RECEIPT:
