@@ -332,6 +332,7 @@ EXEMPT = {
     "threeno.rules.calendar.today": "a date",
     "threeno.rules.periods.due_date": "a period",
     "threeno.rules.periods.latest_complete": "a period",
+    "threeno.rules.procedure.procedure_regime_on": "a date",
     "threeno.rules.support.eligible": "a support kind, a status and a date",
     "threeno.rules.support.regime_on": "a date",
     "threeno.rules.time_limits.status_on": "crime reports have no personal data",

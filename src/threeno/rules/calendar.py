@@ -30,12 +30,19 @@ import pendulum
 from threeno.errors import RulesError
 from threeno.lang import Lang, check_lang
 from threeno.model._base import fail, nfc
+from threeno.model.sources import (
+    CRIMINAL_PROCEDURE_CODE_2015,
+    DECISION_188_1999,
+    LABOUR_CODE_2019,
+    Reference,
+)
 
 if TYPE_CHECKING:
     from threeno.model.plan import LocalCalendar, Plan
 
 __all__ = [
     "PLAN_ZONE",
+    "SOURCES",
     "DayOffCalendar",
     "default_calendar",
     "local_date",
@@ -45,6 +52,16 @@ __all__ = [
 
 #: The plan's time zone, in which a day ends at midnight (Art. 134), whatever the server's zone.
 PLAN_ZONE: Final = "Asia/Ho_Chi_Minh"
+
+#: The sources of the days off, as data. A limit ending on a day off ends on the next
+#: working day (Bộ luật Tố tụng hình sự 2015, Art. 134(1)); the public holidays are those
+#: of Bộ luật Lao động 2019, Art. 112; Saturday and Sunday are off in state bodies
+#: (Quyết định 188/1999/QĐ-TTg).
+SOURCES: Final[tuple[Reference, ...]] = (
+    Reference(instrument=CRIMINAL_PROCEDURE_CODE_2015, article="134", clause="1"),
+    Reference(instrument=LABOUR_CODE_2019, article="112"),
+    Reference(instrument=DECISION_188_1999),
+)
 
 _SATURDAY: Final = 5
 _SUNDAY: Final = 6
@@ -98,6 +115,8 @@ class DayOffCalendar:
     ends on the next working day); Bộ luật Lao động 2019, Art. 112 (public holidays);
     Quyết định 188/1999/QĐ-TTg (Saturday and Sunday off in state bodies).
     Plan clauses: I.3 (reports resolved on time).
+
+    The same sources as data: :data:`SOURCES`.
 
     Args:
         extra_days_off: local days off a plan declares, each with its name (why it is off).
