@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from english import english_words
+from threeno import messages
 from threeno.errors import LanguageError, RulesError
 from threeno.lang import target as lang_target
-from threeno.messages import TEMPLATES, Notice
+from threeno.messages import TEMPLATES, Notice, _cli, _evaluation, _io, _languages, _model
 from threeno.model.crime import CrimeReport
 from threeno.model.enums import ReportSource, Sex, SloganItem, SupportKind
 from threeno.model.period import ReportingPeriod
@@ -124,6 +125,14 @@ class TestTemplates:
         """No English word in a Vietnamese wording (identifiers and quoted codes aside)."""
         vi, _ = TEMPLATES[code]
         assert english_words(vi) == set()
+
+
+def test_each_code_written_once() -> None:
+    """The areas' wordings merge into one catalogue; a code in two areas is refused."""
+    with pytest.raises(ValueError, match="written twice: empty"):
+        messages._merged({"empty": ("a", "b")}, {"empty": ("c", "d")})
+    areas = (_cli, _evaluation, _io, _languages, _model)
+    assert sum(len(area.TEMPLATES) for area in areas) == len(TEMPLATES)
 
 
 def test_the_check_finds_english() -> None:
