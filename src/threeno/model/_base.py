@@ -57,8 +57,8 @@ __all__ = [
 
 #: Field-metadata key marking personal data: never shown by ``repr``, logs or exports.
 SENSITIVE: Final = "threeno.sensitive"
-#: What a message shows instead of a record's personal data (DESIGN.md: personal data
-#: never leaves through an error message or a report).
+#: What a message shows instead of a record's personal data: personal data never leaves
+#: through an error message or a report (the privacy guide, docs/guides/privacy.md).
 REDACTED: Final = "<personal data>"
 
 
@@ -327,7 +327,8 @@ def scrub(text: str, record: object) -> str:
         text: the message.
         record: the record it is about (an attrs instance; anything else has none).
 
-    DESIGN.md: personal data never leaves through an error message or a report.
+    Personal data never leaves through an error message or a report (the privacy guide,
+    docs/guides/privacy.md).
     """
     for secret in secrets_of(record):
         text = text.replace(secret, REDACTED)
@@ -443,7 +444,8 @@ def tuple_of(
 def id_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate a list of record ids: each a non-empty text, none listed twice.
 
-    Ids are pseudonymous references (DESIGN.md), so a duplicate may be quoted.
+    Ids are pseudonymous references (the privacy guide, docs/guides/privacy.md), so a
+    duplicate may be quoted.
     """
     items = _check_tuple(instance, attribute.name, value)
     seen: set[str] = set()

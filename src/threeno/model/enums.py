@@ -1,12 +1,14 @@
 """The closed vocabularies of the data dictionary, with Vietnamese and English labels.
 
 Every enumeration here is a :class:`~threeno.model._base.LabelledEnum`: a member's
-``value`` is the slug that the data dictionary (DESIGN.md, interchange format v1)
-writes, and ``label("vi")`` / ``label("en")`` give the words a person reads. The slugs
+``value`` is the slug that the data dictionary (interchange format v1,
+docs/guides/data-exchange.md) writes, and ``label("vi")`` / ``label("en")`` give the
+words a person reads. The slugs
 are a contract with every tool that exchanges records: extend, never rename.
 
-Vietnamese labels are taken from the plan (``ke-hoach-2024.vi.txt``) or from the legal
-text each enumeration cites, in NFC.
+Vietnamese labels are taken from the plan (its text is in the tests' reference data,
+``tests/data/reference/ke-hoach-2024.excerpt.vi.txt``) or from the legal text each
+enumeration cites, in NFC.
 """
 
 from __future__ import annotations
@@ -208,7 +210,7 @@ class SubjectCategory(LabelledEnum):
         """Whether awareness-raising aims at people in this category.
 
         Every category is a target of the outreach of plan clause II.2.b except the
-        suspects and offenders watched under III.1.b (DESIGN.md, data dictionary).
+        suspects and offenders watched under III.1.b (the data dictionary).
         """
         return self not in {SubjectCategory.SUSPECT, SubjectCategory.OFFENDER}
 
@@ -459,7 +461,7 @@ class SloganItem(LabelledEnum):
         return self.slug.startswith("khong_")
 
 
-# The plan's II.2.b, character for character (then NFC); English from PLAN-DIGEST.md.
+# The plan's II.2.b, character for character (then NFC); the English is a translation.
 _CO_1_VI: Final = (
     "Có kiến thức về văn hóa, pháp luật để nhận diện hoạt động lừa đảo của các đối tượng"
     " (Nâng cao trình độ học vấn, nhận thức rõ về Luật hôn nhân, gia đình;"
