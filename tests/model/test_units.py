@@ -18,8 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from threeno.errors import ThreenoError, UnitError, ValidationError
+from threeno.model.lai_chau import LAI_CHAU_UNITS
 from threeno.model.units import (
-    LAI_CHAU_UNITS,
     AdministrativeUnit,
     UnitKind,
     UnitLevel,

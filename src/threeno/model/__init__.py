@@ -36,6 +36,7 @@ from threeno.model.enums import (
     SuspensionReason,
     Verdict,
 )
+from threeno.model.lai_chau import LAI_CHAU_UNITS
 from threeno.model.period import Convention, PeriodKind, ReportingPeriod
 from threeno.model.plan import (
     Agency,
@@ -52,7 +53,6 @@ from threeno.model.plan import (
 )
 from threeno.model.subjects import CategorySpan, Subject
 from threeno.model.units import (
-    LAI_CHAU_UNITS,
     AdministrativeUnit,
     UnitKind,
     UnitLevel,

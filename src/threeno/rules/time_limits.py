@@ -62,6 +62,7 @@ import pendulum
 
 from threeno.errors import RulesError
 from threeno.lang import Lang, check_lang
+from threeno.lang import date as lang_date
 from threeno.model._base import LabelledEnum
 from threeno.model.crime import CrimeReport  # noqa: TC001 - Sphinx resolves the annotations
 from threeno.model.enums import ExtensionKind
@@ -345,8 +346,8 @@ def _step_sources(regime: ProcedureRegime, kind: StepKind) -> tuple[Reference, .
 def _fmt(day: dt.date | None, lang: Lang) -> str:
     if day is None:
         return "—"
-    # Vietnamese administrative texts write dates day/month/year.
-    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
+    # Vietnamese as administrative texts write dates (dd/mm/yyyy); English in ISO form.
+    return lang_date(day, lang) if lang == "vi" else day.isoformat()
 
 
 def _short_reason(skipped: tuple[SkippedDay, ...], lang: Lang) -> str:
