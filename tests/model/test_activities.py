@@ -206,7 +206,7 @@ class TestReportSubmission:
         ],
     )
     def test_shapes_accepted(self, period: str) -> None:
-        """Every shape of DESIGN.md (2024-02-29 exists: 2024 is a leap year)."""
+        """Every shape of the data dictionary (2024-02-29 exists: 2024 is a leap year)."""
         assert period == submission(period).period
 
     @pytest.mark.parametrize(

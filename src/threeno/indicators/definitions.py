@@ -21,7 +21,8 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import attrs
 
-from threeno.lang import check_lang, number, percent
+from threeno.lang import check_lang
+from threeno.lang import target as lang_target
 from threeno.model._base import LabelledEnum, as_tuple, fail, non_empty, of_enum, tuple_of
 from threeno.model.enums import (
     Channel,
@@ -422,13 +423,7 @@ class Indicator:
         Raises:
             LanguageError: for another language.
         """
-        code = check_lang(lang)
-        if self.kind is not IndicatorKind.COUNT:
-            shown = percent(float(value), code)
-            return shown.replace(",0%", "%").replace(".0%", "%")
-        if isinstance(value, int) or float(value).is_integer():
-            return number(int(value), code)
-        return f"{value:g}".replace(".", "," if code == "vi" else ".")
+        return lang_target(value, check_lang(lang), share=self.kind is not IndicatorKind.COUNT)
 
     def target_text(self, target: Target, lang: str = "vi") -> str:
         """A target for this indicator in words: its comparator and its value.
@@ -442,7 +437,7 @@ class Indicator:
         Raises:
             LanguageError: for another language.
         """
-        return f"{target.comparator.label(lang)} {self.target_value(target.value, lang)}"
+        return target.text(check_lang(lang), share=self.kind is not IndicatorKind.COUNT)
 
     def with_offences(
         self, articles: frozenset[int] | set[int] | tuple[int, ...] | None

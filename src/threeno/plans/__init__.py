@@ -178,7 +178,7 @@ def _word(key: str, lang: Lang, **params: object) -> str:
     return (vi if lang == "vi" else en).format(**params)
 
 
-def summary(plan: Plan, lang: str = "en") -> str:
+def summary(plan: Plan, lang: Lang = "en") -> str:
     """A plain-text summary of a plan, all of it in one language.
 
     What ``threeno plan show`` prints: the header, the units in scope, the agencies and
