@@ -87,8 +87,8 @@ def target(value: float, lang: Lang, *, share: bool) -> str:
     """A target's value as a plan writes it: ``100%``, ``90,5%`` for a share, ``1.000`` for a count.
 
     A share (a fraction) is a percentage with one decimal, left out when it is 0 (so
-    ``0.9999`` is ``100%``, as it rounds); a whole count is grouped as :func:`number`; any other count is written
-    with the language's decimal sign (``2,5`` / ``2.5``).
+    ``0.9999`` is ``100%``, as it rounds); a whole count is grouped as :func:`number`; any
+    other count is written with the language's decimal sign (``2,5`` / ``2.5``).
 
     >>> from threeno.lang import target
     >>> target(1.0, "vi", share=True), target(0.905, "vi", share=True)
