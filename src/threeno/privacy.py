@@ -423,29 +423,12 @@ class _Tableau:
         return {j: c for j, c in costs.items() if c}
 
     def _pivot(self, r: int, s: int, costs: dict[int, int] | None = None) -> None:
-        p, d = self.rows[r][s], self.d
-        pivot_row, pivot_rhs = self.rows[r], self.rhs[r]
-
-        def combine(row: dict[int, int], f: int) -> dict[int, int]:
-            # (p * row - f * pivot_row) / d, an exact division (Sylvester's identity).
-            new = {j: p * a for j, a in row.items()}
-            for j, a in pivot_row.items():
-                new[j] = new.get(j, 0) - f * a
-            return {j: v // d for j, v in new.items() if v}
-
+        p = self.rows[r][s]
         for i, row in enumerate(self.rows):
-            if i == r:
-                continue
-            f = row.get(s, 0)
-            if f:
-                self.rows[i] = combine(row, f)
-                self.rhs[i] = (p * self.rhs[i] - f * pivot_rhs) // d
-            elif p != d:
-                self.rows[i] = {j: p * a // d for j, a in row.items()}
-                self.rhs[i] = p * self.rhs[i] // d
+            if i != r:
+                self.rows[i], self.rhs[i] = self._eliminate(row, self.rhs[i], r, s)
         if costs is not None:
-            f = costs.get(s, 0)
-            changed = combine(costs, f) if f else {j: p * a // d for j, a in costs.items()}
+            changed, _ = self._eliminate(costs, 0, r, s)
             costs.clear()
             costs.update(changed)
         self.basis[r] = s
@@ -457,6 +440,20 @@ class _Tableau:
                 for j in costs:
                     costs[j] = -costs[j]
             self.d = -p
+
+    def _eliminate(self, row: dict[int, int], b: int, r: int, s: int) -> tuple[dict[int, int], int]:
+        # The row once column s is pivoted in at row r: (p * row - f * pivot row) / d, an
+        # exact division (Sylvester's identity); a row without column s is only rescaled.
+        p, d = self.rows[r][s], self.d
+        f = row.get(s, 0)
+        if not f:
+            if p == d:
+                return row, b
+            return {j: p * a // d for j, a in row.items()}, p * b // d
+        new = {j: p * a for j, a in row.items()}
+        for j, a in self.rows[r].items():
+            new[j] = new.get(j, 0) - f * a
+        return {j: v // d for j, v in new.items() if v}, (p * b - f * self.rhs[r]) // d
 
     def _optimise(self, costs: dict[int, int], limit: int) -> int | None:
         # Maximise; columns from ``limit`` on never enter. None at the optimum, or the
@@ -560,6 +557,32 @@ def _is_ray(ray: list[int], rows: list[_Row], j: int) -> bool:
     return True
 
 
+class _Seen:
+    """The lowest and highest value of each variable over the witness tables found."""
+
+    def __init__(self, values: list[int], rows: list[_Row]) -> None:
+        self.rows = rows
+        self.low: list[int] = list(values)
+        self.high: list[int | None] = list(values)
+
+    def add(self, found: _Extreme, j: int) -> None:
+        """Count an optimum found for ``j``, once checked: a whole table, or a ray."""
+        if found.ray is not None and _is_ray(found.ray, self.rows, j):
+            for i, step in enumerate(found.ray):
+                if step > 0:
+                    self.high[i] = None  # the true table plus the ray, times any t
+        elif found.point is not None and _satisfies(found.point, self.rows):
+            for i, v in enumerate(found.point):
+                self.low[i] = min(self.low[i], v)
+                top = self.high[i]
+                self.high[i] = None if top is None else max(top, v)
+
+    def wide(self, j: int, need: int) -> bool:
+        """Whether ``j`` is seen ``need`` apart (or without bound)."""
+        top = self.high[j]
+        return top is None or top - self.low[j] >= need
+
+
 def _audit(
     values: list[int], rows: list[_Row], todo: list[int], need: int
 ) -> dict[int, tuple[tuple[int, int | None], frozenset[int]]]:
@@ -575,33 +598,18 @@ def _audit(
     variable left narrow (none for a wide one).
     """
     tableau = _Tableau(len(values), rows)
-    low, high = list(values), list[int | None](values)
-
-    def seen(point: list[int] | None, ray: list[int] | None, j: int) -> None:
-        if ray is not None and _is_ray(ray, rows, j):
-            for i, step in enumerate(ray):
-                if step > 0:
-                    high[i] = None
-        elif point is not None and _satisfies(point, rows):
-            for i, v in enumerate(point):
-                low[i] = min(low[i], v)
-                top = high[i]
-                high[i] = None if top is None else max(top, v)
-
-    def wide(j: int) -> bool:
-        top = high[j]
-        return top is None or top - low[j] >= need
-
+    seen = _Seen(values, rows)
     found: dict[int, tuple[tuple[int, int | None], frozenset[int]]] = {}
     for j in todo:
         binding: frozenset[int] = frozenset()
         for sense in (1, -1):
-            if wide(j):
+            if seen.wide(j, need):
                 break
             optimum = tableau.extreme(j, sense)
-            seen(optimum.point, optimum.ray, j)
+            seen.add(optimum, j)
             binding |= optimum.binding
-        found[j] = ((low[j], high[j]), frozenset() if wide(j) else binding)
+        wide = seen.wide(j, need)
+        found[j] = ((seen.low[j], seen.high[j]), frozenset() if wide else binding)
     return found
 
 
