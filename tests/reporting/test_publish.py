@@ -238,12 +238,13 @@ class TestSuppression:
         """``units.*`` and ``reporting.*`` count communes and reports, not people: shown.
 
         No model review in the data: each of the seven wards in scope is a denominator
-        of 1 and a numerator of 0, 0/1 = 0.0%, although 1 is below k = 5.
+        of 1 and a numerator of 0, shown "0/1: no data" (no review to look at), although
+        1 is below k = 5; the whole area is 0/7.
         """
         view = build_view(evaluation, lang="en", plan=PLAN, suppress_below=5)
         texts = _texts(view, "units.model_maintained")
-        assert [texts[u] for u in UNITS] == ["0/1 = 0.0%"] * 7
-        assert texts[None] == "0/7 = 0.0%"
+        assert [texts[u] for u in UNITS] == ["0/1: no data"] * 7
+        assert texts[None] == "0/7: no data"
 
     def test_no_record_listed(self, evaluation: Evaluation) -> None:
         """The internal report lists the late report; the published one lists nothing."""
