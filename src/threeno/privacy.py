@@ -48,6 +48,7 @@ __all__ = [
     "HIDDEN_MARK",
     "ID_PREFIXES",
     "MIN_KEY_BYTES",
+    "K",
     "Relation",
     "Suppression",
     "SuppressionResult",
@@ -274,6 +275,7 @@ HIDDEN_MARK: Final = "x"
 #: The same mark, by its former name (a complementary cell showed it; a small one ``<k``).
 COMPLEMENTARY_MARK: Final = HIDDEN_MARK
 
+#: The type of the keys of a table's counts (any hashable value).
 K = TypeVar("K", bound=Hashable)
 
 

@@ -42,13 +42,14 @@ if TYPE_CHECKING:
 
 __all__ = ["NOT_ABOUT_PEOPLE", "RELATIONS", "CountKey", "counts", "marks", "relations"]
 
-#: A count of a published report: ``(indicator id, "row", unit code, part)``,
-#: ``(indicator id, "total", part)``, ``(indicator id, "category", dimension, category,
-#: part)``, ``(indicator id, "figure", figure)`` or ``(indicator id, "category_figure",
-#: dimension, category, figure)``; ``part`` is ``"numerator"`` or ``"denominator"``.
+#: The key of a count of a published report, one of ``(indicator id, "row", unit code,
+#: part)``, ``(indicator id, "total", part)``, ``(indicator id, "category", dimension,
+#: category, part)``, ``(indicator id, "figure", figure)`` and ``(indicator id,
+#: "category_figure", dimension, category, figure)``, with ``part`` ``"numerator"`` or
+#: ``"denominator"``.
 CountKey = tuple[str, ...]
 
-#: The indicators whose counts a published report shows as they are: they count
+#: The indicators whose counts a published report shows as they are. They count
 #: communes and wards, or the reports the plan asks of agencies, not people, and their
 #: denominators (the units in scope, the reports expected) are public.
 NOT_ABOUT_PEOPLE: Final = frozenset(
