@@ -391,7 +391,7 @@ class Cell:
         denominator: the denominator of a share; ``None`` for a count.
         value: the count, the share as a fraction, or ``None`` (no data, or hidden).
         text: what the table shows: ``"12"``, ``"33/35 = 94.3%"``, *no data*, or in a
-            published report ``"<5"``, ``"<5/35"``, ``"x/40"``.
+            published report ``"x"``, ``"x/35"``, ``"x/x"``.
         suppressed: whether a published report hides part of the cell; the hidden
             numbers are then ``None``, and so is ``value``.
 
