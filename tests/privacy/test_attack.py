@@ -15,10 +15,19 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from attacker import Fact, Table, at_most, intervals, narrow, read_report, report_facts, total
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from tests.privacy.attacker import (
+    Fact,
+    Table,
+    at_most,
+    intervals,
+    narrow,
+    read_report,
+    report_facts,
+    total,
+)
 from threeno.indicators.engine import evaluate
 from threeno.io.datasets import load_dataset
 from threeno.plans import load_plan
