@@ -38,6 +38,7 @@ import attrs
 from threeno.errors import ValidationError
 from threeno.model._base import is_sensitive
 from threeno.model.dataset import RECORD_TYPES, Dataset
+from threeno.model.record_types import RECORD_TYPE_LIST
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -64,16 +65,7 @@ __all__ = [
 MIN_KEY_BYTES: Final = 16
 #: The prefix of a pseudonym, by record type (the same as the synthetic data's ids).
 ID_PREFIXES: Final[Mapping[str, str]] = MappingProxyType(
-    {
-        "subjects": "S",
-        "crime_reports": "CR",
-        "criminal_cases": "CC",
-        "support_actions": "SA",
-        "outreach_events": "OE",
-        "model_reviews": "MR",
-        "report_submissions": "RS",
-        "safety_assessments": "SF",
-    }
+    {t.name: t.id_prefix for t in RECORD_TYPE_LIST}
 )
 #: How many hex digits of the HMAC a pseudonym keeps (64 bits: a collision among a
 #: million ids of one type has odds of about 1 in 36 million, and is refused, not hidden).

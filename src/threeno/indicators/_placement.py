@@ -18,11 +18,11 @@ crosswalk).
 from __future__ import annotations
 
 import datetime as dt
-from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final
 
 from threeno.indicators.results import CrosswalkUse, DataQuality, UnitIssue
 from threeno.model.dataset import RECORD_TYPES
+from threeno.model.record_types import RECORD_TYPE_LIST
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -57,16 +57,10 @@ PLACEMENTS: Final[tuple[str, ...]] = (
 # Each placement's index in PLACEMENTS: a record's status. From OUT_OF_SCOPE on, it is left out.
 READ, IN_SCOPE, CROSSWALKED, NOT_SELECTED, OUT_OF_SCOPE, NOT_VALID_ON_DATE, UNKNOWN_UNIT = range(7)
 
-# The date at which each record type's unit code is read (the indicators guide,
-# docs/guides/indicators.md, "Where a record counts"); report submissions have no unit.
+# The date at which each record type's unit code is read (the descriptors' ``unit_date``:
+# :mod:`threeno.model.record_types`); report submissions have no unit.
 UNIT_DATE: Final[dict[str, Callable[[Any], dt.date]]] = {
-    "subjects": attrgetter("registered_on"),
-    "crime_reports": attrgetter("received_on"),
-    "criminal_cases": attrgetter("opened_on"),
-    "support_actions": attrgetter("delivered_on"),
-    "outreach_events": attrgetter("held_on"),
-    "model_reviews": attrgetter("held_on"),
-    "safety_assessments": attrgetter("assessed_on"),
+    t.name: t.date_of for t in RECORD_TYPE_LIST if t.unit_date is not None
 }
 
 

@@ -1,7 +1,8 @@
 """A dataset: every record of every type, immutable, sorted, with cross-record checks.
 
-A :class:`Dataset` holds one tuple per record type of the data dictionary (DESIGN.md),
-named exactly as the interchange format names them (``crime_reports``, ...). Records are
+A :class:`Dataset` holds one tuple per record type of the data dictionary (each type
+described once in :mod:`threeno.model.record_types`), named exactly as the interchange
+format names them (``crime_reports``, ...). Records are
 sorted by id on construction, so the same records in any order make an equal dataset
 (and byte-identical outputs downstream). Duplicate ids within a type are refused at
 once; problems between records (an unknown subject, a case pointing at an unknown
@@ -32,6 +33,7 @@ from threeno.model.activities import (
     SupportAction,
 )
 from threeno.model.crime import CrimeReport, CriminalCase
+from threeno.model.record_types import RECORD_TYPE_LIST, record_type
 from threeno.model.subjects import Subject
 
 if TYPE_CHECKING:
@@ -63,50 +65,18 @@ Record = (
 #: The type of one kind of record, in the signatures of the lookups.
 R = TypeVar("R", bound=Record)
 
-#: The record types of the data dictionary, by their interchange names, in its order.
+#: The record types of the data dictionary, by their interchange names, in its order
+#: (from their descriptors, :data:`threeno.model.record_types.RECORD_TYPE_LIST`).
 RECORD_TYPES: Final[Mapping[str, type[Record]]] = MappingProxyType(
-    {
-        "subjects": Subject,
-        "crime_reports": CrimeReport,
-        "criminal_cases": CriminalCase,
-        "support_actions": SupportAction,
-        "outreach_events": OutreachEvent,
-        "model_reviews": ModelReview,
-        "report_submissions": ReportSubmission,
-        "safety_assessments": SafetyAssessment,
-    }
+    {t.name: t.cls for t in RECORD_TYPE_LIST}
 )
 _NAME_OF: Final[dict[type[Any], str]] = {cls: name for name, cls in RECORD_TYPES.items()}
 
 #: The name of each record type, ``(Vietnamese, English)``, lower case as in running
-#: text, by interchange name, in the data dictionary's order.
-#:
-#: * ``subjects``: "người thuộc diện quản lý" — the people plan clause I.1 asks to
-#:   manage and know ("quản lý, nắm số ..."); not "đối tượng", which usually means a
-#:   suspect;
-#: * ``crime_reports``: "tố giác, tin báo về tội phạm, kiến nghị khởi tố" — the three
-#:   sources of Bộ luật Tố tụng hình sự 2015, Art. 144, named as that article's title
-#:   and the plan's clause I.3 name them;
-#: * ``criminal_cases``: "vụ án hình sự" (Art. 143: khởi tố vụ án hình sự);
-#: * ``support_actions``: "hoạt động hỗ trợ" — support to victims and to women in
-#:   difficult circumstances alike (plan clauses II.3.a and II.3.b);
-#: * ``outreach_events``: "hoạt động tuyên truyền" — sessions, broadcasts, posters and
-#:   posts alike (plan clause II.2.b lists the means), so not only "buổi";
-#: * ``model_reviews``: "sơ kết, tổng kết mô hình" (plan clause IV.1);
-#: * ``report_submissions``: "báo cáo đã gửi" (plan clause IV.2: reports sent);
-#: * ``safety_assessments``: "đánh giá an toàn về an ninh, trật tự" (the standard
-#:   "An toàn về an ninh, trật tự" of Thông tư 124/2021/TT-BCA; plan clause II.1.b).
+#: text, by interchange name, in the data dictionary's order (from the descriptors, where
+#: each name's source is given: :data:`threeno.model.record_types.RECORD_TYPE_LIST`).
 RECORD_TYPE_LABELS: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
-    {
-        "subjects": ("người thuộc diện quản lý", "monitored subjects"),
-        "crime_reports": ("tố giác, tin báo về tội phạm, kiến nghị khởi tố", "crime reports"),
-        "criminal_cases": ("vụ án hình sự", "criminal cases"),
-        "support_actions": ("hoạt động hỗ trợ", "support actions"),
-        "outreach_events": ("hoạt động tuyên truyền", "outreach events"),
-        "model_reviews": ("sơ kết, tổng kết mô hình", "model reviews"),
-        "report_submissions": ("báo cáo đã gửi", "report submissions"),
-        "safety_assessments": ("đánh giá an toàn về an ninh, trật tự", "safety assessments"),
-    }
+    {t.name: (t.label_vi, t.label_en) for t in RECORD_TYPE_LIST}
 )
 
 
@@ -127,20 +97,13 @@ def record_type_label(name: str, lang: Lang = "vi") -> str:
 
     .. versionadded:: 0.2.0
     """
-    vi, en = RECORD_TYPE_LABELS[name]
-    return vi if check_lang(lang) == "vi" else en
+    return record_type(name).label(check_lang(lang))
 
 
-# The date at which a record's unit code is read (DESIGN.md: codes are read at the
-# record's own date, since a code may name another unit on another day).
+# The date at which a record's unit code is read: a code may name another unit on another
+# day (the descriptors' ``unit_date``).
 _UNIT_DATE: Final[dict[str, Callable[[Any], dt.date]]] = {
-    "subjects": lambda r: r.registered_on,
-    "crime_reports": lambda r: r.received_on,
-    "criminal_cases": lambda r: r.opened_on,
-    "support_actions": lambda r: r.delivered_on,
-    "outreach_events": lambda r: r.held_on,
-    "model_reviews": lambda r: r.held_on,
-    "safety_assessments": lambda r: r.assessed_on,
+    t.name: t.date_of for t in RECORD_TYPE_LIST if t.unit_date is not None
 }
 
 

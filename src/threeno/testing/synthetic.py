@@ -59,6 +59,7 @@ from threeno.model.dataset import RECORD_TYPES, Dataset, Record
 from threeno.model.enums import ReviewKind, SubjectCategory
 from threeno.model.period import PeriodKind
 from threeno.model.plan import Plan
+from threeno.model.record_types import RECORD_TYPE_LIST
 from threeno.plans import load_plan
 from threeno.testing._builders import (
     SCENARIOS,
@@ -195,17 +196,9 @@ class _RandomSource:
 class _Ids:
     """Sequential pseudonymous ids per record type: ``S-000001``, ``CR-00001``, ..."""
 
+    # The prefix and digits of each record type's ids (its descriptor).
     _FORMATS: Final = MappingProxyType(
-        {
-            "subjects": "S-{:06d}",
-            "crime_reports": "CR-{:05d}",
-            "criminal_cases": "CC-{:05d}",
-            "support_actions": "SA-{:06d}",
-            "outreach_events": "OE-{:06d}",
-            "model_reviews": "MR-{:04d}",
-            "report_submissions": "RS-{:04d}",
-            "safety_assessments": "SF-{:04d}",
-        }
+        {t.name: f"{t.id_prefix}-{{:0{t.id_digits}d}}" for t in RECORD_TYPE_LIST}
     )
 
     def __init__(self) -> None:
