@@ -115,22 +115,25 @@ class _Limiter:
             msg = "the service's lifespan did not start"
             raise RuntimeError(msg)
         free, group = self._free, self._group
-        if free.value == 0 and self.waiting >= self.queue:
-            raise ServiceError(
-                503,
-                "service_busy",
-                headers={"Retry-After": "1"},
-                running=self.running,
-                waiting=self.waiting,
-            )
-        self.waiting += 1
         try:
-            with anyio.fail_after(max(deadline - anyio.current_time(), 0)):
-                await free.acquire()
-        except TimeoutError:
-            raise ServiceError(503, "service_timeout", seconds=seconds) from None
-        finally:
-            self.waiting -= 1
+            free.acquire_nowait()  # a free slot: no wait, and no await before it is taken
+        except anyio.WouldBlock:
+            if self.waiting >= self.queue:
+                raise ServiceError(
+                    503,
+                    "service_busy",
+                    headers={"Retry-After": "1"},
+                    running=self.running,
+                    waiting=self.waiting,
+                ) from None
+            self.waiting += 1
+            try:
+                with anyio.fail_after(max(deadline - anyio.current_time(), 0)):
+                    await free.acquire()
+            except TimeoutError:
+                raise ServiceError(503, "service_timeout", seconds=seconds) from None
+            finally:
+                self.waiting -= 1
         self.running += 1
         done = anyio.Event()
         box: dict[str, Any] = {}
@@ -180,7 +183,13 @@ class _Service:
             state["route"] = endpoint.path
             lang = negotiate(request.headers.get("accept-language"))
             try:
-                reply, lang = await self._answer(endpoint, request, lang)
+                query = Query(
+                    request.query_params.multi_items(), endpoint.params, endpoint.repeatable
+                )
+                if "lang" in endpoint.params:
+                    chosen = query.choice("lang", LANGS)
+                    lang = "vi" if chosen == "vi" else "en" if chosen == "en" else lang
+                reply = await self._answer(endpoint, request, query, lang)
             except ServiceError as exc:
                 reply = _error_reply(exc, lang)
             except ThreenoError as exc:
@@ -194,27 +203,23 @@ class _Service:
 
         return handle
 
-    async def _answer(self, endpoint: Endpoint, request: Request, lang: Lang) -> tuple[Reply, Lang]:
+    async def _answer(
+        self, endpoint: Endpoint, request: Request, query: Query, lang: Lang
+    ) -> Reply:
         config = self.config
         seconds = config.limits.seconds
         deadline = anyio.current_time() + seconds
-        query = Query(request.query_params.multi_items(), endpoint.params, endpoint.repeatable)
-        if "lang" in endpoint.params:
-            chosen = query.choice("lang", LANGS)
-            lang = "vi" if chosen == "vi" else "en" if chosen == "en" else lang
         path = request.path_params.get(endpoint.path_param) if endpoint.path_param else None
         if endpoint.operation_id == "openapi":
-            return Reply(body=self.openapi), lang
+            return Reply(body=self.openapi)
         if not endpoint.body:
-            call = Call(config=config, lang=lang, query=query, path=path)
-            return endpoint.work(call), lang
+            return endpoint.work(Call(config=config, lang=lang, query=query, path=path))
         body = await self._body(request, deadline, seconds)
         call = Call(config=config, lang=lang, query=query, body=body, path=path)
         try:
-            reply = await self.limiter.run(lambda: endpoint.work(call), call, deadline, seconds)
+            return await self.limiter.run(lambda: endpoint.work(call), call, deadline, seconds)
         except Cancelled:  # pragma: no cover - the request had already answered
             raise ServiceError(503, "service_timeout", seconds=seconds) from None
-        return reply, lang
 
     async def _body(self, request: Request, deadline: float, seconds: float) -> bytes:
         """The body, JSON and within the size limit, arrived in time."""

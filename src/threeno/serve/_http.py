@@ -63,9 +63,12 @@ class ServiceError(Exception):
     @classmethod
     def coded(cls, status: int, code: str, params: Mapping[str, object]) -> ServiceError:
         """The error of ``code`` with ``params`` given as a mapping (a library error's)."""
-        error = cls(status, code)
+        error = cls.__new__(cls)
+        error.status = status
         error.notice = Notice(code, params)
-        error.args = (error.notice.text("en"),)
+        error.headers = {}
+        error.extra = {}
+        Exception.__init__(error, error.notice.text("en"))
         return error
 
 

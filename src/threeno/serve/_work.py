@@ -286,12 +286,20 @@ def _load(call: Call, plan: Plan) -> tuple[Dataset, LoadReport]:
             413, "service_too_many_records", count=count, limit=call.config.limits.records
         )
     call.check()
-    source: Any = document
-    if isinstance(document, dict):
-        source = {
-            key: _Watched(value, call) if isinstance(value, list) else value
-            for key, value in document.items()
-        }
+    if not isinstance(document, dict):
+        # Never handed to load_dataset: a string is a path to it, a list rows of records.
+        kinds = {list: "list", str: "text", int: "int", float: "float", bool: "bool"}
+        raise ServiceError(
+            422,
+            "document_not_object",
+            where=Notice("the_document"),
+            schema=SCHEMA,
+            type=kinds.get(type(document), "NoneType"),
+        )
+    source = {
+        key: _Watched(value, call) if isinstance(value, list) else value
+        for key, value in document.items()
+    }
     data, report = threeno.load_dataset(source, plan=plan)
     call.check()
     return data, report
