@@ -280,7 +280,7 @@ class _Guard:
             await self.app(scope, receive, send)
             return
         state = _state(scope)
-        request_id = uuid.uuid4().hex[:16]
+        request_id = state["id"] = uuid.uuid4().hex[:16]
         headers = Headers(scope=scope)
         origin = headers.get("origin")
         allowed_origin = origin if origin is not None and origin in self.origins else None
@@ -310,17 +310,12 @@ class _Guard:
             else:
                 await self.app(scope, receive, guarded)
         except Exception as exc:  # noqa: BLE001 - the catch-all: a coded answer, a coded log
-            state["code"] = "service_internal_error"
-            LOG.error(  # noqa: TRY400 - no traceback: its messages could quote a person's data
-                "request %s: service_internal_error: %s at %s",
-                request_id,
-                type(exc).__name__,
-                _where(exc),
-            )
+            # Starlette answers an error of a route itself (_internal_error) and raises it
+            # again: it is logged once, and answered once.
+            if state["code"] != "service_internal_error":
+                _log_internal_error(scope, exc)
             if not started:
-                lang = negotiate(headers.get("accept-language"))
-                notice = Notice("service_internal_error", {"request_id": request_id})
-                response = _coded_response(500, notice, lang, {"Content-Language": lang})
+                response = _internal_error(scope, headers)
                 await response(scope, receive, guarded)
         finally:
             method = scope.get("method", "")
@@ -371,6 +366,31 @@ class _Guard:
         return _coded_response(401, Notice(code), lang, extra)
 
 
+def _log_internal_error(scope: Scope, exc: BaseException) -> None:
+    """One log line for a bug: the request's id, the exception's class and place, no message."""
+    state = _state(scope)
+    state["code"] = "service_internal_error"
+    LOG.error(
+        "request %s: service_internal_error: %s at %s",
+        state.get("id", "-"),
+        type(exc).__name__,
+        _where(exc),
+    )
+
+
+def _internal_error(scope: Scope, headers: Headers) -> Response:
+    """The answer to a bug: 500, coded, with the request's id and nothing of the error."""
+    lang = negotiate(headers.get("accept-language"))
+    notice = Notice("service_internal_error", {"request_id": _state(scope).get("id", "-")})
+    return _coded_response(500, notice, lang, {"Content-Language": lang})
+
+
+async def _route_failed(request: Request, exc: Exception) -> Response:
+    """Starlette's answer to an exception of a route: the coded 500, logged once."""
+    _log_internal_error(request.scope, exc)
+    return _internal_error(request.scope, request.headers)
+
+
 def _accepted(token: str, digests: frozenset[bytes]) -> bool:
     """Whether ``token`` is one of the service's, compared in constant time.
 
@@ -404,7 +424,7 @@ def build(config: ServeConfig) -> ASGIApp:
     ]
     app = Starlette(
         routes=routes,
-        exception_handlers={404: _not_found, 405: _not_allowed},
+        exception_handlers={404: _not_found, 405: _not_allowed, Exception: _route_failed},
         lifespan=service.lifespan,
     )
     return _Guard(app, config)
