@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 pytest.importorskip("starlette", reason='the service needs the serve extra: "threeno[serve]"')
 pytest.importorskip("uvicorn", reason='the service needs the serve extra: "threeno[serve]"')
 
-from live_server import Server
+from serve.live_server import Server
 
 
 @pytest.fixture(scope="session")

@@ -28,9 +28,8 @@ from threeno.rules.calendar import plan_calendar, today
 from threeno.rules.time_limits import status_on, time_limit
 
 if TYPE_CHECKING:
-    from live_server import Answer, Server
-
-    from conftest import Demo
+    from serve.conftest import Demo
+    from serve.live_server import Answer, Server
     from threeno.indicators.results import Evaluation
     from threeno.model.dataset import Dataset
     from threeno.model.plan import Plan

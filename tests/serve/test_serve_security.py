@@ -17,10 +17,10 @@ from typing import TYPE_CHECKING, Any
 
 import anyio
 import pytest
-from live_server import Server
-from serve_samples import EMPTY, ONE_REPORT, check_error
 
 import threeno
+from serve.live_server import Server
+from serve.serve_samples import EMPTY, ONE_REPORT, check_error
 from threeno import cli
 from threeno.errors import ValidationError
 from threeno.rules.calendar import plan_calendar
@@ -37,7 +37,7 @@ from threeno.serve import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from conftest import Demo
+    from serve.conftest import Demo
 
 TOKEN_ENV = "env-token-0123456789abcdef"  # noqa: S105 - a test's token
 TOKENS_IN_FILE = ("file-token-one-0123456789", "file-token-two-0123456789")

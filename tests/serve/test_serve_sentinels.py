@@ -19,9 +19,9 @@ import json
 from typing import TYPE_CHECKING, Any, Final
 
 import pytest
-from live_server import Server
 
 from sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
+from serve.live_server import Server
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.indicators.definitions import Level
 from threeno.io.converter import CONVERTER
@@ -33,8 +33,7 @@ from threeno.testing.synthetic import generate
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from live_server import Answer
-
+    from serve.live_server import Answer
     from threeno.model.dataset import Dataset
 
 SENTINELS: Final = (NAME, NATIONAL_ID, PHONE)
