@@ -130,7 +130,7 @@ class ServeConfig:
         limits: the :class:`ServiceLimits`.
 
     Raises:
-        ValidationError: for a token shorter than :data:`MIN_TOKEN_LENGTH` characters, or
+        ValidationError: for a token shorter than ``MIN_TOKEN_LENGTH`` characters, or
             a limit that is not positive.
 
     .. versionadded:: 0.2.0
@@ -158,7 +158,7 @@ def read_tokens(path: str | os.PathLike[str]) -> tuple[str, ...]:
 
     Raises:
         ValidationError: when the file cannot be read, holds no token, or holds one
-            shorter than :data:`MIN_TOKEN_LENGTH` characters (the message names the file
+            shorter than ``MIN_TOKEN_LENGTH`` characters (the message names the file
             and the line, never a token).
 
     .. versionadded:: 0.2.0
