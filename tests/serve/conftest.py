@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 import pytest
 
+from serve.live_server import Server
 from threeno.io.datasets import dump_dataset, load_dataset
 from threeno.plans import load_plan
 from threeno.testing.synthetic import demo_path
@@ -18,10 +21,19 @@ if TYPE_CHECKING:
     from threeno.model.dataset import Dataset
     from threeno.model.plan import Plan
 
-pytest.importorskip("starlette", reason='the service needs the serve extra: "threeno[serve]"')
-pytest.importorskip("uvicorn", reason='the service needs the serve extra: "threeno[serve]"')
+#: Whether the serve extra is installed: without it, every test here is skipped, saying so.
+EXTRA: bool = all(importlib.util.find_spec(name) for name in ("starlette", "uvicorn"))
 
-from serve.live_server import Server
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Skip the service's tests, with the reason, on an install without the serve extra."""
+    if EXTRA:
+        return
+    skip = pytest.mark.skip(reason='the service needs the serve extra: "threeno[serve]"')
+    here = Path(__file__).parent
+    for item in items:
+        if here in item.path.parents:
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

@@ -15,7 +15,6 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import anyio
 import pytest
 
 import threeno
@@ -28,7 +27,6 @@ from threeno.serve import (
     MIN_TOKEN_LENGTH,
     ServeConfig,
     ServiceLimits,
-    _app,
     _work,
     create_app,
     read_tokens,
@@ -137,6 +135,8 @@ class TestTokens:
 
     def test_compared_in_constant_time(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Digests compared with hmac.compare_digest, every one, a match or not."""
+        from threeno.serve import _app  # noqa: PLC0415 - needs the extra (Starlette)
+
         calls: list[tuple[bytes, bytes]] = []
         real = hmac.compare_digest
 
@@ -391,6 +391,7 @@ class TestCatchAll:
         self, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
     ) -> None:
         """An exception whose message holds a name: a coded 500, a coded log line."""
+        import anyio  # noqa: PLC0415 - needs the extra
 
         def broken(*_: Any) -> Any:  # noqa: ANN401 - replaces any function
             msg = "SENTINELNAMEQX 0 failed"

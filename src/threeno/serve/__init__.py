@@ -72,8 +72,8 @@ LOG_CONFIG: Final[dict[str, Any]] = {
 def create_app(config: ServeConfig | None = None) -> ASGIApp:
     """The ASGI application of the service, for uvicorn or any ASGI server.
 
-    >>> from threeno.serve import ServeConfig, create_app
-    >>> app = create_app(ServeConfig(publish=True))
+    ``uvicorn.run(create_app(ServeConfig(publish=True)), port=8080)`` serves it as
+    :func:`run` does, with other settings of uvicorn's.
 
     Args:
         config: the :class:`ServeConfig` (its defaults if ``None``).
