@@ -1028,6 +1028,10 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "nội dung yêu cầu không được gửi hết trong {seconds} giây",
         "the request body did not arrive within {seconds} seconds",
     ),
+    "service_body_incomplete": (
+        "nội dung yêu cầu bị ngắt trước khi được gửi hết",
+        "the request body was cut off before all of it arrived",
+    ),
     "service_body_empty": (
         'nội dung yêu cầu trống; bộ dữ liệu phải là một nhóm JSON có "schema": "{schema}"',
         'the request body is empty; a dataset is a JSON object with "schema": "{schema}"',

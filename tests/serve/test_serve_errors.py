@@ -340,6 +340,7 @@ def test_the_cases_cover_every_service_code() -> None:
         "service_body_too_large",
         "service_too_many_records",
         "service_body_timeout",
+        "service_body_incomplete",
         "service_timeout",
         "service_busy",
         "service_token_missing",

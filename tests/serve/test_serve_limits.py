@@ -135,6 +135,19 @@ class TestSize:
         assert small.get("/v1/health").status == 200
 
 
+def test_client_gone(small: Server) -> None:
+    """A client that leaves mid-body: logged as such (400), not as an internal error."""
+    with socket.create_connection(("127.0.0.1", small.port), timeout=30) as raw:
+        raw.sendall(
+            b"POST /v1/validate HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+            b"Content-Type: application/json\r\nContent-Length: 100\r\n\r\n"
+            b'{"schema": '
+        )
+        time.sleep(0.2)
+    assert wait_until(lambda: "POST /v1/validate 400 service_body_incomplete" in small.log)
+    assert "service_internal_error" not in small.log
+
+
 class TestTime:
     """Time per request: the work answered 503 at the limit, a slow body 408."""
 

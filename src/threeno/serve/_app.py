@@ -28,6 +28,7 @@ import attrs
 from starlette.applications import Starlette
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
+from starlette.requests import ClientDisconnect
 from starlette.responses import Response
 from starlette.routing import Route
 
@@ -106,6 +107,17 @@ class _Limiter:
         async with anyio.create_task_group() as group:
             self._group = group
             yield
+
+    def refuse_if_full(self) -> None:
+        """Answer 503 ``service_busy`` now if every slot and every place in the queue is taken."""
+        if self._free is not None and self._free.value == 0 and self.waiting >= self.queue:
+            raise ServiceError(
+                503,
+                "service_busy",
+                headers={"Retry-After": "1"},
+                running=self.running,
+                waiting=self.waiting,
+            )
 
     async def run(
         self, work: Callable[[], Reply], call: Call, deadline: float, seconds: float
@@ -214,6 +226,7 @@ class _Service:
             return Reply(body=self.openapi)
         if not endpoint.body:
             return endpoint.work(Call(config=config, lang=lang, query=query, path=path))
+        self.limiter.refuse_if_full()  # before reading a body that would wait in vain
         body = await self._body(request, deadline, seconds)
         call = Call(config=config, lang=lang, query=query, body=body, path=path)
         try:
@@ -241,6 +254,8 @@ class _Service:
                     chunks.append(chunk)
         except TimeoutError:
             raise ServiceError(408, "service_body_timeout", seconds=seconds) from None
+        except ClientDisconnect:  # the client is gone: the code is for the log line
+            raise ServiceError(400, "service_body_incomplete") from None
         return b"".join(chunks)
 
 
