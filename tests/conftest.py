@@ -53,6 +53,7 @@ SLOW: tuple[str, ...] = (
     "tests/serve/test_serve_limits.py",
     "tests/serve/test_serve_sentinels.py",
     "tests/serve/test_serve_load.py",
+    "tests/serve/test_serve_fuzz.py",
 )
 
 
