@@ -9,6 +9,14 @@ The tests of :data:`SLOW` (seconds each: round trips of generated datasets, engi
 properties, fuzzing, the command sentinels, a browser) are marked ``slow``:
 ``python -m pytest -m "not slow"`` is the quick run while working; ``.ci/run`` runs
 everything.
+
+The layout, for whoever adds a test: ``tests`` and each of its folders are packages (an
+``__init__.py`` each), so that every folder can have its own ``conftest.py`` for the
+fixtures its modules share, and mypy tells the ``conftest`` modules apart. A helper
+module that tests import is named by its full path (``from tests.io.io_samples import
+RECORDS``; ``from tests.sentinel_data import with_sentinels``); the strategies are the
+library's own, ``threeno.testing.strategies``. A new folder gets an ``__init__.py``; a
+new slow test gets a line in :data:`SLOW`.
 """
 
 from __future__ import annotations
@@ -46,6 +54,7 @@ SLOW: tuple[str, ...] = (
     "tests/testing/test_strategies.py::TestMix",
     "tests/indicators/test_engine.py::test_property_order_and_partitions",
     "tests/privacy/test_fuzz.py",
+    "tests/privacy/test_attack.py",
     "tests/cli/test_cli_sentinels.py",
     "tests/reporting/test_report_html_browser.py",
     # The service: real servers evaluating the demo data and larger documents, a load test.

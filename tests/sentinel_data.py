@@ -2,7 +2,7 @@
 
 A subject's sensitive fields hold ASCII sentinels (so that no escaping, in JSON, HTML or
 CSV, can hide one from a search); the bad subjects carry them in every form a rejected
-record can. Issue 11: "a dataset whose sensitive fields hold sentinel strings".
+record can. The "Privacy" guide says what the sentinel tests check.
 """
 
 from __future__ import annotations

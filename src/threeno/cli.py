@@ -332,9 +332,10 @@ def _add_report_command(commands: _Commands[argparse.ArgumentParser]) -> None:
             "and says how many and why at the top); --allow-out-of-scope accepts records "
             "left out. Exit 2 on a usage error (an unknown plan, period, unit or "
             "indicator). With --publish, a report fit to publish: "
-            "counts from 1 to K-1 are shown as <K (and the counts that would reveal them "
-            "as x), and no record is listed. A file given with --out is written whole or "
-            "not at all, and never over the data read."
+            "every count from 1 to K-1, and every count that would let a reader narrow one "
+            "of them to fewer than K values, is shown as x, and no record is listed. A "
+            "file given with --out is written whole or not at all, and never over the "
+            "data read."
         ),
     )
     _add_evaluation_options(report)

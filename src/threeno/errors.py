@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from threeno.lang import Lang  # threeno.lang imports this module
+
 __all__ = [
     "DatasetError",
     "LanguageError",
@@ -52,7 +54,7 @@ class ThreenoError(Exception):
         self.code = code
         self.params: Mapping[str, object] = dict(params or {})
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: Lang = "en") -> str:
         """The message in ``lang`` (``"vi"`` or ``"en"``); the English message if no code."""
         from threeno.lang import check_lang  # noqa: PLC0415 - messages imports this module
         from threeno.messages import Notice  # noqa: PLC0415
@@ -99,7 +101,7 @@ class ValidationError(ThreenoError, ValueError):
     def _prefix(self) -> str:
         return f"{self.cls_name}.{self.field}: " if self.cls_name and self.field else ""
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: Lang = "en") -> str:
         """The message in ``lang``, after the class and field (``Subject.sex: ...``)."""
         if self.code is None:
             return super().text(lang)

@@ -31,7 +31,7 @@ from typing import Final, Literal
 
 from threeno.errors import LanguageError
 
-__all__ = ["LANGS", "Lang", "check_lang", "count", "date", "number", "percent"]
+__all__ = ["LANGS", "Lang", "check_lang", "count", "date", "number", "percent", "target"]
 
 #: A language threeno writes (Vietnamese or English).
 Lang = Literal["vi", "en"]
@@ -81,6 +81,33 @@ def percent(value: float, lang: Lang, digits: int = 1) -> str:
     if check_lang(lang) == "vi":
         return text.translate(_SWAP_SEPARATORS)
     return text
+
+
+def target(value: float, lang: Lang, *, share: bool) -> str:
+    """A target's value as a plan writes it: ``100%``, ``90,5%`` for a share, ``1.000`` for a count.
+
+    A share (a fraction) is a percentage with one decimal, left out when it is 0 (so
+    ``0.9999`` is ``100%``, as it rounds); a whole count is grouped as :func:`number`; any
+    other count is written with the language's decimal sign (``2,5`` / ``2.5``).
+
+    >>> from threeno.lang import target
+    >>> target(1.0, "vi", share=True), target(0.905, "vi", share=True)
+    ('100%', '90,5%')
+    >>> (
+    ...     target(0.9, "en", share=True),
+    ...     target(1000, "vi", share=False),
+    ...     target(2.5, "vi", share=False),
+    ... )
+    ('90%', '1.000', '2,5')
+
+    .. versionadded:: 0.2.0
+    """
+    language = check_lang(lang)
+    if share:  # one decimal, dropped when it is 0 (0.9999 is written 100%, as it rounds)
+        return percent(value, language, digits=1).replace(",0%", "%").replace(".0%", "%")
+    if isinstance(value, int) or float(value).is_integer():
+        return number(int(value), language)
+    return f"{value:g}".replace(".", "," if language == "vi" else ".")
 
 
 def date(day: dt.date, lang: Lang) -> str:

@@ -36,12 +36,6 @@ THREE = str(DATA / "three-reports.json")
 REJECTED = str(DATA / "one-rejected.json")
 
 
-@pytest.fixture(autouse=True)
-def _today(monkeypatch: pytest.MonkeyPatch) -> None:
-    # "Today" for the default period: a fixed day after the 2024 plan's year.
-    monkeypatch.setattr(cli, "today", lambda: dt.date(2026, 1, 5))
-
-
 def _usage_error(capsys: pytest.CaptureFixture[str], argv: list[str]) -> str:
     """Run argv, expect exit 2 with one line on standard error, and return that line."""
     assert cli.main(argv) == cli.EXIT_USAGE

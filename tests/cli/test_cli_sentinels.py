@@ -19,7 +19,6 @@ tests/privacy/test_sentinels.py covers the library's public functions.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import functools
 import inspect
 import json
@@ -37,7 +36,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import pytest
 
-from sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
+from tests.sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
 from threeno import cli
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.indicators.definitions import Level
@@ -57,7 +56,7 @@ SENTINELS: Final = (NAME, NATIONAL_ID, PHONE)
 #: message quoting the start of a line, a value cut short).
 SEARCHED: Final = ("SENTINEL", "NAMEQX", "NIDQX", "PHONEQX", DIGITS)
 PLAN: Final = load_plan("lai-chau-2024")
-#: The period ``report`` evaluates by default, "today" being 2026-01-05 (see _today).
+#: The period ``report`` evaluates by default, "today" being 2026-01-05 (conftest.TODAY).
 DEFAULT_PERIOD: Final = "2024"
 #: How many subject lines each failing input appends, all of them rejected.
 BAD_JSONL_LINES: Final = 15
@@ -74,12 +73,6 @@ KNOWN_LEAKS: Final = {
     # A key that is the record's own name: the field path was not scrubbed.
     "name-as-key": "subjects.jsonl, line 22, id 'BAD-41': <name>: unknown key",
 }
-
-
-@pytest.fixture(autouse=True)
-def _today(monkeypatch: pytest.MonkeyPatch) -> None:
-    # "Today" for the default period: a fixed day after the 2024 plan's year.
-    monkeypatch.setattr(cli, "today", lambda: dt.date(2026, 1, 5))
 
 
 # -- the inputs ------------------------------------------------------------------------------

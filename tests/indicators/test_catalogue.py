@@ -1,8 +1,9 @@
 """Tests for the catalogue of indicator definitions and what a definition is.
 
-The catalogue must be exactly DESIGN.md's table: the ids plan files may name
-(``CATALOGUE_IDS``), the shares among them (``SHARE_IDS``), in the table's order. It keeps
-no clause ids: the clauses an indicator serves are those of the plan evaluated.
+The catalogue is the only list of indicators: the ids plan files may name
+(``CATALOGUE_IDS``) and the shares among them (``SHARE_IDS``) are read from it, and it
+must hold the indicators of the 2024 plan in the indicators guide's order. It keeps no
+clause ids: the clauses an indicator serves are those of the plan evaluated.
 """
 
 from __future__ import annotations
@@ -16,8 +17,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from threeno.errors import LanguageError, ValidationError
-from threeno.indicators import counting
-from threeno.indicators.catalogue import ALL_INDICATORS, CATALOGUE, catalogue, get
+from threeno.indicators import counting, ids
+from threeno.indicators.catalogue import (
+    ALL_INDICATORS,
+    CATALOGUE,
+    CATALOGUE_IDS,
+    SHARE_IDS,
+    catalogue,
+    get,
+)
 from threeno.indicators.definitions import (
     AGE_GROUPS,
     FIGURES,
@@ -27,16 +35,19 @@ from threeno.indicators.definitions import (
     Level,
     age_group,
 )
-from threeno.indicators.ids import CATALOGUE_IDS, SHARE_IDS
+from threeno.indicators.engine import evaluate
+from threeno.io.datasets import load_dataset
 from threeno.plans import load_plan
+from threeno.testing.synthetic import demo_path
 
 PLAN = load_plan("lai-chau-2024")
 
-# DESIGN.md, "The catalogue for the 2024 plan": id -> clauses, in the table's order. The
-# clauses are now the 2024 plan's: read off src/threeno/plans/lai-chau-2024.toml, each
-# [[purposes]] or [[duties]] whose `indicators` list names the id, in the file's order
-# (I.3 lists reports.classified and II.4.b lists it again: ("I.3", "II.4.b")).
-DESIGN_TABLE = {
+# The catalogue of the 2024 plan (docs/guides/indicators.md, "The catalogue"): id ->
+# clauses, in the table's order. The clauses are the 2024 plan's: read off
+# src/threeno/plans/lai-chau-2024.toml, each [[purposes]] or [[duties]] whose `indicators`
+# list names the id, in the file's order (I.3 lists reports.classified and II.4.b lists it
+# again: ("I.3", "II.4.b")).
+PLAN_TABLE = {
     "subjects.monitored": ("I.1",),
     "subjects.emigrated": ("I.1",),
     "reports.received": ("I.3",),
@@ -61,30 +72,33 @@ DESIGN_TABLE = {
 class TestCatalogue:
     """The registry of definitions."""
 
-    def test_ids_are_the_catalogue_ids(self) -> None:
-        """The registry has exactly the ids plan files may name, 18 of them."""
-        expected = CATALOGUE_IDS
-        assert expected == {i.id for i in catalogue()}
-        assert len(CATALOGUE) == 18
+    def test_ids_are_the_plan_table(self) -> None:
+        """The catalogue is the 2024 table, in its order; the ids plan files may name too."""
+        assert list(PLAN_TABLE) == [i.id for i in catalogue()]
+        assert tuple(PLAN_TABLE) == ALL_INDICATORS
+        assert set(PLAN_TABLE) == CATALOGUE_IDS
 
-    def test_shares_are_the_share_ids(self) -> None:
-        """The definitions whose value is a fraction are exactly SHARE_IDS."""
-        expected = SHARE_IDS
-        assert expected == {i.id for i in CATALOGUE if i.kind is IndicatorKind.SHARE}
+    @pytest.mark.parametrize("indicator", CATALOGUE, ids=lambda i: i.id)
+    def test_a_share_is_named_as_one(self, indicator: Indicator) -> None:
+        """A share's names say so ("Tỷ lệ", "Share of"), a count's do not; SHARE_IDS has it."""
+        named_share = indicator.name_vi.startswith("Tỷ lệ ")
+        assert named_share == indicator.name_en.startswith("Share of ")
+        assert named_share == (indicator.kind is IndicatorKind.SHARE)
+        assert named_share == (indicator.id in SHARE_IDS)
 
-    def test_order_follows_design(self) -> None:
-        """The catalogue is DESIGN.md's table, in the same order; ALL_INDICATORS likewise."""
-        assert list(DESIGN_TABLE) == [i.id for i in CATALOGUE]
-        assert tuple(DESIGN_TABLE) == ALL_INDICATORS
+    def test_ids_module_reads_the_catalogue(self) -> None:
+        """threeno.indicators.ids keeps the names importable: the catalogue's own sets."""
+        assert ids.CATALOGUE_IDS is CATALOGUE_IDS
+        assert ids.SHARE_IDS is SHARE_IDS
 
     def test_no_clause_ids_in_the_catalogue(self) -> None:
         """A definition names no plan clause: that is the plan's to say."""
         names = {f.name for f in attrs.fields(Indicator)}
         assert "clauses" not in names
 
-    def test_the_2024_plan_gives_the_design_clauses(self) -> None:
-        """Lai Châu's clause ids moved into its plan file: clauses_for gives DESIGN.md's."""
-        expected = DESIGN_TABLE
+    def test_the_2024_plan_gives_the_table_clauses(self) -> None:
+        """Lai Châu's clause ids are in its plan file: clauses_for gives the table's."""
+        expected = PLAN_TABLE
         assert expected == {i: PLAN.clauses_for(i) for i in ALL_INDICATORS}
 
     def test_get(self) -> None:
@@ -180,6 +194,33 @@ class TestIndicator:
         with pytest.raises(LanguageError):
             ind.name("fr")
 
+    @pytest.mark.parametrize(
+        ("indicator_id", "value", "vi", "en"),
+        [
+            ("reports.on_time", 1.0, "100%", "100%"),
+            ("reports.on_time", 0.955, "95,5%", "95.5%"),  # one decimal when not whole
+            ("reports.on_time", 0.9999, "100%", "100%"),  # 99.99% rounds to 100.0%: whole
+            ("reports.overdue", 0, "0", "0"),
+            ("outreach.events", 1500, "1.500", "1,500"),  # grouped as each language does
+            ("outreach.events", 2.5, "2,5", "2.5"),
+        ],
+    )
+    def test_target_value(self, indicator_id: str, value: float, vi: str, en: str) -> None:
+        """A target's value as the plan writes it: a share in percent, a count grouped."""
+        indicator = get(indicator_id)
+        assert vi == indicator.target_value(value, "vi")
+        assert en == indicator.target_value(value, "en")
+
+    def test_target_text(self) -> None:
+        """The 2024 plan's target of reports.overdue (I.3): equal to 0."""
+        target = PLAN.target("reports.overdue")
+        assert target is not None
+        indicator = get("reports.overdue")
+        assert indicator.target_text(target) == "bằng 0"
+        assert indicator.target_text(target, "en") == "equal to 0"
+        with pytest.raises(LanguageError):
+            indicator.target_text(target, "fr")
+
     @pytest.mark.parametrize("indicator", CATALOGUE, ids=lambda i: i.id)
     def test_declared_figures_have_labels(self, indicator: Indicator) -> None:
         """Every figure a definition declares has a Vietnamese and an English label."""
@@ -193,6 +234,49 @@ class TestIndicator:
         """Every dimension has a Vietnamese label."""
         expected = "Dân tộc"
         assert expected == Dimension.ETHNICITY.label("vi")
+
+
+class TestDimension:
+    """A dimension's vocabulary: its categories in order, and their labels."""
+
+    def test_open_dimensions(self) -> None:
+        """Articles, languages and agencies have no fixed list; every other dimension has."""
+        expected = {Dimension.OFFENCE, Dimension.LANGUAGE, Dimension.AGENCY}
+        assert expected == {d for d in Dimension if d.vocabulary is None}
+
+    def test_vocabulary_order(self) -> None:
+        """Categories come in their enumeration's order, age groups from young to old."""
+        assert Dimension.SEX.vocabulary == ("female", "male")
+        expected = ("under_16", "16_17", "18_29", "30_44", "45_plus")
+        assert expected == Dimension.AGE_GROUP.vocabulary
+        expected = ("to_giac", "tin_bao", "kien_nghi_khoi_to", "tu_thu", "tu_phat_hien")
+        assert expected == Dimension.SOURCE.vocabulary
+
+    def test_label_of(self) -> None:
+        """A category's label in either language; None for a slug the dimension lacks."""
+        assert Dimension.AGE_GROUP.label_of("16_17") == "Từ 16 đến dưới 18 tuổi"
+        assert Dimension.REPORT_KIND.label_of("half_year", "en") == "six-monthly report"
+        assert Dimension.SOURCE.label_of("to_giac", "vi") == "Tố giác về tội phạm"
+        assert Dimension.SOURCE.label_of("16_17") is None
+        assert Dimension.OFFENCE.label_of("150") is None
+
+    def test_label_of_refuses_another_language(self) -> None:
+        """The language is checked even where no label would be found."""
+        with pytest.raises(LanguageError):
+            Dimension.OFFENCE.label_of("150", "fr")
+
+    def test_breakdowns_use_the_vocabularies(self) -> None:
+        """Every category of every breakdown of the demo evaluation is in its vocabulary."""
+        data, _ = load_dataset(demo_path())
+        result = evaluate(PLAN, data, PLAN.reporting_year, explain="none")
+        seen: set[Dimension] = set()
+        for ind_id in result:
+            for dim, cells in result[ind_id].total.disaggregations.items():
+                dimension = Dimension.from_slug(dim)
+                if dimension.vocabulary is not None:
+                    assert set(cells) <= set(dimension.vocabulary), (ind_id, dim)
+                    seen.add(dimension)
+        assert seen == {d for d in Dimension if d.vocabulary is not None}
 
 
 class TestAgeGroup:

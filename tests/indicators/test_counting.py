@@ -8,8 +8,8 @@ beside it; the records' roles are commented in ``indicator_scenario.py``.
 from __future__ import annotations
 
 import pytest
-from indicator_scenario import DATASET, PERIOD, PLAN, D, report, sus
 
+from tests.indicators.indicator_scenario import DATASET, PERIOD, PLAN, D, report, sus
 from threeno.indicators.catalogue import get
 from threeno.indicators.engine import evaluate
 from threeno.indicators.results import Evaluation, IndicatorSet, Status

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 import pytest
-from indicator_scenario import DATASET, PERIOD, PLAN
 
+from tests.indicators.indicator_scenario import DATASET, PERIOD, PLAN
 from threeno.errors import LanguageError
 from threeno.indicators import explanation
 from threeno.indicators.engine import evaluate
 from threeno.indicators.explanation import REASON_CODES, Entry, Reason, format_fact
+from threeno.indicators.results import percent
 from threeno.model.enums import SubjectCategory
 
 D = dt.date
@@ -20,15 +22,18 @@ D = dt.date
 class TestReasonCodes:
     """The words of every reason."""
 
-    def test_both_languages(self) -> None:
-        """Every code has Vietnamese and English words, with the same placeholders."""
-        templates = explanation._TEMPLATES
-        assert set(templates["en"]) == set(templates["vi"])
-        for code in REASON_CODES:
-            (en, en_optional), (vi, vi_optional) = templates["en"][code], templates["vi"][code]
-            expected = set(re.findall(r"{(\w+)}", en))
-            assert expected == set(re.findall(r"{(\w+)}", vi)), code
-            assert [k for k, _ in en_optional] == [k for k, _ in vi_optional], code
+    @pytest.mark.parametrize("code", sorted(REASON_CODES))
+    def test_both_languages(self, code: str) -> None:
+        """Every code's words name the same facts in Vietnamese and English, in NFC."""
+        words = explanation._REASONS[code]
+        expected = set(re.findall(r"{(\w+)}", words.en))
+        assert expected == set(re.findall(r"{(\w+)}", words.vi))
+        for key, en, vi in words.optional:  # a clause names its own fact, if any
+            named = set(re.findall(r"{(\w+)}", en))
+            assert named <= {key}
+            assert named == set(re.findall(r"{(\w+)}", vi))
+        texts = [words.vi, *(vi for _, _, vi in words.optional)]
+        assert texts == [unicodedata.normalize("NFC", t) for t in texts]
 
     def test_every_entry_of_the_scenario_has_words(self) -> None:
         """Every entry of the scenario's evaluation reads in both languages."""
@@ -98,3 +103,16 @@ class TestReason:
             },
         }
         assert expected == entry.to_dict()
+
+
+class TestPercent:
+    """``results.percent``: a share as explanations and reports write it."""
+
+    def test_one_decimal_in_each_language(self) -> None:
+        """33/35 is 94.29%: one decimal, a comma in Vietnamese, a point in English."""
+        assert (percent(33 / 35, "vi"), percent(33 / 35, "en")) == ("94,3%", "94.3%")
+
+    def test_another_language_is_refused(self) -> None:
+        """As every language argument: LanguageError, not English."""
+        with pytest.raises(LanguageError):
+            percent(0.5, "fr")

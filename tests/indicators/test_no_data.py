@@ -12,8 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from indicator_scenario import CITY, OUTSIDE, PERIOD, PLAN, QT, TP, report, review, submission
-
+from tests.indicators.indicator_scenario import (
+    CITY,
+    OUTSIDE,
+    PERIOD,
+    PLAN,
+    QT,
+    TP,
+    report,
+    review,
+    submission,
+)
 from threeno.indicators import ALL_INDICATORS
 from threeno.indicators.engine import evaluate
 from threeno.indicators.results import Evaluation, IndicatorResult, Status

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pytest
-from indicator_scenario import DATASET, PERIOD, PLAN
 
+from tests.indicators.indicator_scenario import DATASET, PERIOD, PLAN
 from threeno.errors import DatasetError
 from threeno.indicators.engine import evaluate
 from threeno.io.datasets import dump_dataset

@@ -1,7 +1,7 @@
 """Hand-written synthetic records in their JSON form, and writers of files to load.
 
-Shared by the tests of ``threeno.io`` (``from io_samples import ...``); a test that
-changes the records works on a deep copy (the ``records`` fixtures).
+Shared by the tests of ``threeno.io`` (``from tests.io.io_samples import ...``); a test that
+changes the records works on a deep copy (the ``records`` fixture of ``conftest.py``).
 
 Every value is made up: pseudonymous ids, the unit codes of Lai Châu city, a fake name.
 The records are consistent with each other (the report names the case, the case lists
@@ -17,8 +17,11 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
     from pathlib import Path
 
+#: Records in JSON form, by record type.
+Records = dict[str, list[dict[str, Any]]]
+
 #: One valid record of every type, in JSON form.
-RECORDS: dict[str, list[dict[str, Any]]] = {
+RECORDS: Records = {
     "subjects": [
         {
             "id": "S-1",

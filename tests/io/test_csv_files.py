@@ -6,8 +6,8 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 import pytest
-from io_samples import write_text
 
+from tests.io.io_samples import write_text
 from threeno.errors import DatasetError
 from threeno.io._csvcells import Column, Kind, columns
 from threeno.io.datasets import dump_dataset, load_dataset

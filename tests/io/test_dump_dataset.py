@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from io_samples import RECORDS
 
+from tests.io.io_samples import RECORDS
 from threeno.errors import DatasetError
 from threeno.io.datasets import FORMATS, SCHEMA, dump_dataset, load_dataset
 from threeno.messages import Notice

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import copy
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from io_samples import RECORDS, write_jsonl, write_text
 
+from tests.io.io_samples import Records, write_jsonl, write_text
 from threeno.errors import DatasetError
 from threeno.io.datasets import RecordStream, iter_records
 from threeno.io.report import TypeCounts
@@ -15,14 +14,6 @@ from threeno.model.activities import ModelReview
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-Records = dict[str, list[dict[str, Any]]]
-
-
-@pytest.fixture
-def records() -> Records:
-    """A fresh copy of the hand-written records (io_samples.RECORDS), to change in a test."""
-    return copy.deepcopy(RECORDS)
 
 
 def reviews(records: Records, *ids: str, **changes: object) -> list[dict[str, Any]]:

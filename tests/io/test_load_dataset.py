@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from io_samples import RECORDS, write_jsonl, write_text
 
+from tests.io.io_samples import RECORDS, Records, write_jsonl, write_text
 from threeno.errors import DatasetError, ThreenoError
 from threeno.io.datasets import RECORD_TYPE_KEY, SCHEMA, load_dataset
 from threeno.io.report import FieldProblem, LoadReportError, TypeCounts
@@ -19,14 +18,6 @@ from threeno.plans import load_plan
 
 if TYPE_CHECKING:
     from pathlib import Path
-
-Records = dict[str, list[dict[str, Any]]]
-
-
-@pytest.fixture
-def records() -> Records:
-    """A fresh copy of the hand-written records (io_samples.RECORDS), to change in a test."""
-    return copy.deepcopy(RECORDS)
 
 
 def document(records: Records, **extra: object) -> dict[str, Any]:

@@ -14,10 +14,10 @@ import json
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from io_samples import RECORDS, write_jsonl, write_text
 
-from english import english_words
-from sentinel_data import bad_subjects
+from tests.english import english_words
+from tests.io.io_samples import RECORDS, write_jsonl, write_text
+from tests.sentinel_data import bad_subjects
 from threeno.errors import DatasetError
 from threeno.io.datasets import DEFAULT_LIMITS, SCHEMA, LoadLimits, dump_dataset, load_dataset
 from threeno.io.report import FieldProblem, LoadReport, Rejection, TypeCounts

@@ -9,8 +9,8 @@ import jsonschema  # type: ignore[import-untyped]  # no stubs in the dev tools (
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from io_samples import RECORDS
 
+from tests.io.io_samples import RECORDS
 from threeno import cli
 from threeno.errors import DatasetError
 from threeno.io.converter import CONVERTER

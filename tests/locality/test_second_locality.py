@@ -16,7 +16,9 @@ import functools
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from locality_figures import (
+
+import threeno
+from tests.locality.locality_figures import (
     CLAUSES,
     COMPLETENESS,
     FIGURES,
@@ -33,8 +35,6 @@ from locality_figures import (
     B,
     C,
 )
-
-import threeno
 from threeno.model.dataset import Dataset
 from threeno.model.plan import NamedDay, Plan
 from threeno.rules.calendar import DayOffCalendar, plan_calendar

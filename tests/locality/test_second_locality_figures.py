@@ -15,7 +15,9 @@ import functools
 from typing import TYPE_CHECKING
 
 import pytest
-from locality_figures import (
+
+import threeno
+from tests.locality.locality_figures import (
     COMPLETENESS,
     FIGURES,
     LEFT_OUT,
@@ -37,8 +39,6 @@ from locality_figures import (
     local_calendar,
     plan_without_new_keys,
 )
-
-import threeno
 from threeno.model.period import Convention
 from threeno.rules.calendar import DayOffCalendar
 from threeno.rules.time_limits import ReportStatus, StepKind, status_on, time_limit

@@ -9,13 +9,6 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import (
-    model_reviews,
-    outreach_events,
-    report_submissions,
-    safety_assessments,
-    support_actions,
-)
 
 from threeno.errors import ValidationError
 from threeno.model.activities import (
@@ -26,6 +19,13 @@ from threeno.model.activities import (
     SupportAction,
 )
 from threeno.model.enums import AssessmentScope, Channel, ReviewKind, SloganItem, SupportKind
+from threeno.testing.strategies import (
+    model_reviews,
+    outreach_events,
+    report_submissions,
+    safety_assessments,
+    support_actions,
+)
 
 D = dt.date
 
@@ -206,7 +206,7 @@ class TestReportSubmission:
         ],
     )
     def test_shapes_accepted(self, period: str) -> None:
-        """Every shape of DESIGN.md (2024-02-29 exists: 2024 is a leap year)."""
+        """Every shape of the data dictionary (2024-02-29 exists: 2024 is a leap year)."""
         assert period == submission(period).period
 
     @pytest.mark.parametrize(

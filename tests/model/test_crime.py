@@ -14,7 +14,6 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import crime_reports, criminal_cases
 
 from threeno.errors import ValidationError
 from threeno.model.crime import OFFENCES, CrimeReport, CriminalCase, Extension, Suspension
@@ -25,6 +24,7 @@ from threeno.model.enums import (
     SuspensionReason,
     Verdict,
 )
+from threeno.testing.strategies import crime_reports, criminal_cases
 
 D = dt.date
 RECEIVED = D(2024, 1, 25)  # a Thursday; 20 days later is 2024-02-14, in Tết
@@ -66,7 +66,7 @@ class TestOffences:
     """The offences of Bộ luật Hình sự 2015 the plan concerns."""
 
     def test_articles(self) -> None:
-        """Articles 150, 151, 153, 174, 348 and 349 (DOMAIN-FACTS.md)."""
+        """Articles 150, 151, 153, 174, 348 and 349 of Bộ luật Hình sự 2015."""
         expected = [150, 151, 153, 174, 348, 349]
         assert expected == sorted(OFFENCES)
 
@@ -201,7 +201,7 @@ class TestCrimeReportExtensions:
 
 
 class TestCrimeReportSuspensions:
-    """Art. 148-149: suspensions in order, one at a time; DESIGN.md's tam_dinh_chi rule."""
+    """Art. 148-149: suspensions in order, one at a time; the tam_dinh_chi rule."""
 
     def test_open_suspension_needs_tam_dinh_chi(self) -> None:
         """Suspended since 15 Feb with no decision recorded: the decision is named."""
@@ -477,7 +477,7 @@ class TestGenerated:
 
     @given(crime_reports())
     def test_report_invariants_hold(self, generated: CrimeReport) -> None:
-        """Generated reports keep the DESIGN.md rule: suspended means tam_dinh_chi at its start."""
+        """Generated reports keep the rule: suspended means tam_dinh_chi at its start."""
         open_sus = generated.open_suspension
         if open_sus is not None:
             assert generated.decision is Decision.TAM_DINH_CHI

@@ -9,7 +9,6 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import datasets
 
 from threeno.errors import ValidationError
 from threeno.model.activities import (
@@ -32,6 +31,7 @@ from threeno.model.enums import (
 )
 from threeno.model.subjects import Subject
 from threeno.model.units import UnitRegistry
+from threeno.testing.strategies import datasets
 
 D = dt.date
 
@@ -130,7 +130,7 @@ class FakePlan:
     registry: FakeRegistry
 
 
-# 03386 existed until 2025-06-30 (DOMAIN-FACTS.md); 03387 likewise.
+# 03386 existed until 2025-06-30 (Nghị quyết 1670/NQ-UBTVQH15); 03387 likewise.
 OLD_UNITS = FakeRegistry(
     {
         "03386": (D(2008, 1, 1), D(2025, 6, 30)),
@@ -143,7 +143,7 @@ class TestRecordTypes:
     """The names are the data dictionary's, and the Dataset's attributes."""
 
     def test_names(self) -> None:
-        """Eight record types, in DESIGN.md's order."""
+        """Eight record types, in the data dictionary's order."""
         expected = [
             "subjects",
             "crime_reports",
@@ -301,7 +301,7 @@ class TestValidate:
     """Cross-record problems are listed, not raised."""
 
     def test_problem_str(self) -> None:
-        """The path form of DESIGN.md's quality bar."""
+        """The path form of a problem: record type, index, field."""
         problem = Problem(
             record_type="crime_reports",
             record_id="CR-0017",

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from threeno.errors import LanguageError
 from threeno.model.enums import (
     SLOGAN_TITLE,
     AssessmentScope,
@@ -44,7 +45,6 @@ ALL_ENUMS: list[type[LabelledEnum]] = [
     AssessmentScope,
 ]
 
-# The plan's text, beside the repository in CI (../shared/plan/), when it is there.
 #: The plan's text (the copy without the signer's name; its source: the README there).
 PLAN_TEXT = (
     Path(__file__).resolve().parents[1] / "data" / "reference" / "ke-hoach-2024.excerpt.vi.txt"
@@ -78,10 +78,10 @@ class TestLabels:
 
 
 class TestDataDictionarySlugs:
-    """The slugs are the data dictionary's (DESIGN.md), in its order: a contract."""
+    """The slugs of the data dictionary (docs/guides/data-exchange.md), in order: a contract."""
 
     def test_subject_categories(self) -> None:
-        """The eleven subject categories of DESIGN.md."""
+        """The eleven subject categories of the data dictionary."""
         expected = (
             "emigrated_illegally",
             "lured_or_sold_abroad",
@@ -98,7 +98,7 @@ class TestDataDictionarySlugs:
         assert expected == SubjectCategory.slugs()
 
     def test_crime_report_vocabularies(self) -> None:
-        """Sources, decisions, extension kinds and suspension reasons of DESIGN.md."""
+        """Sources, decisions, extension kinds and suspension reasons of the data dictionary."""
         expected_sources = ("to_giac", "tin_bao", "kien_nghi_khoi_to", "tu_thu", "tu_phat_hien")
         assert expected_sources == ReportSource.slugs()
         expected_decisions = ("khoi_to", "khong_khoi_to", "tam_dinh_chi", "chuyen")
@@ -117,7 +117,7 @@ class TestDataDictionarySlugs:
         assert expected_verdicts == Verdict.slugs()
 
     def test_activity_vocabularies(self) -> None:
-        """Support kinds, channels, topics, review kinds and scopes of DESIGN.md."""
+        """Support kinds, channels, topics, review kinds and scopes of the data dictionary."""
         expected_support = (
             "essential_needs",
             "travel_costs",
@@ -164,7 +164,7 @@ class TestLabelLanguages:
 
     def test_unknown_language(self) -> None:
         """Asking for French is an error, not a silent fallback."""
-        with pytest.raises(ValueError, match="'fr'"):
+        with pytest.raises(LanguageError, match="'fr'"):
             Sex.FEMALE.label("fr")
 
 
@@ -184,7 +184,7 @@ class TestEthnicity:
             ("01", Ethnicity.KINH, "Kinh"),
             ("02", Ethnicity.TAY, "Tày"),
             ("03", Ethnicity.THAI, "Thái"),
-            # 04 is Mường in 2008; in the 1979 list 04 was Hoa (the trap DOMAIN-FACTS names).
+            # 04 is Mường in 2008; in the 1979 list (Quyết định 121-TCTK/PPCĐ) 04 was Hoa.
             ("04", Ethnicity.MUONG, "Mường"),
             ("05", Ethnicity.KHO_ME, "Khơ me"),
             # 06 is Hoa in 2008; in 1979 it was Mường.
@@ -207,7 +207,7 @@ class TestEthnicity:
     @pytest.mark.parametrize(
         ("code", "member"),
         [
-            # Lai Châu's larger groups (DOMAIN-FACTS.md), placed by the 2008 list's order:
+            # Lai Châu's larger groups, placed by the 2008 list's order:
             # Thái 03, H'mông 08, Dao 09, Khơ mú 23, Giáy 26, Hà Nhì 33, La Hủ 39, Lự 42,
             # Mảng 46, Cống 49; Ngái is 43 in 2008 (11 in 1979).
             ("23", Ethnicity.KHO_MU),
@@ -240,7 +240,7 @@ class TestSubjectCategory:
     """Who is an outreach target."""
 
     def test_outreach_targets(self) -> None:
-        """Suspects and offenders are the only non-targets (DESIGN.md)."""
+        """Suspects and offenders are the only non-targets (plan clauses II.2.b, III.1.b)."""
         non_targets = {c for c in SubjectCategory if not c.is_outreach_target}
         assert {SubjectCategory.SUSPECT, SubjectCategory.OFFENDER} == non_targets
 
@@ -295,7 +295,7 @@ class TestSloganItem:
         assert item.text("vi") in source
 
     def test_english_text(self) -> None:
-        """English comes from PLAN-DIGEST.md."""
+        """The English is the project's translation of the plan's words."""
         expected_khong_2 = "Not emigrating illegally"
         assert expected_khong_2 == SloganItem.KHONG_2.text("en")
         expected_co_3 = "Trust in the Party, the State and the local government"
@@ -310,5 +310,5 @@ class TestSloganItem:
 
     def test_unknown_language(self) -> None:
         """Only vi and en texts exist."""
-        with pytest.raises(ValueError, match="'hmn'"):
-            SloganItem.CO_1.text("hmn")
+        with pytest.raises(LanguageError, match="'hmn'"):
+            SloganItem.CO_1.text("hmn")  # type: ignore[arg-type]

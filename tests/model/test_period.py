@@ -1,7 +1,7 @@
 """Reporting periods under the 15th-to-14th cut-off and the calendar.
 
-Expected dates are worked out from Nghị định 09/2019/NĐ-CP, Art. 12, as quoted in
-DOMAIN-FACTS.md: month = 15th of the previous month .. 14th of the month; quarter =
+Expected dates are worked out from Nghị định 09/2019/NĐ-CP, Art. 12: month = 15th of
+the previous month .. 14th of the month; quarter =
 15th of the month before the quarter .. 14th of its last month; first half = 15 Dec of
 the previous year .. 14 Jun; second half = 15 Jun .. 14 Dec; year = 15 Dec of the
 previous year .. 14 Dec. Calendar periods (Nghị định 60/2018/NĐ-CP) are the usual spans.
@@ -16,7 +16,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threeno.errors import PeriodError, ThreenoError, ValidationError
+from threeno.errors import LanguageError, PeriodError, ThreenoError, ValidationError
 from threeno.model.period import Convention, PeriodKind, ReportingPeriod
 
 D = dt.date
@@ -118,7 +118,7 @@ class TestCalendarConstructors:
             (ReportingPeriod.quarter(2024, 2, CAL), D(2024, 4, 1), D(2024, 6, 30)),
             (ReportingPeriod.quarter(2024, 3, CAL), D(2024, 7, 1), D(2024, 9, 30)),
             (ReportingPeriod.quarter(2024, 4, CAL), D(2024, 10, 1), D(2024, 12, 31)),
-            # Six months = 1 January .. 30 June (DOMAIN-FACTS.md).
+            # Six months = 1 January .. 30 June (Nghị định 60/2018/NĐ-CP).
             (ReportingPeriod.half_year(2024, 1, CAL), D(2024, 1, 1), D(2024, 6, 30)),
             (ReportingPeriod.half_year(2024, 2, CAL), D(2024, 7, 1), D(2024, 12, 31)),
             (ReportingPeriod.year(2024, CAL), D(2024, 1, 1), D(2024, 12, 31)),
@@ -412,7 +412,7 @@ class TestLabel:
 
     def test_unknown_language(self) -> None:
         """Only vi and en exist."""
-        with pytest.raises(PeriodError, match="unknown language 'fr'"):
+        with pytest.raises(LanguageError, match="unknown language 'fr'"):
             ReportingPeriod.year(2024).label("fr")
 
 

@@ -9,12 +9,12 @@ import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from strategies import category_spans, dates, subjects
 
 from threeno.errors import ValidationError
 from threeno.model._base import is_sensitive
 from threeno.model.enums import Ethnicity, Sex, SubjectCategory
 from threeno.model.subjects import CategorySpan, Subject
+from threeno.testing.strategies import category_spans, dates, subjects
 
 D = dt.date
 POOR = SubjectCategory.POOR

@@ -1,7 +1,7 @@
 """Administrative units: kinds, versions over time, the registry and the Lai Châu table.
 
 Expected values come from the GSO unit list and the official conversion table of the
-2025 reorganisation (Nghị quyết 1670/NQ-UBTVQH15), as quoted in DOMAIN-FACTS.md.
+2025 reorganisation (Nghị quyết 1670/NQ-UBTVQH15), copied in tests/data/reference.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from threeno.errors import ThreenoError, UnitError, ValidationError
+from threeno.model.lai_chau import LAI_CHAU_UNITS
 from threeno.model.units import (
-    LAI_CHAU_UNITS,
     AdministrativeUnit,
     UnitKind,
     UnitLevel,
@@ -31,7 +31,7 @@ AFTER = dt.date(2025, 8, 1)  # a day after the reorganisation of 2025-07-01
 LAST_OLD_DAY = dt.date(2025, 6, 30)
 FIRST_NEW_DAY = dt.date(2025, 7, 1)
 
-# DOMAIN-FACTS.md, "From 1 July 2025": which old unit went into which new ward.
+# The conversion table, from 1 July 2025: which old unit went into which new ward.
 INTO_DOAN_KET = ("03386", "03388", "03389", "03391", "03403")
 INTO_TAN_PHONG = ("03387", "03408", "03409", "03415", "03418")
 THE_SEVEN = ("03386", "03387", "03388", "03389", "03403", "03408", "03409")
@@ -264,7 +264,7 @@ class TestLookup:
     @pytest.mark.parametrize(
         ("code", "on", "full_name"),
         [
-            # DOMAIN-FACTS.md: 03388 is Quyết Tiến until 30 June 2025 ...
+            # 03388 is Quyết Tiến until 30 June 2025 ...
             ("03388", BEFORE, "Phường Quyết Tiến"),
             ("03388", LAST_OLD_DAY, "Phường Quyết Tiến"),
             # ... and Đoàn Kết from 1 July 2025.

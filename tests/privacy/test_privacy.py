@@ -33,7 +33,7 @@ from threeno.model.enums import (
 from threeno.model.subjects import Subject
 from threeno.plans import load_plan
 from threeno.privacy import (
-    COMPLEMENTARY_MARK,
+    HIDDEN_MARK,
     ID_PREFIXES,
     MIN_KEY_BYTES,
     Suppression,
@@ -275,77 +275,98 @@ class TestPseudonymise:
 
 
 class TestSuppressCells:
-    """suppress_cells(cells, total, k): primary and complementary small-cell suppression."""
+    """suppress_cells(cells, total, k): hidden counts, all shown as ``x``, none narrowable.
+
+    A reader knows the total, the cells shown, that a hidden cell is 1 or more, and that
+    the cells add up to the total; each hidden cell must keep k values or more possible.
+    """
 
     def test_nothing_small(self) -> None:
         """Counts of k or more, and zeros, are all shown."""
         result = suppress_cells([7, 0, 12], total=19, k=5)
-        expected = (S, S, S)
-        assert expected == result.cell_marks
-        expected_2 = S
-        assert expected_2 == result.total_mark
-        expected_3 = ("7", "0", "12")
-        assert expected_3 == result.cell_texts
+        assert result.cell_marks == (S, S, S)
+        assert result.total_mark == S
+        assert result.cell_texts == ("7", "0", "12")
         assert not result.any_hidden
 
     def test_one_small_cell_takes_the_next_smallest_with_it(self) -> None:
-        """3 alone would be 55 - 12 - 40 = 3: the next smallest non-zero (12) is hidden."""
+        """3 alone would be 55 - 12 - 40 = 3: the smallest non-zero other (12) is hidden.
+
+        Then a + b = 15 with a, b >= 1: each is 1..14, fourteen values.
+        """
         result = suppress_cells([3, 12, 0, 40], total=55, k=5)
-        expected = (M, SM, S, S)
-        assert expected == result.cell_marks
-        expected_2 = ("<5", COMPLEMENTARY_MARK, "0", "40")
-        assert expected_2 == result.cell_texts
-        expected_3 = "55"
-        assert expected_3 == result.total_text
+        assert result.cell_marks == (M, SM, S, S)
+        assert result.cell_texts == (HIDDEN_MARK, HIDDEN_MARK, "0", "40")
+        assert result.total_text == "55"
 
     def test_two_small_cells_summing_below_k(self) -> None:
-        """1 and 1 hidden: 22 - 20 = 2 = 1 + 1 would give both away, so 20 goes too."""
-        result = suppress_cells([1, 1, 20], total=22, k=5)
-        expected = (M, M, SM)
-        assert expected == result.cell_marks
+        """1 and 1: a + b = 22 - 20 = 2 pins both to 1, so 20 goes too.
 
-    def test_small_cells_summing_to_k_need_no_more(self) -> None:
-        """2 + 3 = 5 hidden: the total says only that they hold 5 together."""
+        Then a + b + c = 22: each 1..20.
+        """
+        result = suppress_cells([1, 1, 20], total=22, k=5)
+        assert result.cell_marks == (M, M, SM)
+
+    def test_small_cells_summing_to_k_are_not_enough(self) -> None:
+        """2 + 3 = 5: a + b = 5 leaves each 1..4, four values, fewer than k = 5.
+
+        threeno 0.1 stopped there (the hidden cells held k); 20 goes too: a + b + c = 25,
+        each 1..23.
+        """
         result = suppress_cells([2, 3, 20], total=25, k=5)
-        expected = (M, M, S)
-        assert expected == result.cell_marks
+        assert result.cell_marks == (M, M, SM)
+
+    def test_small_cells_summing_to_k_plus_one_are(self) -> None:
+        """2 + 4 = 6: a + b = 6 leaves each 1..5, five values: nothing more to hide."""
+        result = suppress_cells([2, 4, 20], total=26, k=5)
+        assert result.cell_marks == (M, M, S)
 
     def test_small_total_is_hidden(self) -> None:
-        """A total of 3 is itself a small count: hidden, and nothing else needed."""
+        """A total of 3 is itself a small count: hidden; then a = t, unbounded."""
         result = suppress_cells([3, 0, 0], total=3, k=5)
-        expected = (M, S, S)
-        assert expected == result.cell_marks
-        expected_2 = M
-        assert expected_2 == result.total_mark
-        expected_3 = "<5"
-        assert expected_3 == result.total_text
+        assert result.cell_marks == (M, S, S)
+        assert result.total_mark == M
+        assert result.total_text == HIDDEN_MARK
+
+    def test_a_total_that_counts_others_too(self) -> None:
+        """Cells 3 and 0 of 9 (``partition=False``): a <= 9 - 0, so a is 1..9: enough."""
+        result = suppress_cells([3, 0], total=9, k=5, partition=False)
+        assert result.cell_marks == (M, S)
+        assert result.total_mark == S
 
     def test_no_cell_left_hides_the_total(self) -> None:
-        """Units 3 and 0 with a total of 9 (records outside the units): the total goes."""
-        result = suppress_cells([3, 0], total=9, k=5)
-        expected = (M, S)
-        assert expected == result.cell_marks
-        expected_2 = SM
-        assert expected_2 == result.total_mark
+        """Cells 2 and 3 of 5: a + b = 5 leaves each 1..4, four values; no other cell.
+
+        The total goes (last resort); then a + b = t, and nothing bounds them.
+        """
+        result = suppress_cells([2, 3], total=5, k=5)
+        assert (result.cell_marks, result.total_mark) == ((M, M), SM)
 
     def test_without_total_only_primary(self) -> None:
         """With no total shown, nothing can be worked out: only small counts are hidden."""
         result = suppress_cells([3, 12], k=5)
-        expected = (M, S)
-        assert expected == result.cell_marks
+        assert result.cell_marks == (M, S)
         assert result.total_text is None
 
     def test_ctdc_threshold(self) -> None:
-        """At k = 11, a 10 is small and shows as <11; a 12 is its complement."""
+        """At k = 11, 10 is small; 10 + 12 = 22 leaves each 1..21: 12 is its complement."""
         result = suppress_cells([10, 12, 30], total=52, k=11)
-        expected = ("<11", COMPLEMENTARY_MARK, "30")
-        assert expected == result.cell_texts
+        assert result.cell_texts == ("x", "x", "30")
 
     def test_ties_go_to_the_first_cell(self) -> None:
-        """Two candidates of equal size: the first is hidden (output is deterministic)."""
+        """Two candidates of equal size: the first is hidden (output is deterministic).
+
+        2 + 9 = 11 leaves each 1..10.
+        """
         result = suppress_cells([2, 9, 9], total=20, k=5)
-        expected = (M, SM, S)
-        assert expected == result.cell_marks
+        assert result.cell_marks == (M, SM, S)
+
+    def test_k_two(self) -> None:
+        """At k = 2 the old mark ``<2`` said "1"; now a 1 and its complement are both x.
+
+        [1, 5] of 6: a + b = 6, each 1..5, two values or more.
+        """
+        assert suppress_cells([1, 5], total=6, k=2).cell_texts == ("x", "x")
 
     @pytest.mark.parametrize(
         ("cells", "total", "k", "message"),
@@ -376,6 +397,7 @@ class TestSuppressCells:
                 "suppress_cells.k: must be 2 or more (counts from 1 to k - 1 are hidden), not 1",
             ),
             ("12", None, 5, "suppress_cells.cells: must be a list of counts, not str"),
+            ([1, 2], 4, 5, "suppress_cells.total: must equal the sum of the cells (3), not 4"),
         ],
     )
     def test_bad_input_refused(self, cells: Any, total: Any, k: Any, message: str) -> None:  # noqa: ANN401 - bad on purpose
@@ -384,25 +406,35 @@ class TestSuppressCells:
             suppress_cells(cells, total, k=k)
         assert message == str(info.value)
 
+    def test_total_below_the_cells_refused(self) -> None:
+        """Even when the total counts others too, it cannot be below the cells' 3."""
+        with pytest.raises(ValidationError, match=r"must be at least the sum of the cells \(3\)"):
+            suppress_cells([1, 2], 2, partition=False)
+
     @given(
         st.lists(st.integers(0, 60), max_size=10),
-        st.integers(0, 40),
         st.integers(2, 12),
     )
-    def test_hidden_cells_cannot_be_worked_out(self, cells: list[int], extra: int, k: int) -> None:
-        """No small count is shown; with a shown total, the hidden cells hold k or more.
+    def test_hidden_cells_cannot_be_worked_out(self, cells: list[int], k: int) -> None:
+        """No small count is shown, every hidden one shows x, and none is narrow.
 
-        Whatever the table, a reader who subtracts the shown cells from a shown total
-        learns only a sum of k or more spread over two or more hidden cells.
+        The narrowest a hidden cell can be made by a reader who knows the total: it is
+        at least 1, and at most the hidden part of the total less 1 for each other hidden
+        cell; at least k values stay possible (the span is k - 1 or more).
         """
-        total = sum(cells) + extra  # a total may count records outside the units
+        total = sum(cells)
         result = suppress_cells(cells, total, k=k)
         shown = [c for c, m in zip(cells, result.cell_marks, strict=True) if m is S]
         assert all(c == 0 or c >= k for c in shown)
         hidden = [c for c, m in zip(cells, result.cell_marks, strict=True) if m is not S]
+        assert all(
+            text == HIDDEN_MARK
+            for text, m in zip(result.cell_texts, result.cell_marks, strict=True)
+            if m is not S
+        )
         if result.total_mark is S and hidden:
-            assert sum(hidden) >= k
-            assert len(hidden) >= 2
+            # a hidden cell is 1 .. (sum of the hidden) - (number of other hidden cells)
+            assert sum(hidden) - (len(hidden) - 1) - 1 >= k - 1
 
 
 class TestOwnNameInAnotherField:

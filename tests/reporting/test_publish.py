@@ -1,22 +1,28 @@
-"""Published reports: small counts suppressed, no record listed (issue 11).
+"""Published reports: small counts suppressed, no record listed (issues 11 and 17).
 
 Every expected value below is worked out by hand from the rule of
-:func:`threeno.privacy.suppress_cells` (k = 5 unless said otherwise):
+:func:`threeno.privacy.suppress_table` (k = 5 unless said otherwise):
 
-1. a count from 1 to k - 1 is shown as ``<k``;
-2. when the total is shown and the hidden cells of its group hold fewer than k, the
-   smallest non-zero cell still shown is hidden too (``x``), until they hold k or more.
+1. a count from 1 to k - 1 is hidden;
+2. while a reader who knows the counts shown and how they relate (the units add up to
+   the whole area, a breakdown's categories too, a numerator is at most its
+   denominator; a hidden count is 1 or more) can narrow a hidden count to fewer than k
+   values, the smallest shown non-zero count of a relation that limits it (a whole-area
+   count last) is hidden too;
+3. every hidden count shows ``x``.
 
 The datasets (the 2024 plan, period 2024-H1 = 2023-12-15 .. 2024-06-14):
 
 *Women* (``subjects.monitored``: women with a category active on 2024-06-14, each in
-her ward of residence): 7 in Quyết Thắng (03386), 2 in Tân Phong (03387), 6 in Quyết
-Tiến (03388); total 15. Ethnicity: the 7 of 03386 are Kinh (01), the 2 of 03387 Thái
-(03), 3 of 03388 Kinh and 3 Mường (04): Kinh 10, Thái 2, Mường 3.
+her ward of residence; all of them poor): 7 in Quyết Thắng (03386), 2 in Tân Phong
+(03387), 6 in Quyết Tiến (03388); total 15. Ethnicity: the 7 of 03386 are Kinh (01), the
+2 of 03387 Thái (03), 3 of 03388 Kinh and 3 Mường (04): Kinh 10, Thái 2, Mường 3.
 
-- units: 2 is small (<5); hidden 2 < 5, so the smallest shown non-zero cell, 6 (03388),
-  is hidden too (x); hidden 2 + 6 = 8 >= 5: stop. Total 15 shown.
-- ethnicity: 2 and 3 are small; hidden 2 + 3 = 5 >= 5: nothing more. Kinh 10 shown.
+- units: 2 is small; 15 - 7 - 6 = 2 gives it away, so the smallest other non-zero
+  count, 6 (03388), is hidden too: a + b = 15 - 7 = 8, each 1 to 7 (seven values).
+  Total 15 shown.
+- ethnicity: 2 and 3 are small; a + b = 15 - 10 = 5 leaves each 1 to 4, four values:
+  too few, so Kinh 10 goes too: a + b + c = 15, each 1 to 13.
 
 *Crime reports* (``reports.on_time``, Art. 150 denunciations, received Monday
 2024-03-04: the 20-day limit of Bộ luật Tố tụng hình sự 2015, Art. 147(1), ends on
@@ -24,8 +30,9 @@ Sunday 24 March and moves to Monday 25 March, Art. 134): 6 in 03386, all decided
 2024-03-20 (on time); 3 in 03387, two decided 2024-03-20 (on time), one 2024-04-30
 (late). Numerators 6, 2; denominators 6, 3; totals 8/9.
 
-- numerators: 2 small; 2 < 5, so 6 goes too (x). Denominators: 3 small; 3 < 5, so 6
-  goes too (x). 03386 shows ``x/x``, 03387 ``<5/<5``, the total ``8/9 = 88.9%``.
+- numerators: 2 is small; 8 - 6 = 2 gives it away, so 6 goes too (a + b = 8, each 1
+  to 7). Denominators: 3 is small; 9 - 6 = 3, so 6 goes too (each 1 to 8). 03386
+  shows ``x/x``, 03387 ``x/x``, the total ``8/9 = 88.9%``.
 """
 
 from __future__ import annotations
@@ -50,6 +57,7 @@ from threeno.model.dataset import Dataset
 from threeno.model.enums import Decision, Ethnicity, ReportSource, Sex, SubjectCategory
 from threeno.model.subjects import CategorySpan, Subject
 from threeno.plans import load_plan
+from threeno.reporting.publication import NOT_ABOUT_PEOPLE
 from threeno.reporting.render import render
 from threeno.reporting.view import build_view, make_cell
 from threeno.testing.strategies import datasets
@@ -126,22 +134,21 @@ class TestMakeCell:
 
     def test_count(self) -> None:
         """A hidden count shows its mark, and no number is kept."""
-        cell = make_cell(3, None, "vi", hidden=("<5", None))
-        assert (cell.text, cell.numerator, cell.value, cell.suppressed) == ("<5", None, None, True)
+        cell = make_cell(3, None, "vi", hidden=("x", None))
+        assert (cell.text, cell.numerator, cell.value, cell.suppressed) == ("x", None, None, True)
 
     def test_share_parts(self) -> None:
         """Each hidden part shows its mark; the percentage is left out."""
-        assert make_cell(3, 35, "vi", hidden=("<5", None)).text == "<5/35"
-        assert make_cell(12, 40, "en", hidden=("x", None)).text == "x/40"
-        cell = make_cell(2, 3, "en", hidden=("<5", "<5"))
+        assert make_cell(3, 35, "vi", hidden=("x", None)).text == "x/35"
+        cell = make_cell(2, 3, "en", hidden=("x", "x"))
         assert (cell.text, cell.numerator, cell.denominator, cell.value) == (
-            "<5/<5",
+            "x/x",
             None,
             None,
             None,
         )
-        cell = make_cell(0, 3, "en", hidden=(None, "<5"))
-        assert (cell.text, cell.numerator, cell.denominator) == ("0/<5", 0, None)
+        cell = make_cell(0, 3, "en", hidden=(None, "x"))
+        assert (cell.text, cell.numerator, cell.denominator) == ("0/x", 0, None)
 
     def test_shown_unchanged(self) -> None:
         """Nothing hidden: the cell of an internal report."""
@@ -167,7 +174,7 @@ class TestSuppression:
         view = build_view(evaluation, lang="en", plan=PLAN, suppress_below=5)
         assert _texts(view, "subjects.monitored") == {
             "03386": "7",
-            "03387": "<5",
+            "03387": "x",
             "03388": "x",
             "03389": "—",
             "03403": "—",
@@ -178,7 +185,7 @@ class TestSuppression:
         assert view.suppress_below == 5
 
     def test_breakdown(self, evaluation: Evaluation) -> None:
-        """Thái 2 and Mường 3 are small and hold 5 together: Kinh 10 is shown."""
+        """Thái 2 and Mường 3 are small; 15 - 10 = 5 leaves each 1 to 4: Kinh 10 goes."""
         view = build_view(evaluation, lang="en", plan=PLAN, suppress_below=5)
         (ethnicity,) = [
             b
@@ -186,16 +193,16 @@ class TestSuppression:
             if b.dimension == "ethnicity"
         ]
         assert {r.category: r.cell.text for r in ethnicity.rows} == {
-            "01": "10",
-            "03": "<5",
-            "04": "<5",
+            "01": "x",
+            "03": "x",
+            "04": "x",
         }
 
     def test_shares(self, evaluation: Evaluation) -> None:
         """Numerators and denominators are suppressed apart; a hidden part drops the %."""
         view = build_view(evaluation, lang="en", plan=PLAN, suppress_below=5)
         texts = _texts(view, "reports.on_time")
-        assert (texts["03386"], texts["03387"], texts[None]) == ("x/x", "<5/<5", "8/9 = 88.9%")
+        assert (texts["03386"], texts["03387"], texts[None]) == ("x/x", "x/x", "8/9 = 88.9%")
         assert texts["03388"] == "0/0: no data"
         row = next(r for r in _indicator(view, "reports.on_time").rows if r.unit_code == "03387")
         assert (row.cell.numerator, row.cell.denominator, row.cell.value) == (None, None, None)
@@ -203,14 +210,17 @@ class TestSuppression:
         assert row.status == "not_met"
 
     def test_higher_threshold(self, evaluation: Evaluation) -> None:
-        """With k = 11, 7, 2 and 6 are all small and hold 15 >= 11; the total 15 is shown."""
+        """With k = 11, 7, 2 and 6 are all small: a + b + c = 15 leaves each 1 to 13.
+
+        Thirteen values, 11 or more: the total 15 is shown.
+        """
         view = build_view(evaluation, lang="en", plan=PLAN, suppress_below=11)
         texts = _texts(view, "subjects.monitored")
-        assert [texts[u] for u in UNITS[:3]] == ["<11", "<11", "<11"]
+        assert [texts[u] for u in UNITS[:3]] == ["x", "x", "x"]
         assert texts[None] == "15"
 
     def test_small_total(self) -> None:
-        """Three women in all: every non-zero count, the total too, is <5.
+        """Three women in all: every non-zero count, the total too, is small: all x.
 
         03386 has no woman: no data, shown "—".
         """
@@ -218,11 +228,23 @@ class TestSuppression:
         view = build_view(evaluate(PLAN, data, PERIOD), lang="en", suppress_below=5)
         texts = _texts(view, "subjects.monitored")
         assert (texts["03387"], texts["03388"], texts["03386"], texts[None]) == (
-            "<5",
-            "<5",
+            "x",
+            "x",
             "—",
-            "<5",
+            "x",
         )
+
+    def test_communes_and_agencies_reports_are_shown(self, evaluation: Evaluation) -> None:
+        """``units.*`` and ``reporting.*`` count communes and reports, not people: shown.
+
+        No model review in the data: each of the seven wards in scope is a denominator
+        of 1 and a numerator of 0, shown "0/1: no data" (no review to look at), although
+        1 is below k = 5; the whole area is 0/7.
+        """
+        view = build_view(evaluation, lang="en", plan=PLAN, suppress_below=5)
+        texts = _texts(view, "units.model_maintained")
+        assert [texts[u] for u in UNITS] == ["0/1: no data"] * 7
+        assert texts[None] == "0/7: no data"
 
     def test_no_record_listed(self, evaluation: Evaluation) -> None:
         """The internal report lists the late report; the published one lists nothing."""
@@ -237,7 +259,7 @@ class TestSuppression:
         chart = _indicator(view, "reports.on_time").chart
         assert chart is not None
         bar = next(b for b in chart.bars if b.label.startswith("03387"))
-        assert (bar.text, bar.width, bar.has_data) == ("<5/<5", 0.0, False)
+        assert (bar.text, bar.width, bar.has_data) == ("x/x", 0.0, False)
 
     @pytest.mark.parametrize("k", [1, 0, -5, True, 5.0, "5"])
     def test_bad_threshold(self, evaluation: Evaluation, k: object) -> None:
@@ -252,11 +274,18 @@ class TestFormats:
     def test_markdown_and_html_say_so(self, evaluation: Evaluation) -> None:
         """The legend gives the threshold; the rows show the marks."""
         md = render(evaluation, "md", lang="en", plan=PLAN, suppress_below=5)
-        assert "> **Published report:** counts from 1 to 4 are shown as \\<5;" in md
-        assert "| 03387 Phường Tân Phong | \\<5 | No target |" in md
+        assert (
+            "> **Published report:** counts from 1 to 4, and the counts that could be used"
+            " to work them out, are shown as “x”." in md
+        )
+        assert "| 03387 Phường Tân Phong | x | No target |" in md
+        assert "<5" not in md
         assert "CR-08" not in md
         vi = render(evaluation, "html", lang="vi", plan=PLAN, suppress_below=5)
-        assert "<strong>Bản công bố:</strong> số từ 1 đến 4 được ghi là &lt;5;" in vi
+        assert (
+            "<strong>Bản công bố:</strong> các số từ 1 đến 4, và các số có thể dùng để suy"
+            " ra chúng, được ghi là “x”." in vi
+        )
         assert "CR-08" not in vi
         assert "Bản công bố" not in render(evaluation, "html", lang="vi", plan=PLAN)
 
@@ -270,7 +299,7 @@ class TestFormats:
             "numerator": None,
             "denominator": None,
             "value": None,
-            "text": "<5",
+            "text": "x",
             "suppressed": True,
         }
 
@@ -283,7 +312,7 @@ class TestFormats:
             "",
             "",
             "",
-            "<5/<5",
+            "x/x",
         )
 
     def test_quality_totals_only(self, tmp_path: Path) -> None:
@@ -349,10 +378,11 @@ class TestCommand:
         argv = ["report", "--data", str(data), "--period", "2024-H1", "--lang", "en"]
         assert cli.main([*argv, "--publish"]) == cli.EXIT_OK
         out = capsys.readouterr().out
-        assert "| 03387 Phường Tân Phong | \\<5 | No target |" in out
+        assert "| 03387 Phường Tân Phong | x | No target |" in out
         assert "| 03388 Phường Quyết Tiến | x | No target |" in out
+        assert "| 03386 Phường Quyết Thắng | 7 | No target |" in out
         assert cli.main([*argv, "--publish", "--suppress-below", "11"]) == cli.EXIT_OK
-        assert "| 03386 Phường Quyết Thắng | \\<11 | No target |" in capsys.readouterr().out
+        assert "| 03386 Phường Quyết Thắng | x | No target |" in capsys.readouterr().out
 
     def test_usage_errors(self, data: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A threshold without --publish, or below 2, is a usage error (exit 2)."""
@@ -377,8 +407,14 @@ class TestCommand:
 
 
 def _cells(view: ReportView) -> Iterator[tuple[str, Cell]]:
-    """Every cell of every table, named by where it is (the same order in any view)."""
+    """Every cell of every table, named by where it is (the same order in any view).
+
+    Those of the indicators that count communes and agencies' reports, not people, are
+    left out: a published report shows them as they are (``NOT_ABOUT_PEOPLE``).
+    """
     for ind in view.indicators:
+        if ind.id in NOT_ABOUT_PEOPLE:
+            continue
         for row in ind.rows:
             yield f"{ind.id} {row.unit_code}", row.cell
         for label, cell in ind.figures:
@@ -398,7 +434,9 @@ class TestProperties:
         """Every number a published report shows is 0 or k or more; a hidden one is not there.
 
         And the hidden part of a group cannot be worked out from its total: where the
-        whole area's count is shown, the units hidden beside it hold k or more together.
+        whole area's count is shown, the m units hidden beside it hold s together, and a
+        reader can put any one of them anywhere from 1 to s - (m - 1): that is k values
+        or more, s - m >= k - 1. (tests/privacy/test_attack.py checks every relation.)
         """
         result = evaluate(PLAN, data, PERIOD)
         internal = build_view(result, lang="en")
@@ -413,12 +451,14 @@ class TestProperties:
                 parts = shown.text.split("/")
                 hidden_parts = (shown.numerator is None, shown.denominator is None)
                 for part, is_hidden in zip(parts, hidden_parts, strict=False):
-                    assert not is_hidden or part in {f"<{k}", "x"}, (where, shown)
+                    assert not is_hidden or part == "x", (where, shown)
                 assert any(hidden_parts), (where, shown)
             else:
                 assert shown == full
         for ind_full, ind_shown in zip(internal.indicators, published.indicators, strict=True):
             assert ind_shown.failing == ()
+            if ind_full.id in NOT_ABOUT_PEOPLE:
+                continue
             *units_full, _ = ind_full.rows
             *units_shown, total_shown = ind_shown.rows
             if not units_full or total_shown.cell.numerator is None:
@@ -428,4 +468,4 @@ class TestProperties:
                 for full, shown in zip(units_full, units_shown, strict=True)
                 if shown.cell.numerator is None
             ]
-            assert not hidden or sum(hidden) >= k, (ind_full.id, hidden)
+            assert not hidden or sum(hidden) - len(hidden) >= k - 1, (ind_full.id, hidden)

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 import pytest
-from report_samples import SENTINELS, report, three_reports, with_sentinels
 
+from tests.reporting.report_samples import SENTINELS, report, three_reports, with_sentinels
 from threeno.errors import LanguageError, ValidationError
 from threeno.indicators.engine import evaluate
 from threeno.io.datasets import load_dataset

@@ -34,8 +34,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 import pytest
-from report_samples import three_reports
 
+from tests.reporting.report_samples import three_reports
 from threeno import cli
 from threeno.indicators.engine import evaluate
 from threeno.io.datasets import load_dataset

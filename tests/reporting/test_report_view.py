@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from report_samples import three_reports
 
+from tests.reporting.report_samples import three_reports
 from threeno.errors import LanguageError
 from threeno.indicators.engine import evaluate
 from threeno.plans import load_plan

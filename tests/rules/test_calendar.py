@@ -13,9 +13,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threeno.errors import RulesError, ValidationError
+from threeno.errors import LanguageError, RulesError, ValidationError
+from threeno.model.sources import cite
 from threeno.rules.calendar import (
     PLAN_ZONE,
+    SOURCES,
     DayOffCalendar,
     default_calendar,
     local_date,
@@ -108,8 +110,8 @@ class TestIsDayOff:
 
     def test_unknown_language(self) -> None:
         """Only 'vi' and 'en' exist."""
-        with pytest.raises(RulesError, match="'fr'"):
-            NATIONAL.name_of(D(2024, 3, 9), "fr")
+        with pytest.raises(LanguageError, match="'fr'"):
+            NATIONAL.name_of(D(2024, 3, 9), "fr")  # type: ignore[arg-type]
 
 
 class TestWorkingDays:
@@ -280,3 +282,12 @@ class TestProperties:
     def test_names_exactly_for_days_off(self, day: dt.date) -> None:
         """A day has a name exactly when it is off."""
         assert NATIONAL.is_day_off(day) == (NATIONAL.name_of(day) is not None)
+
+
+def test_sources() -> None:
+    """The days off rest on Art. 134(1), the Labour Code's Art. 112 and Decision 188/1999."""
+    expected = (
+        "khoản 1 Điều 134 Bộ luật Tố tụng hình sự 2015; Điều 112 Bộ luật Lao động 2019; "
+        "Quyết định 188/1999/QĐ-TTg"
+    )
+    assert expected == cite(SOURCES, "vi")

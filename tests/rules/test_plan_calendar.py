@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 import pytest
 
-from threeno.errors import RulesError, ValidationError
+from threeno.errors import LanguageError, ValidationError
 from threeno.model.crime import CrimeReport
 from threeno.model.enums import ReportSource
 from threeno.model.plan import LocalCalendar, NamedDay, Plan
@@ -170,5 +170,5 @@ class TestDayOffCalendarNames:
 
     def test_unknown_language(self) -> None:
         """Only vi and en, as before."""
-        with pytest.raises(RulesError, match="unknown language 'fr'"):
-            plan_calendar(PLAN).name_of(D(2024, 3, 22), "fr")
+        with pytest.raises(LanguageError, match="unknown language 'fr'"):
+            plan_calendar(PLAN).name_of(D(2024, 3, 22), "fr")  # type: ignore[arg-type]

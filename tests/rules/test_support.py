@@ -14,12 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threeno.errors import RulesError, ValidationError
+from threeno.errors import LanguageError, RulesError, ValidationError
 from threeno.model.enums import SupportKind
+from threeno.model.sources import (
+    ANTI_TRAFFICKING_LAW_2011,
+    ANTI_TRAFFICKING_LAW_2024,
+    DECREE_09_2013,
+    Reference,
+)
 from threeno.rules.support import (
     REGIME_2011,
     REGIME_2024,
@@ -268,8 +275,8 @@ class TestArticles:
 
     def test_explain_unknown_language(self) -> None:
         """Only 'vi' and 'en'."""
-        with pytest.raises(RulesError, match="'fr'"):
-            REGIME_2024.explain(K.LOAN, S.VICTIM, lang="fr")
+        with pytest.raises(LanguageError, match="'fr'"):
+            REGIME_2024.explain(K.LOAN, S.VICTIM, lang="fr")  # type: ignore[arg-type]
 
 
 class TestRegimeInvariants:
@@ -346,6 +353,67 @@ class TestRegimeInvariants:
         """Kinds are SupportKind members, not slugs."""
         with pytest.raises(ValidationError, match=r"Entitlement\.kinds"):
             Entitlement(status=S.VICTIM, kinds={"loan"}, article="Art. 1")
+
+
+class TestSourcesAsData:
+    """Provisions and regimes written from the instruments and references."""
+
+    def test_provision_from_reference(self) -> None:
+        """The article, verified and note are the reference's: Art. 32(1)(b) of the 2011 law."""
+        ref = Reference(instrument=ANTI_TRAFFICKING_LAW_2011, article="32", clause="1", point="b")
+        provision = Provision(kind=K.MEDICAL, reference=ref, words="Hỗ trợ y tế")
+        assert (provision.article, provision.verified, provision.note) == (
+            "Art. 32(1)(b)",
+            True,
+            "",
+        )
+        unsure = attrs.evolve(ref, verified=False, note="secondary sources")
+        provision = Provision(kind=K.MEDICAL, reference=unsure, words="Hỗ trợ y tế")
+        assert (provision.verified, provision.note) == (False, "secondary sources")
+
+    def test_provision_says_otherwise(self) -> None:
+        """An article other than the reference's, or none at all, is refused."""
+        ref = Reference(instrument=ANTI_TRAFFICKING_LAW_2011, article="32", clause="1", point="b")
+        with pytest.raises(ValidationError, match=r"Provision\.reference"):
+            Provision(kind=K.MEDICAL, reference=ref, article="Art. 32(1)(c)", words="Hỗ trợ y tế")
+        with pytest.raises(ValidationError, match=r"Provision\.article"):
+            Provision(kind=K.MEDICAL, words="Hỗ trợ y tế")
+
+    @pytest.mark.parametrize(
+        ("regime", "law", "start", "end"),
+        [
+            (REGIME_2011, ANTI_TRAFFICKING_LAW_2011, D(2012, 1, 1), D(2025, 6, 30)),
+            (REGIME_2024, ANTI_TRAFFICKING_LAW_2024, D(2025, 7, 1), None),
+        ],
+    )
+    def test_regime_from_its_law(
+        self, regime: Regime, law: object, start: dt.date, end: dt.date | None
+    ) -> None:
+        """Name, number and dates are the law's; every provision cites the law itself."""
+        assert regime.instrument is law
+        assert (regime.in_force_from, regime.in_force_until) == (start, end)
+        assert {p.reference.instrument for p in regime.provisions if p.reference} == {law}
+        assert all(p.reference is not None for p in regime.provisions)
+
+    def test_rendered_from_the_instruments(self) -> None:
+        """The texts that name another instrument take its name and dates from the data."""
+        assert REGIME_2011.references[1] == (
+            "Nghị định 09/2013/NĐ-CP (in force 15 April 2013), Art. 19"
+        )
+        waiting = REGIME_2011.entitlement(S.BEING_IDENTIFIED_IN_VIETNAM)
+        assert waiting.since == DECREE_09_2013.in_force_from == D(2013, 4, 15)
+
+    def test_legal_support_unverified(self) -> None:
+        """Art. 37(1)(d)'s wording is reported, not checked: the provision says so."""
+        provision = REGIME_2024.provision(K.LEGAL_SUPPORT)
+        assert provision is not None
+        assert not provision.verified
+        assert "Hỗ trợ pháp luật" in provision.note
+
+    def test_regime_name_is_the_laws(self) -> None:
+        """A name or number other than the instrument's is refused."""
+        with pytest.raises(ValidationError, match=r"Regime\.instrument"):
+            attrs.evolve(REGIME_2024, law_number="53/2024/QH14")
 
 
 class TestProtectedStatus:

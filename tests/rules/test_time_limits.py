@@ -12,15 +12,19 @@ import datetime as dt
 import unicodedata
 from typing import NamedTuple
 
+import attrs
 import pendulum
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threeno.errors import RulesError
+from threeno.errors import LanguageError, RulesError, ValidationError
 from threeno.model.crime import CrimeReport, Extension, Suspension
 from threeno.model.enums import Decision, ExtensionKind, ReportSource, SuspensionReason
+from threeno.model.sources import CRIMINAL_PROCEDURE_CODE_2015, Instrument, Reference
+from threeno.rules import procedure, time_limits
 from threeno.rules.calendar import DayOffCalendar, default_calendar
+from threeno.rules.procedure import PROCEDURE_2015, ProcedureRegime, procedure_regime_on
 from threeno.rules.time_limits import (
     Deadline,
     ReportStatus,
@@ -521,8 +525,8 @@ class TestExplain:
 
     def test_unknown_language(self) -> None:
         """Only 'vi' and 'en'."""
-        with pytest.raises(RulesError, match="'de'"):
-            time_limit(TET).summary("de")
+        with pytest.raises(LanguageError, match="'de'"):
+            time_limit(TET).summary("de")  # type: ignore[arg-type]
 
 
 class TestStatusOn:
@@ -706,3 +710,141 @@ class TestProperties:
         for subject in reports:
             counted = _date(time_limit(subject, count_receipt_day=True))
             assert counted <= _date(time_limit(subject))
+
+
+# A fictional Code in force from 2030, with other numbers and articles, to show that the
+# limit follows the regime in force on the day of receipt.
+CODE_2030 = Instrument(
+    id="bltths-2030",
+    name_vi="Bộ luật Tố tụng hình sự 2030",
+    name_en="Criminal Procedure Code 2030 (fictional)",
+    number="1/2030/QH16",
+    in_force_from=D(2030, 1, 1),
+)
+
+
+def _art(article: str, clause: str | None = None) -> Reference:
+    return Reference(instrument=CODE_2030, article=article, clause=clause)
+
+
+REGIME_2030 = ProcedureRegime(
+    instrument=CODE_2030,
+    base_days=30,
+    extension_months=3,
+    procuracy_months=1,
+    resumption_months=2,
+    base=_art("150", "1"),
+    extension=_art("150", "2"),
+    procuracy=_art("150", "3"),
+    suspension=_art("151"),
+    resumption=_art("152", "1"),
+    counting=_art("130", "1"),
+)
+
+
+class TestProcedureRegime:
+    """The Code's time limits as a dated regime, read on the day of receipt."""
+
+    def test_the_2015_code(self) -> None:
+        """20 days, 2 months, 2 more, 1 month; from 2018-01-01 (the Code's entry into force)."""
+        regime = PROCEDURE_2015
+        expected = (20, 2, 2, 1)
+        assert expected == (
+            regime.base_days,
+            regime.extension_months,
+            regime.procuracy_months,
+            regime.resumption_months,
+        )
+        assert (D(2018, 1, 1), None) == (regime.in_force_from, regime.in_force_until)
+        assert regime.instrument is CRIMINAL_PROCEDURE_CODE_2015
+        still_exported = (20, 2, 1)
+        assert still_exported == (
+            time_limits.BASE_DAYS,
+            time_limits.EXTENSION_MONTHS,
+            time_limits.RESUMPTION_MONTHS,
+        )
+
+    def test_articles(self) -> None:
+        """Each number's place in the Code, cited in both languages."""
+        regime = PROCEDURE_2015
+        cited = [
+            r.cite("en")
+            for r in (regime.base, regime.extension, regime.suspension, regime.resumption)
+        ]
+        assert cited == [
+            "Bộ luật Tố tụng hình sự 2015, Art. 147(1)",
+            "Bộ luật Tố tụng hình sự 2015, Art. 147(2)",
+            "Bộ luật Tố tụng hình sự 2015, Art. 148",
+            "Bộ luật Tố tụng hình sự 2015, Art. 149(1)",
+        ]
+        assert regime.counting.cite("vi") == "khoản 1 Điều 134 Bộ luật Tố tụng hình sự 2015"
+        assert not regime.counting.verified  # the day of receipt: a parameter
+
+    def test_before_2018(self) -> None:
+        """The 2003 Code is not encoded: 2017-12-20 is counted under the 2015 Code.
+
+        20 days from Wednesday 2017-12-20 end on Tuesday 2018-01-09 (11 days in December,
+        9 in January), a working day.
+        """
+        assert procedure_regime_on(D(2017, 12, 20)) is PROCEDURE_2015
+        assert procedure_regime_on(D(2018, 1, 1)) is PROCEDURE_2015
+        deadline = time_limit(report(D(2017, 12, 20)))
+        assert (D(2018, 1, 9), PROCEDURE_2015) == (deadline.date, deadline.regime)
+
+    def test_not_a_date(self) -> None:
+        """A datetime or a text is refused."""
+        with pytest.raises(RulesError, match="not datetime"):
+            procedure_regime_on(dt.datetime(2024, 1, 1, tzinfo=dt.UTC))
+        with pytest.raises(RulesError, match="not str"):
+            procedure_regime_on("2024-01-01")  # type: ignore[arg-type]
+
+    def test_limit_follows_the_regime_of_the_receipt(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Under a later regime of 30 days, 3 months, 1 more month, its numbers and articles.
+
+        Received Monday 2030-05-13: 30 days end on Wednesday 2030-06-12; a complex-matter
+        extension gives 3 months from receipt, Tuesday 2030-08-13; the procuracy's 1 more
+        month, Friday 2030-09-13. Received Tuesday 2029-05-15, before that regime: 20 days,
+        Monday 2029-06-04.
+        """
+        monkeypatch.setattr(procedure, "PROCEDURE_REGIMES", (PROCEDURE_2015, REGIME_2030))
+        late = time_limit(report(D(2030, 5, 13)))
+        assert (D(2030, 6, 12), REGIME_2030) == (late.date, late.regime)
+        assert late.summary() == "30 days"
+        assert late.steps[0].reference == ("Bộ luật Tố tụng hình sự 2030, Art. 150(1), Art. 130(1)")
+        extended = time_limit(
+            report(
+                D(2030, 5, 13),
+                extensions=[ext(COMPLEX, D(2030, 5, 20)), ext(PROCURACY, D(2030, 8, 1))],
+            )
+        )
+        assert [s.result for s in extended.steps] == [
+            D(2030, 6, 12),
+            D(2030, 8, 13),
+            D(2030, 9, 13),
+        ]
+        assert extended.summary() == "3 months (complex matter) + 1 months (procuracy)"
+        assert extended.steps[2].reference_in("vi") == (
+            "khoản 3 Điều 150 Bộ luật Tố tụng hình sự 2030"
+        )
+        early = time_limit(report(D(2029, 5, 15)))
+        assert (D(2029, 6, 4), PROCEDURE_2015) == (early.date, early.regime)
+
+    def test_invalid(self) -> None:
+        """Numbers are whole numbers of 1 or more; an instrument without a start needs one."""
+        with pytest.raises(ValidationError, match=r"ProcedureRegime\.base_days"):
+            attrs.evolve(PROCEDURE_2015, base_days=0)
+        undated = Instrument(id="x", name_vi="X", name_en="X", number="1/X")
+        with pytest.raises(ValidationError, match=r"ProcedureRegime\.in_force_from"):
+            ProcedureRegime(
+                instrument=undated,
+                base_days=20,
+                extension_months=2,
+                procuracy_months=2,
+                resumption_months=1,
+                base=PROCEDURE_2015.base,
+                extension=PROCEDURE_2015.extension,
+                procuracy=PROCEDURE_2015.procuracy,
+                suspension=PROCEDURE_2015.suspension,
+                resumption=PROCEDURE_2015.resumption,
+                counting=PROCEDURE_2015.counting,
+            )

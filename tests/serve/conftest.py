@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 
-from serve.live_server import Server
+from tests.serve.live_server import Server
 from threeno.io.datasets import dump_dataset, load_dataset
 from threeno.plans import load_plan
 from threeno.testing.synthetic import demo_path

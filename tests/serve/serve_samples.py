@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 from threeno.messages import TEMPLATES, Notice
 
 if TYPE_CHECKING:
-    from serve.live_server import Answer
+    from tests.serve.live_server import Answer
 
 REPORT = {
     "id": "CR-0017",

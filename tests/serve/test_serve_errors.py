@@ -16,12 +16,12 @@ import attrs
 import pytest
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]  # no stubs
 
-from serve.serve_samples import EMPTY, ONE_REPORT, REPORT, TWO_REPORTS, check_error
+from tests.serve.serve_samples import EMPTY, ONE_REPORT, REPORT, TWO_REPORTS, check_error
 from threeno.messages import TEMPLATES, Notice
 from threeno.testing.synthetic import demo_path
 
 if TYPE_CHECKING:
-    from serve.live_server import Answer, Server
+    from tests.serve.live_server import Answer, Server
 
 
 @attrs.frozen(kw_only=True)

@@ -21,7 +21,7 @@ from threeno.messages import TEMPLATES
 from threeno.model.dataset import RECORD_TYPES
 
 if TYPE_CHECKING:
-    from serve.live_server import Server
+    from tests.serve.live_server import Server
 
 PATHS: Final = (
     "/v1/validate",

@@ -23,8 +23,8 @@ from threeno.messages import Notice
 from threeno.rules.calendar import plan_calendar
 
 if TYPE_CHECKING:
-    from serve.conftest import Demo
-    from serve.live_server import Server
+    from tests.serve.conftest import Demo
+    from tests.serve.live_server import Server
 
 GUIDE: Final = Path(__file__).parents[2] / "docs" / "guides" / "service.md"
 _MARK: Final = "<!-- the client run by tests/serve/test_serve_guide.py -->"

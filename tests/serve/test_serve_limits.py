@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
-from serve.live_server import Server, wait_until
-from serve.serve_samples import ONE_REPORT, REPORT, check_error
+from tests.serve.live_server import Server, wait_until
+from tests.serve.serve_samples import ONE_REPORT, REPORT, check_error
 from threeno.io.converter import CONVERTER
 from threeno.model.dataset import RECORD_TYPES
 from threeno.plans import load_plan

@@ -30,8 +30,8 @@ import attrs
 import pytest
 
 import threeno
-from serve.live_server import Server
-from serve.serve_samples import ONE_REPORT
+from tests.serve.live_server import Server
+from tests.serve.serve_samples import ONE_REPORT
 from threeno.io.converter import CONVERTER
 from threeno.model.dataset import RECORD_TYPES
 from threeno.plans import load_plan

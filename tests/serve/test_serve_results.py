@@ -28,14 +28,15 @@ from threeno.rules.calendar import plan_calendar, today
 from threeno.rules.time_limits import status_on, time_limit
 
 if TYPE_CHECKING:
-    from serve.conftest import Demo
-    from serve.live_server import Answer, Server
+    from tests.serve.conftest import Demo
+    from tests.serve.live_server import Answer, Server
     from threeno.indicators.results import Evaluation
+    from threeno.lang import Lang
     from threeno.model.dataset import Dataset
     from threeno.model.plan import Plan
 
 PERIOD = "2024-H1"
-LANGS = ("vi", "en")
+LANGS: tuple[Lang, ...] = ("vi", "en")
 #: Two crime reports whose time limits the settings change (hand-worked below).
 TWO_REPORTS: dict[str, Any] = {
     "schema": "threeno/1",
@@ -161,7 +162,7 @@ class TestNoRecords:
 
     @pytest.mark.parametrize("lang", LANGS)
     @pytest.mark.parametrize("plan_id", plans.available())
-    def test_plan(self, server: Server, openapi: dict[str, Any], plan_id: str, lang: str) -> None:
+    def test_plan(self, server: Server, openapi: dict[str, Any], plan_id: str, lang: Lang) -> None:
         """A plan's summary is ``threeno plan show``'s; its units and targets the plan's."""
         answer = server.get(f"/v1/plans/{plan_id}?lang={lang}")
         conforms(openapi, "/v1/plans/{plan}", "get", answer)
@@ -222,14 +223,14 @@ class TestRecords:
         server: Server,
         openapi: dict[str, Any],
         demo: Demo,
-        lang: str,
+        lang: Lang,
     ) -> None:
         """The load report of the document, as ``load_dataset`` makes it."""
         answer = server.post(f"/v1/validate?lang={lang}", demo.document)
         conforms(openapi, "/v1/validate", "post", answer)
         _, report = threeno.load_dataset(demo.document, plan=demo.plan)
         shown = answer.json()
-        assert shown["text"] == report.text(lang)  # type: ignore[arg-type]
+        assert shown["text"] == report.text(lang)
         assert (shown["read"], shown["accepted"], shown["rejected"]) == (888, 888, 0)
         assert shown["ok"] is True
         assert shown["counts"]["crime_reports"] == {"read": 38, "accepted": 38, "rejected": 0}
@@ -362,7 +363,7 @@ class TestRecords:
         openapi: dict[str, Any],
         demo: Demo,
         fmt: str,
-        lang: str,
+        lang: Lang,
     ) -> None:
         """Each format and language: ``render``'s text, byte for byte; published too."""
         _, report = threeno.load_dataset(demo.document, plan=demo.plan)
@@ -394,7 +395,7 @@ class TestRecords:
         server: Server,
         openapi: dict[str, Any],
         demo: Demo,
-        lang: str,
+        lang: Lang,
     ) -> None:
         """Every indicator's explanation is ``threeno explain``'s, for the area and a unit."""
         for ind in CATALOGUE:
@@ -425,7 +426,7 @@ class TestRecords:
         """Every demo crime report's limit: ``time_limit``'s date, steps and explanation."""
         calendar = plan_calendar(demo.plan)
         for report in demo.data.crime_reports:
-            lang = "en" if report.id.endswith(("1", "3", "5", "7", "9")) else "vi"
+            lang: Lang = "en" if report.id.endswith(("1", "3", "5", "7", "9")) else "vi"
             answer = server.post(f"/v1/time-limit?report_id={report.id}&lang={lang}", demo.document)
             conforms(openapi, "/v1/time-limit", "post", answer)
             deadline = time_limit(report, calendar)

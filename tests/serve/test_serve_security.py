@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 import threeno
-from serve.live_server import Server
-from serve.serve_samples import EMPTY, ONE_REPORT, check_error
+from tests.serve.live_server import Server
+from tests.serve.serve_samples import EMPTY, ONE_REPORT, check_error
 from threeno import cli
 from threeno.errors import ValidationError
 from threeno.rules.calendar import plan_calendar
@@ -35,7 +35,7 @@ from threeno.serve import (
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from serve.conftest import Demo
+    from tests.serve.conftest import Demo
 
 TOKEN_ENV = "env-token-0123456789abcdef"  # noqa: S105 - a test's token
 TOKENS_IN_FILE = ("file-token-one-0123456789", "file-token-two-0123456789")

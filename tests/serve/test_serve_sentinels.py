@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING, Any, Final
 
 import pytest
 
-from sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
-from serve.live_server import Server
+from tests.sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
+from tests.serve.live_server import Server
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.indicators.definitions import Level
 from threeno.io.converter import CONVERTER
@@ -33,7 +33,7 @@ from threeno.testing.synthetic import generate
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-    from serve.live_server import Answer
+    from tests.serve.live_server import Answer
     from threeno.model.dataset import Dataset
 
 SENTINELS: Final = (NAME, NATIONAL_ID, PHONE)

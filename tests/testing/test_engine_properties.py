@@ -1,6 +1,6 @@
 """Properties of the indicator engine over whole datasets drawn by ``threeno.testing.strategies``.
 
-Issue 7 lists them: results do not depend on record order; the area's figure is the sum
+The properties: results do not depend on record order; the area's figure is the sum
 over its units; every share lies in [0, 1]; adding a report decided on time never lowers
 ``reports.on_time``; evaluating partitions and merging equals evaluating the whole.
 
@@ -104,7 +104,7 @@ class TestRecordOrder:
 
 
 class TestTotals:
-    """The whole area's figures are the sums of its units' (DESIGN.md: never averaged)."""
+    """The whole area's figures are the sums of its units', never averaged ("Indicators" guide)."""
 
     @examples(100)
     @given(case=cases())

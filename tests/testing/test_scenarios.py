@@ -16,7 +16,7 @@ from threeno.errors import ThreenoError
 from threeno.indicators.engine import evaluate
 from threeno.io.datasets import SCHEMA, load_dataset
 from threeno.plans import load_plan
-from threeno.testing import scenarios
+from threeno.testing import scenario_files
 from threeno.testing.pytest_plugin import ScenarioMismatchError
 from threeno.testing.scenarios import (
     DEFAULT_TOLERANCE,
@@ -377,7 +377,7 @@ class TestLoadScenarios:
 
     def test_too_large(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         """A file over the limit is refused before it is read."""
-        monkeypatch.setattr(scenarios, "MAX_SCENARIO_BYTES", 10)
+        monkeypatch.setattr(scenario_files, "MAX_SCENARIO_BYTES", 10)
         path = tmp_path / "big.scenario.toml"
         path.write_text(text_of(HEAD, ON_TIME), encoding="utf-8")
         with pytest.raises(ScenarioError, match=r"bytes, more than the limit of 10; give a large"):

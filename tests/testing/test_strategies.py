@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.testing.record_dates import record_day
 from threeno.errors import UnitError, ValidationError
 from threeno.model import enums as model_enums
 from threeno.model import period as model_period
@@ -97,18 +98,6 @@ def labelled_enums() -> list[type[enum.Enum]]:
     return found
 
 
-def record_day(record: object) -> dt.date:
-    """The record's own date: the one its unit code is read at (DESIGN.md)."""
-    for name in ("registered_on", "received_on", "opened_on", "delivered_on", "held_on"):
-        if hasattr(record, name):
-            day: dt.date = getattr(record, name)
-            return day
-    if isinstance(record, SafetyAssessment):
-        return record.assessed_on
-    assert isinstance(record, ReportSubmission)
-    return record.submitted_on
-
-
 class TestFromType:
     """Importing the module registers a strategy for every type with Hypothesis."""
 
@@ -129,7 +118,7 @@ class TestFromType:
         assert expected == data.validate(PLAN)
 
     def test_every_enum_is_found(self) -> None:
-        """The walk finds the enumerations named in DESIGN.md's data dictionary and more."""
+        """The walk finds the enumerations of the data dictionary (the "Model" guide) and more."""
         found = {cls.__name__ for cls in labelled_enums()}
         expected = {"Sex", "SubjectCategory", "Decision", "UnitKind", "PeriodKind", "ReportKind"}
         assert expected <= found

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING, Any
 import attrs
 import pytest
 
+from tests.testing.record_dates import record_day
 from threeno.errors import DatasetError, UnitError, ValidationError
 from threeno.io.datasets import load_dataset
 from threeno.model._base import is_sensitive
-from threeno.model.activities import ReportSubmission, SafetyAssessment
+from threeno.model.activities import ReportSubmission
 from threeno.model.crime import CrimeReport
 from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.model.enums import ReviewKind, SubjectCategory
@@ -55,18 +56,6 @@ def read_jsonl(folder: Path) -> Dataset:
     """Read a folder of JSON Lines files with the dataset loader, strictly."""
     dataset, _ = load_dataset(folder, plan=PLAN, strict=True)
     return dataset
-
-
-def record_day(record: object) -> dt.date:
-    """The record's own date: the one its unit code is read at (DESIGN.md)."""
-    for name in ("registered_on", "received_on", "opened_on", "delivered_on", "held_on"):
-        if hasattr(record, name):
-            day: dt.date = getattr(record, name)
-            return day
-    if isinstance(record, SafetyAssessment):
-        return record.assessed_on
-    assert isinstance(record, ReportSubmission)
-    return record.submitted_on
 
 
 class TestGenerate:

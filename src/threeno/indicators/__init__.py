@@ -4,6 +4,8 @@
   ``catalogue.catalogue()``, not re-exported here so that the name stays the module's);
 - :mod:`threeno.indicators.counting`: the counting rule of each indicator, in code;
 - :mod:`threeno.indicators.engine`: ``evaluate``, ``evaluate_records``, ``Evaluator``;
+- :mod:`threeno.indicators.settings`: ``EvaluationSettings``, the settings of an
+  evaluation, described once;
 - :mod:`threeno.indicators.results`: ``Evaluation``, ``IndicatorResult``, ...;
 - :mod:`threeno.indicators.explanation`: the records behind each number, in words;
 - :mod:`threeno.indicators.ids`: the catalogue's ids, which plan files may name.
@@ -24,6 +26,7 @@ from threeno.indicators.results import (
     IndicatorSet,
     Status,
 )
+from threeno.indicators.settings import EvaluationSettings
 
 __all__ = [
     "ALL_INDICATORS",
@@ -32,6 +35,7 @@ __all__ = [
     "Dimension",
     "Entry",
     "Evaluation",
+    "EvaluationSettings",
     "Evaluator",
     "Explanation",
     "Indicator",

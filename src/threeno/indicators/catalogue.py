@@ -1,21 +1,24 @@
 """The catalogue: the definition of every indicator of the plan, by id.
 
 The catalogue is data, a tuple of :class:`~threeno.indicators.definitions.Indicator`
-definitions in the order of DESIGN.md's table, and a registry (:func:`catalogue`,
-:func:`get`). Its ids are exactly :data:`~threeno.indicators.ids.CATALOGUE_IDS`, the ids
-plan files may name, and its shares exactly :data:`~threeno.indicators.ids.SHARE_IDS`
-(a test checks both). A plan chooses indicators and sets targets by id; a definition's
-counting rule is :attr:`Indicator.rule <threeno.indicators.definitions.Indicator.rule>`.
+definitions in the order of the indicators guide's table (``docs/guides/indicators.md``,
+"The catalogue"), and a registry (:func:`catalogue`, :func:`get`). It is the only list of
+indicators: the ids plan files may name (:data:`CATALOGUE_IDS`), the shares among them
+(:data:`SHARE_IDS`), :data:`ALL_INDICATORS` and the generated catalogue page are read
+from it. A plan chooses indicators and sets targets by id; a definition's counting rule
+is :attr:`Indicator.rule <threeno.indicators.definitions.Indicator.rule>`.
 
 The catalogue keeps no locality's clause ids: the clauses an indicator serves are those
 of the plan evaluated that list it (``Plan.clauses_for``), so every plan shows its own.
 
->>> from threeno.indicators.catalogue import ALL_INDICATORS, get
+>>> from threeno.indicators.catalogue import ALL_INDICATORS, SHARE_IDS, get
 >>> ind = get("reports.on_time")
 >>> ind.kind.value, ind.name("en")
 ('share', 'Share of crime reports resolved within the time limit')
 >>> len(ALL_INDICATORS), ALL_INDICATORS[0]
 (18, 'subjects.monitored')
+>>> "reports.on_time" in SHARE_IDS, "reports.overdue" in SHARE_IDS
+(True, False)
 
 Plan clauses: I.1, I.2, I.3, I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4.c, IV.1, IV.2.
 
@@ -34,13 +37,14 @@ from threeno.indicators.definitions import Dimension, Indicator, IndicatorKind, 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-__all__ = ["ALL_INDICATORS", "CATALOGUE", "catalogue", "get"]
+__all__ = ["ALL_INDICATORS", "CATALOGUE", "CATALOGUE_IDS", "SHARE_IDS", "catalogue", "get"]
 
 _COUNT = IndicatorKind.COUNT
 _SHARE = IndicatorKind.SHARE
 _PERSON = (Dimension.ETHNICITY, Dimension.AGE_GROUP)
 
-#: Every indicator of the catalogue, in the order of DESIGN.md's table.
+#: Every indicator of the catalogue, in the order of the indicators guide's table. Each
+#: id is stable: plan files name it.
 CATALOGUE: Final[tuple[Indicator, ...]] = (
     Indicator(
         id="subjects.monitored",
@@ -266,6 +270,14 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
 #: The id of every indicator of the catalogue, in its order; ``evaluate(...,
 #: indicators=ALL_INDICATORS)`` evaluates them all, whatever the plan's report lists.
 ALL_INDICATORS: Final[tuple[str, ...]] = tuple(i.id for i in CATALOGUE)
+#: Every indicator id of the catalogue, the ids a plan file may name (a duty's
+#: ``indicators``, a target's ``indicator``); plan validation checks each against it.
+CATALOGUE_IDS: Final[frozenset[str]] = frozenset(ALL_INDICATORS)
+#: The indicators whose value is a share, a fraction between 0 and 1 where 100% is 1.0.
+#: A target for one of them must lie in [0, 1]; the others are counts (0 or more).
+SHARE_IDS: Final[frozenset[str]] = frozenset(
+    i.id for i in CATALOGUE if i.kind is IndicatorKind.SHARE
+)
 
 _BY_ID: Final[Mapping[str, Indicator]] = MappingProxyType({i.id: i for i in CATALOGUE})
 
@@ -273,7 +285,7 @@ _BY_ID: Final[Mapping[str, Indicator]] = MappingProxyType({i.id: i for i in CATA
 def catalogue() -> tuple[Indicator, ...]:
     """Every indicator definition, in the catalogue's order.
 
-    Plan clauses: every clause of the catalogue (DESIGN.md).
+    Plan clauses: every clause the catalogue serves (the indicators guide, "The catalogue").
 
     .. versionadded:: 0.1.0
     """
@@ -286,7 +298,7 @@ def get(indicator_id: str) -> Indicator:
     Raises:
         ValidationError: for an id the catalogue does not have, listing those it has.
 
-    Plan clauses: every clause of the catalogue (DESIGN.md).
+    Plan clauses: every clause the catalogue serves (the indicators guide, "The catalogue").
 
     .. versionadded:: 0.1.0
     """

@@ -5,8 +5,7 @@ English, whether it is a count or a share, what its numerator and denominator co
 the disaggregations and extra figures it reports, and the code that counts it (an
 accumulator class of :mod:`threeno.indicators.counting`, whose docstring is the exact
 counting rule, so the rule is written once). The catalogue of
-:mod:`threeno.indicators.catalogue` holds one per indicator id of
-:data:`~threeno.indicators.ids.CATALOGUE_IDS`.
+:mod:`threeno.indicators.catalogue` holds one per indicator, and is the only list of them.
 
 Plan clauses: I.1-I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4.c, IV.1, IV.2.
 
@@ -17,16 +16,30 @@ from __future__ import annotations
 
 import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link them
 import inspect
-from typing import TYPE_CHECKING, Any, Final
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import attrs
 
-from threeno.errors import LanguageError
+from threeno.lang import check_lang
+from threeno.lang import target as lang_target
 from threeno.model._base import LabelledEnum, as_tuple, fail, non_empty, of_enum, tuple_of
-from threeno.model.plan import INDICATOR_ID
+from threeno.model.enums import (
+    Channel,
+    Decision,
+    Ethnicity,
+    ReportSource,
+    Sex,
+    SubjectCategory,
+    SupportKind,
+)
+from threeno.model.plan import INDICATOR_ID, ReportKind
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Mapping
+
+    from threeno.indicators.counting import Accumulator
+    from threeno.model.plan import Target
 
 __all__ = [
     "AGE_GROUPS",
@@ -49,8 +62,8 @@ class IndicatorKind(LabelledEnum):
       (``value`` is a ``float``, ``None`` when the denominator is 0: *no data*). The
       plan's "100%" is ``1.0``.
     - ``ratio``: a numerator over a denominator that does not contain it (a ``float``,
-      not bounded by 1). No indicator of the 2024 catalogue is a ratio; the kind is in
-      DESIGN.md for other plans.
+      not bounded by 1). No indicator of the 2024 catalogue is a ratio; the kind is
+      there for other plans.
 
     Plan clauses: I.3 ("100%"), I.5 ("07/07"), II.2.b ("100%").
 
@@ -81,15 +94,28 @@ class Level(LabelledEnum):
 class Dimension(LabelledEnum):
     """A disaggregation: a way to split an indicator's numerator and denominator.
 
-    The dimensions are those DESIGN.md and the brief of the indicator engine name: source
-    and offence of a crime report (Bộ luật Tố tụng hình sự 2015, Art. 144; Bộ luật Hình
-    sự 2015), the subject's category, channel and language of outreach (plan I.2,
-    II.2.b), the kind of support (II.3.b), ethnicity (I.2), sex and age group, and, for
-    reporting, the agency and the kind of report (IV.2).
+    The dimensions: source and offence of a crime report (Bộ luật Tố tụng hình sự 2015,
+    Art. 144; Bộ luật Hình sự 2015), the decision on it (Art. 147), the subject's
+    category, channel and language of outreach (plan I.2, II.2.b), the kind of support
+    (II.3.b), ethnicity (I.2), sex and age group, and, for reporting, the agency and the
+    kind of report (IV.2).
+
+    Each dimension with a fixed vocabulary knows it: :attr:`vocabulary` is its categories'
+    slugs in their order (the order of breakdowns), :meth:`label_of` a category's label.
+    The offence (article numbers), the language (ISO 639 codes) and the agency (the
+    plan's) have none.
+
+    >>> from threeno.indicators.definitions import Dimension
+    >>> Dimension.AGE_GROUP.vocabulary[:2], Dimension.SEX.label_of("female", "en")
+    (('under_16', '16_17'), 'Female')
+    >>> Dimension.OFFENCE.vocabulary is None
+    True
 
     Plan clauses: I.1, I.2, I.3, II.2.b, II.3.b, IV.2.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``vocabulary`` and ``label_of``.
     """
 
     SOURCE = ("source", "Nguồn tin về tội phạm", "Source")
@@ -104,6 +130,26 @@ class Dimension(LabelledEnum):
     AGE_GROUP = ("age_group", "Nhóm tuổi", "Age group")
     AGENCY = ("agency", "Cơ quan, đơn vị báo cáo", "Reporting agency")
     REPORT_KIND = ("report_kind", "Loại báo cáo", "Kind of report")
+
+    @property
+    def vocabulary(self) -> tuple[str, ...] | None:
+        """The slugs of its categories, in their order; ``None`` when it has no fixed list."""
+        found = _VOCABULARIES.get(self)
+        return None if found is None else tuple(found)
+
+    def label_of(self, slug: str, lang: str = "vi") -> str | None:
+        """The label of the category ``slug`` in ``"vi"`` or ``"en"``.
+
+        ``None`` for a slug not in the vocabulary, or a dimension without one (the caller
+        names an article, a language or an agency its own way).
+
+        Raises:
+            LanguageError: for another language.
+        """
+        check_lang(lang)
+        found = _VOCABULARIES.get(self)
+        category = None if found is None else found.get(slug)
+        return None if category is None else category.label(lang)
 
 
 @attrs.frozen(kw_only=True)
@@ -148,6 +194,35 @@ AGE_GROUPS: Final[tuple[AgeGroup, ...]] = (
     AgeGroup(slug="30_44", first=30, last=44, vi="Từ 30 đến 44 tuổi", en="30 to 44"),
     AgeGroup(slug="45_plus", first=45, last=None, vi="Từ 45 tuổi trở lên", en="45 and over"),
 )
+
+
+class _Category(Protocol):
+    """A category of a breakdown: an enumeration's member or an age group."""
+
+    @property
+    def slug(self) -> str: ...  # the category's key in breakdowns
+
+    def label(self, lang: str = "vi") -> str: ...  # its label in "vi" or "en"
+
+
+def _by_slug(categories: Iterable[_Category]) -> Mapping[str, _Category]:
+    return MappingProxyType({c.slug: c for c in categories})
+
+
+# The vocabulary of each dimension that has a fixed one, in the order of its breakdowns
+# (:attr:`Dimension.vocabulary`): the enumeration's order, or the age groups' from young
+# to old. The engine orders breakdown cells by it and the report labels them with it.
+_VOCABULARIES: Final[Mapping[Dimension, Mapping[str, _Category]]] = {
+    Dimension.SOURCE: _by_slug(ReportSource),
+    Dimension.DECISION: _by_slug(Decision),
+    Dimension.CATEGORY: _by_slug(SubjectCategory),
+    Dimension.CHANNEL: _by_slug(Channel),
+    Dimension.SUPPORT_KIND: _by_slug(SupportKind),
+    Dimension.ETHNICITY: _by_slug(Ethnicity),
+    Dimension.SEX: _by_slug(Sex),
+    Dimension.AGE_GROUP: _by_slug(AGE_GROUPS),
+    Dimension.REPORT_KIND: _by_slug(ReportKind),
+}
 
 
 def age_group(birth_year: int, on: dt.date) -> str:
@@ -198,12 +273,7 @@ FIGURES: Final[dict[str, tuple[str, str]]] = {
 
 
 def _pick(lang: str, vi: str, en: str) -> str:
-    if lang == "vi":
-        return vi
-    if lang == "en":
-        return en
-    msg = f"unknown language {lang!r}: threeno writes 'vi' and 'en'"
-    raise LanguageError(msg)
+    return vi if check_lang(lang) == "vi" else en
 
 
 def _indicator_id(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
@@ -252,7 +322,7 @@ class Indicator:
     the plan's to say (``Plan.clauses_for``), so one catalogue serves every locality.
 
     Args:
-        id: the stable id (DESIGN.md, "The catalogue"), e.g. ``"reports.on_time"``.
+        id: the stable id, which plan files name, e.g. ``"reports.on_time"``.
         name_vi: the name in Vietnamese, NFC.
         name_en: the name in English.
         kind: count, share or ratio.
@@ -275,7 +345,7 @@ class Indicator:
         ValidationError: naming the field, for an id of the wrong form, an empty name, an
             unknown figure, a share without a denominator, or bad offences.
 
-    Plan clauses: every clause of the catalogue (DESIGN.md).
+    Plan clauses: every clause the catalogue serves (the indicators guide, "The catalogue").
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
@@ -302,7 +372,7 @@ class Indicator:
     offences: frozenset[int] | None = attrs.field(
         default=None, converter=_offences, validator=_check_offences
     )
-    accumulator: type[Any] = attrs.field(repr=False)
+    accumulator: type[Accumulator] = attrs.field(repr=False)
 
     def __attrs_post_init__(self) -> None:
         """Check the figures and that a share or ratio has a denominator (and a count none)."""
@@ -338,6 +408,36 @@ class Indicator:
             _pick(lang, "", "")  # still refuse an unknown language
             return None
         return _pick(lang, self.denominator_vi, self.denominator_en)
+
+    def target_value(self, value: float, lang: str = "vi") -> str:
+        """A target's value for this indicator, as the plan writes it, in ``"vi"`` or ``"en"``.
+
+        A share is a percentage, whole when it is (``100%``) and with one decimal otherwise
+        (``95,5%``; ``95.5%`` in English); a count is a number grouped as the language
+        writes it (``1.000``; ``1,000``), or with its decimals if it has any.
+
+        >>> from threeno.indicators.catalogue import get
+        >>> get("reports.on_time").target_value(1.0), get("reports.overdue").target_value(0)
+        ('100%', '0')
+
+        Raises:
+            LanguageError: for another language.
+        """
+        return lang_target(value, check_lang(lang), share=self.kind is not IndicatorKind.COUNT)
+
+    def target_text(self, target: Target, lang: str = "vi") -> str:
+        """A target for this indicator in words: its comparator and its value.
+
+        >>> from threeno.indicators.catalogue import get
+        >>> from threeno.plans import load_plan
+        >>> plan = load_plan("lai-chau-2024")
+        >>> get("reports.on_time").target_text(plan.target("reports.on_time"), "en")
+        'at least 100%'
+
+        Raises:
+            LanguageError: for another language.
+        """
+        return target.text(check_lang(lang), share=self.kind is not IndicatorKind.COUNT)
 
     def with_offences(
         self, articles: frozenset[int] | set[int] | tuple[int, ...] | None

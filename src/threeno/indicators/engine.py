@@ -26,11 +26,14 @@ record by placement and lists the ids of those left out, and the evaluation warn
 What is evaluated, by default, is what the plan says: its report's indicators
 (``Plan.report_indicators``), its readings of the law and the data (``Plan.evaluation``:
 ``crosswalk``, ``count_receipt_day``) and its calendar (``plan_calendar(plan)``: the
-national days off plus the plan's own). Each is overridden by passing it.
+national days off plus the plan's own). Each is overridden by passing it; the settings
+are described once, by :class:`~threeno.indicators.settings.EvaluationSettings`, which
+every function here builds from its keywords.
 
 Joins (the women an event reached, the victims support reached) count by the person's
 unit, so outreach events and support actions reach the accumulators that join them even
-when their own unit is out of scope.
+when their own unit is out of scope (they read them with
+:meth:`Consumes.any_unit <threeno.indicators.counting.Consumes.any_unit>`).
 
 Plan clauses: every clause of the catalogue.
 
@@ -41,50 +44,41 @@ from __future__ import annotations
 
 import contextlib
 import copy
-import datetime as dt
 import gc
-from operator import attrgetter
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, cast
 
-from threeno.errors import DatasetError, UnitError, ValidationError
-from threeno.indicators.catalogue import CATALOGUE
+from threeno.errors import DatasetError, ValidationError
+from threeno.indicators import _placement
+from threeno.indicators._placement import OUT_OF_SCOPE, READ, UNIT_DATE, Quality, Scope
 from threeno.indicators.counting import (
+    FACTS,
     Accumulator,
     Context,
-    ReportFacts,
-    SubjectFacts,
     Tally,
     expected_reports,
 )
-from threeno.indicators.definitions import AGE_GROUPS, Dimension, Indicator, IndicatorKind, Level
-from threeno.indicators.explanation import EXPLAIN_MODES, Entry, Explanation
+from threeno.indicators.definitions import Dimension, Indicator, IndicatorKind, Level
+from threeno.indicators.explanation import Entry, Explanation
 from threeno.indicators.results import (
     BreakdownCell,
-    CrosswalkUse,
     DataQuality,
     Evaluation,
     IndicatorResult,
     IndicatorSet,
-    UnitIssue,
     status_of,
     value_of,
 )
+from threeno.indicators.settings import EvaluationSettings
 from threeno.messages import Notice
 from threeno.model._base import scrub
 from threeno.model.dataset import RECORD_TYPES, Dataset
-from threeno.model.enums import (
-    Channel,
-    Decision,
-    Ethnicity,
-    ReportSource,
-    Sex,
-    SubjectCategory,
-    SupportKind,
+from threeno.model.period import ReportingPeriod  # noqa: TC001 - Sphinx evaluates the annotations
+from threeno.model.plan import Plan  # noqa: TC001 - Sphinx evaluates the annotations
+from threeno.model.units import (  # noqa: TC001 - Sphinx evaluates the annotations
+    AdministrativeUnit,
+    UnitRegistry,
 )
-from threeno.model.period import ReportingPeriod
-from threeno.model.plan import Plan, ReportKind
-from threeno.model.units import AdministrativeUnit, UnitRegistry
-from threeno.rules.calendar import DayOffCalendar, plan_calendar
+from threeno.rules.calendar import DayOffCalendar  # noqa: TC001 - Sphinx evaluates the annotations
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -96,229 +90,20 @@ __all__ = ["PLACEMENTS", "Evaluator", "evaluate", "evaluate_records"]
 
 #: The placements of a record's unit, in the order of the data-quality counts
 #: (``read`` first, then where each record went).
-PLACEMENTS: Final[tuple[str, ...]] = (
-    "read",
-    "in_scope",
-    "crosswalked",
-    "not_selected",
-    "out_of_scope",
-    "not_valid_on_date",
-    "unknown_unit",
-)
-_READ, _IN, _MAPPED, _NOT_SELECTED, _OUT, _NOT_VALID, _UNKNOWN = range(7)
+PLACEMENTS: Final = _placement.PLACEMENTS
 
-# The date at which each record type's unit code is read (DESIGN.md).
-_UNIT_DATE: Final[dict[str, Callable[[Any], dt.date]]] = {
-    "subjects": attrgetter("registered_on"),
-    "crime_reports": attrgetter("received_on"),
-    "criminal_cases": attrgetter("opened_on"),
-    "support_actions": attrgetter("delivered_on"),
-    "outreach_events": attrgetter("held_on"),
-    "model_reviews": attrgetter("held_on"),
-    "safety_assessments": attrgetter("assessed_on"),
-}
-
-# The order of the categories of each breakdown (their vocabulary's order).
-_VOCABULARIES: Final[dict[str, tuple[str, ...]]] = {
-    Dimension.SOURCE.value: ReportSource.slugs(),
-    Dimension.DECISION.value: Decision.slugs(),
-    Dimension.CATEGORY.value: SubjectCategory.slugs(),
-    Dimension.CHANNEL.value: Channel.slugs(),
-    Dimension.SUPPORT_KIND.value: SupportKind.slugs(),
-    Dimension.ETHNICITY.value: Ethnicity.slugs(),
-    Dimension.SEX.value: Sex.slugs(),
-    Dimension.AGE_GROUP.value: tuple(g.slug for g in AGE_GROUPS),
-    Dimension.REPORT_KIND.value: ReportKind.slugs(),
+# The position of each category in its breakdown (its dimension's vocabulary's order).
+_ORDER: Final[dict[str, dict[str, int]]] = {
+    d.value: {slug: i for i, slug in enumerate(d.vocabulary)}
+    for d in Dimension
+    if d.vocabulary is not None
 }
 #: Breakdowns that split the numerator only (no denominator per category).
 _NUMERATOR_ONLY: Final[frozenset[str]] = frozenset({Dimension.DECISION.value})
-_BY_ID: Final[dict[str, Indicator]] = {i.id: i for i in CATALOGUE}
 
 
 def _fail(message: str, field: str) -> ValidationError:
     return ValidationError(message, cls_name="Evaluation", field=field)
-
-
-def _check_settings(  # noqa: PLR0913 - one argument per setting checked
-    *,
-    plan: object,
-    period: object,
-    explain: object,
-    crosswalk: object,
-    count_receipt_day: object,
-    registry: object,
-    calendar: object,
-) -> None:
-    checks: tuple[tuple[str, object, type[Any], bool], ...] = (
-        ("plan", plan, Plan, False),
-        ("period", period, ReportingPeriod, False),
-        ("crosswalk", crosswalk, bool, False),
-        ("count_receipt_day", count_receipt_day, bool, False),
-        ("registry", registry, UnitRegistry, True),
-        ("calendar", calendar, DayOffCalendar, True),
-    )
-    for field, value, expected, optional in checks:
-        if not isinstance(value, expected) and not (optional and value is None):
-            msg = f"must be a {expected.__name__}, not {type(value).__name__}"
-            raise _fail(msg, field)
-    if explain not in EXPLAIN_MODES:
-        msg = f"must be one of {', '.join(EXPLAIN_MODES)}, not {explain!r}"
-        raise _fail(msg, "explain")
-
-
-class _Scope:
-    """Where each unit version's records go: a unit evaluated, mapped, or not counted."""
-
-    def __init__(
-        self,
-        registry: UnitRegistry,
-        in_scope: tuple[AdministrativeUnit, ...],
-        selected: tuple[AdministrativeUnit, ...],
-        end: dt.date,
-        *,
-        crosswalk: bool,
-    ) -> None:
-        scope_codes = {u.code for u in in_scope}
-        selected_codes = {u.code for u in selected}
-        self.mappings: list[tuple[AdministrativeUnit, AdministrativeUnit]] = []
-        index: dict[str, list[tuple[dt.date, dt.date, str | None, int, int]]] = {}
-        for unit in registry:
-            first = unit.valid_from or dt.date.min
-            last = unit.valid_to or dt.date.max
-            target: str | None = None
-            status = _OUT
-            mapping = -1
-            if unit.code in scope_codes and unit.is_valid_on(end):
-                status = _IN if unit.code in selected_codes else _NOT_SELECTED
-                target = unit.code if status == _IN else None
-            elif crosswalk and unit.valid_to is not None and unit.valid_to < end:
-                heirs = registry.crosswalk(unit.code, to=end, on=unit.valid_to)
-                if len(heirs) == 1 and heirs[0].code in scope_codes:
-                    heir = heirs[0]
-                    status = _MAPPED if heir.code in selected_codes else _NOT_SELECTED
-                    if status == _MAPPED:
-                        target = heir.code
-                        mapping = len(self.mappings)
-                        self.mappings.append((unit, heir))
-            index.setdefault(unit.code, []).append((first, last, target, status, mapping))
-        self._index = {code: tuple(versions) for code, versions in index.items()}
-        self._names = {(u.code, u.valid_from or dt.date.min): u.full_name for u in registry}
-
-    def resolve(self, code: str, on: dt.date) -> tuple[str | None, int, int]:
-        """The unit a record of ``code`` dated ``on`` counts in, its placement, its mapping."""
-        versions = self._index.get(code)
-        if versions is None:
-            return None, _UNKNOWN, -1
-        for first, last, target, status, mapping in versions:
-            if first <= on <= last:
-                return target, status, mapping
-        return None, _NOT_VALID, -1
-
-    def name(self, code: str, on: dt.date) -> str | None:
-        """The full name ``code`` had on ``on``, or, if none, that of its nearest version."""
-        nearest: tuple[int, str | None] | None = None
-        for first, last, _, _, _ in self._index.get(code, ()):
-            if first <= on <= last:
-                return self._names.get((code, first))
-            gap = (first - on).days if on < first else (on - last).days
-            if nearest is None or gap < nearest[0]:
-                nearest = (gap, self._names.get((code, first)))
-        return None if nearest is None else nearest[1]
-
-
-class _Quality:
-    """Data-quality state: placements per record type, issues, crosswalk counts."""
-
-    def __init__(self, *, keep_issues: bool) -> None:
-        self.keep_issues = keep_issues
-        self.counts: dict[str, list[int]] = {}
-        self.issues: list[UnitIssue] = []
-        self.mapped: dict[tuple[int, str], int] = {}
-
-    def counts_of(self, record_type: str) -> list[int]:
-        found = self.counts.get(record_type)
-        if found is None:
-            found = self.counts[record_type] = [0] * len(PLACEMENTS)
-        return found
-
-    def merge(self, other: _Quality) -> None:
-        for name, counts in other.counts.items():
-            mine = self.counts_of(name)
-            for i, n in enumerate(counts):
-                mine[i] += n
-        self.issues.extend(other.issues)
-        for key, n in other.mapped.items():
-            self.mapped[key] = self.mapped.get(key, 0) + n
-
-    def copy(self) -> _Quality:
-        clone = _Quality(keep_issues=self.keep_issues)
-        clone.merge(self)
-        return clone
-
-
-def _check_units(
-    plan: Plan, in_scope: tuple[AdministrativeUnit, ...], units: Iterable[str] | None, end: dt.date
-) -> tuple[AdministrativeUnit, ...]:
-    if not in_scope:
-        known = ", ".join(f"{u.code} {u.full_name}" for u in plan.units)
-        msg = f"plan {plan.id} has no unit in force on {end} (the period's end); its units: {known}"
-        raise UnitError(msg)
-    if units is None:
-        return in_scope
-    given: object = units  # callers without a type checker may pass anything
-    if isinstance(given, str):
-        msg = f"units must be a list of unit codes, not the text {given!r}"
-        raise UnitError(msg)
-    wanted = list(units)
-    by_code = {u.code: u for u in in_scope}
-    unknown = [code for code in wanted if code not in by_code]
-    if unknown:
-        known = ", ".join(by_code)
-        msg = (
-            f"unit(s) {', '.join(map(str, unknown))} not among the plan's units in force on"
-            f" {end}: {known}"
-        )
-        raise UnitError(msg)
-    if not wanted:
-        msg = "units is empty: name at least one unit, or pass None for all of them"
-        raise UnitError(msg)
-    chosen = set(wanted)
-    return tuple(u for u in in_scope if u.code in chosen)
-
-
-def _check_indicators(
-    plan: Plan, indicators: Iterable[str | Indicator] | None
-) -> tuple[Indicator, ...]:
-    if indicators is None:
-        # The plan's own list in its order; else what its clauses and targets name, in the
-        # catalogue's order (the same order for every plan).
-        by_id = {i.id: i for i in CATALOGUE}
-        if plan.indicators is not None:
-            return tuple(by_id[i] for i in plan.indicators if i in by_id) or CATALOGUE
-        named = set(plan.report_indicators)
-        return tuple(i for i in CATALOGUE if i.id in named) or CATALOGUE
-    given: object = indicators  # callers without a type checker may pass anything
-    if isinstance(given, str):
-        msg = f"must be a list of ids, not the text {given!r}"
-        raise _fail(msg, "indicators")
-    result: list[Indicator] = []
-    items: Iterable[object] = indicators
-    for i, item in enumerate(items):
-        if isinstance(item, Indicator):
-            definition = item
-        elif isinstance(item, str) and item in _BY_ID:
-            definition = _BY_ID[item]
-        elif isinstance(item, str):
-            msg = f"unknown indicator {item!r}; the catalogue has: {', '.join(sorted(_BY_ID))}"
-            raise _fail(msg, f"indicators[{i}]")
-        else:
-            msg = f"must be an indicator id or an Indicator, not {type(item).__name__}"
-            raise _fail(msg, f"indicators[{i}]")
-        if any(d.id == definition.id for d in result):
-            msg = f"{definition.id} is listed twice"
-            raise _fail(msg, f"indicators[{i}]")
-        result.append(definition)
-    return tuple(result)
 
 
 class Evaluator:
@@ -339,27 +124,18 @@ class Evaluator:
     Args:
         plan: the plan (its units, targets and reporting rules).
         period: the period to evaluate.
-        units: codes of the units to evaluate, among the plan's units in force at the
-            period's end; ``None`` for all of them.
-        indicators: ids (or definitions, e.g. one made with
-            :meth:`~threeno.indicators.definitions.Indicator.with_offences`) to evaluate,
-            exactly these, in this order, whether the plan lists them or not
-            (:data:`~threeno.indicators.catalogue.ALL_INDICATORS` for every one);
-            ``None`` for the indicators of the plan's report (``Plan.report_indicators``)
-            in the catalogue's order, or the whole catalogue if the plan names none.
-        crosswalk: map records of units that ended before the period's end onto the unit
-            they were merged into (Nghị quyết 1670/NQ-UBTVQH15); ``None`` for the plan's
-            reading (``Plan.evaluation.crosswalk``).
-        explain: ``"all"`` (every record's entry), ``"failures"`` (the default here: the
-            failing records and those shown apart; memory stays flat), or ``"none"``.
-        registry: the units to read record codes with; the plan's
-            (``Plan.registry``) by default. A plan
-            that lists only new units needs the old ones here to crosswalk old records.
-        calendar: the days off for time limits; ``None`` for the plan's calendar
-            (``plan_calendar(plan)``: the national days off and the plan's own).
-        count_receipt_day: count the day of receipt as day 1 of a time limit (Bộ luật Tố
-            tụng hình sự 2015, Art. 134; unverified); ``None`` for the plan's reading
-            (``Plan.evaluation.count_receipt_day``, not counted unless the plan says so).
+        units: the units to evaluate (``None``: the plan's units in force at the period's
+            end). This and every setting below are described once, by
+            :class:`~threeno.indicators.settings.EvaluationSettings`; ``None`` is the
+            plan's own.
+        indicators: the indicators to evaluate (``None``: the plan's report's).
+        crosswalk: map records of units that ended onto their successor (``None``: the
+            plan's reading).
+        explain: ``"all"``, ``"failures"`` (the default here) or ``"none"``.
+        registry: the units to read record codes with (``None``: the plan's).
+        calendar: the days off for time limits (``None``: the plan's calendar).
+        count_receipt_day: count the day of receipt as day 1 of a time limit (``None``:
+            the plan's reading).
 
     Raises:
         ValidationError: for an argument of the wrong type, an unknown indicator or
@@ -385,37 +161,66 @@ class Evaluator:
         calendar: DayOffCalendar | None = None,
         count_receipt_day: bool | None = None,
     ) -> None:
-        """Check the arguments, take the plan's settings where none is given.
-
-        Then make one accumulator per indicator.
-        """
-        given_plan: object = plan  # callers without a type checker may pass anything
-        readings = plan.evaluation if isinstance(given_plan, Plan) else None
-        if crosswalk is None and readings is not None:
-            crosswalk = readings.crosswalk
-        if count_receipt_day is None and readings is not None:
-            count_receipt_day = readings.count_receipt_day
-        _check_settings(
-            plan=plan,
-            period=period,
-            explain=explain,
-            crosswalk=crosswalk,
-            count_receipt_day=count_receipt_day,
-            registry=registry,
-            calendar=calendar,
+        """Check the settings, take the plan's where none is given; one accumulator each."""
+        self._start(
+            plan,
+            period,
+            EvaluationSettings(
+                units=units,
+                indicators=indicators,
+                crosswalk=crosswalk,
+                explain=explain,
+                registry=registry,
+                calendar=calendar,
+                count_receipt_day=count_receipt_day,
+            ),
         )
-        assert crosswalk is not None  # noqa: S101 - checked just above
-        assert count_receipt_day is not None  # noqa: S101 - checked just above
+
+    @classmethod
+    def from_settings(
+        cls, plan: Plan, period: ReportingPeriod, settings: EvaluationSettings
+    ) -> Evaluator:
+        """The evaluator of ``plan`` over ``period`` with ``settings`` (keywords, built once).
+
+        The same as ``Evaluator(plan, period, units=..., ...)`` with the settings'
+        values: :func:`evaluate`, :func:`evaluate_records` and
+        :func:`threeno.io.stream.evaluate_stream` build their settings once and start
+        here.
+
+        Raises:
+            ValidationError: for settings that are not an ``EvaluationSettings``, or a bad
+                setting (see the class).
+            UnitError: see the class.
+        """
+        given: object = settings  # callers without a type checker may pass anything
+        if not isinstance(given, EvaluationSettings):
+            msg = f"must be an EvaluationSettings, not {type(given).__name__}"
+            raise _fail(msg, "settings")
+        evaluator = cls.__new__(cls)
+        evaluator._start(plan, period, settings)  # noqa: SLF001 - this very class
+        return evaluator
+
+    def _start(self, plan: Plan, period: ReportingPeriod, settings: EvaluationSettings) -> None:
+        # Checked, and nothing left to the plan: every unit, definition and reading named.
+        resolved = settings.for_plan(plan, period)
+        assert resolved.units is not None  # noqa: S101
+        assert resolved.crosswalk is not None  # noqa: S101
+        assert resolved.count_receipt_day is not None  # noqa: S101
+        assert resolved.registry is not None  # noqa: S101
+        assert resolved.calendar is not None  # noqa: S101
         self.plan = plan
         self.period = period
         in_scope = plan.units_in_scope(period.end)
-        self.units = _check_units(plan, in_scope, units, period.end)
-        self.indicators = _check_indicators(plan, indicators)
-        self.crosswalk = crosswalk
-        self.explain = explain
-        self.registry = plan.registry if registry is None else registry
-        self.calendar = plan_calendar(plan) if calendar is None else calendar
-        self.count_receipt_day = count_receipt_day
+        chosen = set(resolved.units)
+        self.units = tuple(u for u in in_scope if u.code in chosen)
+        self.indicators = cast("tuple[Indicator, ...]", resolved.indicators)
+        self.crosswalk = crosswalk = resolved.crosswalk
+        self.explain = explain = resolved.explain
+        self.registry = resolved.registry
+        self.calendar = resolved.calendar
+        self.count_receipt_day = count_receipt_day = resolved.count_receipt_day
+        #: The settings this evaluation runs with, each ``None`` read as the plan's.
+        self.settings = resolved
         self.context = Context(
             period=period,
             unit_codes=tuple(u.code for u in self.units),
@@ -429,13 +234,13 @@ class Evaluator:
         self.accumulators: tuple[Accumulator, ...] = tuple(
             ind.accumulator(ind, self.context) for ind in self.indicators
         )
-        self._scope = _Scope(self.registry, in_scope, self.units, period.end, crosswalk=crosswalk)
-        self._quality = _Quality(keep_issues=explain != "none")
+        self._scope = Scope(self.registry, in_scope, self.units, period.end, crosswalk=crosswalk)
+        self._quality = Quality(keep_issues=explain != "none")
         self._closed = False
         self._order: dict[str, dict[str, int]] = {
-            dim: {slug: i for i, slug in enumerate(slugs)} for dim, slugs in _VOCABULARIES.items()
+            **_ORDER,
+            Dimension.AGENCY.value: {a: i for i, a in enumerate(plan.reporting.agencies)},
         }
-        self._order[Dimension.AGENCY.value] = {a: i for i, a in enumerate(plan.reporting.agencies)}
 
     # -- feeding ---------------------------------------------------------------------
 
@@ -459,25 +264,28 @@ class Evaluator:
             known = ", ".join(RECORD_TYPES)
             msg = f"unknown record type {record_type!r}; the record types are: {known}"
             raise DatasetError(msg)
+        # Accumulators name what they take: a record's facts where it has them, else the
+        # record, for the records placed in a unit evaluated; the record for the others.
+        given = FACTS.get(cls, cls)
         in_scope: list[Callable[[Any, str], None]] = []
         any_unit: list[Callable[[Any, str | None], None]] = []
         for acc in self.accumulators:
-            method = acc.consumes.get(record_type)
-            if method is None:
-                continue
-            if record_type in acc.any_unit:
-                any_unit.append(getattr(acc, method))
-            else:
-                in_scope.append(getattr(acc, method))
+            consumes = acc.consumes()
+            method = consumes.in_unit_method(given)
+            if method is not None:
+                in_scope.append(method)
+            wide = consumes.any_unit_method(cls)
+            if wide is not None:
+                any_unit.append(wide)
         with _paused_gc():
-            if record_type in _UNIT_DATE:
+            if record_type in UNIT_DATE:
                 self._feed(record_type, cls, records, in_scope, any_unit)
                 return
             counts = self._quality.counts_of(record_type)  # report submissions: no unit
             for index, record in enumerate(records):
                 if not isinstance(record, cls):
                     raise _wrong_type(record_type, index, cls, record)
-                counts[_READ] += 1
+                counts[READ] += 1
                 for handle in any_unit:
                     handle(record, None)
 
@@ -490,29 +298,28 @@ class Evaluator:
         any_unit: list[Callable[[Any, str | None], None]],
     ) -> None:
         # The hot loop: one unit look-up per record, then the accumulators of its type.
-        date_of = _UNIT_DATE[record_type]
+        date_of = UNIT_DATE[record_type]
         resolve = self._scope.resolve
         # Reports and subjects are read once into the facts every accumulator of them needs.
-        facts_of: Callable[[Any, Context], object] | None = {
-            "crime_reports": ReportFacts,
-            "subjects": SubjectFacts,
-        }.get(record_type)
+        facts_of = FACTS.get(cls)
         context = self.context
         quality = self._quality
         counts = quality.counts_of(record_type)
         for index, record in enumerate(records):
             if not isinstance(record, cls):
                 raise _wrong_type(record_type, index, cls, record)
-            counts[_READ] += 1
+            counts[READ] += 1
             code: str = record.unit_code  # every record type with a unit date has one
             on = date_of(record)
             unit, status, mapping = resolve(code, on)
             counts[status] += 1
-            if status >= _OUT:
+            if status >= OUT_OF_SCOPE:
                 if quality.keep_issues:
                     # The record's own name typed as its unit is not repeated.
                     shown = scrub(code, record)
-                    quality.issues.append(self._issue(record_type, record.id, shown, on, status))
+                    quality.issues.append(
+                        self._scope.issue(record_type, record.id, shown, on, status)
+                    )
             elif mapping >= 0:
                 key = (mapping, record_type)
                 quality.mapped[key] = quality.mapped.get(key, 0) + 1
@@ -522,20 +329,6 @@ class Evaluator:
                     handle(payload, unit)
             for handle in any_unit:
                 handle(record, unit)
-
-    def _issue(
-        self, record_type: str, record_id: str, code: str, on: dt.date, status: int
-    ) -> UnitIssue:
-        problem = PLACEMENTS[status]
-        name = None if status == _UNKNOWN else self._scope.name(code, on)
-        return UnitIssue(
-            record_type=record_type,
-            record_id=record_id,
-            unit_code=code,
-            on=on,
-            problem=problem,
-            unit_name=name,
-        )
 
     # -- results ---------------------------------------------------------------------
 
@@ -584,7 +377,7 @@ class Evaluator:
     def _build(self) -> Evaluation:
         with _paused_gc():
             results = {acc.indicator.id: self._result_set(acc) for acc in self.accumulators}
-        quality = self._data_quality()
+        quality = self._quality.finish(self._scope)
         return Evaluation(
             plan_id=self.plan.id,
             period=self.period,
@@ -703,47 +496,14 @@ class Evaluator:
         position = order.get(category)
         return (0, position, category) if position is not None else (1, 0, category)
 
-    def _data_quality(self) -> DataQuality:
-        quality = self._quality
-        counts: dict[str, dict[str, int]] = {}
-        for name in RECORD_TYPES:
-            # Every type, fed or not, so that partitions fed different types still merge
-            # into the same JSON as the whole.
-            found = quality.counts.get(name) or [0] * len(PLACEMENTS)
-            placed = dict(zip(PLACEMENTS, found, strict=True))
-            # Report submissions belong to agencies: only "read" means anything.
-            counts[name] = placed if name in _UNIT_DATE else {"read": placed["read"]}
-        order = {name: i for i, name in enumerate(RECORD_TYPES)}
-        issues = tuple(
-            sorted(quality.issues, key=lambda i: (order[i.record_type], i.record_id, i.on))
-        )
-        uses: list[CrosswalkUse] = []
-        for index, (old, new) in enumerate(self._scope.mappings):
-            records = {
-                name: quality.mapped[(index, name)]
-                for name in RECORD_TYPES
-                if (index, name) in quality.mapped
-            }
-            if records:
-                uses.append(
-                    CrosswalkUse(
-                        from_code=old.code,
-                        from_name=old.full_name,
-                        to_code=new.code,
-                        to_name=new.full_name,
-                        records=records,
-                    )
-                )
-        return DataQuality(counts=counts, issues=issues, crosswalk=tuple(uses))
-
 
 @contextlib.contextmanager
 def _paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while many small acyclic objects are made.
 
     The accumulators make no reference cycles, and the collector's passes over millions
-    of young objects cost a fifth to two fifths of an evaluation (DESIGN.md, "Quality
-    bars"); it is restarted whatever happens.
+    of young objects cost a fifth to two fifths of an evaluation (the performance page,
+    ``docs/performance.md``, "Where the time goes"); it is restarted whatever happens.
     """
     collecting = gc.isenabled()
     gc.disable()
@@ -788,13 +548,14 @@ def evaluate(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
         plan: the plan.
         dataset: the records.
         period: the period (``plan.period("2024-H1")`` reads one in the plan's convention).
-        units: see :class:`Evaluator`.
-        indicators: see :class:`Evaluator`.
-        crosswalk: see :class:`Evaluator`.
+        units: see :class:`~threeno.indicators.settings.EvaluationSettings`, which
+            describes every setting below once.
+        indicators: see ``EvaluationSettings``.
+        crosswalk: see ``EvaluationSettings``.
         explain: ``"all"`` by default here (a dataset is in memory anyway).
-        registry: see :class:`Evaluator`.
-        calendar: see :class:`Evaluator`.
-        count_receipt_day: see :class:`Evaluator`.
+        registry: see ``EvaluationSettings``.
+        calendar: see ``EvaluationSettings``.
+        count_receipt_day: see ``EvaluationSettings``.
 
     Returns:
         The :class:`~threeno.indicators.results.Evaluation`.
@@ -812,10 +573,7 @@ def evaluate(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
     if not isinstance(given, Dataset):
         msg = f"dataset must be a Dataset, not {type(given).__name__}"
         raise DatasetError(msg)
-    return evaluate_records(
-        plan,
-        {name: getattr(dataset, name) for name in RECORD_TYPES},
-        period,
+    settings = EvaluationSettings(
         units=units,
         indicators=indicators,
         crosswalk=crosswalk,
@@ -824,6 +582,8 @@ def evaluate(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
         calendar=calendar,
         count_receipt_day=count_receipt_day,
     )
+    records = {name: getattr(dataset, name) for name in RECORD_TYPES}
+    return _evaluate(Evaluator.from_settings(plan, period, settings), records)
 
 
 def evaluate_records(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
@@ -850,13 +610,14 @@ def evaluate_records(  # noqa: PLR0913 - the evaluation's settings, all keyword-
         plan: the plan.
         records: per record type name (``"crime_reports"``, ...), an iterable of records.
         period: the period.
-        units: see :class:`Evaluator`.
-        indicators: see :class:`Evaluator`.
-        crosswalk: see :class:`Evaluator`.
+        units: see :class:`~threeno.indicators.settings.EvaluationSettings`, which
+            describes every setting below once.
+        indicators: see ``EvaluationSettings``.
+        crosswalk: see ``EvaluationSettings``.
         explain: ``"failures"`` by default here.
-        registry: see :class:`Evaluator`.
-        calendar: see :class:`Evaluator`.
-        count_receipt_day: see :class:`Evaluator`.
+        registry: see ``EvaluationSettings``.
+        calendar: see ``EvaluationSettings``.
+        count_receipt_day: see ``EvaluationSettings``.
 
     Returns:
         The :class:`~threeno.indicators.results.Evaluation`.
@@ -870,9 +631,7 @@ def evaluate_records(  # noqa: PLR0913 - the evaluation's settings, all keyword-
 
     .. versionadded:: 0.1.0
     """
-    evaluator = Evaluator(
-        plan,
-        period,
+    settings = EvaluationSettings(
         units=units,
         indicators=indicators,
         crosswalk=crosswalk,
@@ -881,6 +640,10 @@ def evaluate_records(  # noqa: PLR0913 - the evaluation's settings, all keyword-
         calendar=calendar,
         count_receipt_day=count_receipt_day,
     )
+    return _evaluate(Evaluator.from_settings(plan, period, settings), records)
+
+
+def _evaluate(evaluator: Evaluator, records: Mapping[str, Iterable[Record]]) -> Evaluation:
     for name, iterable in records.items():
         evaluator.add(name, iterable)
     return evaluator.result()

@@ -86,248 +86,221 @@ class Named:
 #: limit, or several labels).
 Fact = dt.date | int | str | bool | LabelledEnum | Named | Deadline | tuple[LabelledEnum, ...]
 
-# Each reason's words: the sentence, then optional clauses added when their fact is given.
-_Template = tuple[str, tuple[tuple[str, str], ...]]
-_TEMPLATES: Final[dict[str, dict[str, _Template]]] = {
-    "en": {
-        "received": ("received {received} ({source})", ()),
-        "other_offence": (
-            "about Art. {article}, not among the articles this indicator counts ({articles})",
-            (),
+
+@attrs.frozen(kw_only=True)
+class _Words:
+    """A reason's words: its sentence in each language, then its optional clauses.
+
+    An optional clause ``(fact, English, Vietnamese)`` is added when its fact is given.
+    """
+
+    en: str
+    vi: str
+    optional: tuple[tuple[str, str, str], ...] = ()
+
+    def sentence(self, lang: Lang) -> tuple[str, tuple[tuple[str, str], ...]]:
+        """The sentence and the optional clauses ``(fact, clause)`` in ``lang``."""
+        if lang == "vi":
+            return self.vi, tuple((key, vi) for key, _, vi in self.optional)
+        return self.en, tuple((key, en) for key, en, _ in self.optional)
+
+
+# The words of every reason, both languages together: a reason code an accumulator gives
+# is added here, once.
+_REASONS: Final[dict[str, _Words]] = {
+    "received": _Words(
+        en="received {received} ({source})",
+        vi="tiếp nhận ngày {received} ({source})",
+    ),
+    "other_offence": _Words(
+        en="about Art. {article}, not among the articles this indicator counts ({articles})",
+        vi="về tội danh Điều {article}, không thuộc các điều chỉ tiêu này tính ({articles})",
+    ),
+    "classified": _Words(
+        en="received {received}, classified {classified}",
+        vi="tiếp nhận ngày {received}, phân loại ngày {classified}",
+    ),
+    "not_classified": _Words(
+        en="received {received}, not classified by {end}",
+        vi="tiếp nhận ngày {received}, đến ngày {end} chưa phân loại",
+    ),
+    "classified_late": _Words(
+        en="received {received}, classified {classified}, after the period's end {end}",
+        vi="tiếp nhận ngày {received}, phân loại ngày {classified}, sau ngày cuối kỳ {end}",
+    ),
+    "resolved": _Words(
+        en="received {received}; decision of {decided}: {decision}",
+        vi="tiếp nhận ngày {received}; ngày {decided}: {decision}",
+    ),
+    "pending": _Words(
+        en="received {received}, not resolved at {end} (limit {limit}: {basis})",
+        vi="tiếp nhận ngày {received}, đến ngày {end} chưa giải quyết (hạn {limit}: {basis})",
+    ),
+    "decided_after": _Words(
+        en=(
+            "received {received}, not resolved at {end}; decision of {decided}, after the period:"
+            " {decision}"
         ),
-        "classified": ("received {received}, classified {classified}", ()),
-        "not_classified": ("received {received}, not classified by {end}", ()),
-        "classified_late": (
-            "received {received}, classified {classified}, after the period's end {end}",
-            (),
+        vi=(
+            "tiếp nhận ngày {received}, đến ngày {end} chưa giải quyết; ngày {decided}, sau kỳ báo"
+            " cáo: {decision}"
         ),
-        "resolved": ("received {received}; decision of {decided}: {decision}", ()),
-        "pending": ("received {received}, not resolved at {end} (limit {limit}: {basis})", ()),
-        "decided_after": (
-            (
-                "received {received}, not resolved at {end}; decision of {decided},"
-                " after the period: {decision}"
-            ),
-            (),
+    ),
+    "suspended": _Words(
+        en="received {received}, suspended since {since} (tạm đình chỉ): still pending",
+        vi="tiếp nhận ngày {received}, tạm đình chỉ từ ngày {since}: vẫn chưa giải quyết",
+    ),
+    "decided": _Words(
+        en="received {received}, limit {limit} ({basis}), decided {decided}",
+        vi="tiếp nhận ngày {received}, hạn {limit} ({basis}), giải quyết ngày {decided}",
+    ),
+    "missed_limit": _Words(
+        en=(
+            "received {received}, limit {missed} passed before the suspension of {suspended},"
+            " decided {decided}"
         ),
-        "suspended": (
-            "received {received}, suspended since {since} (tạm đình chỉ): still pending",
-            (),
+        vi=(
+            "tiếp nhận ngày {received}, hạn {missed} đã hết trước khi tạm đình chỉ ngày"
+            " {suspended}, giải quyết ngày {decided}"
         ),
-        "decided": ("received {received}, limit {limit} ({basis}), decided {decided}", ()),
-        "missed_limit": (
-            (
-                "received {received}, limit {missed} passed before the suspension of {suspended},"
-                " decided {decided}"
-            ),
-            (),
+    ),
+    "overdue": _Words(
+        en="received {received}, limit {limit} ({basis}), still pending at {end}",
+        vi="tiếp nhận ngày {received}, hạn {limit} ({basis}), đến ngày {end} vẫn chưa giải quyết",
+    ),
+    "within_limit": _Words(
+        en="received {received}, limit {limit} ({basis}), not passed at {end}",
+        vi="tiếp nhận ngày {received}, hạn {limit} ({basis}), chưa hết hạn tại ngày {end}",
+    ),
+    "reopened": _Words(
+        en="no-case decision of {decided} overturned on {reopened}",
+        vi="quyết định không khởi tố ngày {decided} bị hủy ngày {reopened}",
+    ),
+    "opened": _Words(
+        en="opened {opened} (Art. {article}), {defendants} defendant(s)",
+        vi="khởi tố ngày {opened} (Điều {article}), {defendants} bị can",
+        optional=(
+            ("indicted", "; indicted {indicted}", "; truy tố ngày {indicted}"),
+            ("tried", "; tried {tried}", "; xét xử ngày {tried}"),
         ),
-        "overdue": ("received {received}, limit {limit} ({basis}), still pending at {end}", ()),
-        "within_limit": (
-            "received {received}, limit {limit} ({basis}), not passed at {end}",
-            (),
+    ),
+    "opened_before": _Words(
+        en="opened {opened} (Art. {article}), before the period",
+        vi="khởi tố ngày {opened} (Điều {article}), trước kỳ báo cáo",
+        optional=(
+            ("indicted", "; indicted {indicted}", "; truy tố ngày {indicted}"),
+            ("tried", "; tried {tried}", "; xét xử ngày {tried}"),
         ),
-        "reopened": ("no-case decision of {decided} overturned on {reopened}", ()),
-        "opened": (
-            "opened {opened} (Art. {article}), {defendants} defendant(s)",
-            (("indicted", "; indicted {indicted}"), ("tried", "; tried {tried}")),
+    ),
+    "wrongful": _Words(
+        en=(
+            "opened {opened} (Art. {article}); wrongful prosecution or conviction established"
+            " {wrongful}"
         ),
-        "opened_before": (
-            "opened {opened} (Art. {article}), before the period",
-            (("indicted", "; indicted {indicted}"), ("tried", "; tried {tried}")),
+        vi="khởi tố ngày {opened} (Điều {article}); xác định oan sai ngày {wrongful}",
+    ),
+    "monitored": _Words(
+        en="registered {registered}; on {end}: {categories}",
+        vi="đăng ký quản lý ngày {registered}; tại ngày {end}: {categories}",
+    ),
+    "emigrated": _Words(
+        en="{categories} since {since}",
+        vi="{categories} từ ngày {since}",
+        optional=(("new", ", new in the period", ", phát sinh trong kỳ"),),
+    ),
+    "emigrated_ended": _Words(
+        en="{category} from {since} to {until}: new in the period, no longer at its end",
+        vi=(
+            "{category} từ ngày {since} đến ngày {until}: phát sinh trong kỳ, không còn tại thời"
+            " điểm cuối kỳ"
         ),
-        "wrongful": (
-            (
-                "opened {opened} (Art. {article}); wrongful prosecution or conviction"
-                " established {wrongful}"
-            ),
-            (),
+    ),
+    "reached": _Words(
+        en="target woman ({categories}); reached {reached} at event {event}",
+        vi="đối tượng ({categories}); được tuyên truyền ngày {reached} (buổi {event})",
+    ),
+    "not_reached": _Words(
+        en="target woman ({categories}); not reached by any event in the period",
+        vi="đối tượng ({categories}); chưa được tuyên truyền trong kỳ",
+    ),
+    "supported": _Words(
+        en="returned victim since {since}; latest support {delivered}: {kind} ({action})",
+        vi="nạn nhân trở về từ ngày {since}; hỗ trợ gần nhất ngày {delivered}: {kind} ({action})",
+    ),
+    "not_supported": _Words(
+        en="returned victim since {since}; no support delivered from {since} to {end}",
+        vi="nạn nhân trở về từ ngày {since}; không được hỗ trợ từ ngày {since} đến ngày {end}",
+    ),
+    "trained": _Words(
+        en="{categories}; {kind} on {delivered} ({action})",
+        vi="{categories}; {kind} ngày {delivered} ({action})",
+    ),
+    "not_trained": _Words(
+        en="{categories}; no vocational training or counselling in the period",
+        vi="{categories}; chưa được hỗ trợ học nghề, tư vấn hướng nghiệp trong kỳ",
+    ),
+    "maintained": _Words(
+        en="{kind} of {held} ({review}): the model is maintained",
+        vi="{kind} ngày {held} ({review}): mô hình được duy trì",
+    ),
+    "not_maintained": _Words(
+        en="{kind} of {held} ({review}): the model is not maintained",
+        vi="{kind} ngày {held} ({review}): mô hình không được duy trì",
+    ),
+    "no_review": _Words(
+        en="no review in the period",
+        vi="không tổ chức sơ kết, tổng kết trong kỳ",
+    ),
+    "safe": _Words(
+        en="assessment of {year} on {assessed} ({assessment}): meets the standard",
+        vi="đánh giá năm {year} ngày {assessed} ({assessment}): đạt tiêu chuẩn",
+    ),
+    "not_safe": _Words(
+        en="assessment of {year} on {assessed} ({assessment}): does not meet the standard",
+        vi="đánh giá năm {year} ngày {assessed} ({assessment}): không đạt tiêu chuẩn",
+        optional=(
+            ("criteria", " (criteria failed: {criteria})", " (tiêu chí không đạt: {criteria})"),
         ),
-        "monitored": ("registered {registered}; on {end}: {categories}", ()),
-        "emigrated": ("{categories} since {since}", (("new", ", new in the period"),)),
-        "emigrated_ended": (
-            "{category} from {since} to {until}: new in the period, no longer at its end",
-            (),
+    ),
+    "not_assessed": _Words(
+        en="no commune or ward assessment of {year}",
+        vi="không có kết quả đánh giá cấp xã, phường năm {year}",
+    ),
+    "submitted": _Words(
+        en="report for {report} from {agency}, due {due}: submitted {submitted} ({submission})",
+        vi="báo cáo {report} của {agency}, hạn {due}: gửi ngày {submitted} ({submission})",
+    ),
+    "submitted_late": _Words(
+        en=(
+            "report for {report} from {agency}, due {due}: submitted {submitted} ({submission}),"
+            " after the due date"
         ),
-        "reached": ("target woman ({categories}); reached {reached} at event {event}", ()),
-        "not_reached": (
-            "target woman ({categories}); not reached by any event in the period",
-            (),
-        ),
-        "supported": (
-            "returned victim since {since}; latest support {delivered}: {kind} ({action})",
-            (),
-        ),
-        "not_supported": (
-            "returned victim since {since}; no support delivered from {since} to {end}",
-            (),
-        ),
-        "trained": ("{categories}; {kind} on {delivered} ({action})", ()),
-        "not_trained": (
-            "{categories}; no vocational training or counselling in the period",
-            (),
-        ),
-        "maintained": ("{kind} of {held} ({review}): the model is maintained", ()),
-        "not_maintained": ("{kind} of {held} ({review}): the model is not maintained", ()),
-        "no_review": ("no review in the period", ()),
-        "safe": ("assessment of {year} on {assessed} ({assessment}): meets the standard", ()),
-        "not_safe": (
-            "assessment of {year} on {assessed} ({assessment}): does not meet the standard",
-            (("criteria", " (criteria failed: {criteria})"),),
-        ),
-        "not_assessed": ("no commune or ward assessment of {year}", ()),
-        "submitted": (
-            "report for {report} from {agency}, due {due}: submitted {submitted} ({submission})",
-            (),
-        ),
-        "submitted_late": (
-            (
-                "report for {report} from {agency}, due {due}: submitted {submitted}"
-                " ({submission}), after the due date"
-            ),
-            (),
-        ),
-        "not_submitted": ("report for {report} from {agency}, due {due}: not submitted", ()),
-        "adhoc": ("ad hoc report of {day} from {agency}, submitted {submitted}", ()),
-        "unexpected_agency": (
-            "report for {report} from {agency}, which the plan does not ask to report",
-            (),
-        ),
-        "event": (
-            "held {held} ({channel}; {participants} participants; language {language})",
-            (),
-        ),
-    },
-    "vi": {
-        "received": ("tiếp nhận ngày {received} ({source})", ()),
-        "other_offence": (
-            "về tội danh Điều {article}, không thuộc các điều chỉ tiêu này tính ({articles})",
-            (),
-        ),
-        "classified": ("tiếp nhận ngày {received}, phân loại ngày {classified}", ()),
-        "not_classified": ("tiếp nhận ngày {received}, đến ngày {end} chưa phân loại", ()),
-        "classified_late": (
-            "tiếp nhận ngày {received}, phân loại ngày {classified}, sau ngày cuối kỳ {end}",
-            (),
-        ),
-        "resolved": ("tiếp nhận ngày {received}; ngày {decided}: {decision}", ()),
-        "pending": (
-            "tiếp nhận ngày {received}, đến ngày {end} chưa giải quyết (hạn {limit}: {basis})",
-            (),
-        ),
-        "decided_after": (
-            (
-                "tiếp nhận ngày {received}, đến ngày {end} chưa giải quyết; ngày {decided},"
-                " sau kỳ báo cáo: {decision}"
-            ),
-            (),
-        ),
-        "suspended": (
-            "tiếp nhận ngày {received}, tạm đình chỉ từ ngày {since}: vẫn chưa giải quyết",
-            (),
-        ),
-        "decided": (
-            "tiếp nhận ngày {received}, hạn {limit} ({basis}), giải quyết ngày {decided}",
-            (),
-        ),
-        "missed_limit": (
-            (
-                "tiếp nhận ngày {received}, hạn {missed} đã hết trước khi tạm đình chỉ ngày"
-                " {suspended}, giải quyết ngày {decided}"
-            ),
-            (),
-        ),
-        "overdue": (
-            "tiếp nhận ngày {received}, hạn {limit} ({basis}), đến ngày {end} vẫn chưa giải quyết",
-            (),
-        ),
-        "within_limit": (
-            "tiếp nhận ngày {received}, hạn {limit} ({basis}), chưa hết hạn tại ngày {end}",
-            (),
-        ),
-        "reopened": ("quyết định không khởi tố ngày {decided} bị hủy ngày {reopened}", ()),
-        "opened": (
-            "khởi tố ngày {opened} (Điều {article}), {defendants} bị can",
-            (("indicted", "; truy tố ngày {indicted}"), ("tried", "; xét xử ngày {tried}")),
-        ),
-        "opened_before": (
-            "khởi tố ngày {opened} (Điều {article}), trước kỳ báo cáo",
-            (("indicted", "; truy tố ngày {indicted}"), ("tried", "; xét xử ngày {tried}")),
-        ),
-        "wrongful": (
-            "khởi tố ngày {opened} (Điều {article}); xác định oan sai ngày {wrongful}",
-            (),
-        ),
-        "monitored": ("đăng ký quản lý ngày {registered}; tại ngày {end}: {categories}", ()),
-        "emigrated": ("{categories} từ ngày {since}", (("new", ", phát sinh trong kỳ"),)),
-        "emigrated_ended": (
-            (
-                "{category} từ ngày {since} đến ngày {until}: phát sinh trong kỳ, không còn"
-                " tại thời điểm cuối kỳ"
-            ),
-            (),
-        ),
-        "reached": (
-            "đối tượng ({categories}); được tuyên truyền ngày {reached} (buổi {event})",
-            (),
-        ),
-        "not_reached": ("đối tượng ({categories}); chưa được tuyên truyền trong kỳ", ()),
-        "supported": (
-            "nạn nhân trở về từ ngày {since}; hỗ trợ gần nhất ngày {delivered}: {kind} ({action})",
-            (),
-        ),
-        "not_supported": (
-            "nạn nhân trở về từ ngày {since}; không được hỗ trợ từ ngày {since} đến ngày {end}",
-            (),
-        ),
-        "trained": ("{categories}; {kind} ngày {delivered} ({action})", ()),
-        "not_trained": (
-            "{categories}; chưa được hỗ trợ học nghề, tư vấn hướng nghiệp trong kỳ",
-            (),
-        ),
-        "maintained": ("{kind} ngày {held} ({review}): mô hình được duy trì", ()),
-        "not_maintained": ("{kind} ngày {held} ({review}): mô hình không được duy trì", ()),
-        "no_review": ("không tổ chức sơ kết, tổng kết trong kỳ", ()),
-        "safe": ("đánh giá năm {year} ngày {assessed} ({assessment}): đạt tiêu chuẩn", ()),
-        "not_safe": (
-            "đánh giá năm {year} ngày {assessed} ({assessment}): không đạt tiêu chuẩn",
-            (("criteria", " (tiêu chí không đạt: {criteria})"),),
-        ),
-        "not_assessed": ("không có kết quả đánh giá cấp xã, phường năm {year}", ()),
-        "submitted": (
-            "báo cáo {report} của {agency}, hạn {due}: gửi ngày {submitted} ({submission})",
-            (),
-        ),
-        "submitted_late": (
-            (
-                "báo cáo {report} của {agency}, hạn {due}: gửi ngày {submitted}"
-                " ({submission}), quá hạn"
-            ),
-            (),
-        ),
-        "not_submitted": ("báo cáo {report} của {agency}, hạn {due}: chưa gửi", ()),
-        "adhoc": ("báo cáo đột xuất ngày {day} của {agency}, gửi ngày {submitted}", ()),
-        "unexpected_agency": (
-            "báo cáo {report} của {agency}, không thuộc diện phải báo cáo theo kế hoạch",
-            (),
-        ),
-        "event": (
-            "tổ chức ngày {held} ({channel}; {participants} người tham dự; ngôn ngữ {language})",
-            (),
-        ),
-    },
+        vi="báo cáo {report} của {agency}, hạn {due}: gửi ngày {submitted} ({submission}), quá hạn",
+    ),
+    "not_submitted": _Words(
+        en="report for {report} from {agency}, due {due}: not submitted",
+        vi="báo cáo {report} của {agency}, hạn {due}: chưa gửi",
+    ),
+    "adhoc": _Words(
+        en="ad hoc report of {day} from {agency}, submitted {submitted}",
+        vi="báo cáo đột xuất ngày {day} của {agency}, gửi ngày {submitted}",
+    ),
+    "unexpected_agency": _Words(
+        en="report for {report} from {agency}, which the plan does not ask to report",
+        vi="báo cáo {report} của {agency}, không thuộc diện phải báo cáo theo kế hoạch",
+    ),
+    "event": _Words(
+        en="held {held} ({channel}; {participants} participants; language {language})",
+        vi="tổ chức ngày {held} ({channel}; {participants} người tham dự; ngôn ngữ {language})",
+    ),
 }
 
-#: Every reason code, with the same words in both languages.
-REASON_CODES: Final[frozenset[str]] = frozenset(_TEMPLATES["en"])
+#: Every reason code, with its words in both languages.
+REASON_CODES: Final[frozenset[str]] = frozenset(_REASONS)
 
 
-def _check_lang(lang: str) -> Lang:
-    return check_lang(lang)
-
-
-def _lower_first(text: str) -> str:
-    # A label inside a sentence: "Poor woman" reads "poor woman" mid-sentence.
+def lower_first(text: str) -> str:
+    """A label inside a sentence: "Poor woman" reads "poor woman" mid-sentence."""
     return text[:1].lower() + text[1:]
 
 
@@ -349,9 +322,9 @@ def format_fact(value: object, lang: str = "en") -> str:  # noqa: PLR0911 - one 
     Raises:
         LanguageError: for a language other than ``"vi"`` or ``"en"``.
     """
-    code = _check_lang(lang)
+    code = check_lang(lang)
     if isinstance(value, LabelledEnum):
-        return _lower_first(value.label(code))
+        return lower_first(value.label(code))
     if isinstance(value, Named):
         return value.label(code)
     if isinstance(value, Deadline):
@@ -406,7 +379,7 @@ class Reason:
         Raises:
             LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        sentence, optional = _TEMPLATES[_check_lang(lang)][self.code]
+        sentence, optional = _REASONS[self.code].sentence(check_lang(lang))
         given = {key: format_fact(value, lang) for key, value in self.facts}
         text = sentence.format_map(given)
         for key, clause in optional:

@@ -35,13 +35,13 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from threeno.errors import ValidationError
-from threeno.indicators.definitions import FIGURES, Indicator, IndicatorKind, Level
+from threeno.indicators import _text
+from threeno.indicators.definitions import Indicator, IndicatorKind
 from threeno.indicators.explanation import (  # noqa: TC001 - Sphinx evaluates the annotations
-    Entry,
     Explanation,
 )
-from threeno.lang import Lang, check_lang, number
-from threeno.lang import date as date_text
+from threeno.indicators.settings import EvaluationSettings  # noqa: TC001 - Sphinx evaluates the annotations
+from threeno.lang import check_lang
 from threeno.lang import percent as percent_text
 from threeno.messages import Notice
 from threeno.model._base import LabelledEnum
@@ -164,121 +164,15 @@ class BreakdownCell:
         }
 
 
-_WORDS: Final[dict[str, dict[str, str]]] = {
-    "en": {
-        "unit": "Unit",
-        "period": "period",
-        "area": "whole area ({n} units)",
-        "agencies": "all reporting agencies",
-        "numerator": "Numerator",
-        "denominator": "Denominator",
-        "value": "Value",
-        "no_data": "no data (the denominator is 0)",
-        "no_records": "no data (no record to count)",
-        "target": "target {comparator} {value} ({clause})",
-        "no_target": "no target in the plan",
-        "figures": "Figures",
-        "counted": "Counted",
-        "failures": "Not counted",
-        "apart": "Shown apart",
-        "omitted": "{n} more not listed ({mode})",
-        "none": "Records not kept ({mode}).",
-        "records": "Records considered",
-        "summary": "Plan {plan}, {period}",
-        "warning": "Warning",
-        "left_out": "Records left out for their unit: {n}",
-    },
-    "vi": {
-        "unit": "Đơn vị",
-        "period": "kỳ",
-        "area": "toàn địa bàn ({n} xã, phường)",
-        "agencies": "các cơ quan, đơn vị báo cáo",
-        "numerator": "Tử số",
-        "denominator": "Mẫu số",
-        "value": "Kết quả",
-        "no_data": "không có số liệu (mẫu số bằng 0)",
-        "no_records": "không có số liệu (không có bản ghi để tính)",
-        "target": "chỉ tiêu {comparator} {value} ({clause})",
-        "no_target": "kế hoạch không đặt chỉ tiêu",
-        "figures": "Số liệu khác",
-        "counted": "Được tính",
-        "failures": "Không được tính",
-        "apart": "Thống kê riêng",
-        "omitted": "còn {n} bản ghi không liệt kê ({mode})",
-        "none": "Không lưu danh sách bản ghi ({mode}).",
-        "records": "Số bản ghi được xem xét",
-        "summary": "Kế hoạch {plan}, {period}",
-        "warning": "Cảnh báo",
-        "left_out": "Bản ghi không được tính vì đơn vị: {n}",
-    },
-}
-
-
-#: The explanation modes in Vietnamese, as a note says which records were kept.
-_MODES_VI: Final[dict[str, str]] = {
-    "all": "chế độ lưu mọi bản ghi",
-    "failures": "chế độ chỉ lưu bản ghi không đạt",
-    "none": "chế độ không lưu bản ghi",
-}
-
-#: The record types by name, Vietnamese then English (singular, plural). The Vietnamese
-#: and the English plural are those of the data dictionary's labels of the record types.
-_TYPE_NAMES: Final[dict[str, tuple[str, str, str]]] = {
-    "subjects": ("người thuộc diện quản lý", "monitored subject", "monitored subjects"),
-    "crime_reports": (
-        "tố giác, tin báo về tội phạm, kiến nghị khởi tố",
-        "crime report",
-        "crime reports",
-    ),
-    "criminal_cases": ("vụ án hình sự", "criminal case", "criminal cases"),
-    "support_actions": ("hoạt động hỗ trợ", "support action", "support actions"),
-    "outreach_events": ("hoạt động tuyên truyền", "outreach event", "outreach events"),
-    "model_reviews": ("sơ kết, tổng kết mô hình", "model review", "model reviews"),
-    "report_submissions": ("báo cáo đã gửi", "report submission", "report submissions"),
-    "safety_assessments": (
-        "đánh giá an toàn về an ninh, trật tự",
-        "safety assessment",
-        "safety assessments",
-    ),
-}
-
-#: The placements of records by unit, in words (Vietnamese, English).
-_PLACEMENT_NAMES: Final[dict[str, tuple[str, str]]] = {
-    "read": ("đọc", "read"),
-    "in_scope": ("trong phạm vi", "in scope"),
-    "crosswalked": ("chuyển sang đơn vị mới", "crosswalked"),
-    "not_selected": ("thuộc đơn vị không được chọn", "in units not selected"),
-    "out_of_scope": ("ngoài phạm vi kế hoạch", "outside the plan's units"),
-    "not_valid_on_date": (
-        "mã đơn vị không có hiệu lực tại ngày của bản ghi",
-        "unit code not in force on the record's date",
-    ),
-    "unknown_unit": ("mã đơn vị không xác định", "unknown unit code"),
-}
-
 # The reasons a record is left out for its unit (the placements ``left_out`` sums).
 _LEFT_OUT: Final[tuple[str, ...]] = ("out_of_scope", "not_valid_on_date", "unknown_unit")
-
-
-def _words(lang: str) -> dict[str, str]:
-    return _WORDS[check_lang(lang)]
-
-
-def _type_name(record_type: str, lang: Lang, *, plural: bool = False) -> str:
-    vi, one, many = _TYPE_NAMES.get(record_type, (record_type, record_type, record_type))
-    if lang == "vi":
-        return vi
-    return many if plural else one
-
-
-def _mode_text(mode: str, lang: Lang) -> str:
-    return _MODES_VI.get(mode, mode) if lang == "vi" else f"explain={mode!r}"
 
 
 def percent(value: float, lang: str) -> str:
     """A share as a percentage with one decimal, as explanations and reports write it.
 
-    Vietnamese writes a decimal comma (TCVN and administrative usage), English a point.
+    The same as :func:`threeno.lang.percent` with one decimal: Vietnamese writes a decimal
+    comma (TCVN and administrative usage), English a point.
 
     >>> from threeno.indicators.results import percent
     >>> percent(33 / 35, "vi"), percent(33 / 35, "en")
@@ -286,9 +180,15 @@ def percent(value: float, lang: str) -> str:
 
     Args:
         value: the share, a fraction.
-        lang: ``"vi"`` or anything else for English (callers check the language).
+        lang: ``"vi"`` or ``"en"``.
+
+    Raises:
+        LanguageError: for another language.
+
+    .. versionchanged:: 0.2.0
+       Another language raises :class:`~threeno.errors.LanguageError` (it wrote English).
     """
-    return percent_text(value, "vi" if lang == "vi" else "en")
+    return percent_text(value, check_lang(lang))
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -359,40 +259,11 @@ class IndicatorResult:
         Raises:
             LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        words = _words(lang)
-        code = check_lang(lang)
-        numerator = number(self.numerator, code)
-        if self.denominator is None:
-            return numerator
-        denominator = number(self.denominator, code)
-        if self.value is None:
-            why = words["no_data"] if self.denominator == 0 else words["no_records"]
-            return f"{numerator}/{denominator}: {why}"
-        shown = percent_text(self.value, code)
-        return f"{numerator}/{denominator} = {shown}"
+        return _text.value_text(self, lang)
 
     def target_text(self, lang: str = "en") -> str:
         """The target in words: ``"target at least 100% (I.3)"``, or that there is none."""
-        words = _words(lang)
-        target = self.target
-        if target is None:
-            return words["no_target"]
-        if self.indicator.kind is IndicatorKind.COUNT:
-            value = f"{target.value:g}"
-        else:
-            shown = percent_text(float(target.value), check_lang(lang))
-            value = shown.replace(",0%", "%").replace(".0%", "%")
-        return words["target"].format(
-            comparator=target.comparator.label(lang), value=value, clause=target.clause
-        )
-
-    def _where(self, lang: str) -> str:
-        words = _words(lang)
-        if self.unit is not None:
-            return f"{self.unit.code} {self.unit.full_name}"
-        if self.indicator.level is Level.AGENCY:
-            return words["agencies"]
-        return words["area"].format(n=self.units_in_total)
+        return _text.target_text(self, lang)
 
     def explain(self, lang: str = "en") -> str:
         """The result and every record behind it, in words.
@@ -419,52 +290,7 @@ class IndicatorResult:
 
         Plan clauses: the clauses of the indicator.
         """
-        words = _words(lang)
-        code = check_lang(lang)
-        ind = self.indicator
-        lines = [
-            f"{ind.id}: {ind.name(lang)}",
-            f"{words['unit']}: {self._where(lang)}; {words['period']}: {self.period.label(lang)}",
-            f"{words['numerator']}: {ind.numerator(lang)}: {number(self.numerator, code)}",
-        ]
-        denominator = ind.denominator(lang)
-        if denominator is not None and self.denominator is not None:
-            lines.append(f"{words['denominator']}: {denominator}: {number(self.denominator, code)}")
-        lines.append(
-            f"{words['value']}: {self.value_text(lang)}; {self.target_text(lang)}:"
-            f" {_lower_first(self.status.label(lang))}"
-        )
-        lines.append(f"{words['records']}: {number(self.records_considered, code)}")
-        if self.figures:
-            index = 0 if lang == "vi" else 1
-            shown = "; ".join(
-                f"{FIGURES[k][index]} {number(n, code)}" for k, n in self.figures.items()
-            )
-            lines.append(f"{words['figures']}: {shown}")
-        explanation = self.explanation
-        if explanation.mode == "none":
-            lines.append(words["none"].format(mode=_mode_text("none", code)))
-            return "\n".join(lines)
-        total = self.unit is None
-        counted_total = self.numerator
-        failing_total = None if self.denominator is None else self.denominator - self.numerator
-        for key, entries, expected in (
-            ("counted", explanation.counted, counted_total),
-            ("failures", explanation.failures, failing_total),
-            ("apart", explanation.apart, None),
-        ):
-            if not entries and not expected:
-                continue
-            shown_n = number(expected if expected is not None else len(entries), code)
-            lines.append(f"{words[key]} ({shown_n}):")
-            lines.extend(f"- {_line(e, lang, with_unit=total)}" for e in entries)
-            if expected is not None and len(entries) < expected:
-                omitted = words["omitted"].format(
-                    n=number(expected - len(entries), code),
-                    mode=_mode_text(explanation.mode, code),
-                )
-                lines.append(f"- {omitted}")
-        return "\n".join(lines)
+        return _text.explain(self, lang)
 
     def to_dict(self) -> dict[str, object]:
         """The result as JSON-ready data (keys sorted by :meth:`Evaluation.to_json`)."""
@@ -492,16 +318,6 @@ class IndicatorResult:
             "figures": dict(self.figures),
             "explanation": self.explanation.to_dict(),
         }
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:]
-
-
-def _line(entry: Entry, lang: str, *, with_unit: bool) -> str:
-    if with_unit and entry.unit is not None and entry.unit != entry.record_id:
-        return f"{entry.record_id} ({entry.unit}): {entry.reason.text(lang)}"
-    return entry.text(lang)
 
 
 @attrs.frozen(kw_only=True, repr=False)
@@ -552,23 +368,6 @@ class IndicatorSet:
         }
 
 
-#: What each problem of a record's unit says: (Vietnamese, English) templates.
-_ISSUE_TEXTS: Final[dict[str, tuple[str, str]]] = {
-    "out_of_scope": (
-        "mã đơn vị {code} ({name}) ngày {day}: ngoài phạm vi kế hoạch",
-        "unit code {code} ({name}) on {day}: outside the plan's units",
-    ),
-    "not_valid_on_date": (
-        "mã đơn vị {code} ({name}) không có hiệu lực ngày {day}",
-        "unit code {code} ({name}) is not in force on {day}",
-    ),
-    "unknown_unit": (
-        "mã đơn vị {code} không có trong danh mục đơn vị hành chính",
-        "unit code {code} is in no unit of the register",
-    ),
-}
-
-
 @attrs.frozen(kw_only=True)
 class UnitIssue:
     """A record left out for its unit: outside the plan, not in force on its date, or unknown.
@@ -603,13 +402,7 @@ class UnitIssue:
         Raises:
             LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        code = check_lang(lang)
-        vi, en = _ISSUE_TEXTS.get(self.problem, _ISSUE_TEXTS["unknown_unit"])
-        template = vi if code == "vi" else en
-        text = template.format(
-            code=self.unit_code, day=date_text(self.on, code), name=self.unit_name or "—"
-        )
-        return f"{_type_name(self.record_type, code)} {self.record_id}: {text}"
+        return _text.issue_text(self, lang)
 
     def to_dict(self) -> dict[str, object]:
         """The issue as JSON-ready data."""
@@ -651,12 +444,7 @@ class CrosswalkUse:
         Raises:
             LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        code = check_lang(lang)
-        counts = ", ".join(
-            f"{_type_name(name, code, plural=True)} {number(n, code)}"
-            for name, n in self.records.items()
-        )
-        return f"{self.from_code} {self.from_name} → {self.to_code} {self.to_name}: {counts}"
+        return _text.crosswalk_text(self, lang)
 
     def to_dict(self) -> dict[str, object]:
         """The mapping as JSON-ready data."""
@@ -723,32 +511,7 @@ class DataQuality:
         Raises:
             LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        words = _words(lang)
-        code = check_lang(lang)
-        index = 0 if code == "vi" else 1
-        head = words["left_out"].format(n=number(self.left_out, code))
-        if self.left_out:
-            head += (
-                " ("
-                + ", ".join(
-                    f"{_PLACEMENT_NAMES[reason][index]} {number(n, code)}"
-                    for reason, n in self.left_out_by_reason.items()
-                    if n
-                )
-                + ")"
-            )
-        lines = [head]
-        for name, counts in self.counts.items():
-            placed = ", ".join(
-                f"{_PLACEMENT_NAMES.get(key, (key, key))[index]} {number(n, code)}"
-                for key, n in counts.items()
-                if n or key == "read"
-            )
-            type_name = _type_name(name, code, plural=True)
-            lines.append(f"{type_name[:1].upper()}{type_name[1:]}: {placed}")
-        lines.extend(f"- {issue.text(lang)}" for issue in self.issues)
-        lines.extend(use.text(lang) for use in self.crosswalk)
-        return "\n".join(lines)
+        return _text.quality_text(self, lang)
 
     def to_dict(self) -> dict[str, object]:
         """The tallies as JSON-ready data."""
@@ -791,7 +554,7 @@ class Evaluation:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``warnings``.
+       ``warnings``; ``settings``.
     """
 
     plan_id: str
@@ -811,6 +574,17 @@ class Evaluation:
             f"<Evaluation {self.plan_id} {self.period}: {len(self.results)} indicators,"
             f" {len(self.units)} units>"
         )
+
+    @property
+    def settings(self) -> EvaluationSettings:
+        """The settings it was evaluated with, each ``None`` read as the plan's.
+
+        Its units are the codes evaluated, its indicators the definitions, its registry
+        and calendar those used: ``Evaluator.from_settings(plan, period,
+        evaluation.settings)`` evaluates the same way again.
+        """
+        settings: EvaluationSettings = self._state.settings
+        return settings
 
     def __getitem__(self, indicator_id: str) -> IndicatorSet:
         """The results of one indicator.
@@ -864,17 +638,7 @@ class Evaluation:
         Raises:
             LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        words = _words(lang)
-        code = check_lang(lang)
-        lines = [words["summary"].format(plan=self.plan_id, period=self.period.label(code))]
-        lines.extend(f"{words['warning']}: {notice.text(code)}" for notice in self.warnings)
-        for ind_id, result_set in self.results.items():
-            total = result_set.total
-            lines.append(
-                f"{ind_id}: {total.value_text(lang)}; {total.target_text(lang)}:"
-                f" {_lower_first(total.status.label(lang))}"
-            )
-        return "\n".join(lines)
+        return _text.summary(self, lang)
 
     def to_dict(self) -> dict[str, object]:
         """The evaluation as JSON-ready data: ids, dates as ISO text, entries sorted."""

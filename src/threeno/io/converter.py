@@ -30,8 +30,8 @@ with the path of the key at fault: ``duties[3].agency: must be text, not int``;
 :func:`coded_problems` as :class:`~threeno.io.report.FieldProblem` with the stable code
 and params of each message (to write it in Vietnamese too).
 
-Source: DESIGN.md, "Data dictionary" (ISO dates, offsets, slugs, snake_case keys) and
-"Quality bars" (interned codes, cached dates).
+Source: the data dictionary (the generated page ``generated/data-dictionary``: ISO dates,
+offsets, slugs, snake_case keys); ``docs/performance.md`` (interned codes, cached dates).
 
 .. versionadded:: 0.1.0
 """
@@ -315,8 +315,8 @@ def make_converter(*, detailed_validation: bool = True) -> JsonConverter:
         A new converter; :data:`CONVERTER` is one, shared. Make your own only to extend
         it without touching the shared one.
 
-    Source: DESIGN.md, "Data dictionary (interchange format v1)"; STYLE.md (own your
-    converter, register pendulum hooks yourself).
+    Source: the data dictionary (``generated/data-dictionary``); cattrs' advice to own
+    your converter and register the pendulum hooks yourself.
 
     .. versionadded:: 0.1.0
     """

@@ -29,7 +29,7 @@ import attrs
 from cattrs.errors import BaseValidationError
 
 from threeno.errors import PlanError, ValidationError
-from threeno.indicators.ids import CATALOGUE_IDS, SHARE_IDS
+from threeno.indicators.catalogue import CATALOGUE_IDS, SHARE_IDS
 from threeno.io._limits import MAX_DEPTH, too_deep
 from threeno.io.converter import CONVERTER, structure_problems
 from threeno.model.plan import AgencyRole, NamedDay, Plan
@@ -138,7 +138,7 @@ def check_plan(plan: Plan) -> tuple[str, ...]:
       unit codes in scope, targets for one indicator;
     - clause ids the plan does not define: a clause whose parent is not a section, a
       duty's task area, a target's or legal basis's clause, the reporting clause;
-    - indicator ids not in the catalogue (:data:`~threeno.indicators.ids.CATALOGUE_IDS`),
+    - indicator ids not in the catalogue (:data:`~threeno.indicators.catalogue.CATALOGUE_IDS`),
       and a target whose clause does not list its indicator;
     - agency ids not defined (a duty's agency and partners, the reporting agencies),
       more than one steering committee or standing body, an agency's unit not in scope;

@@ -21,7 +21,7 @@ The checks that involve several fields or records (a decision after the receipt,
 unknown subject) are the model's and :meth:`Dataset.validate
 <threeno.model.dataset.Dataset.validate>`'s, not the schema's.
 
-Source: DESIGN.md, "Data dictionary (interchange format v1)".
+Source: the data dictionary (the generated page ``generated/data-dictionary``).
 
 .. versionadded:: 0.1.0
 """
@@ -209,7 +209,7 @@ def json_schema(record_type: str | type[Any] = "dataset") -> dict[str, Any]:
     Raises:
         DatasetError: for a name that is neither ``dataset`` nor a record type.
 
-    Plan clauses: IV.2; DESIGN.md, "Data dictionary (interchange format v1)".
+    Plan clauses: IV.2; the data dictionary (``generated/data-dictionary``).
 
     .. versionadded:: 0.1.0
     """

@@ -14,7 +14,8 @@ figures are in ``docs/performance.md``.
 It lives in ``io`` because it reads files: the indicator engine takes records from any
 iterable (:func:`threeno.indicators.engine.evaluate_records`) and knows nothing of files.
 
-Plan clauses: every clause of the catalogue; DESIGN.md, "Indicators" (one streaming pass).
+Plan clauses: every clause of the catalogue; the indicators guide
+(``docs/guides/indicators.md``, "Streams and partitions").
 
 .. versionadded:: 0.1.0
 """
@@ -26,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from threeno.errors import DatasetError
 from threeno.indicators.engine import Evaluator
+from threeno.indicators.settings import EvaluationSettings
 from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, check_limits, iter_records
 from threeno.io.report import LoadReport, LoadReportError, TypeCounts
 from threeno.messages import Notice
@@ -101,14 +103,15 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         folder: the folder, with files named after the record types (a missing type has
             no records).
         period: the period.
-        units: see :class:`~threeno.indicators.engine.Evaluator`.
-        indicators: see :class:`~threeno.indicators.engine.Evaluator`.
-        crosswalk: see :class:`~threeno.indicators.engine.Evaluator`.
+        units: see :class:`~threeno.indicators.settings.EvaluationSettings`, which
+            describes every setting below once.
+        indicators: see ``EvaluationSettings``.
+        crosswalk: see ``EvaluationSettings``.
         explain: ``"failures"`` by default (keeps an entry per failing record: memory
             grows with them); ``"none"`` keeps none.
-        registry: see :class:`~threeno.indicators.engine.Evaluator`.
-        calendar: see :class:`~threeno.indicators.engine.Evaluator`.
-        count_receipt_day: see :class:`~threeno.indicators.engine.Evaluator`.
+        registry: see ``EvaluationSettings``.
+        calendar: see ``EvaluationSettings``.
+        count_receipt_day: see ``EvaluationSettings``.
         check_duplicates: refuse a record whose id came earlier in its file (keeps about
             a hundred bytes per record; ``False`` when ids are known to be unique).
         strict: raise if any line was rejected.
@@ -139,9 +142,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     check_limits(limits, "evaluate_stream")
     where = Path(folder)
     files = _files(where)
-    evaluator = Evaluator(
-        plan,
-        period,
+    settings = EvaluationSettings(
         units=units,
         indicators=indicators,
         crosswalk=crosswalk,
@@ -150,6 +151,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         calendar=calendar,
         count_receipt_day=count_receipt_day,
     )
+    evaluator = Evaluator.from_settings(plan, period, settings)
     counts: dict[str, TypeCounts] = {}
     rejections: list[Rejection] = []
     notes: list[Notice] = [

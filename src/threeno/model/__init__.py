@@ -4,8 +4,9 @@ Records (:mod:`~threeno.model.subjects`, :mod:`~threeno.model.crime`,
 :mod:`~threeno.model.activities`), their collection (:mod:`~threeno.model.dataset`), the
 enumerations of the data dictionary (:mod:`~threeno.model.enums`), administrative units
 read at a date (:mod:`~threeno.model.units`), reporting periods
-(:mod:`~threeno.model.period`) and the plan itself (:mod:`~threeno.model.plan`). No I/O
-and no cattrs here: serialisation lives at the edges (:mod:`threeno.io`).
+(:mod:`~threeno.model.period`), the plan itself (:mod:`~threeno.model.plan`) and the
+legal texts the rules cite (:mod:`~threeno.model.sources`). No I/O and no cattrs here:
+serialisation lives at the edges (:mod:`threeno.io`).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from threeno.model.enums import (
     SuspensionReason,
     Verdict,
 )
+from threeno.model.lai_chau import LAI_CHAU_UNITS
 from threeno.model.period import Convention, PeriodKind, ReportingPeriod
 from threeno.model.plan import (
     Agency,
@@ -51,7 +53,6 @@ from threeno.model.plan import (
 )
 from threeno.model.subjects import CategorySpan, Subject
 from threeno.model.units import (
-    LAI_CHAU_UNITS,
     AdministrativeUnit,
     UnitKind,
     UnitLevel,

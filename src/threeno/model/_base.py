@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, TypeVar
 
 import attrs
 
-from threeno.errors import LanguageError, ThreenoError, ValidationError
+from threeno.errors import ThreenoError, ValidationError
+from threeno.lang import check_lang
 from threeno.messages import Notice
 
 if TYPE_CHECKING:
@@ -56,11 +57,9 @@ __all__ = [
 
 #: Field-metadata key marking personal data: never shown by ``repr``, logs or exports.
 SENSITIVE: Final = "threeno.sensitive"
-#: What a message shows instead of a record's personal data (DESIGN.md: personal data
-#: never leaves through an error message or a report).
+#: What a message shows instead of a record's personal data: personal data never leaves
+#: through an error message or a report (the privacy guide, docs/guides/privacy.md).
 REDACTED: Final = "<personal data>"
-
-Lang = str  # "vi" or "en"
 
 
 class LabelledEnum(enum.Enum):
@@ -93,19 +92,13 @@ class LabelledEnum(enum.Enum):
         """The slug of the data dictionary (the same as ``value``)."""
         return self._value_
 
-    def label(self, lang: Lang = "vi") -> str:
+    def label(self, lang: str = "vi") -> str:
         """The label in Vietnamese (``"vi"``, the default) or English (``"en"``).
 
         Raises:
             LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        if lang == "vi":
-            return self.vi
-        if lang == "en":
-            return self.en
-        msg = f"unknown language {lang!r}: threeno has labels in 'vi' and 'en'"
-        shown = repr(lang) if isinstance(lang, str) and len(lang) <= 16 else type(lang).__name__
-        raise LanguageError(msg, code="unknown_language", params={"lang": shown})
+        return self.vi if check_lang(lang) == "vi" else self.en
 
     def __str__(self) -> str:
         """The slug, so an f-string gives what the data dictionary writes."""
@@ -334,7 +327,8 @@ def scrub(text: str, record: object) -> str:
         text: the message.
         record: the record it is about (an attrs instance; anything else has none).
 
-    DESIGN.md: personal data never leaves through an error message or a report.
+    Personal data never leaves through an error message or a report (the privacy guide,
+    docs/guides/privacy.md).
     """
     for secret in secrets_of(record):
         text = text.replace(secret, REDACTED)
@@ -450,7 +444,8 @@ def tuple_of(
 def id_tuple(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validate a list of record ids: each a non-empty text, none listed twice.
 
-    Ids are pseudonymous references (DESIGN.md), so a duplicate may be quoted.
+    Ids are pseudonymous references (the privacy guide, docs/guides/privacy.md), so a
+    duplicate may be quoted.
     """
     items = _check_tuple(instance, attribute.name, value)
     seen: set[str] = set()

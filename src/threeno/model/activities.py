@@ -1,8 +1,8 @@
 """What the agencies do under the plan: support, awareness-raising, reviews, reports, assessments.
 
-Each class is one record type of the data dictionary (DESIGN.md): a support action for a
-person, an outreach event, a review of the model held by a commune or ward, a report
-sent to the Steering Committee, a security-and-order safety assessment.
+Each class is one record type of the data dictionary (docs/guides/data-exchange.md): a
+support action for a person, an outreach event, a review of the model held by a commune
+or ward, a report sent to the Steering Committee, a security-and-order safety assessment.
 """
 
 from __future__ import annotations

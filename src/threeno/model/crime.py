@@ -162,7 +162,7 @@ class CrimeReport:
     * suspensions are in date order and do not overlap: each starts on or after the
       previous one's resumption, and only the last may still be open (Art. 148, 149);
     * a report under suspension has decision ``tam_dinh_chi`` dated the suspension's
-      start (DESIGN.md, data dictionary; Art. 147(3)(c)), and ``tam_dinh_chi`` is
+      start (the data dictionary's rule; Art. 147(3)(c)), and ``tam_dinh_chi`` is
       recorded only while the last suspension is open; a final decision after a
       resumption is dated on or after that resumption (Art. 149);
     * ``reopened_on`` (a no-case decision overturned: a missed crime, plan I.3) only

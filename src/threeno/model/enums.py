@@ -1,12 +1,14 @@
 """The closed vocabularies of the data dictionary, with Vietnamese and English labels.
 
 Every enumeration here is a :class:`~threeno.model._base.LabelledEnum`: a member's
-``value`` is the slug that the data dictionary (DESIGN.md, interchange format v1)
-writes, and ``label("vi")`` / ``label("en")`` give the words a person reads. The slugs
+``value`` is the slug that the data dictionary (interchange format v1,
+docs/guides/data-exchange.md) writes, and ``label("vi")`` / ``label("en")`` give the
+words a person reads. The slugs
 are a contract with every tool that exchanges records: extend, never rename.
 
-Vietnamese labels are taken from the plan (``ke-hoach-2024.vi.txt``) or from the legal
-text each enumeration cites, in NFC.
+Vietnamese labels are taken from the plan (its text is in the tests' reference data,
+``tests/data/reference/ke-hoach-2024.excerpt.vi.txt``) or from the legal text each
+enumeration cites, in NFC.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Final
 
-from threeno.errors import LanguageError
+from threeno.lang import Lang, check_lang
 from threeno.model._base import LabelledEnum
 
 __all__ = [
@@ -208,7 +210,7 @@ class SubjectCategory(LabelledEnum):
         """Whether awareness-raising aims at people in this category.
 
         Every category is a target of the outreach of plan clause II.2.b except the
-        suspects and offenders watched under III.1.b (DESIGN.md, data dictionary).
+        suspects and offenders watched under III.1.b (the data dictionary).
         """
         return self not in {SubjectCategory.SUSPECT, SubjectCategory.OFFENDER}
 
@@ -444,18 +446,14 @@ class SloganItem(LabelledEnum):
     CO_2 = ("co_2", "03 có (2)", "Three yes's (2)")
     CO_3 = ("co_3", "03 có (3)", "Three yes's (3)")
 
-    def text(self, lang: str = "vi") -> str:
+    def text(self, lang: Lang = "vi") -> str:
         """The item's full text in Vietnamese (``"vi"``, the default) or English (``"en"``).
 
         Raises:
             LanguageError: (a ``ValueError``) for a language other than ``"vi"`` or ``"en"``.
         """
-        if lang not in {"vi", "en"}:
-            msg = f"unknown language {lang!r}: threeno has labels in 'vi' and 'en'"
-            shown = repr(lang) if isinstance(lang, str) and len(lang) <= 16 else type(lang).__name__
-            raise LanguageError(msg, code="unknown_language", params={"lang": shown})
         vi, en = _SLOGAN_TEXT[self.slug]
-        return vi if lang == "vi" else en
+        return vi if check_lang(lang) == "vi" else en
 
     @property
     def is_khong(self) -> bool:
@@ -463,7 +461,7 @@ class SloganItem(LabelledEnum):
         return self.slug.startswith("khong_")
 
 
-# The plan's II.2.b, character for character (then NFC); English from PLAN-DIGEST.md.
+# The plan's II.2.b, character for character (then NFC); the English is a translation.
 _CO_1_VI: Final = (
     "Có kiến thức về văn hóa, pháp luật để nhận diện hoạt động lừa đảo của các đối tượng"
     " (Nâng cao trình độ học vấn, nhận thức rõ về Luật hôn nhân, gia đình;"

@@ -31,6 +31,7 @@ from typing import Final, Self
 import attrs
 
 from threeno.errors import PeriodError, ValidationError
+from threeno.lang import check_lang
 from threeno.messages import Notice
 from threeno.model._base import LabelledEnum, check_order, date_field, fail, notice_of, of_enum
 
@@ -514,16 +515,12 @@ class ReportingPeriod:
             lang: ``"vi"`` (dates written d/m/yyyy) or ``"en"`` (ISO dates).
 
         Raises:
-            PeriodError: for another language.
+            LanguageError: for another language.
 
         Source: Nghị định 09/2019/NĐ-CP, Art. 12; police statistics write a year as
         "năm 2020 (15/12/2019–14/12/2020)".
         """
-        templates = _LABELS.get(lang)
-        if templates is None:
-            msg = f"unknown language {lang!r}: threeno has labels in 'vi' and 'en'"
-            shown = repr(lang) if isinstance(lang, str) and len(lang) <= 16 else type(lang).__name__
-            raise PeriodError(msg, code="unknown_language", params={"lang": shown})
+        templates = _LABELS[check_lang(lang)]
         index = self.index or 1
         name = templates[self.kind].format(
             year=self.end.year,

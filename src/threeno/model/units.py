@@ -40,7 +40,6 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = [
-    "LAI_CHAU_UNITS",
     "AdministrativeUnit",
     "UnitKind",
     "UnitLevel",
@@ -403,13 +402,16 @@ class UnitRegistry:
     def lai_chau(cls) -> Self:
         """The registry of Lai Châu city's units before and after 1 July 2025.
 
-        Holds :data:`LAI_CHAU_UNITS`: the province, the city and its seven communes and
+        Holds :data:`~threeno.model.lai_chau.LAI_CHAU_UNITS`: the province, the city and
+        its seven communes and
         wards (the plan's "07/07"), the two neighbouring districts with the three of their
         communes that joined the new wards, and the two wards in force from 2025-07-01.
 
         Source: GSO list as of 2025-01-04; the official conversion table of Nghị quyết
         1670/NQ-UBTVQH15. Plan clauses: I.5, IV.1.
         """
+        from threeno.model.lai_chau import LAI_CHAU_UNITS  # noqa: PLC0415 - it imports this module
+
         return cls(LAI_CHAU_UNITS)
 
     # -- the hot path ------------------------------------------------------------------
@@ -654,105 +656,3 @@ class UnitRegistry:
             return _unit_error("unknown_unit_code", code=code, when=when, hint=hint)
         described = tuple(_version_notice(unit, self._heir(unit)) for _, _, unit in versions)
         return _unit_error("unit_not_valid", code=code, when=when, versions=described)
-
-
-def _ward(code: str, name: str, kind: UnitKind, successor: str) -> AdministrativeUnit:
-    return AdministrativeUnit(
-        code=code,
-        name=name,
-        kind=kind,
-        parent="105",
-        valid_to=_LAST_DAY_BEFORE_2025,
-        successor=successor,
-    )
-
-
-_LAST_DAY_BEFORE_2025: Final = dt.date(2025, 6, 30)
-_FIRST_DAY_OF_2025_UNITS: Final = dt.date(2025, 7, 1)
-
-#: Lai Châu city's units before and after the 2025 reorganisation, as
-#: :class:`AdministrativeUnit` versions (the province, the districts, then the communes).
-#:
-#: - Province 12 (Tỉnh Lai Châu), unchanged in 2025.
-#: - District level until 2025-06-30, when it was abolished without successors: 105
-#:   Thành phố Lai Châu, and the neighbours 106 Huyện Tam Đường and 109 Huyện Phong Thổ.
-#: - The city's seven communes and wards (the plan's "07/07") until 2025-06-30, and the
-#:   three neighbouring communes 03391, 03415, 03418, each with the ward it was merged into.
-#:   03391 is spelled "Lả Nhì Thàng" in the GSO list (kept as its name) and "Lản Nhì Thàng"
-#:   in the conversion table (kept as an alias).
-#: - From 2025-07-01, Phường Đoàn Kết (03388) and Phường Tân Phong (03408), directly under
-#:   the province.
-#:
-#: The start of the pre-2025 units is not in the GSO list: ``valid_from=None`` means
-#: "since before our records". Sources: GSO list as of 2025-01-04; the official conversion
-#: table of Nghị quyết 1670/NQ-UBTVQH15 (16 June 2025; new units in force 1 July 2025).
-LAI_CHAU_UNITS: Final[tuple[AdministrativeUnit, ...]] = (
-    AdministrativeUnit(code="12", name="Lai Châu", kind=UnitKind.TINH),
-    AdministrativeUnit(
-        code="105",
-        name="Lai Châu",
-        kind=UnitKind.THANH_PHO,
-        parent="12",
-        valid_to=_LAST_DAY_BEFORE_2025,
-    ),
-    AdministrativeUnit(
-        code="106",
-        name="Tam Đường",
-        kind=UnitKind.HUYEN,
-        parent="12",
-        valid_to=_LAST_DAY_BEFORE_2025,
-    ),
-    AdministrativeUnit(
-        code="109",
-        name="Phong Thổ",
-        kind=UnitKind.HUYEN,
-        parent="12",
-        valid_to=_LAST_DAY_BEFORE_2025,
-    ),
-    _ward("03386", "Quyết Thắng", UnitKind.PHUONG, "03388"),
-    _ward("03387", "Tân Phong", UnitKind.PHUONG, "03408"),
-    _ward("03388", "Quyết Tiến", UnitKind.PHUONG, "03388"),
-    AdministrativeUnit(
-        code="03388",
-        name="Đoàn Kết",
-        kind=UnitKind.PHUONG,
-        parent="12",
-        valid_from=_FIRST_DAY_OF_2025_UNITS,
-    ),
-    _ward("03389", "Đoàn Kết", UnitKind.PHUONG, "03388"),
-    AdministrativeUnit(
-        code="03391",
-        name="Lả Nhì Thàng",
-        kind=UnitKind.XA,
-        parent="109",
-        valid_to=_LAST_DAY_BEFORE_2025,
-        successor="03388",
-        aliases=("Lản Nhì Thàng",),
-    ),
-    _ward("03403", "Sùng Phài", UnitKind.XA, "03388"),
-    _ward("03408", "Đông Phong", UnitKind.PHUONG, "03408"),
-    AdministrativeUnit(
-        code="03408",
-        name="Tân Phong",
-        kind=UnitKind.PHUONG,
-        parent="12",
-        valid_from=_FIRST_DAY_OF_2025_UNITS,
-    ),
-    _ward("03409", "San Thàng", UnitKind.XA, "03408"),
-    AdministrativeUnit(
-        code="03415",
-        name="Nùng Nàng",
-        kind=UnitKind.XA,
-        parent="106",
-        valid_to=_LAST_DAY_BEFORE_2025,
-        successor="03408",
-    ),
-    AdministrativeUnit(
-        code="03418",
-        name="Bản Giang",
-        kind=UnitKind.XA,
-        parent="106",
-        valid_to=_LAST_DAY_BEFORE_2025,
-        successor="03408",
-    ),
-)

@@ -29,12 +29,11 @@ from typing import TYPE_CHECKING, Final
 
 from threeno.errors import PlanError
 from threeno.indicators.catalogue import get as get_indicator
-from threeno.indicators.ids import SHARE_IDS
 from threeno.io.plans import parse_plan, read_plan
-from threeno.lang import Lang, check_lang, date, number, percent
+from threeno.lang import Lang, check_lang, date
 
 if TYPE_CHECKING:
-    from threeno.model.plan import NamedDay, Plan, Target
+    from threeno.model.plan import NamedDay, Plan
     from threeno.model.units import AdministrativeUnit
 
 __all__ = ["available", "load_plan", "looks_like_path", "summary"]
@@ -179,7 +178,7 @@ def _word(key: str, lang: Lang, **params: object) -> str:
     return (vi if lang == "vi" else en).format(**params)
 
 
-def summary(plan: Plan, lang: str = "en") -> str:
+def summary(plan: Plan, lang: Lang = "en") -> str:
     """A plain-text summary of a plan, all of it in one language.
 
     What ``threeno plan show`` prints: the header, the units in scope, the agencies and
@@ -290,22 +289,10 @@ def _indicator_lines(plan: Plan, lang: Lang) -> list[str]:
 def _target_lines(plan: Plan, lang: Lang) -> list[str]:
     lines = [f"{_word('targets', lang)} ({len(plan.targets)}):"]
     for target in plan.targets:
-        name = get_indicator(target.indicator).name(lang)
-        lines.append(f"  {name}: {_target_text(target, lang)} ({target.clause})")
+        indicator = get_indicator(target.indicator)
+        shown = indicator.target_text(target, lang)  # a share as the plan writes it: 100%
+        lines.append(f"  {indicator.name(lang)}: {shown} ({target.clause})")
     return lines
-
-
-def _target_text(target: Target, lang: Lang) -> str:
-    # A share as the plan writes it (1.0 is "100%"); a count as a whole number.
-    value = target.value
-    if target.indicator in SHARE_IDS:
-        digits = 0 if float(value * 100).is_integer() else 1
-        shown = percent(value, lang, digits=digits)
-    elif isinstance(value, int) or float(value).is_integer():
-        shown = number(int(value), lang)
-    else:
-        shown = f"{value:g}".replace(".", "," if lang == "vi" else ".")
-    return f"{target.comparator.label(lang)} {shown}"
 
 
 def _reporting_lines(plan: Plan, lang: Lang) -> list[str]:

@@ -76,7 +76,58 @@ def _inline(text: str) -> str:
 
 
 def _cell(text: str) -> str:
+    # Documentation written in the code (docstrings): its markup is converted.
     return _inline(" ".join(text.split()))
+
+
+# Characters that open a Markdown or MyST construct anywhere in a line: code spans and
+# fences, emphasis, links and images, raw HTML and autolinks, entities, table cells,
+# MyST roles, substitutions and attributes ({...}), dollar math, strikethrough and
+# tilde fences, and the backslash itself.
+_ANYWHERE: Final = frozenset("\\`*_[]{}<>&|$~")
+# What opens a block at the start of a line: a heading, a list item, a setext line, a
+# colon fence or definition, a MyST comment, target or block break, a quote.
+_FIRST: Final = frozenset("#+-=:%(!")
+_ORDERED: Final = re.compile(r"[0-9]+(?=[.)])")
+_CONTROL: Final = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CODE_SAFE: Final = re.compile(r"[\w.:/-]+")
+
+
+def _text(text: str) -> str:
+    """A text of the plan (or of the code's data) as Markdown that shows it as it is.
+
+    Whatever the text holds, it is one line of literal text: whitespace, line breaks
+    included, becomes single spaces, so nothing can start a block of its own (a fence
+    of backticks, tildes or colons, a heading, a quote, a list, a table, a directive);
+    every character that can open an inline construct is escaped with a backslash
+    (CommonMark, "Backslash escapes": the character is then literal), and so is a first
+    character that could open a block where the text starts a line; control characters
+    become U+FFFD. MyST's extensions enabled in docs/conf.py (colon fences, definition
+    lists) open only at the start of a line, and roles and directives only with a
+    backtick, a brace or a fence: none is left.
+    """
+    flat = _CONTROL.sub("\ufffd", " ".join(text.split()))
+    escaped = "".join(f"\\{c}" if c in _ANYWHERE else c for c in flat)
+    if escaped[:1] in _FIRST:
+        return "\\" + escaped
+    ordered = _ORDERED.match(escaped)
+    if ordered:  # "1." or "1)" would start an ordered list
+        return f"{escaped[: ordered.end()]}\\{escaped[ordered.end() :]}"
+    return escaped
+
+
+def _code(text: str) -> str:
+    """An identifier as code (a slug, a clause or indicator id); anything else as text."""
+    return f"`{text}`" if _CODE_SAFE.fullmatch(text) else _text(text)
+
+
+def _fence(text: str, info: str) -> Iterator[str]:
+    """``text`` in a fenced block of ``info``, fenced with more backticks than it holds."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    yield f"{fence}{info}"
+    yield text
+    yield fence
 
 
 def _summary(obj: object) -> str:
@@ -102,10 +153,17 @@ def _target_text(plan: Plan, indicator_id: str, *, share: bool) -> str:
     if target is None:
         return "no target in this plan"
     value = f"{target.value:.0%}" if share else f"{target.value:g}"
-    text = f"{target.comparator.label('en')} {value} (`{target.comparator.value}`, {target.clause})"
+    text = (
+        f"{target.comparator.label('en')} {value} (`{target.comparator.value}`,"
+        f" {_text(target.clause)})"
+    )
     if target.note:
-        text += f". {_cell(target.note)}"
+        text += f". {_text(target.note)}"
     return text
+
+
+def _clauses(plan: Plan, indicator_id: str) -> str:
+    return ", ".join(_text(c) for c in plan.clauses_for(indicator_id))
 
 
 def _indicators_page(plan: Plan) -> Iterator[str]:
@@ -114,7 +172,7 @@ def _indicators_page(plan: Plan) -> Iterator[str]:
     yield "# Indicator catalogue"
     yield ""
     yield (
-        f"Every indicator threeno computes, with the targets of plan `{plan.id}`. The counting"
+        f"Every indicator threeno computes, with the targets of plan {_code(plan.id)}. The counting"
         " rule of each is the documentation of the code that counts it, printed here as it"
         " stands. Shares are fractions of their denominator; a zero denominator is *no"
         " data*, never 0% or 100%."
@@ -125,7 +183,7 @@ def _indicators_page(plan: Plan) -> Iterator[str]:
     for ind in CATALOGUE:
         share = ind.denominator_en is not None
         yield (
-            f"| `{ind.id}` | {_cell(ind.name_en)} | {', '.join(plan.clauses_for(ind.id))} |"
+            f"| `{ind.id}` | {_text(ind.name_en)} | {_clauses(plan, ind.id)} |"
             f" {ind.kind.value} | {_target_text(plan, ind.id, share=share)} |"
         )
     for ind in CATALOGUE:
@@ -133,14 +191,14 @@ def _indicators_page(plan: Plan) -> Iterator[str]:
         yield ""
         yield f"## `{ind.id}`"
         yield ""
-        yield f"- **Name (vi):** {_cell(ind.name_vi)}"
-        yield f"- **Name (en):** {_cell(ind.name_en)}"
-        yield f"- **Plan clauses ({plan.id}):** {', '.join(plan.clauses_for(ind.id)) or '—'}"
+        yield f"- **Name (vi):** {_text(ind.name_vi)}"
+        yield f"- **Name (en):** {_text(ind.name_en)}"
+        yield f"- **Plan clauses ({_text(plan.id)}):** {_clauses(plan, ind.id) or '—'}"
         kind = f"{ind.kind.value} ({ind.kind.label('en')})"
         yield f"- **Kind:** {kind}; **level:** {ind.level.label('en')}"
-        yield f"- **Numerator:** {_cell(ind.numerator_en)} — {_cell(ind.numerator_vi)}"
+        yield f"- **Numerator:** {_text(ind.numerator_en)} — {_text(ind.numerator_vi)}"
         if ind.denominator_en is not None and ind.denominator_vi is not None:
-            yield f"- **Denominator:** {_cell(ind.denominator_en)} — {_cell(ind.denominator_vi)}"
+            yield f"- **Denominator:** {_text(ind.denominator_en)} — {_text(ind.denominator_vi)}"
         if ind.disaggregations:
             dims = ", ".join(f"`{d.value}`" for d in ind.disaggregations)
             yield f"- **Disaggregations:** {dims}"
@@ -148,15 +206,13 @@ def _indicators_page(plan: Plan) -> Iterator[str]:
             yield f"- **Other figures:** {', '.join(f'`{f}`' for f in ind.figures)}"
         if ind.offences is not None:
             yield f"- **Offences counted:** Art. {', '.join(map(str, sorted(ind.offences)))}"
-        yield f"- **Target ({plan.id}):** {_target_text(plan, ind.id, share=share)}"
+        yield f"- **Target ({_text(plan.id)}):** {_target_text(plan, ind.id, share=share)}"
         if ind.id not in named:
-            yield f"- Plan `{plan.id}` names no clause or target for this indicator."
+            yield f"- Plan {_code(plan.id)} names no clause or target for this indicator."
         yield ""
         yield "Counting rule:"
         yield ""
-        yield "```text"
-        yield ind.rule
-        yield "```"
+        yield from _fence(ind.rule, "text")
 
 
 # -- the duty matrix -----------------------------------------------------------------
@@ -171,48 +227,50 @@ def _duties_page(plan: Plan) -> Iterator[str]:
     yield "# Duty matrix"
     yield ""
     yield (
-        f"Who does what under plan `{plan.id}`: each agency's duties by task area, as clause"
+        f"Who does what under plan {_code(plan.id)}: each agency's duties by task area, as clause"
         " ids. **Bold**: the agency leads the duty (chủ trì); plain: it takes part (phối"
         " hợp). The texts follow, exactly as the plan writes them, with an English"
         " translation."
     )
     yield ""
-    heads = [f"{a} {_cell(sections[a].title_en)}" if a in sections else a for a in areas]
+    heads = [
+        f"{_text(a)} {_text(sections[a].title_en)}" if a in sections else _text(a) for a in areas
+    ]
     yield "| agency | " + " | ".join(heads) + " |"
     yield "|---|" + "---|" * len(areas)
     for agency in agencies:
         cells = []
         for area in areas:
             ids = [
-                f"**{d.id}**" if d.agency == agency.id else d.id
+                f"**{_text(d.id)}**" if d.agency == agency.id else _text(d.id)
                 for d in plan.duties
                 if d.task_area == area and (d.agency == agency.id or agency.id in d.partners)
             ]
             cells.append(", ".join(ids) or "—")
-        name = f"{_cell(agency.name_vi)} (`{agency.id}`)"
+        name = f"{_text(agency.name_vi)} ({_code(agency.id)})"
         yield f"| {name} | " + " | ".join(cells) + " |"
     for area in areas:
         yield ""
         title = sections.get(area)
-        yield f"## {area}" + (f" {_cell(title.title_vi)}" if title else "")
+        yield f"## {_text(area)}" + (f" {_text(title.title_vi)}" if title else "")
         if title:
             yield ""
-            yield f"*{_cell(title.title_en)}*"
+            yield f"*{_text(title.title_en)}*"
         for duty in (d for d in plan.duties if d.task_area == area):
             yield ""
-            partners = ", ".join(f"`{p}`" for p in duty.partners) or "—"
-            indicators = ", ".join(f"`{i}`" for i in duty.indicators) or "—"
+            partners = ", ".join(_code(p) for p in duty.partners) or "—"
+            indicators = ", ".join(_code(i) for i in duty.indicators) or "—"
             yield (
-                f"**{duty.id}** — lead `{duty.agency}`; partners {partners};"
+                f"**{_text(duty.id)}** — lead {_code(duty.agency)}; partners {partners};"
                 f" indicators {indicators}"
             )
             yield ""
-            yield f"> {_cell(duty.text_vi)}"
+            yield f"> {_text(duty.text_vi)}"
             yield ""
-            yield f"{_cell(duty.text_en)}"
+            yield _text(duty.text_en)
             if duty.note_vi and duty.note_en:
                 yield ""
-                yield f"Note: {_cell(duty.note_vi)} — {_cell(duty.note_en)}"
+                yield f"Note: {_text(duty.note_vi)} — {_text(duty.note_en)}"
 
 
 # -- the data dictionary -------------------------------------------------------------
@@ -313,7 +371,7 @@ def _dictionary_page() -> Iterator[str]:
                 vi, en = member.label("vi"), member.label("en")
             else:  # pragma: no cover - every enumeration of the model is labelled
                 vi = en = str(member.value)
-            yield f"| `{member.value}` | {_cell(vi)} | {_cell(en)} |"
+            yield f"| `{member.value}` | {_text(vi)} | {_text(en)} |"
 
 
 # -- the rules -----------------------------------------------------------------------
@@ -355,26 +413,26 @@ def _regimes() -> Iterator[str]:
     for regime in support.REGIMES:
         until = regime.in_force_until.isoformat() if regime.in_force_until else "in force"
         yield ""
-        yield f"### {_cell(regime.name)} ({_cell(regime.law_number)})"
+        yield f"### {_text(regime.name)} ({_text(regime.law_number)})"
         yield ""
         yield f"Governs support given from {regime.in_force_from.isoformat()} to {until}."
-        yield f"Rests on: {'; '.join(_cell(r) for r in regime.references)}."
+        yield f"Rests on: {'; '.join(_text(r) for r in regime.references)}."
         yield ""
         yield "| support kind | article | the law's words | verified |"
         yield "|---|---|---|---|"
         for p in regime.provisions:
-            verified = "yes" if p.verified else f"no: {_cell(p.note)}"
-            yield f"| `{p.kind.value}` | {_cell(p.article)} | {_cell(p.words)} | {verified} |"
+            verified = "yes" if p.verified else f"no: {_text(p.note)}"
+            yield f"| `{p.kind.value}` | {_text(p.article)} | {_text(p.words)} | {verified} |"
 
 
 # -- writing -------------------------------------------------------------------------
 
 
 def _index_page(plan: Plan) -> Iterator[str]:
-    yield f"# Generated reference: {plan.id}"
+    yield f"# Generated reference: {_text(plan.id)}"
     yield ""
     yield (
-        f"These pages are written from plan `{plan.id}` ({_cell(plan.title_en)}) and from"
+        f"These pages are written from plan {_code(plan.id)} ({_text(plan.title_en)}) and from"
         " the code at build time (`threeno docs`), so they cannot drift from either."
     )
     yield ""

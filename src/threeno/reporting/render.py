@@ -312,11 +312,12 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
         load_report: the data's load report, for the data-quality section.
         generated_on: a date to print as the report's date (none by default: the same
             evaluation renders byte-identical output).
-        suppress_below: ``k`` for a report to publish: counts from 1 to ``k - 1`` show
-            as ``<k``, the counts that would reveal them through a total as ``x``, and
-            no record is listed (:func:`threeno.reporting.view.build_view`); the
-            threshold of the Counter Trafficking Data Collaborative is 11,
-            :data:`threeno.privacy.DEFAULT_THRESHOLD` (5) is the command's default.
+        suppress_below: ``k`` for a report to publish: counts from 1 to ``k - 1``, and
+            the counts that would let a reader narrow one of them to fewer than ``k``
+            values, show as ``x``, and no record is listed
+            (:func:`threeno.reporting.view.build_view`); the threshold of the Counter
+            Trafficking Data Collaborative is 11, :data:`threeno.privacy.DEFAULT_THRESHOLD`
+            (5) is the command's default.
             ``None`` (the default) for an internal report: nothing hidden.
 
     Returns:

@@ -18,8 +18,8 @@ annex of codes that the Markdown and HTML reports end with.
 Every number shown in a table goes through one function, :func:`make_cell`, which
 returns a :class:`Cell` (the raw numbers and their text): that is the one place where a
 published table's cells can be changed. A published report (``suppress_below=k``) hides
-every count from 1 to ``k - 1``, and the counts that would reveal them through a total
-(:func:`threeno.privacy.suppress_cells`), and lists no record.
+every count from 1 to ``k - 1``, and the counts that would let a reader work one out
+(:func:`threeno.reporting.publication.marks`), all shown as ``x``, and lists no record.
 
 Records are named by their ``id`` only (pseudonymous); reasons are written from the
 facts the engine keeps (dates, codes, labels), never from personal data.
@@ -56,9 +56,12 @@ from threeno.model.enums import (
 )
 from threeno.model.period import PeriodKind
 from threeno.model.plan import ReportKind
-from threeno.privacy import Suppression, suppress_cells
+from threeno.privacy import HIDDEN_MARK, Suppression
+from threeno.reporting import publication
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from threeno.indicators.explanation import Entry
     from threeno.indicators.results import (
         BreakdownCell,
@@ -71,6 +74,7 @@ if TYPE_CHECKING:
     from threeno.model._base import LabelledEnum
     from threeno.model.period import ReportingPeriod
     from threeno.model.plan import Plan
+    from threeno.reporting.publication import CountKey
 
 __all__ = [
     "LANGS",
@@ -205,9 +209,9 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         # -- a published report
         "published": "Bản công bố",
         "published_note": (
-            "số từ 1 đến {last} được ghi là <{k}; ô ghi “x” được ẩn để không suy ra được"
-            " số đã ẩn từ số tổng. Không công bố mã bản ghi, danh sách bản ghi không đạt"
-            " và chi tiết về dữ liệu bị loại."
+            "các số từ 1 đến {last}, và các số có thể dùng để suy ra chúng, được ghi là “x”."
+            " Không công bố mã bản ghi, danh sách bản ghi không đạt và chi tiết về dữ liệu"
+            " bị loại."
         ),
         "withheld": (
             "Bản công bố chỉ nêu số tổng: không nêu số theo nhóm dữ liệu, bản ghi bị loại,"
@@ -317,9 +321,9 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         # -- a published report
         "published": "Published report",
         "published_note": (
-            "counts from 1 to {last} are shown as <{k}; a cell shown as “x” is hidden so"
-            " that a total cannot reveal a hidden count. Record ids, failing records and"
-            " the details of rejected records are not published."
+            "counts from 1 to {last}, and the counts that could be used to work them out,"
+            " are shown as “x”. Record ids, failing records and the details of rejected"
+            " records are not published."
         ),
         "withheld": (
             "A published report gives the totals only: no counts by record type, no rejected"
@@ -387,7 +391,7 @@ class Cell:
         denominator: the denominator of a share; ``None`` for a count.
         value: the count, the share as a fraction, or ``None`` (no data, or hidden).
         text: what the table shows: ``"12"``, ``"33/35 = 94.3%"``, *no data*, or in a
-            published report ``"<5"``, ``"<5/35"``, ``"x/40"``.
+            published report ``"x"``, ``"x/35"``, ``"x/x"``.
         suppressed: whether a published report hides part of the cell; the hidden
             numbers are then ``None``, and so is ``value``.
 
@@ -1041,163 +1045,90 @@ def _chart(indicator_set: IndicatorSet, rows: tuple[ResultRow, ...], lang: str) 
     )
 
 
-# A count of a published table: ("row", i, part), ("total", part), ("category", d, j, part),
-# ("figure", label) or ("category_figure", d, j, label); part is numerator or denominator.
-_Key = tuple[object, ...]
-_PARTS: Final = ("numerator", "denominator")
-
-
-def _count_of(cell: Cell, part: str) -> int | None:
-    # An unsuppressed cell (make_cell) always has its numerator; a count no denominator.
-    return cell.numerator if part == "numerator" else cell.denominator
-
-
 class _Publication:
-    """The small-cell suppression of one indicator's tables, for a published report.
+    """The counts a published report hides in one indicator's tables, shown as marks.
 
-    Every count shown is in one or more groups whose total the report shows: a part
-    (numerator, or denominator of a share) of the units' rows with the whole area's row;
-    of a breakdown's categories with the whole area's row; a figure of the categories
-    with the whole area's figure. Each group is suppressed by
-    :func:`threeno.privacy.suppress_cells`; a total is shared between groups, so when one
-    group hides it, the others are suppressed again without it (a hidden total cannot
-    be subtracted from), until nothing changes. A hidden count stays hidden.
+    Which counts to hide is decided over the whole report at once
+    (:func:`threeno.reporting.publication.marks`: a reader knows relations between
+    tables, not only within one); this puts :data:`~threeno.privacy.HIDDEN_MARK` in their
+    cells (:func:`make_cell`), numerators and denominators apart.
 
     Plan clauses: IV.2 (reports published to the Steering Committee).
     """
 
     def __init__(
+        self, indicator_set: IndicatorSet, marks: Mapping[CountKey, Suppression], lang: str
+    ) -> None:
+        self.id, self.total, self.marks, self.lang = (
+            indicator_set.indicator.id,
+            indicator_set.total,
+            marks,
+            lang,
+        )
+
+    def _mark(self, key: CountKey) -> str | None:
+        shown = self.marks.get(key, Suppression.SHOWN) is Suppression.SHOWN
+        return None if shown else HIDDEN_MARK
+
+    def _cell(self, where: CountKey, old: Cell) -> Cell:
+        hidden = (self._mark((*where, "numerator")), self._mark((*where, "denominator")))
+        if hidden == (None, None) or old.numerator is None:
+            return old
+        return make_cell(old.numerator, old.denominator, self.lang, hidden=hidden)
+
+    def _figure(self, key: CountKey, old: Cell) -> Cell:
+        text = self._mark(key)
+        if text is None or old.numerator is None:
+            return old
+        return make_cell(old.numerator, None, self.lang, hidden=(text, None))
+
+    def _category(self, dimension: str, row: BreakdownRow) -> BreakdownRow:
+        i = self.id
+        cell = self.total.disaggregations[dimension][row.category]
+        keys = _figure_order(self.total, cell.figures)
+        return attrs.evolve(
+            row,
+            cell=self._cell((i, "category", dimension, row.category), row.cell),
+            figures=tuple(
+                (label, self._figure((i, "category_figure", dimension, row.category, key), c))
+                for (label, c), key in zip(row.figures, keys, strict=True)
+            ),
+        )
+
+    def apply(
         self,
         rows: tuple[ResultRow, ...],
         breakdowns: tuple[Breakdown, ...],
         figures: tuple[tuple[str, Cell], ...],
-    ) -> None:
-        self.rows, self.breakdowns, self.figures = rows, breakdowns, figures
-        self.counts: dict[_Key, int] = {}
-        self.groups: list[tuple[list[_Key], _Key | None]] = []
-        for part in _PARTS:
-            self._part_groups(part)
-        self._figure_groups()
-
-    def _part_groups(self, part: str) -> None:
-        # The units with the total, and each breakdown's categories with the total.
-        *units, total = self.rows
-        total_key = self._add(("total", part), total.cell, part)
-        if total_key is None:
-            return  # a count has no denominator
-        if units:
-            keys = [self._add(("row", i, part), r.cell, part) for i, r in enumerate(units)]
-            self.groups.append(([k for k in keys if k is not None], total_key))
-        else:
-            self.groups.append(([total_key], None))  # an agency-level indicator
-        for d, breakdown in enumerate(self.breakdowns):
-            keys = [
-                self._add(("category", d, j, part), cat.cell, part)
-                for j, cat in enumerate(breakdown.rows)
-            ]
-            self.groups.append(([k for k in keys if k is not None], total_key))
-
-    def _figure_groups(self) -> None:
-        # Each figure of the total alone; each figure of the categories with the total's.
-        for label, cell in self.figures:
-            self.groups.append(([self._add_figure(("figure", label), cell)], None))
-        for d, breakdown in enumerate(self.breakdowns):
-            by_label: dict[str, list[_Key]] = {}
-            for j, cat in enumerate(breakdown.rows):
-                for label, cell in cat.figures:
-                    key = self._add_figure(("category_figure", d, j, label), cell)
-                    by_label.setdefault(label, []).append(key)
-            for label, keys in by_label.items():
-                known = ("figure", label)
-                self.groups.append((keys, known if known in self.counts else None))
-
-    def _add(self, key: _Key, cell: Cell, part: str) -> _Key | None:
-        count = _count_of(cell, part)
-        if count is None:
-            return None
-        self.counts[key] = count
-        return key
-
-    def _add_figure(self, key: _Key, cell: Cell) -> _Key:
-        self.counts[key] = cell.numerator or 0  # a figure's cell is a count (make_cell)
-        return key
-
-    def marks(self, k: int) -> dict[_Key, Suppression]:
-        """Every count's mark, once no group hides anything more."""
-        marks = dict.fromkeys(self.counts, Suppression.SHOWN)
-        changed = True
-        while changed:
-            changed = False
-            for cells, total in self.groups:
-                known = total if total is not None and marks[total] is Suppression.SHOWN else None
-                result = suppress_cells(
-                    [self.counts[c] for c in cells],
-                    None if known is None else self.counts[known],
-                    k=k,
-                )
-                hidden = [(c, m) for c, m in zip(cells, result.cell_marks, strict=True)]
-                if known is not None:
-                    hidden.append((known, result.total_mark))
-                for key, mark in hidden:
-                    if mark is not Suppression.SHOWN and marks[key] is Suppression.SHOWN:
-                        marks[key] = mark
-                        changed = True
-        return marks
-
-    def apply(
-        self, k: int, lang: str
     ) -> tuple[tuple[ResultRow, ...], tuple[Breakdown, ...], tuple[tuple[str, Cell], ...]]:
         """The rows, breakdowns and figures with their hidden counts replaced by marks."""
-        marks = self.marks(k)
-
-        def hide(key: _Key) -> str | None:
-            mark = marks.get(key, Suppression.SHOWN)
-            return None if mark is Suppression.SHOWN else mark.text(self.counts[key], k)
-
-        def cell(prefix: _Key, old: Cell) -> Cell:
-            hidden = (hide((*prefix, "numerator")), hide((*prefix, "denominator")))
-            if hidden == (None, None):
-                return old
-            return make_cell(
-                self.counts[(*prefix, "numerator")], old.denominator, lang, hidden=hidden
-            )
-
-        def figure(key: _Key, old: Cell) -> Cell:
-            text = hide(key)
-            return (
-                old
-                if text is None
-                else make_cell(self.counts[key], None, lang, hidden=(text, None))
-            )
-
-        last = len(self.rows) - 1
-        rows = tuple(
-            attrs.evolve(r, cell=cell(("total",) if i == last else ("row", i), r.cell))
-            for i, r in enumerate(self.rows)
+        i = self.id
+        return (
+            tuple(
+                attrs.evolve(
+                    r,
+                    cell=self._cell(
+                        (i, "total") if r.unit_code is None else (i, "row", r.unit_code), r.cell
+                    ),
+                )
+                for r in rows
+            ),
+            tuple(
+                attrs.evolve(b, rows=tuple(self._category(b.dimension, row) for row in b.rows))
+                for b in breakdowns
+            ),
+            tuple(
+                (label, self._figure((i, "figure", key), cell))
+                for (label, cell), key in zip(figures, self.total.figures, strict=True)
+            ),
         )
-        breakdowns = tuple(
-            attrs.evolve(
-                b,
-                rows=tuple(
-                    attrs.evolve(
-                        cat,
-                        cell=cell(("category", d, j), cat.cell),
-                        figures=tuple(
-                            (label, figure(("category_figure", d, j, label), c))
-                            for label, c in cat.figures
-                        ),
-                    )
-                    for j, cat in enumerate(b.rows)
-                ),
-            )
-            for d, b in enumerate(self.breakdowns)
-        )
-        figures = tuple((label, figure(("figure", label), c)) for label, c in self.figures)
-        return rows, breakdowns, figures
 
 
 def _indicator(
-    indicator_set: IndicatorSet, lang: str, plan: Plan | None, suppress_below: int | None
+    indicator_set: IndicatorSet,
+    lang: str,
+    plan: Plan | None,
+    marks: Mapping[CountKey, Suppression] | None,
 ) -> IndicatorView:
     ind = indicator_set.indicator
     total = indicator_set.total
@@ -1207,9 +1138,9 @@ def _indicator(
         (_figure_label(k, lang), make_cell(n, None, lang)) for k, n in total.figures.items()
     )
     failing, omitted = _failing(total, lang)
-    if suppress_below is not None:
-        rows, breakdowns, figures = _Publication(rows, breakdowns, figures).apply(
-            suppress_below, lang
+    if marks is not None:
+        rows, breakdowns, figures = _Publication(indicator_set, marks, lang).apply(
+            rows, breakdowns, figures
         )
         failing, omitted = (), 0  # a list of records would give a small count away
     return IndicatorView(
@@ -1556,11 +1487,12 @@ def build_view(  # noqa: PLR0913 - the report's options, all keyword-only
         load_report: the load report of the data, for the data-quality section.
         generated_on: the date to print as the report's date; none by default, so the
             same evaluation always gives the same report.
-        suppress_below: ``k`` for a published report: every count from 1 to ``k - 1``
-            shows as ``<k``, the counts that would reveal one through a total as ``x``
-            (:func:`threeno.privacy.suppress_cells`), shares with a hidden part lose
-            their percentage, and no record is listed (no failing records, no
-            rejections, problems, notes or placement lines); of the data quality, only
+        suppress_below: ``k`` for a published report: every count from 1 to ``k - 1``,
+            and the counts that would let a reader narrow one to fewer than ``k``
+            values (:func:`threeno.reporting.publication.marks`), show as ``x``;
+            shares with a hidden part lose their percentage, and no record is listed
+            (no failing records, no rejections, problems, notes or placement lines);
+            of the data quality, only
             the totals read, accepted and rejected stay. ``None`` (the default): an
             internal report, nothing hidden.
 
@@ -1576,6 +1508,7 @@ def build_view(  # noqa: PLR0913 - the report's options, all keyword-only
     """
     k = _threshold(suppress_below)
     w = words(lang)
+    marks = None if k is None else publication.marks(evaluation, k)
     if plan is not None and plan.id != evaluation.plan_id:
         msg = f"the evaluation is of plan {evaluation.plan_id}, not {plan.id}"
         raise ValidationError(msg, cls_name="render", field="plan")
@@ -1601,7 +1534,7 @@ def build_view(  # noqa: PLR0913 - the report's options, all keyword-only
         overview=_overview(evaluation, load_report, lang),
         settings=_settings(evaluation, plan, lang),
         indicators=tuple(
-            _failing_more(_indicator(s, lang, plan, k), evaluation.explain_mode, lang)
+            _failing_more(_indicator(s, lang, plan, marks), evaluation.explain_mode, lang)
             for s in evaluation.results.values()
         ),
         quality=_quality(evaluation.data_quality, load_report, lang, published=k is not None),

@@ -28,13 +28,21 @@ import holidays
 import pendulum
 
 from threeno.errors import RulesError
+from threeno.lang import Lang, check_lang
 from threeno.model._base import fail, nfc
+from threeno.model.sources import (
+    CRIMINAL_PROCEDURE_CODE_2015,
+    DECISION_188_1999,
+    LABOUR_CODE_2019,
+    Reference,
+)
 
 if TYPE_CHECKING:
     from threeno.model.plan import LocalCalendar, Plan
 
 __all__ = [
     "PLAN_ZONE",
+    "SOURCES",
     "DayOffCalendar",
     "default_calendar",
     "local_date",
@@ -45,6 +53,16 @@ __all__ = [
 #: The plan's time zone, in which a day ends at midnight (Art. 134), whatever the server's zone.
 PLAN_ZONE: Final = "Asia/Ho_Chi_Minh"
 
+#: The sources of the days off, as data. A limit ending on a day off ends on the next
+#: working day (Bộ luật Tố tụng hình sự 2015, Art. 134(1)); the public holidays are those
+#: of Bộ luật Lao động 2019, Art. 112; Saturday and Sunday are off in state bodies
+#: (Quyết định 188/1999/QĐ-TTg).
+SOURCES: Final[tuple[Reference, ...]] = (
+    Reference(instrument=CRIMINAL_PROCEDURE_CODE_2015, article="134", clause="1"),
+    Reference(instrument=LABOUR_CODE_2019, article="112"),
+    Reference(instrument=DECISION_188_1999),
+)
+
 _SATURDAY: Final = 5
 _SUNDAY: Final = 6
 _WEEKDAY_NAMES: Final = {
@@ -52,14 +70,7 @@ _WEEKDAY_NAMES: Final = {
     "en": {_SATURDAY: "Saturday", _SUNDAY: "Sunday"},
 }
 # The ``holidays`` package's language codes for threeno's two languages.
-_PACKAGE_LANGUAGE: Final = {"vi": "vi", "en": "en_US"}
-
-
-def _check_lang(lang: str) -> str:
-    if lang not in _PACKAGE_LANGUAGE:
-        msg = f"unknown language {lang!r}: threeno names days off in 'vi' and 'en'"
-        raise RulesError(msg)
-    return lang
+_PACKAGE_LANGUAGE: Final[dict[Lang, str]] = {"vi": "vi", "en": "en_US"}
 
 
 def _check_day(value: object) -> dt.date:
@@ -104,6 +115,8 @@ class DayOffCalendar:
     ends on the next working day); Bộ luật Lao động 2019, Art. 112 (public holidays);
     Quyết định 188/1999/QĐ-TTg (Saturday and Sunday off in state bodies).
     Plan clauses: I.3 (reports resolved on time).
+
+    The same sources as data: :data:`SOURCES`.
 
     Args:
         extra_days_off: local days off a plan declares, each with its name (why it is off).
@@ -163,14 +176,14 @@ class DayOffCalendar:
 
     # -- the package ---------------------------------------------------------------------
 
-    def _package(self, year: int, lang: str) -> holidays.HolidayBase:
+    def _package(self, year: int, lang: Lang) -> holidays.HolidayBase:
         # A substitution can swap days across a year's end (a Saturday of January worked
         # for a day off in December), so the neighbouring years are computed too.
         return holidays.country_holidays(
             "VN", years=range(year - 1, year + 2), language=_PACKAGE_LANGUAGE[lang]
         )
 
-    def _holiday_names(self, year: int, lang: str) -> Mapping[dt.date, str]:
+    def _holiday_names(self, year: int, lang: Lang) -> Mapping[dt.date, str]:
         key = (year, lang)
         names = self._names.get(key)
         if names is None:
@@ -217,7 +230,7 @@ class DayOffCalendar:
         _check_day(day)
         return day in self._days_off(day.year)
 
-    def name_of(self, day: dt.date, lang: str = "en") -> str | None:
+    def name_of(self, day: dt.date, lang: Lang = "en") -> str | None:
         """Why ``day`` is off: the local day off's name, the holiday's, or the weekday's.
 
         Args:
@@ -231,9 +244,10 @@ class DayOffCalendar:
             working day.
 
         Raises:
-            RulesError: ``day`` is not a date, or ``lang`` is neither ``"vi"`` nor ``"en"``.
+            RulesError: ``day`` is not a date.
+            LanguageError: ``lang`` is neither ``"vi"`` nor ``"en"``.
         """
-        _check_lang(lang)
+        lang = check_lang(lang)
         if not self.is_day_off(day):
             return None
         local = self.extra_days_off.get(day)

@@ -14,7 +14,8 @@ the other, so eligibility is a dated rule:
 A support action on 2025-06-30 falls under the 2011 law, one on 2025-07-01 under the 2024
 law (:func:`regime_on`). Every kind and every group carries the article it comes from;
 what could not be checked against the law's own text is marked ``verified=False`` and
-says why in its ``note``.
+says why in its ``note``. The classes a regime is made of are in
+:mod:`threeno.rules.support_regime` (and exported here too).
 
 Plan clauses: II.3.b, III.2.c, III.4.a (support for returned victims under the Law on
 Prevention and Combat of Human Trafficking).
@@ -23,28 +24,20 @@ Prevention and Combat of Human Trafficking).
 from __future__ import annotations
 
 import datetime as dt
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Final
-
-import attrs
+from typing import Final
 
 from threeno.errors import RulesError
-from threeno.model._base import (
-    LabelledEnum,
-    as_tuple,
-    check_order,
-    date_field,
-    fail,
-    nfc_tuple,
-    non_empty,
-    of_enum,
-    optional_date,
-    tuple_of,
-)
 from threeno.model.enums import SupportKind
-
-if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+from threeno.model.sources import (
+    ANTI_TRAFFICKING_LAW_2011,
+    ANTI_TRAFFICKING_LAW_2024,
+    CIRCULAR_84_2019,
+    DECREE_09_2013,
+    DECREE_162_2025,
+    Instrument,
+    Reference,
+)
+from threeno.rules.support_regime import Entitlement, ProtectedStatus, Provision, Regime
 
 __all__ = [
     "REGIMES",
@@ -58,305 +51,6 @@ __all__ = [
     "regime_on",
 ]
 
-
-class ProtectedStatus(LabelledEnum):
-    """The standing under which a person may receive support, in the laws' own words.
-
-    Legal sources: Luật Phòng, chống mua bán người 2011, Art. 32(1)–(3) (victims who are
-    Vietnamese citizens or stateless residents; foreign victims trafficked in Vietnam;
-    minors travelling with a victim) and Nghị định 09/2013/NĐ-CP, Art. 19 (persons
-    awaiting verification as victims); Luật Phòng, chống mua bán người 2024, Art. 34
-    (protected persons, relatives included) and Art. 37(1)–(4).
-
-    A person under 18 travelling with someone *being identified* as a victim has that
-    person's status: Art. 37(3) of the 2024 law gives them the same support.
-
-    Plan clauses: II.3.b, III.4.a.
-
-    .. versionadded:: 0.1.0
-    """
-
-    VICTIM = (
-        "victim",
-        "Nạn nhân là công dân Việt Nam, người không quốc tịch thường trú ở Việt Nam",
-        "Victim (Vietnamese citizen or stateless resident of Vietnam)",
-    )
-    BEING_IDENTIFIED_ABROAD = (
-        "being_identified_abroad",
-        "Người đang trong quá trình xác định là nạn nhân đang ở nước ngoài",
-        "Person being identified as a victim, abroad",
-    )
-    BEING_IDENTIFIED_IN_VIETNAM = (
-        "being_identified_in_vietnam",
-        "Người đang trong quá trình xác định là nạn nhân ở trong nước",
-        "Person being identified as a victim, in Vietnam",
-    )
-    MINOR_ACCOMPANYING = (
-        "minor_accompanying",
-        "Người dưới 18 tuổi đi cùng nạn nhân",
-        "Person under 18 travelling with a victim",
-    )
-    RELATIVE = ("relative", "Người thân thích của nạn nhân", "Relative of a victim")
-    FOREIGNER = (
-        "foreigner",
-        "Người nước ngoài bị mua bán tại Việt Nam",
-        "Foreigner trafficked in Vietnam",
-    )
-
-
-def _kinds(value: object) -> frozenset[SupportKind]:
-    if isinstance(value, (set, frozenset, list, tuple)):
-        return frozenset(value)
-    return value  # type: ignore[return-value]  # the validator names the error
-
-
-def _validate_kinds(
-    instance: Entitlement, attribute: attrs.Attribute[frozenset[SupportKind]], value: object
-) -> None:
-    if not isinstance(value, frozenset) or not all(isinstance(k, SupportKind) for k in value):
-        fail(instance, attribute.name, "must be a set of SupportKind members")
-
-
-@attrs.frozen(kw_only=True)
-class Provision:
-    """One kind of support a law grants, with its article and the law's own words.
-
-    Args:
-        kind: the support kind of the data dictionary.
-        article: where the law grants it, e.g. ``"Art. 37(1)(b)"``.
-        words: the law's Vietnamese words for it, e.g. ``"Hỗ trợ y tế"``.
-        verified: ``False`` when the reading rests on secondary sources only.
-        note: what a reader should know about the reading.
-
-    Legal sources: Luật Phòng, chống mua bán người 2011, Art. 32(1); 2024, Art. 37(1).
-
-    .. versionadded:: 0.1.0
-    """
-
-    kind: SupportKind = attrs.field(validator=of_enum(SupportKind))
-    article: str = attrs.field(validator=non_empty)
-    words: str = attrs.field(validator=non_empty)
-    verified: bool = True
-    note: str = ""
-
-
-@attrs.frozen(kw_only=True)
-class Entitlement:
-    """The support kinds one protected status may receive under a regime, and why.
-
-    Args:
-        status: who.
-        kinds: which kinds (each must be one of the regime's provisions).
-        article: where the law says so, e.g. ``"Art. 37(3), second paragraph"``.
-        since: when the text that grants it came into force, if later than the law
-            itself (Nghị định 09/2013/NĐ-CP came into force on 15 April 2013).
-        verified: ``False`` when the reading rests on secondary sources only.
-        note: what a reader should know about the reading.
-
-    Legal sources: Luật Phòng, chống mua bán người 2011, Art. 32; 2024, Art. 37.
-
-    .. versionadded:: 0.1.0
-    """
-
-    status: ProtectedStatus = attrs.field(validator=of_enum(ProtectedStatus))
-    kinds: frozenset[SupportKind] = attrs.field(converter=_kinds, validator=_validate_kinds)
-    article: str = attrs.field(validator=non_empty)
-    since: dt.date | None = attrs.field(default=None, validator=optional_date)
-    verified: bool = True
-    note: str = ""
-
-
-def _provisions(value: Iterable[Provision]) -> tuple[Provision, ...]:
-    return as_tuple(value)  # a typed converter: mypy's attrs plugin needs one per type
-
-
-def _entitlements(value: Iterable[Entitlement]) -> tuple[Entitlement, ...]:
-    return as_tuple(value)
-
-
-@attrs.frozen(kw_only=True)
-class Regime:
-    """A support regime: one law's support kinds, and who may receive which, by date.
-
-    Args:
-        name: the law's name, e.g. ``"Luật Phòng, chống mua bán người 2024"``.
-        law_number: its number, e.g. ``"53/2024/QH15"``.
-        in_force_from: the first day it governs.
-        in_force_until: the last day it governs (``None`` while in force).
-        references: the legal texts it rests on, each with the articles used.
-        provisions: every support kind the law grants, with its article.
-        entitlements: for every :class:`ProtectedStatus`, the kinds it may receive.
-
-    Raises:
-        ValidationError: a kind granted to a status that the law does not provide, a
-            status listed twice or missing, or a kind listed twice.
-
-    Legal sources: Luật Phòng, chống mua bán người 2011, Art. 32; 2024, Art. 34 and 37.
-    Plan clauses: II.3.b, III.4.a.
-
-    .. versionadded:: 0.1.0
-    """
-
-    name: str = attrs.field(validator=non_empty)
-    law_number: str = attrs.field(validator=non_empty)
-    in_force_from: dt.date = attrs.field(validator=date_field)
-    in_force_until: dt.date | None = attrs.field(validator=optional_date)
-    references: tuple[str, ...] = attrs.field(converter=nfc_tuple, validator=tuple_of(str))
-    provisions: tuple[Provision, ...] = attrs.field(
-        converter=_provisions, validator=tuple_of(Provision)
-    )
-    entitlements: tuple[Entitlement, ...] = attrs.field(
-        converter=_entitlements, validator=tuple_of(Entitlement)
-    )
-
-    def __attrs_post_init__(self) -> None:
-        """Check that the table is complete and consistent with the provisions."""
-        check_order(
-            self, ("in_force_from", self.in_force_from), ("in_force_until", self.in_force_until)
-        )
-        kinds = [p.kind for p in self.provisions]
-        if len(set(kinds)) != len(kinds):
-            fail(self, "provisions", "a support kind is listed twice")
-        statuses = [e.status for e in self.entitlements]
-        if sorted(statuses, key=str) != sorted(ProtectedStatus, key=str):
-            fail(self, "entitlements", "must list every ProtectedStatus exactly once")
-        for entitlement in self.entitlements:
-            extra = entitlement.kinds - set(kinds)
-            if extra:
-                names = ", ".join(sorted(str(k) for k in extra))
-                fail(self, "entitlements", f"{entitlement.status} granted {names}: not provided")
-
-    @property
-    def kinds(self) -> frozenset[SupportKind]:
-        """Every support kind this law provides."""
-        return frozenset(p.kind for p in self.provisions)
-
-    @property
-    def eligibility(self) -> Mapping[ProtectedStatus, frozenset[SupportKind]]:
-        """The table status -> kinds (ignoring ``since``; see :meth:`kinds_for`)."""
-        return MappingProxyType({e.status: e.kinds for e in self.entitlements})
-
-    def covers(self, on: dt.date) -> bool:
-        """Whether this regime governs support given on ``on``."""
-        until = self.in_force_until
-        return self.in_force_from <= on and (until is None or on <= until)
-
-    def provision(self, kind: SupportKind) -> Provision | None:
-        """The provision granting ``kind``, or ``None`` if this law does not provide it."""
-        for p in self.provisions:
-            if p.kind is kind:
-                return p
-        return None
-
-    def article_of(self, kind: SupportKind) -> str | None:
-        """The article that provides ``kind`` (``"Art. 32(1)(b)"``), or ``None``.
-
-        ``None`` means the law has no such support kind (e.g. ``reintegration`` under
-        either law, ``interpretation`` under the 2011 law): nobody is eligible for it.
-        """
-        p = self.provision(kind)
-        return None if p is None else p.article
-
-    def entitlement(self, status: ProtectedStatus) -> Entitlement:
-        """The row of the eligibility table for ``status``."""
-        for e in self.entitlements:
-            if e.status is status:
-                return e
-        msg = f"{self.law_number} has no row for {status!r}"  # pragma: no cover - checked above
-        raise RulesError(msg)  # pragma: no cover
-
-    def kinds_for(
-        self, status: ProtectedStatus, on: dt.date | None = None
-    ) -> frozenset[SupportKind]:
-        """The kinds ``status`` may receive, on ``on`` if given (``since`` applies).
-
-        Raises:
-            RulesError: ``on`` is outside the regime's dates.
-        """
-        e = self.entitlement(status)
-        if on is not None:
-            self._check_covers(on)
-            if e.since is not None and on < e.since:
-                return frozenset()
-        return e.kinds
-
-    def eligible(
-        self, kind: SupportKind, status: ProtectedStatus, on: dt.date | None = None
-    ) -> bool:
-        """Whether ``status`` may receive ``kind`` under this law (on ``on`` if given).
-
-        Raises:
-            RulesError: ``on`` is outside the regime's dates.
-        """
-        return kind in self.kinds_for(status, on)
-
-    def explain(
-        self,
-        kind: SupportKind,
-        status: ProtectedStatus,
-        on: dt.date | None = None,
-        lang: str = "en",
-    ) -> str:
-        """Say in words whether, and by which article, ``status`` may receive ``kind``.
-
-        Args:
-            kind: the support kind.
-            status: the person's standing.
-            on: the day of the support, if the entitlement's ``since`` matters.
-            lang: ``"en"`` (default) or ``"vi"``.
-
-        Returns:
-            One sentence citing the article.
-
-        Raises:
-            RulesError: ``on`` outside the regime's dates, or an unknown language.
-        """
-        if lang not in _EXPLAIN:
-            msg = f"unknown language {lang!r}: threeno explains in 'vi' and 'en'"
-            raise RulesError(msg)
-        e = self.entitlement(status)
-        article = self.article_of(kind)
-        if article is None:
-            case = "not_provided"
-        elif on is not None and e.since is not None and on < e.since and kind in e.kinds:
-            case = "not_yet"
-        elif self.eligible(kind, status, on):
-            case = "eligible"
-        else:
-            case = "not_eligible"
-        return _EXPLAIN[lang][case].format(
-            law=f"{self.name} ({self.law_number})",
-            who=status.label(lang),
-            what=kind.label(lang),
-            article=article,
-            entitlement=e.article,
-            since=e.since.isoformat() if e.since else "",
-        )
-
-    def _check_covers(self, on: dt.date) -> None:
-        if not self.covers(on):
-            until = "" if self.in_force_until is None else f" to {self.in_force_until.isoformat()}"
-            msg = (
-                f"{self.law_number} governs support from {self.in_force_from.isoformat()}"
-                f"{until}, not on {on.isoformat()}: use regime_on({on.isoformat()!r})"
-            )
-            raise RulesError(msg)
-
-
-_EXPLAIN: Final = {
-    "en": {
-        "not_provided": "{law} provides no support of the kind “{what}”: nobody is eligible.",
-        "not_yet": "{who}: eligible for “{what}” only from {since} ({entitlement}).",
-        "eligible": "{who}: eligible for “{what}” under {law}, {entitlement}; {article}.",
-        "not_eligible": "{who}: not eligible for “{what}” under {law} ({entitlement}).",
-    },
-    "vi": {
-        "not_provided": "{law} không quy định chế độ “{what}”: không ai được hưởng.",
-        "not_yet": "{who}: chỉ được hưởng “{what}” từ {since} ({entitlement}).",
-        "eligible": "{who} được hưởng “{what}” theo {law}, {entitlement}; {article}.",
-        "not_eligible": "{who} không được hưởng “{what}” theo {law} ({entitlement}).",
-    },
-}
 
 # -- the two regimes --------------------------------------------------------------------
 
@@ -374,49 +68,57 @@ _ALL_2011: Final = frozenset(
     }
 )
 
-REGIME_2011: Final = Regime(
-    name="Luật Phòng, chống mua bán người 2011",
-    law_number="66/2011/QH12",
-    in_force_from=dt.date(2012, 1, 1),
-    in_force_until=dt.date(2025, 6, 30),
-    references=(
-        "Luật Phòng, chống mua bán người 2011 (66/2011/QH12), Art. 32 and 33–38",
-        "Nghị định 09/2013/NĐ-CP (in force 15 April 2013), Art. 19",
+_MONTHS: Final = (
+    *("January", "February", "March", "April", "May", "June"),
+    *("July", "August", "September", "October", "November", "December"),
+)
+
+
+def _titled(law: Instrument, articles: str) -> str:
+    """``"Luật ... 2011 (66/2011/QH12), Art. 32 and 33–38"``: name, number, articles."""
+    return f"{law.name_vi} ({law.number}), {articles}"
+
+
+def _in_force(law: Instrument) -> str:
+    """``"in force 15 April 2013"``, from the instrument's date."""
+    day = law.in_force_from
+    return "" if day is None else f"in force {day.day} {_MONTHS[day.month - 1]} {day.year}"
+
+
+def _point(law: Instrument, article: str, clause: str, point: str) -> Reference:
+    return Reference(instrument=law, article=article, clause=clause, point=point)
+
+
+# Art. 32(1) of the 2011 law, point by point: (kinds, the point's words).
+_A_TO_E_2011: Final = (
+    (
+        (SupportKind.ESSENTIAL_NEEDS, SupportKind.TRAVEL_COSTS),
+        "a",
+        "Hỗ trợ về nhu cầu thiết yếu và chi phí đi lại",
     ),
-    provisions=(
+    ((SupportKind.MEDICAL,), "b", "Hỗ trợ y tế"),
+    ((SupportKind.PSYCHOLOGICAL,), "c", "Hỗ trợ tâm lý"),
+    ((SupportKind.LEGAL_AID,), "d", "Trợ giúp pháp lý"),
+    ((SupportKind.SCHOOLING, SupportKind.VOCATIONAL_TRAINING), "đ", "Hỗ trợ học văn hóa, học nghề"),
+    (
+        (SupportKind.INITIAL_HARDSHIP_ALLOWANCE, SupportKind.LOAN),
+        "e",
+        "Trợ cấp khó khăn ban đầu, hỗ trợ vay vốn",
+    ),
+)
+
+REGIME_2011: Final = Regime(
+    instrument=ANTI_TRAFFICKING_LAW_2011,
+    references=(
+        _titled(ANTI_TRAFFICKING_LAW_2011, "Art. 32 and 33–38"),
+        f"{DECREE_09_2013.name_vi} ({_in_force(DECREE_09_2013)}), Art. 19",
+    ),
+    provisions=tuple(
         Provision(
-            kind=SupportKind.ESSENTIAL_NEEDS,
-            article="Art. 32(1)(a)",
-            words="Hỗ trợ về nhu cầu thiết yếu và chi phí đi lại",
-        ),
-        Provision(
-            kind=SupportKind.TRAVEL_COSTS,
-            article="Art. 32(1)(a)",
-            words="Hỗ trợ về nhu cầu thiết yếu và chi phí đi lại",
-        ),
-        Provision(kind=SupportKind.MEDICAL, article="Art. 32(1)(b)", words="Hỗ trợ y tế"),
-        Provision(kind=SupportKind.PSYCHOLOGICAL, article="Art. 32(1)(c)", words="Hỗ trợ tâm lý"),
-        Provision(kind=SupportKind.LEGAL_AID, article="Art. 32(1)(d)", words="Trợ giúp pháp lý"),
-        Provision(
-            kind=SupportKind.SCHOOLING,
-            article="Art. 32(1)(đ)",
-            words="Hỗ trợ học văn hóa, học nghề",
-        ),
-        Provision(
-            kind=SupportKind.VOCATIONAL_TRAINING,
-            article="Art. 32(1)(đ)",
-            words="Hỗ trợ học văn hóa, học nghề",
-        ),
-        Provision(
-            kind=SupportKind.INITIAL_HARDSHIP_ALLOWANCE,
-            article="Art. 32(1)(e)",
-            words="Trợ cấp khó khăn ban đầu, hỗ trợ vay vốn",
-        ),
-        Provision(
-            kind=SupportKind.LOAN,
-            article="Art. 32(1)(e)",
-            words="Trợ cấp khó khăn ban đầu, hỗ trợ vay vốn",
-        ),
+            kind=kind, reference=_point(ANTI_TRAFFICKING_LAW_2011, "32", "1", letter), words=words
+        )
+        for kinds, letter, words in _A_TO_E_2011
+        for kind in kinds
     ),
     entitlements=(
         Entitlement(
@@ -444,7 +146,10 @@ REGIME_2011: Final = Regime(
                 SupportKind.MEDICAL,
                 SupportKind.PSYCHOLOGICAL,
             },
-            article="Art. 32(3) (by way of Art. 33, 34 and 35); Nghị định 09/2013/NĐ-CP, Art. 19",
+            article=(
+                "Art. 32(3) (by way of Art. 33, 34 and 35); "
+                + Reference(instrument=DECREE_09_2013, article="19").cite("en")
+            ),
             verified=False,
             note=(
                 "Art. 32(3) refers to Art. 33 (essential needs, travel), 34 (medical) and 35; "
@@ -455,8 +160,11 @@ REGIME_2011: Final = Regime(
         Entitlement(
             status=ProtectedStatus.BEING_IDENTIFIED_IN_VIETNAM,
             kinds={SupportKind.ESSENTIAL_NEEDS, SupportKind.TRAVEL_COSTS},
-            article="Nghị định 09/2013/NĐ-CP, Art. 19 (persons awaiting verification)",
-            since=dt.date(2013, 4, 15),
+            article=(
+                Reference(instrument=DECREE_09_2013, article="19").cite("en")
+                + " (persons awaiting verification)"
+            ),
+            since=DECREE_09_2013.in_force_from,
             note=(
                 "the 2011 law itself supports victims only; other kinds for persons "
                 "awaiting verification were not found in the decree"
@@ -465,7 +173,9 @@ REGIME_2011: Final = Regime(
         Entitlement(
             status=ProtectedStatus.BEING_IDENTIFIED_ABROAD,
             kinds={SupportKind.ESSENTIAL_NEEDS, SupportKind.TRAVEL_COSTS},
-            article="Art. 33, as applied by Vietnam's missions abroad (Thông tư 84/2019/TT-BTC)",
+            article=(
+                f"Art. 33, as applied by Vietnam's missions abroad ({CIRCULAR_84_2019.name_vi})"
+            ),
             verified=False,
             note=(
                 "secondary sources only: persons abroad awaiting verification and papers to "
@@ -487,7 +197,7 @@ Art. 32(3) minors travelling with a victim by way of Art. 33–35. Nghị địn
 Art. 19, adds essential needs and travel costs for persons awaiting verification.
 Interpretation, legal support, vocational counselling, employment, the health-insurance
 contribution and reintegration are not support kinds of this law
-(:meth:`Regime.article_of` gives ``None``).
+(:meth:`~threeno.rules.support_regime.Regime.article_of` gives ``None``).
 """
 
 _A_TO_K_2024: Final = (
@@ -515,29 +225,53 @@ def _letters(*letters: str) -> frozenset[SupportKind]:
     return frozenset(kind for kind, letter, _ in _A_TO_K_2024 if letter in letters)
 
 
+# Art. 37(1)(d) is reported to read "Hỗ trợ pháp luật" (legal support), a kind distinct
+# from (đ) "Trợ giúp pháp lý" (legal aid); the law's text was not at hand to check it.
+_LEGAL_SUPPORT_2024: Final = Reference(
+    instrument=ANTI_TRAFFICKING_LAW_2024,
+    article="37",
+    clause="1",
+    point="d",
+    verified=False,
+    note=(
+        "point (d) is reported to read “Hỗ trợ pháp luật” (legal support), distinct from "
+        "point (đ), legal aid; not checked against the law's text"
+    ),
+)
+
+
+def _point_2024(letter: str) -> Reference:
+    if letter == "d":
+        return _LEGAL_SUPPORT_2024
+    return _point(ANTI_TRAFFICKING_LAW_2024, "37", "1", letter)
+
+
 REGIME_2024: Final = Regime(
-    name="Luật Phòng, chống mua bán người 2024",
-    law_number="53/2024/QH15",
-    in_force_from=dt.date(2025, 7, 1),
-    in_force_until=None,
+    instrument=ANTI_TRAFFICKING_LAW_2024,
     references=(
-        "Luật Phòng, chống mua bán người 2024 (53/2024/QH15), Art. 34 and 37",
-        "Nghị định 162/2025/NĐ-CP (detail of the support regimes)",
+        _titled(ANTI_TRAFFICKING_LAW_2024, "Art. 34 and 37"),
+        f"{DECREE_162_2025.name_vi} (detail of the support regimes)",
     ),
     provisions=(
         *(
-            Provision(kind=kind, article=f"Art. 37(1)({letter})", words=words)
+            Provision(kind=kind, reference=_point_2024(letter), words=words)
             for kind, letter, words in _A_TO_K_2024
         ),
         Provision(
             kind=SupportKind.HEALTH_INSURANCE,
-            article="Art. 37(1)(b)",
-            words="Hỗ trợ y tế (hỗ trợ đóng bảo hiểm y tế trong năm đầu tiên)",
-            verified=False,
-            note=(
-                "the first year's health-insurance contribution is part of medical support "
-                "in Chapter V of the law; the detailed article was not available to check"
+            reference=Reference(
+                instrument=ANTI_TRAFFICKING_LAW_2024,
+                article="37",
+                clause="1",
+                point="b",
+                verified=False,
+                note=(
+                    "the first year's health-insurance contribution is part of medical "
+                    "support in Chapter V of the law; the detailed article was not available "
+                    "to check"
+                ),
             ),
+            words="Hỗ trợ y tế (hỗ trợ đóng bảo hiểm y tế trong năm đầu tiên)",
         ),
     ),
     entitlements=(

@@ -14,8 +14,16 @@ denunciation, a crime report or a recommendation to prosecute a limit to decide 
   same date of the later month, or on that month's last day if it has no such date; a
   last day that is a day off gives way to the first working day after it.
 
+These numbers and the articles they come from are data, a
+:class:`~threeno.rules.procedure.ProcedureRegime` dated by the Code's entry into force
+(1 January 2018); a report is counted under the regime in force on the day it was
+received (:func:`~threeno.rules.procedure.procedure_regime_on`).
+
 How this module reads the law where the text leaves a choice (each is documented where it
 is applied, and :meth:`Deadline.explain` says which applied):
+
+* Bộ luật Tố tụng hình sự 2003 is not encoded: a report received before 1 January 2018
+  is counted under the 2015 Code (:func:`~threeno.rules.procedure.procedure_regime_on`).
 
 * The day of receipt is not counted by default (the civil-law convention; not verified
   for criminal procedure, hence a parameter): 20 days from 2024-01-25 end on 2024-02-14. With
@@ -53,10 +61,22 @@ import attrs
 import pendulum
 
 from threeno.errors import RulesError
+from threeno.lang import Lang, check_lang
+from threeno.lang import date as lang_date
 from threeno.model._base import LabelledEnum
 from threeno.model.crime import CrimeReport  # noqa: TC001 - Sphinx resolves the annotations
 from threeno.model.enums import ExtensionKind
+from threeno.model.sources import Reference, cite
+from threeno.rules._deadline_words import WORDS as _WORDS
 from threeno.rules.calendar import DayOffCalendar, default_calendar
+from threeno.rules.procedure import (
+    BASE_DAYS,
+    EXTENSION_MONTHS,
+    PROCEDURE_2015,
+    RESUMPTION_MONTHS,
+    ProcedureRegime,
+    procedure_regime_on,
+)
 
 __all__ = [
     "BASE_DAYS",
@@ -71,14 +91,6 @@ __all__ = [
     "time_limit",
 ]
 
-#: Days from receipt to decide (Art. 147(1)).
-BASE_DAYS: Final = 20
-#: Months from receipt for a complex matter, and the procuracy's further months (Art. 147(2)).
-EXTENSION_MONTHS: Final = 2
-#: Months left to decide after a resumption (Art. 149(1)).
-RESUMPTION_MONTHS: Final = 1
-
-_CODE: Final = "Bộ luật Tố tụng hình sự 2015"
 _ONE_DAY: Final = dt.timedelta(days=1)
 
 
@@ -96,23 +108,6 @@ class StepKind(LabelledEnum):
     SUSPENSION = ("suspension", "Tạm đình chỉ", "Suspension")
     RESUMPTION = ("resumption", "Phục hồi", "Resumption")
     DAY_OFF = ("day_off", "Hết hạn vào ngày nghỉ", "Last day is a day off")
-
-
-# Each step's legal reference, in English and in Vietnamese citation order.
-_REFERENCES: Final = {
-    StepKind.RECEIPT: (
-        f"{_CODE}, Art. 147(1), Art. 134(1)",
-        f"khoản 1 Điều 147, khoản 1 Điều 134 {_CODE}",
-    ),
-    StepKind.COMPLEX: (f"{_CODE}, Art. 147(2)", f"khoản 2 Điều 147 {_CODE}"),
-    StepKind.PROCURACY: (f"{_CODE}, Art. 147(2)", f"khoản 2 Điều 147 {_CODE}"),
-    StepKind.SUSPENSION: (f"{_CODE}, Art. 148", f"Điều 148 {_CODE}"),
-    StepKind.RESUMPTION: (
-        f"{_CODE}, Art. 149(1), Art. 134(1)",
-        f"khoản 1 Điều 149, khoản 1 Điều 134 {_CODE}",
-    ),
-    StepKind.DAY_OFF: (f"{_CODE}, Art. 134(1)", f"khoản 1 Điều 134 {_CODE}"),
-}
 
 
 class ReportStatus(LabelledEnum):
@@ -149,9 +144,13 @@ class SkippedDay:
     name_en: str
     holiday: bool = False
 
-    def name(self, lang: str) -> str:
-        """The name in ``"vi"`` or ``"en"``."""
-        return self.name_vi if lang == "vi" else self.name_en
+    def name(self, lang: Lang) -> str:
+        """The name in ``"vi"`` or ``"en"``.
+
+        Raises:
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
+        """
+        return self.name_vi if check_lang(lang) == "vi" else self.name_en
 
 
 @attrs.frozen(kw_only=True)
@@ -170,11 +169,14 @@ class DeadlineStep:
             had already passed.
         passed: for a late step, the limit that had passed.
         skipped: for a day-off step, the days off moved past, in order.
+        sources: the places in the law the step rests on; by default those of
+            :data:`~threeno.rules.procedure.PROCEDURE_2015` for ``kind``.
 
     Legal sources: Bộ luật Tố tụng hình sự 2015, Art. 134, 147, 148, 149 (see
     :attr:`reference`).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``sources``, from which :attr:`reference` is written.
     """
 
     kind: StepKind
@@ -184,15 +186,24 @@ class DeadlineStep:
     late: bool = False
     passed: dt.date | None = None
     skipped: tuple[SkippedDay, ...] = ()
+    sources: tuple[Reference, ...] = attrs.field(repr=False)
+
+    @sources.default
+    def _sources(self) -> tuple[Reference, ...]:
+        return _step_sources(PROCEDURE_2015, self.kind)
 
     @property
     def reference(self) -> str:
         """The legal reference of this step, e.g. ``"Bộ luật Tố tụng hình sự 2015, Art. 148"``."""
-        return _REFERENCES[self.kind][0]
+        return cite(self.sources, "en")
 
-    def reference_in(self, lang: str) -> str:
-        """The legal reference in ``"en"`` or ``"vi"`` (Vietnamese citation order)."""
-        return _REFERENCES[self.kind][1 if lang == "vi" else 0]
+    def reference_in(self, lang: Lang) -> str:
+        """The legal reference in ``"en"`` or ``"vi"`` (Vietnamese citation order).
+
+        Raises:
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
+        """
+        return cite(self.sources, lang)
 
 
 @attrs.frozen(kw_only=True)
@@ -210,11 +221,13 @@ class Deadline:
             suspended (a late suspension), if any.
         as_of: the day whose knowledge was used (``None``: every recorded event).
         count_receipt_day: whether the day of receipt (and of resumption) was day 1.
+        regime: the time limits applied (those in force on the day of receipt).
 
     Legal sources: Bộ luật Tố tụng hình sự 2015, Art. 134, 147, 148, 149.
     Plan clauses: I.3, II.4.b.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``regime``.
     """
 
     report_id: str
@@ -225,13 +238,14 @@ class Deadline:
     missed_limit: dt.date | None = None
     as_of: dt.date | None = None
     count_receipt_day: bool = False
+    regime: ProcedureRegime = attrs.field(default=PROCEDURE_2015, repr=False)
 
     @property
     def is_suspended(self) -> bool:
         """Whether the clock is stopped by a suspension (Bộ luật Tố tụng hình sự 2015, Art. 148)."""
         return self.date is None
 
-    def summary(self, lang: str = "en") -> str:
+    def summary(self, lang: Lang = "en") -> str:
         """The limit's basis in a few words, for one line of an indicator explanation.
 
         For example ``"20 days, moved past Tết"``, ``"2 months (complex matter) + 2 months
@@ -247,18 +261,20 @@ class Deadline:
             The summary, without the date itself.
 
         Raises:
-            RulesError: for a language other than ``"vi"`` or ``"en"``.
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        words = _WORDS[_lang(lang)]
-        basis = words["days"].format(n=BASE_DAYS)
+        lang = check_lang(lang)
+        words, regime = _WORDS[lang], self.regime
+        basis = words["days"].format(n=regime.base_days)
         notes: list[str] = []
         for step in self.steps:
             if step.kind is StepKind.COMPLEX and step.applied:
-                basis = words["complex"].format(n=EXTENSION_MONTHS)
+                basis = words["complex"].format(n=regime.extension_months)
             elif step.kind is StepKind.PROCURACY and step.applied:
-                basis += words["procuracy"].format(n=EXTENSION_MONTHS)
+                basis += words["procuracy"].format(n=regime.procuracy_months)
             elif step.kind is StepKind.RESUMPTION:
-                basis = words["resumed"].format(n=RESUMPTION_MONTHS, d=_fmt(step.event_on, lang))
+                n = regime.resumption_months
+                basis = words["resumed"].format(n=n, d=_fmt(step.event_on, lang))
             elif step.kind is StepKind.DAY_OFF:
                 notes.append(words["moved"].format(what=_short_reason(step.skipped, lang)))
             if step.late and step.kind in (StepKind.COMPLEX, StepKind.PROCURACY):
@@ -269,7 +285,7 @@ class Deadline:
             basis = words["suspended"].format(d=_fmt(self.suspended_since, lang))
         return ", ".join([basis, *notes])
 
-    def explain(self, lang: str = "en") -> str:
+    def explain(self, lang: Lang = "en") -> str:
         """Say in full how the limit was computed, one line per step, with the articles.
 
         Legal sources: Bộ luật Tố tụng hình sự 2015, Art. 134, 147, 148, 149.
@@ -281,9 +297,10 @@ class Deadline:
             Several lines (the receipt, every step with its reference, the limit).
 
         Raises:
-            RulesError: for a language other than ``"vi"`` or ``"en"``.
+            LanguageError: for a language other than ``"vi"`` or ``"en"``.
         """
-        words = _WORDS[_lang(lang)]
+        lang = check_lang(lang)
+        words = _WORDS[lang]
         counted = words["counted"] if self.count_receipt_day else words["not_counted"]
         head = words["head"].format(
             id=self.report_id, d=_fmt(self.received_on, lang), counted=counted
@@ -292,7 +309,8 @@ class Deadline:
             head += words["as_of"].format(d=_fmt(self.as_of, lang))
         lines = [head]
         lines.extend(
-            f"- {_explain_step(step, lang, self.count_receipt_day)}" for step in self.steps
+            f"- {_explain_step(step, lang, self.count_receipt_day, self.regime)}"
+            for step in self.steps
         )
         if self.date is None:
             since = self.suspended_since or self.received_on
@@ -302,106 +320,37 @@ class Deadline:
         return "\n".join(lines)
 
 
+def _step_sources(regime: ProcedureRegime, kind: StepKind) -> tuple[Reference, ...]:
+    """The places a step of ``kind`` rests on, in citation order.
+
+    A receipt rests on the base limit and the counting rule (Art. 147(1), 134(1)), a
+    resumption on the time left and the counting rule (Art. 149(1), 134(1)), a day off on
+    the counting rule alone.
+    """
+    if kind is StepKind.RECEIPT:
+        return (regime.base, regime.counting)
+    if kind is StepKind.COMPLEX:
+        return (regime.extension,)
+    if kind is StepKind.PROCURACY:
+        return (regime.procuracy,)
+    if kind is StepKind.SUSPENSION:
+        return (regime.suspension,)
+    if kind is StepKind.RESUMPTION:
+        return (regime.resumption, regime.counting)
+    return (regime.counting,)
+
+
 # -- words --------------------------------------------------------------------------------
 
-_WORDS: Final = {
-    "en": {
-        "days": "{n} days",
-        "complex": "{n} months (complex matter)",
-        "procuracy": " + {n} months (procuracy)",
-        "resumed": "{n} month from resumption on {d}",
-        "suspended": "suspended since {d}",
-        "moved": "moved past {what}",
-        "weekend": "the weekend",
-        "granted_late": "extension granted after the limit had passed",
-        "missed": "limit of {d} missed before the suspension",
-        "head": "{id}: received {d} ({counted}).",
-        "counted": "the day of receipt counted as day 1",
-        "not_counted": "the day of receipt not counted",
-        "as_of": " Events known on {d}.",
-        "limit": "Limit: {d}.",
-        "no_limit": "No limit runs while the report is suspended (since {d}).",
-        "receipt": "{n} days from receipt end on {r}",
-        "receipt_counted": "{n} days, the day of receipt being day 1, end on {r}",
-        "complex_step": (
-            "complex-matter extension granted {e}: up to {n} months from receipt, ending on {r}"
-        ),
-        "procuracy_step": (
-            "procuracy extension granted {e}: up to {n} more months from the end of the "
-            "{n}-month limit, ending on {r}"
-        ),
-        "not_applied": (
-            "; not applied: granted after a suspension, when Art. 149(1) sets the time left"
-        ),
-        "late_extension": "; granted after the limit of {p} had passed, applied all the same",
-        "suspension_step": "suspended on {e}: the clock stops",
-        "late_suspension": "; suspended after the limit of {p} had passed: that limit was missed",
-        "resumption_step": "resumed on {e}: up to {n} month from resumption, ending on {r}",
-        "day_off_step": (
-            "{e} is a day off ({name}){more}: the first working day after it, {r}, is the last day"
-        ),
-        "and_more": ", and so are {others}",
-    },
-    "vi": {
-        "days": "{n} ngày",
-        "complex": "{n:02d} tháng (vụ việc phức tạp)",
-        "procuracy": " + {n:02d} tháng (Viện kiểm sát gia hạn)",
-        "resumed": "{n:02d} tháng kể từ ngày phục hồi {d}",
-        "suspended": "tạm đình chỉ từ {d}",
-        "moved": "chuyển sang ngày làm việc sau {what}",
-        "weekend": "ngày nghỉ cuối tuần",
-        "granted_late": "gia hạn sau khi thời hạn đã hết",
-        "missed": "thời hạn {d} đã hết trước khi tạm đình chỉ",
-        "head": "{id}: tiếp nhận ngày {d} ({counted}).",
-        "counted": "tính cả ngày tiếp nhận là ngày thứ nhất",
-        "not_counted": "không tính ngày tiếp nhận",
-        "as_of": " Tính theo các sự kiện đến ngày {d}.",
-        "limit": "Hạn cuối: {d}.",
-        "no_limit": "Không tính thời hạn trong thời gian tạm đình chỉ (từ ngày {d}).",
-        "receipt": "{n} ngày kể từ ngày tiếp nhận, hết ngày {r}",
-        "receipt_counted": "{n} ngày, ngày tiếp nhận là ngày thứ nhất, hết ngày {r}",
-        "complex_step": (
-            "kéo dài do vụ việc phức tạp (ngày {e}): không quá {n:02d} tháng kể từ ngày tiếp "
-            "nhận, hết ngày {r}"
-        ),
-        "procuracy_step": (
-            "Viện kiểm sát gia hạn (ngày {e}): thêm không quá {n:02d} tháng kể từ khi hết "
-            "thời hạn {n:02d} tháng, hết ngày {r}"
-        ),
-        "not_applied": (
-            "; không áp dụng: gia hạn sau khi đã tạm đình chỉ, thời hạn còn lại theo "
-            "khoản 1 Điều 149"
-        ),
-        "late_extension": "; gia hạn sau khi thời hạn {p} đã hết, vẫn áp dụng",
-        "suspension_step": "tạm đình chỉ ngày {e}: ngừng tính thời hạn",
-        "late_suspension": "; tạm đình chỉ sau khi thời hạn {p} đã hết: thời hạn đó đã bị vi phạm",
-        "resumption_step": (
-            "phục hồi ngày {e}: không quá {n:02d} tháng kể từ ngày phục hồi, hết ngày {r}"
-        ),
-        "day_off_step": (
-            "ngày {e} là ngày nghỉ ({name}){more}: ngày làm việc đầu tiên tiếp theo, {r}, là ngày "
-            "cuối cùng của thời hạn"
-        ),
-        "and_more": ", các ngày {others} cũng là ngày nghỉ",
-    },
-}
 
-
-def _lang(lang: str) -> str:
-    if lang not in _WORDS:
-        msg = f"unknown language {lang!r}: threeno explains in 'vi' and 'en'"
-        raise RulesError(msg)
-    return lang
-
-
-def _fmt(day: dt.date | None, lang: str) -> str:
+def _fmt(day: dt.date | None, lang: Lang) -> str:
     if day is None:
         return "—"
-    # Vietnamese administrative texts write dates day/month/year.
-    return day.strftime("%d/%m/%Y") if lang == "vi" else day.isoformat()
+    # Vietnamese as administrative texts write dates (dd/mm/yyyy); English in ISO form.
+    return lang_date(day, lang) if lang == "vi" else day.isoformat()
 
 
-def _short_reason(skipped: tuple[SkippedDay, ...], lang: str) -> str:
+def _short_reason(skipped: tuple[SkippedDay, ...], lang: Lang) -> str:
     """Name a run of days off in a word or two: "Tết", "the weekend", or the holiday."""
     holidays = [s for s in skipped if s.holiday]
     if not holidays:
@@ -414,19 +363,26 @@ def _short_reason(skipped: tuple[SkippedDay, ...], lang: str) -> str:
     return last.name(lang)
 
 
-def _explain_step(step: DeadlineStep, lang: str, count_receipt_day: bool) -> str:  # noqa: FBT001
+def _explain_step(
+    step: DeadlineStep,
+    lang: Lang,
+    count_receipt_day: bool,  # noqa: FBT001
+    regime: ProcedureRegime,
+) -> str:
     words = _WORDS[lang]
     e, r = _fmt(step.event_on, lang), _fmt(step.result, lang)
     if step.kind is StepKind.RECEIPT:
-        text = words["receipt_counted" if count_receipt_day else "receipt"].format(n=BASE_DAYS, r=r)
+        key = "receipt_counted" if count_receipt_day else "receipt"
+        text = words[key].format(n=regime.base_days, r=r)
     elif step.kind is StepKind.COMPLEX:
-        text = words["complex_step"].format(e=e, n=EXTENSION_MONTHS, r=r)
+        text = words["complex_step"].format(e=e, n=regime.extension_months, r=r)
     elif step.kind is StepKind.PROCURACY:
-        text = words["procuracy_step"].format(e=e, n=EXTENSION_MONTHS, r=r)
+        n, m = regime.extension_months, regime.procuracy_months
+        text = words["procuracy_step"].format(e=e, n=n, m=m, r=r)
     elif step.kind is StepKind.SUSPENSION:
         text = words["suspension_step"].format(e=e)
     elif step.kind is StepKind.RESUMPTION:
-        text = words["resumption_step"].format(e=e, n=RESUMPTION_MONTHS, r=r)
+        text = words["resumption_step"].format(e=e, n=regime.resumption_months, r=r)
     else:
         first, *others = step.skipped
         listed = ", ".join(f"{_fmt(s.day, lang)} ({s.name(lang)})" for s in others)
@@ -480,6 +436,29 @@ def _check_received(report: CrimeReport, on: dt.date, name: str) -> None:
         raise RulesError(msg)
 
 
+def _step(  # noqa: PLR0913 - a step's fields, by keyword
+    regime: ProcedureRegime,
+    kind: StepKind,
+    day: dt.date,
+    result: dt.date | None,
+    *,
+    applied: bool = True,
+    late: bool = False,
+    passed: dt.date | None = None,
+    skipped: tuple[SkippedDay, ...] = (),
+) -> DeadlineStep:
+    return DeadlineStep(
+        kind=kind,
+        event_on=day,
+        result=result,
+        applied=applied,
+        late=late,
+        passed=passed,
+        skipped=skipped,
+        sources=_step_sources(regime, kind),
+    )
+
+
 def time_limit(
     report: CrimeReport,
     calendar: DayOffCalendar | None = None,
@@ -488,6 +467,10 @@ def time_limit(
     count_receipt_day: bool = False,
 ) -> Deadline:
     """The last day to decide on ``report``, with the steps that produced it.
+
+    The numbers are those of the regime in force on the day of receipt
+    (:func:`~threeno.rules.procedure.procedure_regime_on`; a report received before 2018
+    is counted under the 2015 Code, the 2003 Code not being encoded).
 
     Legal sources: Bộ luật Tố tụng hình sự 2015, Art. 147(1) (20 days), Art. 147(2)
     (2 months for a complex matter; 2 more months by the procuracy, once), Art. 148
@@ -536,13 +519,14 @@ def time_limit(
     known = dt.date.max if as_of is None else _plain(_check_date("as_of", as_of))
     _check_received(report, known, "as_of")
     received = _plain(report.received_on)
+    regime = procedure_regime_on(received)
 
     def start(day: dt.date) -> dt.date:
         # Day 0 of a period: the event's day, or the day before when it counts as day 1.
         return day - _ONE_DAY if count_receipt_day else day
 
-    end = start(received) + dt.timedelta(days=BASE_DAYS)
-    steps = [DeadlineStep(kind=StepKind.RECEIPT, event_on=received, result=end)]
+    end = start(received) + dt.timedelta(days=regime.base_days)
+    steps = [_step(regime, StepKind.RECEIPT, received, end)]
     suspended_since: dt.date | None = None
     ever_suspended = False
     missed: dt.date | None = None
@@ -550,13 +534,13 @@ def time_limit(
     for day, _, kind in _events(report, known):
         if kind is StepKind.RESUMPTION:
             suspended_since = None
-            end = _add_months(start(day), RESUMPTION_MONTHS)
-            steps.append(DeadlineStep(kind=kind, event_on=day, result=end))
+            end = _add_months(start(day), regime.resumption_months)
+            steps.append(_step(regime, kind, day, end))
             continue
         if kind is not StepKind.SUSPENSION and ever_suspended:
             # Art. 149(1) sets the time left after a suspension; the extension is noted only.
             result = None if suspended_since is not None else end
-            steps.append(DeadlineStep(kind=kind, event_on=day, result=result, applied=False))
+            steps.append(_step(regime, kind, day, result, applied=False))
             continue
         in_force = cal.working_day_on_or_after(end)
         late = day > in_force
@@ -566,14 +550,15 @@ def time_limit(
             suspended_since = day
             if late and missed is None:
                 missed = in_force
-            steps.append(
-                DeadlineStep(kind=kind, event_on=day, result=None, late=late, passed=passed)
-            )
+            steps.append(_step(regime, kind, day, None, late=late, passed=passed))
             continue
         # Art. 147(2): 2 months from receipt; the procuracy's 2 more from the end of those.
-        base = start(received) if kind is StepKind.COMPLEX else end
-        end = _add_months(base, EXTENSION_MONTHS)
-        steps.append(DeadlineStep(kind=kind, event_on=day, result=end, late=late, passed=passed))
+        complex_matter = kind is StepKind.COMPLEX
+        base = start(received) if complex_matter else end
+        end = _add_months(
+            base, regime.extension_months if complex_matter else regime.procuracy_months
+        )
+        steps.append(_step(regime, kind, day, end, late=late, passed=passed))
 
     final: dt.date | None = None
     if suspended_since is None:
@@ -588,9 +573,7 @@ def time_limit(
                 )
                 for d in cal.days_off_between(end, final - _ONE_DAY)
             )
-            steps.append(
-                DeadlineStep(kind=StepKind.DAY_OFF, event_on=end, result=final, skipped=skipped)
-            )
+            steps.append(_step(regime, StepKind.DAY_OFF, end, final, skipped=skipped))
     return Deadline(
         report_id=report.id,
         received_on=received,
@@ -600,6 +583,7 @@ def time_limit(
         missed_limit=missed,
         as_of=None if as_of is None else known,
         count_receipt_day=count_receipt_day,
+        regime=regime,
     )
 
 

@@ -41,14 +41,10 @@ Plan clauses: I.1, I.3, I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.4.c, IV.1, IV.2
 # name ``dt.date`` in a module that has no ``dt``.
 import datetime as dt
 import functools
-import itertools
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from collections.abc import Sequence
 
-import attrs
 from hypothesis import strategies as st
 
-from threeno.errors import ValidationError
 from threeno.model.activities import (
     FIRST_ASSESSMENT_YEAR,
     ModelReview,
@@ -75,16 +71,10 @@ from threeno.model.enums import (
     Verdict,
 )
 from threeno.model.period import Convention, PeriodKind, ReportingPeriod
-from threeno.model.plan import Plan
 from threeno.model.subjects import MIN_BIRTH_YEAR, CategorySpan, Subject
-from threeno.plans import load_plan
 
-# The builders are shared with the synthetic generator, which drives them with
-# random.Random: one implementation of what a realistic record is.
-from threeno.testing.synthetic import ReportScenario, SubmissionStatus, _Builder, _Frame, _frame
-
-if TYPE_CHECKING:
-    from threeno.model.dataset import Record
+# Whole datasets are built by the builders the synthetic generator drives.
+from threeno.testing._dataset_strategy import datasets
 
 __all__ = [
     "EARLIEST",
@@ -107,15 +97,13 @@ __all__ = [
     "suspensions",
 ]
 
-_T = TypeVar("_T")
-_R = TypeVar("_R", bound="Record")
-
 #: The first date the record strategies draw (the 2011 anti-trafficking law in force).
 EARLIEST = dt.date(2012, 1, 1)
 #: The last date the record strategies draw, a few years past the bundled plans.
 LATEST = dt.date(2030, 12, 31)
 
-#: The seven communes and wards of Lai Châu city before 1 July 2025 (DOMAIN-FACTS.md).
+#: The seven communes and wards of Lai Châu city before 1 July 2025, by their codes in the
+#: General Statistics Office's list (:mod:`threeno.model.units`).
 UNIT_CODES = ("03386", "03387", "03388", "03389", "03403", "03408", "03409")
 
 # Made-up names and numbers for the sensitive fields: no real person's data.
@@ -536,206 +524,6 @@ def reporting_periods(
         return ReportingPeriod.custom(start, end, conv)
     index = draw(st.integers(1, 12 // (kind.months or 12)))
     return _STANDARD[kind](year, index, conv)
-
-
-# -- whole datasets ----------------------------------------------------------------------
-
-
-class _DrawSource:
-    """The builders' choices, made by Hypothesis: every branch explored, shrinking to the first.
-
-    Weights and probabilities are ignored: a test should meet rare cases as often as
-    common ones.
-    """
-
-    def __init__(self, draw: st.DrawFn) -> None:
-        self._draw = draw
-
-    def integer(self, low: int, high: int) -> int:
-        return self._draw(st.integers(low, high))
-
-    def pick(self, options: Sequence[_T], weights: Sequence[float] | None = None) -> _T:  # noqa: ARG002 - see the class
-        return options[self._draw(st.integers(0, len(options) - 1))]
-
-    def chance(self, p: float) -> bool:
-        if p <= 0 or p >= 1:
-            return p >= 1
-        return self._draw(st.booleans())
-
-    def subset(self, options: Sequence[_T], low: int, high: int) -> list[_T]:
-        high = min(high, len(options))
-        if high == 0:
-            return []
-        index = st.integers(0, len(options) - 1)
-        chosen = self._draw(st.lists(index, unique=True, min_size=min(low, high), max_size=high))
-        return [options[i] for i in sorted(chosen)]
-
-
-def _numbered(records: Iterable[_R], prefix: str) -> list[_R]:
-    # Ids by position (S-0000, S-0001, ...): unique, and stable while Hypothesis shrinks.
-    return [attrs.evolve(r, id=f"{prefix}-{i:04d}") for i, r in enumerate(records)]
-
-
-@st.composite
-def _subject_in(draw: st.DrawFn, frame: _Frame) -> Subject:
-    build = _Builder(_DrawSource(draw), frame)
-    return build.subject("S-new", build.src.pick(frame.units))
-
-
-@st.composite
-def _report_in(
-    draw: st.DrawFn, frame: _Frame, subject_ids: Sequence[str], scenarios: Sequence[ReportScenario]
-) -> CrimeReport:
-    build = _Builder(_DrawSource(draw), frame)
-    unit, scenario = build.src.pick(frame.units), build.src.pick(scenarios)
-    return build.report("CR-new", unit, scenario, build.src.subset(subject_ids, 0, 2))
-
-
-@st.composite
-def _event_in(draw: st.DrawFn, frame: _Frame, people: Sequence[Subject]) -> OutreachEvent:
-    build = _Builder(_DrawSource(draw), frame)
-    span = (frame.period.start, frame.end)
-    return build.event("OE-new", build.src.pick(frame.units), span, people)
-
-
-@st.composite
-def _review_in(draw: st.DrawFn, frame: _Frame) -> ModelReview:
-    build = _Builder(_DrawSource(draw), frame)
-    unit, kind = build.src.pick(frame.units), build.src.pick(tuple(ReviewKind))
-    return build.review("MR-new", unit, kind, (frame.period.start, frame.end))
-
-
-@st.composite
-def _assessment_in(draw: st.DrawFn, frame: _Frame) -> SafetyAssessment | None:
-    build = _Builder(_DrawSource(draw), frame)
-    area = build.src.integer(1, 9) if build.src.chance(0.5) else None
-    return build.assessment("SF-new", build.src.pick(frame.units), area)
-
-
-def _submissions_in(build: _Builder) -> list[ReportSubmission]:
-    # Every expected report missing, on time or late (shrinking to missing: no record),
-    # then up to two ad hoc reports.
-    src, frame = build.src, build.frame
-    found: list[ReportSubmission] = []
-    statuses = (SubmissionStatus.MISSING, SubmissionStatus.ON_TIME, SubmissionStatus.LATE)
-    for agency in frame.reporting:
-        for period in frame.expected:
-            status = src.pick(statuses)
-            if status is not SubmissionStatus.MISSING:
-                found.append(build.submission("RS-new", agency, period, status))
-    for _ in range(src.integer(0, 2) if frame.reporting else 0):
-        asked = build.day(frame.period.start, frame.end)
-        found.append(build.adhoc("RS-new", src.pick(frame.reporting), asked))
-    return found
-
-
-@st.composite
-def _datasets(
-    draw: st.DrawFn, frame: _Frame, max_size: int, scenarios: Sequence[ReportScenario]
-) -> Dataset:
-    build = _Builder(_DrawSource(draw), frame)
-    people = _numbered(draw(st.lists(_subject_in(frame), max_size=max_size)), "S")
-    subject_ids = [p.id for p in people]
-    drawn = draw(st.lists(_report_in(frame, subject_ids, scenarios), max_size=max_size))
-    reports: list[CrimeReport] = []
-    cases: list[CriminalCase] = []
-    for report in _numbered(drawn, "CR"):
-        if build.can_open_case(report):
-            cases.append(build.case(f"CC-{len(cases):04d}", report))
-            report = attrs.evolve(report, case_id=cases[-1].id)  # noqa: PLW2901 - linked copy
-        reports.append(report)
-    numbers = itertools.count()
-    support = [
-        action
-        for person in people
-        for action in build.support(person, lambda: f"SA-{next(numbers):04d}")
-    ]
-    events = draw(st.lists(_event_in(frame, people), max_size=max_size))
-    reviews = draw(st.lists(_review_in(frame), max_size=max_size))
-    assessments = draw(st.lists(_assessment_in(frame), max_size=max_size))
-    return Dataset(
-        subjects=people,
-        crime_reports=reports,
-        criminal_cases=cases,
-        support_actions=support[:max_size],
-        outreach_events=_numbered(events, "OE"),
-        model_reviews=_numbered(reviews, "MR"),
-        report_submissions=_numbered(_submissions_in(build)[:max_size], "RS"),
-        safety_assessments=_numbered((a for a in assessments if a is not None), "SF"),
-    )
-
-
-@functools.cache
-def _bundled_plan() -> Plan:
-    return load_plan("lai-chau-2024")
-
-
-def datasets(
-    plan: Plan | None = None,
-    period: ReportingPeriod | None = None,
-    *,
-    max_size: int = 30,
-    scenarios: Iterable[ReportScenario] | None = None,
-) -> st.SearchStrategy[Dataset]:
-    """Whole consistent datasets for ``plan`` and ``period``, mixing every kind of case.
-
-    Every reference resolves (victims, reached subjects and supported subjects are the
-    dataset's subjects; reports and cases point at each other), every unit code is one
-    of the plan's units valid on the record's own date, so ``data.validate(plan)`` is
-    empty; dates are in order and fall from a year before the period's start to its end,
-    except report submissions on periods ending in it, sent up to their due date or
-    later. Crime reports unfold as :class:`~threeno.testing.synthetic.ReportScenario`
-    says, judged at the period's end; returned victims are supported or not; category
-    memberships start and end within the period; reviews find the model maintained or
-    not; periodic reports are on time, late or missing.
-
-    >>> from hypothesis import given, settings
-    >>> from threeno.plans import load_plan
-    >>> from threeno.testing.strategies import datasets
-    >>> plan = load_plan("lai-chau-2024")
-    >>> @settings(max_examples=20)
-    ... @given(datasets(plan))
-    ... def test_every_reference_resolves(data):
-    ...     assert data.validate(plan) == []
-    >>> test_every_reference_resolves()
-
-    Args:
-        plan: the plan whose units, agencies and reporting rules the records follow; the
-            bundled ``lai-chau-2024`` if ``None``.
-        period: the period the records are about; the plan's reporting year if ``None``.
-        max_size: the most records of each type (small keeps property tests quick).
-        scenarios: the report scenarios to draw from; all of them if ``None``.
-
-    Returns:
-        A strategy for :class:`~threeno.model.dataset.Dataset`.
-
-    Raises:
-        ValidationError: for a plan, period, size or scenarios of the wrong kind.
-        UnitError: when none of the plan's units is valid in the period or the year
-            before it.
-
-    Plan clauses: I.1, I.3, I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.4.c, IV.1, IV.2.
-
-    .. versionadded:: 0.1.0
-    """
-    # Checked at run time for callers without a type checker.
-    chosen: object = _bundled_plan() if plan is None else plan
-    if not isinstance(chosen, Plan):
-        msg = f"must be a Plan (threeno.plans.load_plan), not {type(chosen).__name__}"
-        raise ValidationError(msg, cls_name="datasets", field="plan")
-    span: object = chosen.reporting_year if period is None else period
-    if not isinstance(span, ReportingPeriod):
-        msg = f"must be a ReportingPeriod, not {type(span).__name__}"
-        raise ValidationError(msg, cls_name="datasets", field="period")
-    size: object = max_size
-    if isinstance(size, bool) or not isinstance(size, int) or size < 0:
-        msg = f"must be a whole number, 0 or more, not {size!r}"
-        raise ValidationError(msg, cls_name="datasets", field="max_size")
-    kinds = tuple(ReportScenario) if scenarios is None else tuple(scenarios)
-    if not kinds or not all(isinstance(k, ReportScenario) for k in kinds):
-        msg = "must name at least one ReportScenario, and nothing else"
-        raise ValidationError(msg, cls_name="datasets", field="scenarios")
-    return _datasets(_frame(chosen, span), size, kinds)
 
 
 def _register() -> None:

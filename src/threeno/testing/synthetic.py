@@ -4,8 +4,9 @@
 :func:`write_jsonl` streams the same records to one JSON Lines file per record type,
 with memory that does not grow with ``scale``; :func:`stream` yields them one by one.
 Everything is made up: ids are pseudonymous (``S-000123``, ``CR-00017``), the personal
-data fields are left empty, and the proportions below are illustrative, chosen to look
-like a city of Lai Châu's size at ``scale=1``, not taken from any statistics.
+data fields are left empty, and the proportions (:mod:`threeno.testing.proportions`)
+are illustrative, chosen to look like a city of Lai Châu's size at ``scale=1``, not
+taken from any statistics.
 
 The records follow the plan and the law: unit codes are the plan's units, each valid on
 the record's own date; reports, extensions, suspensions and decisions follow the time
@@ -21,6 +22,16 @@ datasets of :func:`threeno.testing.strategies.datasets`.
 A bundled demo dataset, written by :func:`write_jsonl` for the 2024 plan with
 :data:`DEMO_SEED` and :data:`DEMO_SCALE`, lies in :func:`demo_path`.
 
+Where this module sits (the architecture page): its builders import only the model and
+the rules, but its public functions are a kit that users call with a plan and a folder,
+so it stands above :mod:`threeno.plans` and ``threeno.io``, just below the command line
+(whose ``threeno demo`` calls :func:`write_jsonl`); nothing else in the library imports
+it. It loads the bundled plans, reads the demo dataset with
+:func:`threeno.io.datasets.load_dataset`, and :func:`write_jsonl` writes records as they
+are made, one line each as that loader reads it, through io's atomic writer: a stream
+that :func:`threeno.io.datasets.dump_dataset`, which writes a dataset held in memory,
+does not offer. Every name of :mod:`threeno.testing.proportions` is exported here too.
+
 Plan clauses: I.1, I.3, I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4.c, IV.1, IV.2
 (every record type the indicators count).
 
@@ -30,59 +41,72 @@ Plan clauses: I.1, I.3, I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4.c, I
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
-import enum
 import json
 import math
 import random
-from collections.abc import Mapping  # noqa: TC003 - Sphinx evaluates the annotations to link them
 from importlib.resources import files
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Final, Protocol, TypeVar
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import attrs
 
-from threeno.errors import DatasetError, UnitError, ValidationError
+from threeno.errors import DatasetError, ValidationError
 from threeno.io._atomic import atomic_open
 from threeno.io.converter import CONVERTER
 from threeno.io.datasets import load_dataset
-from threeno.model.activities import (
-    FIRST_ASSESSMENT_YEAR,
-    ModelReview,
-    OutreachEvent,
-    ReportSubmission,
-    SafetyAssessment,
-    SupportAction,
-)
-from threeno.model.crime import CrimeReport, CriminalCase, Extension, Suspension
 from threeno.model.dataset import RECORD_TYPES, Dataset, Record
-from threeno.model.enums import (
-    AssessmentScope,
-    Channel,
-    Decision,
-    Ethnicity,
-    ExtensionKind,
-    ReportSource,
-    ReviewKind,
-    Sex,
-    SloganItem,
-    SubjectCategory,
-    SupportKind,
-    SuspensionReason,
-    Verdict,
-)
-from threeno.model.period import PeriodKind, ReportingPeriod
-from threeno.model.plan import AgencyRole, Plan
-from threeno.model.subjects import CategorySpan, Subject
+from threeno.model.enums import ReviewKind, SubjectCategory
+from threeno.model.period import PeriodKind
+from threeno.model.plan import Plan
 from threeno.plans import load_plan
-from threeno.rules.periods import due_date
-from threeno.rules.support import ProtectedStatus, eligible
-from threeno.rules.time_limits import time_limit
+from threeno.testing._builders import (
+    SCENARIOS,
+    SUBMISSIONS,
+    TRAFFICKING_RELATED,
+    Builder,
+    Frame,
+    Source,
+    UnitSpan,
+    make_frame,
+)
+from threeno.testing.proportions import (
+    ARTICLE_SHARES,
+    CARRIED_OVER_SHARE,
+    CATEGORY_SHARES,
+    CHANNEL_SHARES,
+    CLASSIFIED_PENDING_SHARE,
+    DECISION_SHARES,
+    ETHNICITY_SHARES,
+    EVENTS_PER_UNIT_MONTH,
+    INDICTED_SHARE,
+    LANGUAGE_SHARES,
+    LEAVING_SHARE,
+    MAINTAINED_SHARE,
+    MEETS_STANDARD_SHARE,
+    PROCURACY_SHARE,
+    REACH_SHARE,
+    REGISTERED_EARLIER_SHARE,
+    REPORTS_PER_SUBJECT,
+    RESIDENTIAL_AREAS_PER_UNIT,
+    RETURNING_SHARE,
+    SCENARIO_SHARES,
+    SECOND_CATEGORY_SHARE,
+    SOURCE_SHARES,
+    SUBJECTS_PER_UNIT,
+    SUBMISSION_SHARES,
+    SUPPORTED_VICTIM_SHARE,
+    TRIED_SHARE,
+    VERDICT_SHARES,
+    VOCATIONAL_SHARE,
+    WRONGFUL_SHARE,
+    ReportScenario,
+    SubmissionStatus,
+)
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Callable, Iterator, Sequence
+    from collections.abc import Iterator, Sequence
 
 __all__ = [
     "ARTICLE_SHARES",
@@ -128,238 +152,11 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-_ONE_DAY: Final = dt.timedelta(days=1)
-
-
-class ReportScenario(enum.Enum):
-    """How a synthetic crime report unfolds, judged at the end of the period it is made for.
-
-    Each scenario is built with the time limits of Bộ luật Tố tụng hình sự 2015,
-    Art. 147-149 (:func:`threeno.rules.time_limits.time_limit`), so that
-    :func:`~threeno.rules.time_limits.status_on` gives the status its name promises.
-
-    Plan clauses: I.3, II.4.b.
-
-    .. versionadded:: 0.1.0
-    """
-
-    #: Decided (finally) within the 20-day limit of Art. 147(1).
-    ON_TIME = "on_time"
-    #: Decided after the limit.
-    LATE = "late"
-    #: Not decided, still within the limit at the period's end.
-    PENDING = "pending"
-    #: Not decided, past the limit at the period's end.
-    OVERDUE = "overdue"
-    #: Extended for a complex matter (and sometimes by the procuracy), decided within it.
-    EXTENDED = "extended"
-    #: Suspended within the limit (Art. 148), still suspended at the period's end.
-    SUSPENDED = "suspended"
-    #: Suspended, resumed, and decided within the month left (Art. 149).
-    RESUMED = "resumed"
-    #: Decided not to open a case on time, then that decision overturned (a missed crime).
-    REOPENED = "reopened"
-
-
-class SubmissionStatus(enum.Enum):
-    """Whether an agency sent a periodic report on time, late or not at all.
-
-    Plan clauses: IV.2.
-
-    .. versionadded:: 0.1.0
-    """
-
-    ON_TIME = "on_time"
-    LATE = "late"
-    MISSING = "missing"
-
-
-# -- proportions: illustrative, for a city of Lai Châu's size at scale 1 -----------------
-
-#: Monitored subjects per commune or ward at scale 1, so 420 in the seven units of Lai
-#: Châu city, the "hundreds of monitored women" of issue 7; ``scale`` multiplies it (and
-#: every unit keeps at least one).
-SUBJECTS_PER_UNIT: Final = 60
 
 #: Subjects are made in blocks of at most this many, each with all its records, and a
 #: block is forgotten once written, so the memory :func:`write_jsonl` needs does not
 #: grow with the scale.
 BLOCK_SIZE: Final = 60
-
-#: Share of subjects registered in the year before the plan's year (the register carries
-#: over, so the women under management at the year's start are most of them).
-REGISTERED_EARLIER_SHARE: Final = 0.7
-
-#: Each subject's first category, by weight, mostly the poor, disadvantaged and jobless
-#: women of plan clause I.1 and III.4.c; fewer emigrants, victims and suspects (III.1.b).
-CATEGORY_SHARES: Final[Mapping[SubjectCategory, float]] = MappingProxyType(
-    {
-        SubjectCategory.POOR: 0.30,
-        SubjectCategory.DIFFICULT_CIRCUMSTANCES: 0.20,
-        SubjectCategory.UNEMPLOYED: 0.16,
-        SubjectCategory.EMIGRATED_ILLEGALLY: 0.08,
-        SubjectCategory.LURED_OR_SOLD_ABROAD: 0.04,
-        SubjectCategory.MARRIED_FOREIGNER_UNLAWFULLY: 0.05,
-        SubjectCategory.ABSENT_SUSPECTED_TRAFFICKED: 0.04,
-        SubjectCategory.BEING_IDENTIFIED: 0.01,
-        SubjectCategory.RETURNED_VICTIM: 0.06,
-        SubjectCategory.SUSPECT: 0.03,
-        SubjectCategory.OFFENDER: 0.03,
-    }
-)
-
-#: Share of subjects with a second category among poor, disadvantaged and jobless (a poor
-#: woman who is also without work).
-SECOND_CATEGORY_SHARE: Final = 0.3
-
-#: Share of category memberships that end before the period's end (a woman leaves a
-#: category, for example poverty).
-LEAVING_SHARE: Final = 0.1
-
-#: Share of the memberships that ended which start again later in the period.
-RETURNING_SHARE: Final = 0.2
-
-#: Ethnic groups by weight (codes of QĐ 1019/QĐ-TCTK 2008), the groups DOMAIN-FACTS.md
-#: names as Lai Châu's largest, with the Kinh; illustrative, not census figures. Every
-#: other group has a small weight, so that every code occurs at large scales.
-ETHNICITY_SHARES: Final[Mapping[Ethnicity, float]] = MappingProxyType(
-    {
-        e: {
-            Ethnicity.KINH: 40.0,
-            Ethnicity.THAI: 20.0,
-            Ethnicity.HMONG: 14.0,
-            Ethnicity.DAO: 7.0,
-            Ethnicity.GIAY: 4.0,
-            Ethnicity.HA_NHI: 2.0,
-            Ethnicity.LU: 2.0,
-            Ethnicity.KHO_MU: 1.0,
-            Ethnicity.LA_HU: 1.0,
-            Ethnicity.MANG: 1.0,
-            Ethnicity.CONG: 1.0,
-        }.get(e, 0.05)
-        for e in Ethnicity
-    }
-)
-
-#: Crime reports a year per subject, 36 a year for the 420 subjects of scale 1 (the
-#: "dozens of crime reports a year" of issue 7: trafficking, fraud and illegal exit).
-REPORTS_PER_SUBJECT: Final = 36 / 420
-
-#: Share of reports received in the two months before the year, and carried into it.
-CARRIED_OVER_SHARE: Final = 0.15
-
-#: How reports unfold (see :class:`ReportScenario`), most decided on time, some late,
-#: extended, suspended or still pending, a few overdue or reopened. The first reports of
-#: a dataset take each scenario once, so that every kind occurs at every scale.
-SCENARIO_SHARES: Final[Mapping[ReportScenario, float]] = MappingProxyType(
-    {
-        ReportScenario.ON_TIME: 0.45,
-        ReportScenario.LATE: 0.08,
-        ReportScenario.PENDING: 0.07,
-        ReportScenario.OVERDUE: 0.05,
-        ReportScenario.EXTENDED: 0.14,
-        ReportScenario.SUSPENDED: 0.06,
-        ReportScenario.RESUMED: 0.10,
-        ReportScenario.REOPENED: 0.05,
-    }
-)
-
-#: Where reports come from (Bộ luật Tố tụng hình sự 2015, Art. 143, 144).
-SOURCE_SHARES: Final[Mapping[ReportSource, float]] = MappingProxyType(
-    {
-        ReportSource.TO_GIAC: 0.40,
-        ReportSource.TIN_BAO: 0.30,
-        ReportSource.KIEN_NGHI_KHOI_TO: 0.10,
-        ReportSource.TU_PHAT_HIEN: 0.15,
-        ReportSource.TU_THU: 0.05,
-    }
-)
-
-#: The offence a report concerns, by article of Bộ luật Hình sự 2015, trafficking first,
-#: then fraud and the organising of illegal exit (the offences of plan clause I.3).
-ARTICLE_SHARES: Final[Mapping[int, float]] = MappingProxyType(
-    {150: 0.40, 174: 0.25, 348: 0.15, 349: 0.10, 151: 0.07, 153: 0.03}
-)
-
-#: The final decision on a report (Art. 147(3), 146(2)).
-DECISION_SHARES: Final[Mapping[Decision, float]] = MappingProxyType(
-    {Decision.KHOI_TO: 0.55, Decision.KHONG_KHOI_TO: 0.35, Decision.CHUYEN: 0.10}
-)
-
-#: Share of extended reports whose limit the procuracy extends a second time (Art. 147(2)).
-PROCURACY_SHARE: Final = 0.3
-
-#: Share of undecided reports already classified.
-CLASSIFIED_PENDING_SHARE: Final = 0.7
-
-#: Share of criminal cases indicted within the data, and of those tried.
-INDICTED_SHARE: Final = 0.6
-#: Share of indicted cases tried within the data.
-TRIED_SHARE: Final = 0.7
-
-#: The verdicts of first-instance trials.
-VERDICT_SHARES: Final[Mapping[Verdict, float]] = MappingProxyType(
-    {Verdict.CONVICTED: 0.90, Verdict.ACQUITTED: 0.03, Verdict.RETURNED_FOR_INVESTIGATION: 0.07}
-)
-
-#: Share of cases later found wrongful (the "oan sai" plan clause I.3 forbids), rare.
-WRONGFUL_SHARE: Final = 0.01
-
-#: Share of returned victims (and persons being identified) who receive any support;
-#: the rest are the victims without support that ``support.coverage`` exists to find
-#: (the first returned victim of a dataset is always one of them).
-SUPPORTED_VICTIM_SHARE: Final = 0.85
-
-#: Share of poor, disadvantaged or jobless women referred to vocational training, loans
-#: or jobs in the year (plan clauses III.2.b, III.4.c).
-VOCATIONAL_SHARE: Final = 0.2
-
-#: Outreach events per commune or ward per month at scale 1 (plan clause II.2.b asks for
-#: awareness-raising everywhere, by every fitting means); at least one at every scale.
-EVENTS_PER_UNIT_MONTH: Final = 3
-
-#: The means of an outreach event (plan clause II.2.b).
-CHANNEL_SHARES: Final[Mapping[Channel, float]] = MappingProxyType(
-    {
-        Channel.LOUDSPEAKER: 0.25,
-        Channel.FACE_TO_FACE: 0.30,
-        Channel.PICTURES: 0.05,
-        Channel.DOCUMENTARY: 0.03,
-        Channel.TELEVISION: 0.03,
-        Channel.PANEL_POSTER: 0.08,
-        Channel.SOCIAL_MEDIA: 0.12,
-        Channel.SCHOOL: 0.07,
-        Channel.WORKSHOP: 0.05,
-        Channel.OTHER: 0.02,
-    }
-)
-
-#: The language of an outreach event, Vietnamese or an ethnic language where many
-#: ethnic-minority people live (plan clause I.2): Hmong ``hmn``, Tai Dam ``blt``, Iu
-#: Mien ``ium``.
-LANGUAGE_SHARES: Final[Mapping[str, float]] = MappingProxyType(
-    {"vi": 0.70, "hmn": 0.12, "blt": 0.12, "ium": 0.06}
-)
-
-#: Mean share of a unit's target women an event reaches; over a year of events most,
-#: not always all, are reached (plan clause II.2.b asks for 100%).
-REACH_SHARE: Final = 0.25
-
-#: Share of reviews that find the model maintained in the unit (plan clause I.5).
-MAINTAINED_SHARE: Final = 0.85
-
-#: Whether an agency's periodic report arrives on time, late, or not at all (plan IV.2);
-#: in every dataset at least one is late and one missing.
-SUBMISSION_SHARES: Final[Mapping[SubmissionStatus, float]] = MappingProxyType(
-    {SubmissionStatus.ON_TIME: 0.80, SubmissionStatus.LATE: 0.12, SubmissionStatus.MISSING: 0.08}
-)
-
-#: Residential areas (khu dân cư) assessed per unit each year, beside the unit itself
-#: (Thông tư 124/2021/TT-BCA; plan clause II.1.b).
-RESIDENTIAL_AREAS_PER_UNIT: Final = 3
-
-#: Share of safety assessments that find the standard met.
-MEETS_STANDARD_SHARE: Final = 0.85
 
 #: The bundled plan the demo dataset was made for.
 DEMO_PLAN: Final = "lai-chau-2024"
@@ -367,113 +164,6 @@ DEMO_PLAN: Final = "lai-chau-2024"
 DEMO_SEED: Final = 2024
 #: The scale of the bundled demo dataset.
 DEMO_SCALE: Final = 1.0
-
-# Days before the period's start that a dataset's records may go back to (the year before).
-_LOOKBACK: Final = dt.timedelta(days=365)
-# Reports carried over into the period were received in the weeks before it.
-_CARRY: Final = dt.timedelta(days=60)
-# Safety assessments are held in the last two months of the period.
-_TWO_MONTHS: Final = dt.timedelta(days=60)
-# The most days a last day moves past days off (Tết is the longest run), with a margin.
-_SLACK: Final = 15
-# Days after receipt each scenario needs to unfold (so that it ends by the period's end).
-_NEEDS: Final[Mapping[ReportScenario, int]] = MappingProxyType(
-    {
-        ReportScenario.ON_TIME: 20 + _SLACK,
-        ReportScenario.LATE: 20 + _SLACK + 45,
-        ReportScenario.PENDING: 0,
-        ReportScenario.OVERDUE: 20 + _SLACK + 10,
-        ReportScenario.EXTENDED: 123 + _SLACK,
-        ReportScenario.SUSPENDED: 20 + _SLACK,
-        ReportScenario.RESUMED: 20 + _SLACK + 60 + 31 + _SLACK,
-        ReportScenario.REOPENED: 20 + _SLACK + 90,
-    }
-)
-_TRAFFICKING_RELATED: Final = frozenset(
-    {
-        SubjectCategory.EMIGRATED_ILLEGALLY,
-        SubjectCategory.LURED_OR_SOLD_ABROAD,
-        SubjectCategory.MARRIED_FOREIGNER_UNLAWFULLY,
-        SubjectCategory.ABSENT_SUSPECTED_TRAFFICKED,
-        SubjectCategory.BEING_IDENTIFIED,
-        SubjectCategory.RETURNED_VICTIM,
-    }
-)
-_DISADVANTAGED: Final = (
-    SubjectCategory.POOR,
-    SubjectCategory.DIFFICULT_CIRCUMSTANCES,
-    SubjectCategory.UNEMPLOYED,
-)
-# Who is supported under the anti-trafficking law, as which protected status.
-_PROTECTED: Final[Mapping[SubjectCategory, ProtectedStatus]] = MappingProxyType(
-    {
-        SubjectCategory.RETURNED_VICTIM: ProtectedStatus.VICTIM,
-        SubjectCategory.BEING_IDENTIFIED: ProtectedStatus.BEING_IDENTIFIED_IN_VIETNAM,
-    }
-)
-# Help for disadvantaged women outside the anti-trafficking law (III.2.b, III.4.c).
-_VOCATIONAL: Final = (
-    SupportKind.VOCATIONAL_TRAINING,
-    SupportKind.VOCATIONAL_COUNSELLING,
-    SupportKind.LOAN,
-    SupportKind.EMPLOYMENT,
-)
-# Illustrative amounts in đồng (step, fewest steps, most steps), not legal rates.
-_AMOUNTS: Final[Mapping[SupportKind, tuple[int, int, int]]] = MappingProxyType(
-    {
-        SupportKind.ESSENTIAL_NEEDS: (100_000, 5, 30),
-        SupportKind.TRAVEL_COSTS: (50_000, 2, 20),
-        SupportKind.INITIAL_HARDSHIP_ALLOWANCE: (500_000, 2, 6),
-        SupportKind.LOAN: (1_000_000, 10, 50),
-    }
-)
-# Criteria found failing in a safety assessment, as the assessor numbers them.
-_CRITERIA: Final = ("1", "2", "3", "4", "5", "6")
-_AGE: Final = (16, 60)
-
-
-def _options(shares: Mapping[_T, float]) -> tuple[tuple[_T, ...], tuple[float, ...]]:
-    return tuple(shares), tuple(shares.values())
-
-
-_CATEGORIES: Final = _options(CATEGORY_SHARES)
-_ETHNICITIES: Final = _options(ETHNICITY_SHARES)
-_SCENARIOS: Final = _options(SCENARIO_SHARES)
-_SOURCES: Final = _options(SOURCE_SHARES)
-_ARTICLES: Final = _options(ARTICLE_SHARES)
-_DECISIONS: Final = _options(DECISION_SHARES)
-_VERDICTS: Final = _options(VERDICT_SHARES)
-_CHANNELS: Final = _options(CHANNEL_SHARES)
-_LANGUAGES: Final = _options(LANGUAGE_SHARES)
-_SUBMISSIONS: Final = _options(SUBMISSION_SHARES)
-_SEXES: Final = ((Sex.MALE, Sex.FEMALE), (0.7, 0.3))
-
-
-# -- where the choices come from ---------------------------------------------------------
-
-
-class _Source(Protocol):
-    """Where a builder's choices come from: a seeded ``random.Random``, or Hypothesis.
-
-    Weights and probabilities are the generator's; a Hypothesis source may ignore them
-    (it explores every branch and shrinks towards the first option).
-    """
-
-    def integer(self, low: int, high: int) -> int:
-        """A whole number from ``low`` to ``high``, both included (``low <= high``)."""
-        ...
-
-    def pick(self, options: Sequence[_T], weights: Sequence[float] | None = None) -> _T:
-        """One of ``options`` (not empty), by ``weights`` if given."""
-        ...
-
-    def chance(self, p: float) -> bool:
-        """``True`` with probability ``p``."""
-        ...
-
-    def subset(self, options: Sequence[_T], low: int, high: int) -> list[_T]:
-        """Distinct items of ``options``, from ``low`` to ``high`` of them, in their order."""
-        ...
 
 
 class _RandomSource:
@@ -497,468 +187,6 @@ class _RandomSource:
         high = min(high, len(options))
         count = self._rng.randint(min(low, high), high)
         return [options[i] for i in sorted(self._rng.sample(range(len(options)), count))]
-
-
-# -- the frame: where and when records may fall -----------------------------------------
-
-
-@attrs.frozen
-class _UnitSpan:
-    """A unit in scope, and the days of the frame on which its code is valid."""
-
-    code: str
-    first: dt.date
-    last: dt.date
-
-
-@attrs.frozen(kw_only=True)
-class _Frame:
-    """Everything a builder needs from the plan and the period, computed once."""
-
-    start: dt.date
-    period: ReportingPeriod
-    units: tuple[_UnitSpan, ...]
-    receiving: tuple[str, ...]
-    local: Mapping[str, tuple[str, ...]]
-    reporting: tuple[str, ...]
-    expected: tuple[ReportingPeriod, ...]
-    days_allowed: int
-    slogan: tuple[SloganItem, ...]
-
-    @property
-    def end(self) -> dt.date:
-        return self.period.end
-
-    def unit(self, code: str) -> _UnitSpan:
-        return next(u for u in self.units if u.code == code)
-
-    def is_valid(self, code: str, day: dt.date) -> bool:
-        return any(u.code == code and u.first <= day <= u.last for u in self.units)
-
-
-def _frame(plan: Plan, period: ReportingPeriod) -> _Frame:
-    """The frame of ``plan`` for ``period``: its units, agencies and expected reports."""
-    start, end = period.start - _LOOKBACK, period.end
-    units = []
-    for unit in plan.units:
-        first = max(start, unit.valid_from or start)
-        last = min(end, unit.valid_to or end)
-        if first <= last:
-            units.append(_UnitSpan(unit.code, first, last))
-    if not units:
-        msg = (
-            f"plan {plan.id} has no unit in scope from {start.isoformat()} to {end.isoformat()}:"
-            " no record could carry a valid unit code"
-        )
-        raise UnitError(msg)
-    committee = {a.id for a in plan.agencies if AgencyRole.STEERING_COMMITTEE in a.roles}
-    standing = tuple(a.id for a in plan.agencies if AgencyRole.STANDING_BODY in a.roles)
-    others = tuple(a.id for a in plan.agencies if a.id not in committee)
-    local = {
-        u.code: tuple(a.id for a in plan.agencies if a.unit_code == u.code)
-        or tuple(a for a in others if plan.agency(a).unit_code is None)
-        or others
-        or tuple(a.id for a in plan.agencies)
-        for u in units
-    }
-    rules = plan.reporting
-    return _Frame(
-        start=start,
-        period=period,
-        units=tuple(units),
-        receiving=standing or others or (plan.agencies[0].id,),
-        local=MappingProxyType(local),
-        reporting=rules.agencies,
-        expected=_expected_periods(plan, period),
-        days_allowed=rules.days_allowed,
-        slogan=plan.slogan or tuple(SloganItem),
-    )
-
-
-def _expected_periods(plan: Plan, period: ReportingPeriod) -> tuple[ReportingPeriod, ...]:
-    """The periodic reports of the plan's kinds whose period ends within ``period``."""
-    found: list[ReportingPeriod] = []
-    for kind in plan.reporting.kinds:
-        period_kind = kind.period_kind
-        if period_kind is None:
-            continue
-        current = ReportingPeriod.containing(period_kind, period.start, plan.reporting.convention)
-        while current.start <= period.end:
-            if period.start <= current.end <= period.end:
-                found.append(current)
-            current = current.next()
-    return tuple(sorted(found))
-
-
-# -- builders: one record at a time ------------------------------------------------------
-
-
-def _limit(report: CrimeReport) -> dt.date:
-    """The last day to decide, as the rules compute it (the report is not suspended)."""
-    deadline = time_limit(report).date
-    if deadline is None:  # pragma: no cover - only called on reports not under suspension
-        msg = f"crime_reports[{report.id}]: no limit while suspended"
-        raise ValidationError(msg)
-    return deadline
-
-
-def _known_on(report: CrimeReport, end: dt.date) -> CrimeReport:
-    """The report as it stood on ``end``: every later event dropped (a safety net)."""
-    suspensions: list[Suspension] = []
-    for sus in report.suspensions:
-        if sus.from_date > end:
-            break
-        if sus.resumed_on is not None and sus.resumed_on > end:
-            suspensions.append(attrs.evolve(sus, resumed_on=None))
-            break
-        suspensions.append(sus)
-    decision, decided = report.decision, report.decided_on
-    if decided is not None and decided > end:
-        decision, decided = None, None
-    if suspensions and suspensions[-1].resumed_on is None:
-        decision, decided = Decision.TAM_DINH_CHI, suspensions[-1].from_date
-    elif decision is Decision.TAM_DINH_CHI:  # pragma: no cover - suspensions kept with it
-        decision, decided = None, None
-    reopened = report.reopened_on
-    if reopened is not None and (reopened > end or decision is not Decision.KHONG_KHOI_TO):
-        reopened = None
-    classified = report.classified_on
-    return attrs.evolve(
-        report,
-        classified_on=None if classified is None or classified > end else classified,
-        extensions=[e for e in report.extensions if e.granted_on <= end],
-        suspensions=suspensions,
-        decision=decision,
-        decided_on=decided,
-        reopened_on=reopened,
-        case_id=report.case_id if decision is Decision.KHOI_TO else None,
-    )
-
-
-@attrs.frozen
-class _Builder:
-    """Builds one record at a time for a frame, with choices from a source.
-
-    The synthetic generator drives it with :class:`random.Random`, the Hypothesis
-    strategies with Hypothesis: one implementation of what a realistic record is.
-    """
-
-    src: _Source
-    frame: _Frame
-
-    def day(self, low: dt.date, high: dt.date) -> dt.date:
-        """A day from ``low`` to ``high`` (``low`` itself if the span is empty)."""
-        if high <= low:
-            return low
-        return low + dt.timedelta(days=self.src.integer(0, (high - low).days))
-
-    def day_in(self, unit: _UnitSpan, low: dt.date, high: dt.date) -> dt.date:
-        """A day from ``low`` to ``high`` on which ``unit``'s code is valid.
-
-        An empty span (``high`` before ``low``) is the day ``low``; a span in which the
-        code is never valid gives the valid day nearest to it.
-        """
-        high = max(low, high)
-        first, last = max(low, unit.first), min(high, unit.last)
-        if last < first:
-            first = last = unit.first if high < unit.first else unit.last
-        return self.day(first, last)
-
-    def spans(self, category: SubjectCategory, since: dt.date) -> list[CategorySpan]:
-        """One membership of ``category`` from ``since``; it may end, and start again."""
-        src, end = self.src, self.frame.end
-        if not src.chance(LEAVING_SHARE):
-            return [CategorySpan(category=category, since=since)]
-        until = self.day(since, end)
-        spans = [CategorySpan(category=category, since=since, until=until)]
-        if until < end and src.chance(RETURNING_SHARE):
-            spans.append(CategorySpan(category=category, since=self.day(until + _ONE_DAY, end)))
-        return spans
-
-    def subject(self, subject_id: str, unit: _UnitSpan) -> Subject:
-        """A subject of ``unit``, registered in the frame, with one or two categories."""
-        src, frame = self.src, self.frame
-        if src.chance(REGISTERED_EARLIER_SHARE):
-            registered = self.day_in(unit, frame.start, frame.period.start)
-        else:
-            registered = self.day_in(unit, frame.period.start, frame.end)
-        first = src.pick(*_CATEGORIES)
-        categories = [first]
-        if src.chance(SECOND_CATEGORY_SHARE):
-            second = src.pick(_DISADVANTAGED)
-            if second is not first:
-                categories.append(second)
-        watched = first in {SubjectCategory.SUSPECT, SubjectCategory.OFFENDER}
-        return Subject(
-            id=subject_id,
-            sex=src.pick(*_SEXES) if watched else Sex.FEMALE,
-            birth_year=registered.year - src.integer(*_AGE),
-            ethnicity=src.pick(*_ETHNICITIES),
-            unit_code=unit.code,
-            registered_on=registered,
-            categories=[span for c in categories for span in self.spans(c, registered)],
-        )
-
-    def received(self, unit: _UnitSpan, scenario: ReportScenario) -> dt.date:
-        """The day of receipt, early enough for ``scenario`` to unfold by the period's end."""
-        frame = self.frame
-        begins, end = frame.period.start, frame.end
-        if scenario is ReportScenario.PENDING:
-            # Received within the last 19 days: the 20-day limit has not passed at the end.
-            return self.day_in(unit, end - dt.timedelta(days=19), end)
-        latest = end - dt.timedelta(days=_NEEDS[scenario])
-        if self.src.chance(CARRIED_OVER_SHARE):
-            return self.day_in(unit, begins - _CARRY, min(begins - _ONE_DAY, latest))
-        if latest < begins:  # a short period: start in the weeks before it
-            return self.day_in(unit, frame.start, latest)
-        return self.day_in(unit, begins, latest)
-
-    def report(  # noqa: C901 - one branch per scenario reads better than a table of functions
-        self,
-        report_id: str,
-        unit: _UnitSpan,
-        scenario: ReportScenario,
-        victims: Sequence[str] = (),
-    ) -> CrimeReport:
-        """A crime report of ``unit`` that unfolds as ``scenario`` says.
-
-        Built with the limits :func:`~threeno.rules.time_limits.time_limit` computes
-        (Bộ luật Tố tụng hình sự 2015, Art. 147-149), then cut at the period's end.
-        """
-        src = self.src
-        received = self.received(unit, scenario)
-        base = CrimeReport(
-            id=report_id,
-            source=src.pick(*_SOURCES),
-            offence_article=src.pick(*_ARTICLES),
-            unit_code=unit.code,
-            received_on=received,
-            receiving_agency=src.pick(self.frame.receiving),
-            victim_ids=victims,
-        )
-        limit = _limit(base)
-        extensions: tuple[Extension, ...] = ()
-        suspensions: tuple[Suspension, ...] = ()
-        decided: dt.date | None = None
-        first_act: dt.date | None = None
-        if scenario in {ReportScenario.ON_TIME, ReportScenario.REOPENED}:
-            decided = self.day(received, limit)
-        elif scenario is ReportScenario.LATE:
-            decided = limit + dt.timedelta(days=src.integer(1, 45))
-        elif scenario is ReportScenario.EXTENDED:
-            first_act = self.day(received, limit)
-            extensions = (Extension(kind=ExtensionKind.COMPLEX, granted_on=first_act),)
-            if src.chance(PROCURACY_SHARE):
-                longer = _limit(attrs.evolve(base, extensions=extensions))
-                granted = self.day(first_act, longer)
-                extensions = (
-                    *extensions,
-                    Extension(kind=ExtensionKind.PROCURACY, granted_on=granted),
-                )
-            extended = _limit(attrs.evolve(base, extensions=extensions))
-            decided = self.day(extensions[-1].granted_on, extended)
-        elif scenario in {ReportScenario.SUSPENDED, ReportScenario.RESUMED}:
-            first_act = self.day(received, limit)
-            reason = src.pick(tuple(SuspensionReason))
-            if scenario is ReportScenario.SUSPENDED:
-                suspensions = (Suspension(reason=reason, from_date=first_act),)
-            else:
-                resumed = first_act + dt.timedelta(days=src.integer(1, 60))
-                suspensions = (Suspension(reason=reason, from_date=first_act, resumed_on=resumed),)
-                decided = self.day(resumed, _limit(attrs.evolve(base, suspensions=suspensions)))
-        decision: Decision | None = None
-        reopened: dt.date | None = None
-        if scenario is ReportScenario.REOPENED:
-            decision = Decision.KHONG_KHOI_TO
-            reopened = decided + dt.timedelta(days=src.integer(1, 90)) if decided else None
-        elif decided is not None:
-            decision = src.pick(*_DECISIONS)
-        elif suspensions:
-            decision, decided = Decision.TAM_DINH_CHI, suspensions[0].from_date
-        classified: dt.date | None = None
-        acts = [d for d in (decided, first_act) if d is not None]
-        if acts or src.chance(CLASSIFIED_PENDING_SHARE):
-            by = min([received + dt.timedelta(days=5), self.frame.end, *acts])
-            classified = self.day(received, by)
-        report = attrs.evolve(
-            base,
-            classified_on=classified,
-            extensions=extensions,
-            suspensions=suspensions,
-            decision=decision,
-            decided_on=decided,
-            reopened_on=reopened,
-        )
-        return _known_on(report, self.frame.end)
-
-    def can_open_case(self, report: CrimeReport) -> bool:
-        """Whether ``report`` opened a case that can carry its unit code on its day."""
-        return (
-            report.decision is Decision.KHOI_TO
-            and report.decided_on is not None
-            and self.frame.is_valid(report.unit_code, report.decided_on)
-        )
-
-    def case(self, case_id: str, report: CrimeReport) -> CriminalCase:
-        """The criminal case opened by ``report`` (decided ``khoi_to``), linked both ways."""
-        src, end = self.src, self.frame.end
-        opened = report.decided_on or report.received_on
-        indicted = tried = wrongful = None
-        verdict: Verdict | None = None
-        if src.chance(INDICTED_SHARE):
-            day = opened + dt.timedelta(days=src.integer(30, 150))
-            indicted = day if day <= end else None
-        if indicted is not None and src.chance(TRIED_SHARE):
-            day = indicted + dt.timedelta(days=src.integer(15, 90))
-            if day <= end:
-                tried, verdict = day, src.pick(*_VERDICTS)
-        if src.chance(WRONGFUL_SHARE):
-            day = opened + dt.timedelta(days=src.integer(30, 365))
-            wrongful = day if day <= end else None
-        return CriminalCase(
-            id=case_id,
-            offence_article=report.offence_article,
-            unit_code=report.unit_code,
-            opened_on=opened,
-            report_ids=(report.id,),
-            defendants=src.integer(1, 4),
-            victim_ids=report.victim_ids,
-            indicted_on=indicted,
-            tried_on=tried,
-            verdict=verdict,
-            wrongful_on=wrongful,
-        )
-
-    def amount(self, kind: SupportKind) -> int | None:
-        """An illustrative amount in đồng for the kinds that are paid in money."""
-        if kind not in _AMOUNTS:
-            return None
-        step, low, high = _AMOUNTS[kind]
-        return step * self.src.integer(low, high)
-
-    def support(self, subject: Subject, new_id: Callable[[], str]) -> list[SupportAction]:
-        """The support ``subject`` received in the frame, in the unit where she lives.
-
-        A returned victim (or a person being identified) is supported, or not, with kinds
-        the anti-trafficking law in force on the day grants her
-        (:func:`threeno.rules.support.eligible`); a poor, disadvantaged or jobless woman
-        may be referred to training, a loan or a job.
-        """
-        src, frame = self.src, self.frame
-        unit = frame.unit(subject.unit_code)
-        actions: list[SupportAction] = []
-        for span in subject.categories:
-            status = _PROTECTED.get(span.category)
-            if status is not None:
-                supported, times = src.chance(SUPPORTED_VICTIM_SHARE), (1, 4)
-            elif span.category in _DISADVANTAGED:
-                supported, times = src.chance(VOCATIONAL_SHARE), (1, 1)
-            else:
-                continue
-            low, high = max(span.since, unit.first), min(span.until or frame.end, unit.last)
-            if not supported or high < low:
-                continue
-            for _ in range(src.integer(*times)):
-                day = self.day(low, high)
-                kinds: tuple[SupportKind, ...] = _VOCATIONAL
-                if status is not None:
-                    kinds = tuple(k for k in SupportKind if eligible(k, status, on=day))
-                kind = src.pick(kinds)
-                actions.append(
-                    SupportAction(
-                        id=new_id(),
-                        subject_id=subject.id,
-                        kind=kind,
-                        provider_agency=src.pick(frame.local[unit.code]),
-                        unit_code=unit.code,
-                        delivered_on=day,
-                        amount_vnd=self.amount(kind),
-                    )
-                )
-        return actions
-
-    def event(
-        self,
-        event_id: str,
-        unit: _UnitSpan,
-        span: tuple[dt.date, dt.date],
-        people: Sequence[Subject],
-    ) -> OutreachEvent:
-        """An outreach event in ``unit`` within ``span``, reaching some of its target women."""
-        src = self.src
-        day = self.day_in(unit, *span)
-        targets = [
-            p.id for p in people if p.unit_code == unit.code and p.is_outreach_target_on(day)
-        ]
-        reached = src.subset(targets, 0, math.ceil(2 * REACH_SHARE * len(targets)))
-        return OutreachEvent(
-            id=event_id,
-            held_on=day,
-            unit_code=unit.code,
-            agency=src.pick(self.frame.local[unit.code]),
-            channel=src.pick(*_CHANNELS),
-            participants=len(reached) + src.integer(10, 120),
-            reached_subject_ids=reached,
-            language=src.pick(*_LANGUAGES),
-            topics=src.subset(self.frame.slogan, 1, len(self.frame.slogan)),
-        )
-
-    def review(
-        self, review_id: str, unit: _UnitSpan, kind: ReviewKind, span: tuple[dt.date, dt.date]
-    ) -> ModelReview:
-        """A review of the model in ``unit`` within ``span`` (plan clause IV.1)."""
-        return ModelReview(
-            id=review_id,
-            unit_code=unit.code,
-            held_on=self.day_in(unit, *span),
-            kind=kind,
-            maintained=self.src.chance(MAINTAINED_SHARE),
-        )
-
-    def submission(
-        self, submission_id: str, agency: str, period: ReportingPeriod, status: SubmissionStatus
-    ) -> ReportSubmission:
-        """An agency's report on ``period``, sent on time or late (plan clause IV.2)."""
-        due = due_date(period, self.frame.days_allowed)
-        if status is SubmissionStatus.LATE:
-            day = due + dt.timedelta(days=self.src.integer(1, 20))
-        else:
-            day = self.day(min(period.end + _ONE_DAY, due), due)
-        return ReportSubmission(
-            id=submission_id, agency=agency, period=str(period), submitted_on=day
-        )
-
-    def adhoc(self, submission_id: str, agency: str, asked: dt.date) -> ReportSubmission:
-        """An agency's ad hoc report ("báo cáo đột xuất", plan IV.2) asked for on ``asked``."""
-        return ReportSubmission(
-            id=submission_id,
-            agency=agency,
-            period=f"adhoc:{asked.isoformat()}",
-            submitted_on=asked + dt.timedelta(days=self.src.integer(0, 5)),
-        )
-
-    def assessment(
-        self, assessment_id: str, unit: _UnitSpan, area: int | None
-    ) -> SafetyAssessment | None:
-        """A year-end safety assessment of ``unit`` (``area`` None) or of a residential area.
-
-        ``None`` when the day falls before Thông tư 124/2021/TT-BCA could assess a year.
-        """
-        frame = self.frame
-        day = self.day_in(unit, max(frame.period.start, frame.end - _TWO_MONTHS), frame.end)
-        if day.year < FIRST_ASSESSMENT_YEAR:
-            return None
-        meets = self.src.chance(MEETS_STANDARD_SHARE)
-        return SafetyAssessment(
-            id=assessment_id,
-            unit_code=unit.code,
-            scope=AssessmentScope.XA_PHUONG if area is None else AssessmentScope.KHU_DAN_CU,
-            area_name=None if area is None else f"Khu dân cư số {area}",
-            year=day.year,
-            assessed_on=day,
-            meets_standard=meets,
-            criteria_failed=() if meets else self.src.subset(_CRITERIA, 1, 3),
-        )
 
 
 # -- the generator -----------------------------------------------------------------------
@@ -1001,25 +229,25 @@ class _Ids:
         return self._FORMATS[record_type].format(number)
 
 
-def _count(src: _Source, expected: float) -> int:
+def _count(src: Source, expected: float) -> int:
     """A whole count whose mean is ``expected`` (the fraction decided by chance)."""
     whole = math.floor(expected)
     return whole + (1 if src.chance(expected - whole) else 0)
 
 
 def _block(
-    build: _Builder, unit: _UnitSpan, size: int, ids: _Ids, *, first: bool
+    build: Builder, unit: UnitSpan, size: int, ids: _Ids, *, first: bool
 ) -> Iterator[Record]:
     """``size`` subjects of ``unit`` and every record about them, for the frame's period."""
     src, frame = build.src, build.frame
     people = [build.subject(ids("subjects"), unit) for _ in range(size)]
     yield from people
-    candidates = [p.id for p in people if _TRAFFICKING_RELATED & {s.category for s in p.categories}]
+    candidates = [p.id for p in people if TRAFFICKING_RELATED & {s.category for s in p.categories}]
     for _ in range(_count(src, REPORTS_PER_SUBJECT * size)):
         victims = src.subset(candidates, 0, 2)
         done = ids.issued("crime_reports")
         # The first reports take every scenario once, so each occurs at every scale.
-        scenario = _SCENARIOS[0][done] if done < len(_SCENARIOS[0]) else src.pick(*_SCENARIOS)
+        scenario = SCENARIOS[0][done] if done < len(SCENARIOS[0]) else src.pick(*SCENARIOS)
         report = build.report(ids("crime_reports"), unit, scenario, victims)
         if build.can_open_case(report):
             case = build.case(ids("criminal_cases"), report)
@@ -1038,7 +266,7 @@ def _block(
             yield build.event(ids("outreach_events"), unit, (month.start, month.end), people)
 
 
-def _unit_records(build: _Builder, unit: _UnitSpan, ids: _Ids) -> Iterator[Record]:
+def _unit_records(build: Builder, unit: UnitSpan, ids: _Ids) -> Iterator[Record]:
     """A unit's reviews (sơ kết mid-year, tổng kết at the end) and safety assessments."""
     months = build.frame.period.split(PeriodKind.MONTH)
     middle, last = months[len(months) // 2 - 1], months[-1]
@@ -1050,7 +278,7 @@ def _unit_records(build: _Builder, unit: _UnitSpan, ids: _Ids) -> Iterator[Recor
             yield assessment
 
 
-def _submissions(build: _Builder, ids: _Ids) -> Iterator[Record]:
+def _submissions(build: Builder, ids: _Ids) -> Iterator[Record]:
     """Every reporting agency's periodic reports (some late, some missing) and one ad hoc.
 
     One expected report, chosen at random, is late and another missing, whatever the
@@ -1064,7 +292,7 @@ def _submissions(build: _Builder, ids: _Ids) -> Iterator[Record]:
         missing = (late + src.integer(1, len(expected) - 1)) % len(expected)
         forced = {late: SubmissionStatus.LATE, missing: SubmissionStatus.MISSING}
     for i, (agency, period) in enumerate(expected):
-        status = forced[i] if i in forced else src.pick(*_SUBMISSIONS)
+        status = forced[i] if i in forced else src.pick(*SUBMISSIONS)
         if status is not SubmissionStatus.MISSING:
             yield build.submission(ids("report_submissions"), agency, period, status)
     asked = build.day(frame.period.start, frame.end)
@@ -1097,9 +325,10 @@ def stream(plan: Plan, *, seed: int, scale: float = 1.0) -> Iterator[Record]:
     all their records; only one block is held at a time. Per unit: two model reviews and
     the safety assessments; per block: subjects, crime reports and their cases, support,
     and outreach events month by month; then every agency's report submissions. The
-    counts per unit and record type are :data:`SUBJECTS_PER_UNIT` times ``scale``
-    subjects and the proportions of this module; reviews, assessments and submissions
-    are per unit or agency and do not grow with ``scale``.
+    counts per unit and record type are
+    :data:`~threeno.testing.proportions.SUBJECTS_PER_UNIT` times ``scale`` subjects and
+    the proportions of :mod:`threeno.testing.proportions`; reviews, assessments and
+    submissions are per unit or agency and do not grow with ``scale``.
 
     Args:
         plan: the plan whose units, agencies, year and reporting rules the records follow.
@@ -1120,13 +349,13 @@ def stream(plan: Plan, *, seed: int, scale: float = 1.0) -> Iterator[Record]:
     .. versionadded:: 0.1.0
     """
     _check(plan, seed, scale, "stream")
-    frame = _frame(plan, plan.reporting_year)
+    frame = make_frame(plan, plan.reporting_year)
     # A seeded generator is the point: synthetic data, not secrets.
     return _stream(frame, random.Random(seed), float(scale))  # noqa: S311
 
 
-def _stream(frame: _Frame, rng: random.Random, scale: float) -> Iterator[Record]:
-    build, ids = _Builder(_RandomSource(rng), frame), _Ids()
+def _stream(frame: Frame, rng: random.Random, scale: float) -> Iterator[Record]:
+    build, ids = Builder(_RandomSource(rng), frame), _Ids()
     population = max(1, round(SUBJECTS_PER_UNIT * scale))  # every unit has someone
     for unit in frame.units:
         yield from _unit_records(build, unit, ids)
@@ -1139,10 +368,11 @@ def _stream(frame: _Frame, rng: random.Random, scale: float) -> Iterator[Record]
 def generate(plan: Plan, *, seed: int, scale: float = 1.0) -> Dataset:
     """A whole synthetic dataset for ``plan``'s reporting year, the same for the same seed.
 
-    At ``scale=1`` a city like Lai Châu: :data:`SUBJECTS_PER_UNIT` monitored subjects per
-    unit (420 in the seven units of the 2024 plan), dozens of crime reports a year,
-    outreach events every month in every unit; the records about the population grow
-    linearly with ``scale``. Every reference resolves, every unit code is one of the
+    At ``scale=1`` a city like Lai Châu:
+    :data:`~threeno.testing.proportions.SUBJECTS_PER_UNIT` monitored subjects per unit
+    (420 in the seven units of the 2024 plan), dozens of crime reports a year, outreach
+    events every month in every unit; the records about the population grow linearly
+    with ``scale``. Every reference resolves, every unit code is one of the
     plan's units valid on the record's date, and ``dataset.validate(plan)`` finds no
     problem. The personal data fields are ``None``.
 
