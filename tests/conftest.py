@@ -57,6 +57,12 @@ SLOW: tuple[str, ...] = (
     "tests/privacy/test_attack.py",
     "tests/cli/test_cli_sentinels.py",
     "tests/reporting/test_report_html_browser.py",
+    # The service: real servers evaluating the demo data and larger documents, a load test.
+    "tests/serve/test_serve_results.py::TestRecords",
+    "tests/serve/test_serve_limits.py",
+    "tests/serve/test_serve_sentinels.py",
+    "tests/serve/test_serve_load.py",
+    "tests/serve/test_serve_fuzz.py",
 )
 
 

@@ -18,7 +18,16 @@ from tests.english import english_words
 from threeno import messages
 from threeno.errors import LanguageError, RulesError
 from threeno.lang import target as lang_target
-from threeno.messages import TEMPLATES, Notice, _cli, _evaluation, _io, _languages, _model
+from threeno.messages import (
+    TEMPLATES,
+    Notice,
+    _cli,
+    _evaluation,
+    _io,
+    _languages,
+    _model,
+    _service,
+)
 from threeno.model.crime import CrimeReport
 from threeno.model.enums import ReportSource, Sex, SloganItem, SupportKind
 from threeno.model.period import ReportingPeriod
@@ -131,7 +140,7 @@ def test_each_code_written_once() -> None:
     """The areas' wordings merge into one catalogue; a code in two areas is refused."""
     with pytest.raises(ValueError, match="written twice: empty"):
         messages._merged({"empty": ("a", "b")}, {"empty": ("c", "d")})
-    areas = (_cli, _evaluation, _io, _languages, _model)
+    areas = (_cli, _evaluation, _io, _languages, _model, _service)
     assert sum(len(area.TEMPLATES) for area in areas) == len(TEMPLATES)
 
 

@@ -3,7 +3,8 @@
 Subcommands: ``report`` (the consolidated report), ``validate`` (a dataset's load
 report), ``indicators`` (the catalogue with a plan's targets), ``explain`` (one
 indicator's records), ``schema`` (JSON Schema), ``docs`` (the generated documentation
-pages), ``plan show`` (a plan's summary) and ``sample`` (synthetic data).
+pages), ``plan show`` (a plan's summary), ``sample`` (synthetic data) and ``serve`` (the
+HTTP service, :mod:`threeno.serve`, with the ``serve`` extra).
 
 Exit codes: 0 success, 1 problems in the data (a record rejected, a plan file with
 mistakes, data that cannot be read), 2 usage errors (an unknown option, a period,
@@ -308,6 +309,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_docs_command(commands)
     _add_plan_command(commands)
     _add_sample_command(commands)
+    _add_serve_command(commands)
     return parser
 
 
@@ -511,6 +513,83 @@ def _add_sample_command(commands: _Commands[argparse.ArgumentParser]) -> None:
         help="multiplies the population and the records about it (default: 1)",
     )
     sample.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+
+
+def _add_serve_command(commands: _Commands[argparse.ArgumentParser]) -> None:
+    serve = commands.add_parser(
+        "serve",
+        help="serve the rules over HTTP (needs the serve extra)",
+        description=(
+            "Serve the plans, the indicators, the dataset's JSON Schema, loads,"
+            " evaluations, explanations, reports and crime reports' time limits over HTTP,"
+            ' with an OpenAPI 3.1 document at /v1/openapi.json (see the guide page "The'
+            ' HTTP service"). Listens on 127.0.0.1 unless told otherwise. With a token'
+            " (the THREENO_TOKEN environment variable, or --token-file), every request but"
+            " /v1/health must send `Authorization: Bearer TOKEN`. Needs the serve extra:"
+            ' pip install "threeno[serve]".'
+        ),
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--plan-file",
+        action="append",
+        metavar="PATH",
+        help="a plan file to serve besides the bundled plans, by its id (repeat for several)",
+    )
+    serve.add_argument(
+        "--default-plan",
+        default=DEFAULT_PLAN,
+        metavar="ID",
+        help=f"the plan of a request that names none (default: {DEFAULT_PLAN})",
+    )
+    serve.add_argument(
+        "--token-file",
+        metavar="PATH",
+        help="accept the bearer tokens of this file, one a line (besides THREENO_TOKEN)",
+    )
+    serve.add_argument(
+        "--cors-origin",
+        action="append",
+        metavar="ORIGIN",
+        help="let pages of this origin call the service (repeat; default: none)",
+    )
+    serve.add_argument(
+        "--publish",
+        action="store_true",
+        help="/v1/report renders reports fit to publish unless a request says publish=false",
+    )
+    serve.add_argument(
+        "--suppress-below",
+        type=_threshold,
+        default=DEFAULT_THRESHOLD,
+        metavar="K",
+        help=f"the threshold of a published report (default: {DEFAULT_THRESHOLD})",
+    )
+    limits = serve.add_argument_group("limits", "What one request may ask, and how many at once.")
+    limits.add_argument(
+        "--max-body-bytes", type=int, default=32 << 20, metavar="N", help="default: 32 MiB"
+    )
+    limits.add_argument(
+        "--max-records", type=int, default=100_000, metavar="N", help="default: 100000"
+    )
+    limits.add_argument(
+        "--timeout",
+        type=_positive,
+        default=30.0,
+        metavar="SECONDS",
+        help="per request (default: 30)",
+    )
+    limits.add_argument(
+        "--max-concurrent",
+        type=int,
+        default=2,
+        metavar="N",
+        help="evaluations at once (default: 2)",
+    )
+    limits.add_argument(
+        "--max-queue", type=int, default=32, metavar="N", help="requests waiting (default: 32)"
+    )
 
 
 # -- the commands --------------------------------------------------------------------
@@ -857,6 +936,49 @@ def _sample(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _serve(args: argparse.Namespace) -> int:
+    """Run the HTTP service (:mod:`threeno.serve`) until interrupted."""
+    import importlib.util  # noqa: PLC0415 - only this command needs it
+
+    if any(importlib.util.find_spec(name) is None for name in ("starlette", "uvicorn")):
+        raise UsageError(code="service_not_installed")
+    from threeno import serve  # noqa: PLC0415 - the service, only when asked
+
+    served = serve.ServeConfig().plans
+    found = dict(served)
+    for path in args.plan_file or ():
+        plan = plans.load_plan(Path(path))
+        if plan.id in found:
+            raise UsageError(code="service_plan_id_taken", file=Path(path).name, plan=plan.id)
+        found[plan.id] = plan
+    if args.default_plan not in found:
+        raise UsageError(
+            code="service_unknown_plan", plan=_shown(args.default_plan), known=", ".join(found)
+        )
+    tokens = list(serve.read_tokens(args.token_file)) if args.token_file else []
+    if os.environ.get("THREENO_TOKEN"):
+        tokens.append(os.environ["THREENO_TOKEN"])
+    config = serve.ServeConfig(
+        host=args.host,
+        port=args.port,
+        plans=found,
+        default_plan=args.default_plan,
+        tokens=tokens,
+        cors_origins=tuple(args.cors_origin or ()),
+        publish=args.publish,
+        suppress_below=args.suppress_below,
+        limits=serve.ServiceLimits(
+            body_bytes=args.max_body_bytes,
+            records=args.max_records,
+            seconds=args.timeout,
+            concurrent=args.max_concurrent,
+            queue=args.max_queue,
+        ),
+    )
+    serve.run(config)
+    return EXIT_OK
+
+
 _RUN: Final = {
     "report": _report,
     "validate": _validate,
@@ -866,6 +988,7 @@ _RUN: Final = {
     "docs": _docs,
     "plan": _plan_show,
     "sample": _sample,
+    "serve": _serve,
 }
 
 

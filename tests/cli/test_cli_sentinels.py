@@ -525,6 +525,17 @@ def _run_sample(cli_: Cli) -> None:
     cli_.run("validate", "sample", code=cli.EXIT_OK)
 
 
+def _run_serve(cli_: Cli) -> None:
+    """A usage error before the service starts (no records read).
+
+    The service reads records only from its requests: tests/serve/test_serve_sentinels.py
+    sends these sentinels to a real server and searches every answer and its log.
+    """
+    done = cli_.run("serve", "--default-plan", "no-such-plan", code=cli.EXIT_USAGE)
+    # Without the serve extra, the command says how to install it instead.
+    assert "no plan 'no-such-plan'" in done.err or 'pip install "threeno[serve]"' in done.err
+
+
 #: A runner for each command of ``threeno``; a new command fails test_command until added.
 RUNNERS: Final[dict[str, Callable[[Cli], None]]] = {
     "report": _run_report,
@@ -535,6 +546,7 @@ RUNNERS: Final[dict[str, Callable[[Cli], None]]] = {
     "docs": _run_docs,
     "plan show": _run_plan_show,
     "sample": _run_sample,
+    "serve": _run_serve,
 }
 
 

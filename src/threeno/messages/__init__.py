@@ -43,7 +43,7 @@ from typing import Final
 import attrs
 
 from threeno.lang import LANGS, Lang, check_lang, number
-from threeno.messages import _cli, _evaluation, _io, _languages, _model
+from threeno.messages import _cli, _evaluation, _io, _languages, _model, _service
 
 __all__ = ["TEMPLATES", "Notice"]
 
@@ -63,9 +63,15 @@ def _merged(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
 #: Every message's wording by code, ``(Vietnamese, English)``, as ``str.format``
 #: templates filled with the notice's params. Codes are stable; a tool may match them.
 #: The wordings are written by area, each in a module of this package (languages,
-#: loading data, the model's invariants, plans and evaluations, the command line).
+#: loading data, the model's invariants, plans and evaluations, the command line, the
+#: HTTP service).
 TEMPLATES: Final[dict[str, tuple[str, str]]] = _merged(
-    _languages.TEMPLATES, _io.TEMPLATES, _model.TEMPLATES, _evaluation.TEMPLATES, _cli.TEMPLATES
+    _languages.TEMPLATES,
+    _io.TEMPLATES,
+    _model.TEMPLATES,
+    _evaluation.TEMPLATES,
+    _cli.TEMPLATES,
+    _service.TEMPLATES,
 )
 
 

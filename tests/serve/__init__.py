@@ -1,0 +1,1 @@
+"""The HTTP service's tests: real servers in subprocesses (threeno.serve)."""
