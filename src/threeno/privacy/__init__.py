@@ -30,8 +30,9 @@ IV.2 (the reports published to the Steering Committee).
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Mapping  # noqa: F401 - Sphinx evaluates the classes' annotations here
-from typing import Final
+from typing import Final, TypeVar
 
 from threeno.privacy import _pseudonyms, _suppression
 from threeno.privacy._pseudonyms import pseudonymise, redact
@@ -80,16 +81,8 @@ K: Final = _suppression.K
 # The modules of this package are private: this package is where its classes and
 # functions are documented and imported from, so they carry its name (in the API
 # reference, a pickled table, a repr).
-for _public in (
-    K,
-    Relation,
-    Suppression,
-    SuppressionResult,
-    TableSuppression,
-    pseudonymise,
-    redact,
-    suppress_cells,
-    suppress_table,
-):
-    _public.__module__ = __name__
-del _public
+for _name in __all__:
+    _public = globals()[_name]
+    if isinstance(_public, type | TypeVar) or inspect.isfunction(_public):
+        _public.__module__ = __name__
+del _name, _public

@@ -38,6 +38,7 @@ Everything is imported from here.
 from __future__ import annotations
 
 import datetime as dt  # noqa: F401 - Sphinx evaluates the classes' annotations (dt.date) here
+import inspect
 from typing import Final
 
 from threeno import lang as _lang
@@ -109,26 +110,8 @@ LANGUAGE_NAMES: Final = _words.LANGUAGE_NAMES
 # The modules of this package are private: this package is where its classes and
 # functions are documented and imported from, so they carry its name (in the API
 # reference, a pickled view, a repr).
-for _public in (
-    Bar,
-    BarChart,
-    Breakdown,
-    BreakdownRow,
-    Cell,
-    Fact,
-    FailingRecord,
-    Header,
-    IndicatorView,
-    LoadRow,
-    Overview,
-    Placement,
-    QualityView,
-    ReportView,
-    ResultRow,
-    Setting,
-    build_view,
-    make_cell,
-    words,
-):
-    _public.__module__ = __name__
-del _public
+for _name in __all__:
+    _public = globals()[_name]
+    if isinstance(_public, type) or inspect.isfunction(_public):
+        _public.__module__ = __name__
+del _name, _public
