@@ -24,13 +24,14 @@ every count from 1 to ``k - 1``, and the counts that would let a reader work one
 Records are named by their ``id`` only (pseudonymous); reasons are written from the
 facts the engine keeps (dates, codes, labels), never from personal data.
 
-Plan clauses: IV.2 (the standing body consolidates the six-monthly and yearly reports).
 The view is built in parts, each in a private module of this package: the classes
 (``_classes``), the fixed words and the labels (``_words``), the cells (``_cells``), the
 report's top (``_top``), an indicator's tables (``_indicators``), its chart
 (``_charts``), the data-quality section (``_quality``), what a published report hides
 (``_publication``), and :func:`build_view`, which puts them together (``_build``).
 Everything is imported from here.
+
+Plan clauses: IV.2 (the standing body consolidates the six-monthly and yearly reports).
 
 .. versionadded:: 0.1.0
 """

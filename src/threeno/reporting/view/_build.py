@@ -76,7 +76,7 @@ def build_view(  # noqa: PLR0913 - the report's options, all keyword-only
     if plan is not None and plan.id != evaluation.plan_id:
         msg = f"the evaluation is of plan {evaluation.plan_id}, not {plan.id}"
         raise ValidationError(msg, cls_name="render", field="plan")
-    found = quality(evaluation.data_quality, load_report, code)
+    internal = quality(evaluation.data_quality, load_report, code)
     return ReportView(
         lang=code,
         words=words(code),
@@ -85,12 +85,10 @@ def build_view(  # noqa: PLR0913 - the report's options, all keyword-only
         overview=overview(evaluation, load_report, code),
         settings=settings(evaluation, plan, code),
         indicators=tuple(
-            _indicators.failing_more(
-                _indicator(s, code, plan, marks), evaluation.explain_mode, code
-            )
+            _indicator(s, code, plan, marks, evaluation.explain_mode)
             for s in evaluation.results.values()
         ),
-        quality=found if k is None else published_quality(found),
+        quality=internal if k is None else published_quality(internal),
         suppress_below=k,
     )
 
@@ -100,6 +98,7 @@ def _indicator(
     lang: Lang,
     plan: Plan | None,
     marks: Mapping[CountKey, Suppression] | None,
+    explain_mode: str,
 ) -> IndicatorView:
     """Everything the report shows of one indicator; in a published report, with marks."""
     ind = indicator_set.indicator
@@ -113,7 +112,7 @@ def _indicator(
             rows, breakdowns, figures
         )
         failing, omitted = (), 0  # a list of records would give a small count away
-    return IndicatorView(
+    view = IndicatorView(
         id=ind.id,
         name=ind.name(lang),
         clauses=indicator_set.clauses,
@@ -129,3 +128,4 @@ def _indicator(
         failing_omitted=omitted,
         chart=chart(indicator_set, rows, lang),
     )
+    return _indicators.failing_more(view, explain_mode, lang)

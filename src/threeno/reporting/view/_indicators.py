@@ -1,7 +1,7 @@
 """An indicator's tables: a row per unit and the whole area's, breakdowns, figures, records.
 
 Each number goes through :func:`~threeno.reporting.view.make_cell`; a category is named
-by :func:`~threeno.reporting.view._words.category_label`; the failing records are named
+by ``category_label`` (``_words``); the failing records are named
 by their pseudonymous id only, with the reason the engine wrote from its facts (dates,
 codes, labels), never from personal data.
 
