@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+import attrs
 
 from threeno.indicators.catalogue import get
 from threeno.plans import load_plan
@@ -39,6 +41,24 @@ class TestWritePages:
         rule = get("reports.on_time").rule
         assert rule
         assert f"```text\n{rule}\n```" in page
+
+    def test_targets_written_as_the_report_writes_them(self, tmp_path: Path) -> None:
+        """A share's target keeps its decimal and a count's is grouped, as in the report.
+
+        The page writes a target with ``Indicator.target_text``, the report's formatter:
+        90.5% stays 90.5% (not rounded to 90%, which would state a laxer target) and a
+        count of 1000 is written 1,000.
+        """
+        values = {"reports.on_time": 0.905, "reports.overdue": 1000}
+        # Any: the field's converter takes any iterable (mypy cannot solve its type).
+        targets: Any = tuple(
+            attrs.evolve(t, value=values[t.indicator]) if t.indicator in values else t
+            for t in PLAN.targets
+        )
+        write_pages(attrs.evolve(PLAN, targets=targets), tmp_path)
+        page = (tmp_path / "indicators.md").read_text(encoding="utf-8")
+        assert "- **Target (lai-chau-2024):** at least 90.5% (`>=`, I.3)" in page
+        assert "- **Target (lai-chau-2024):** equal to 1,000 (`==`, I.3)" in page
 
     def test_duty_matrix(self, tmp_path: Path) -> None:
         """Agencies by task area; the lead's clause ids in bold; the texts as written."""

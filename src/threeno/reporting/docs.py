@@ -18,7 +18,8 @@
 ``builder-inited`` hook in ``docs/conf.py``), so the published pages are always those of
 the code being documented.
 
-Plan clauses: the whole plan (I-IV); DESIGN.md, "Data dictionary (interchange format v1)".
+Plan clauses: the whole plan (I-IV); the interchange format is the data dictionary page
+(``generated/data-dictionary``), which this module writes.
 
 .. versionadded:: 0.1.0
 """
@@ -46,6 +47,7 @@ if TYPE_CHECKING:
     import os
     from collections.abc import Iterable, Iterator
 
+    from threeno.indicators.definitions import Indicator
     from threeno.model.plan import Plan
 
 __all__ = ["PAGES", "write_pages"]
@@ -148,13 +150,14 @@ def _sources(obj: object) -> list[str]:
 # -- the indicator catalogue ---------------------------------------------------------
 
 
-def _target_text(plan: Plan, indicator_id: str, *, share: bool) -> str:
-    target = plan.target(indicator_id)
+def _target_text(plan: Plan, indicator: Indicator) -> str:
+    # The target as the report writes it (Indicator.target_text), its comparator's slug
+    # and its clause, and the plan's note.
+    target = plan.target(indicator.id)
     if target is None:
         return "no target in this plan"
-    value = f"{target.value:.0%}" if share else f"{target.value:g}"
     text = (
-        f"{target.comparator.label('en')} {value} (`{target.comparator.value}`,"
+        f"{indicator.target_text(target, 'en')} (`{target.comparator.value}`,"
         f" {_text(target.clause)})"
     )
     if target.note:
@@ -181,13 +184,11 @@ def _indicators_page(plan: Plan) -> Iterator[str]:
     yield "| id | name | clauses | kind | target |"
     yield "|---|---|---|---|---|"
     for ind in CATALOGUE:
-        share = ind.denominator_en is not None
         yield (
             f"| `{ind.id}` | {_text(ind.name_en)} | {_clauses(plan, ind.id)} |"
-            f" {ind.kind.value} | {_target_text(plan, ind.id, share=share)} |"
+            f" {ind.kind.value} | {_target_text(plan, ind)} |"
         )
     for ind in CATALOGUE:
-        share = ind.denominator_en is not None
         yield ""
         yield f"## `{ind.id}`"
         yield ""
@@ -206,7 +207,7 @@ def _indicators_page(plan: Plan) -> Iterator[str]:
             yield f"- **Other figures:** {', '.join(f'`{f}`' for f in ind.figures)}"
         if ind.offences is not None:
             yield f"- **Offences counted:** Art. {', '.join(map(str, sorted(ind.offences)))}"
-        yield f"- **Target ({_text(plan.id)}):** {_target_text(plan, ind.id, share=share)}"
+        yield f"- **Target ({_text(plan.id)}):** {_target_text(plan, ind)}"
         if ind.id not in named:
             yield f"- Plan {_code(plan.id)} names no clause or target for this indicator."
         yield ""
@@ -471,7 +472,8 @@ def write_pages(plan: Plan, out_dir: str | os.PathLike[str]) -> tuple[Path, ...]
         OSError: when the folder cannot be made.
         OutputError: (:class:`threeno.errors.OutputError`) when a page cannot be written.
 
-    Plan clauses: the whole plan; DESIGN.md, "Data dictionary (interchange format v1)".
+    Plan clauses: the whole plan; the interchange format (the data dictionary page,
+    ``generated/data-dictionary``).
 
     .. versionadded:: 0.1.0
     """

@@ -40,7 +40,7 @@ import attrs
 import jinja2
 
 from threeno.errors import ValidationError
-from threeno.lang import Lang
+from threeno.lang import check_lang
 from threeno.lang import date as lang_date
 from threeno.lang import number as lang_number
 from threeno.reporting.view import LANGS, NO_VALUE, build_view
@@ -269,13 +269,13 @@ def _csv_top(view: ReportView) -> list[list[object]]:
 
 
 def _numbers(lang: str) -> Callable[[int], str]:
-    code: Lang = "vi" if lang == "vi" else "en"
+    code = check_lang(lang)
     return lambda n: lang_number(n, code)
 
 
 def render(  # noqa: PLR0913 - the report's options, all keyword-only
     evaluation: Evaluation,
-    format: str,  # noqa: A002 - the name the issue gives the argument
+    format: str,  # noqa: A002 - the public name of the argument since 0.1.0
     *,
     lang: str = "vi",
     plan: Plan | None = None,
@@ -346,7 +346,7 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
     if format == "csv":
         return _to_csv(view)
     template = _environment().get_template(f"report.{format}")
-    code: Lang = "vi" if lang == "vi" else "en"
+    code = check_lang(lang)
     return template.render(
         report=view,
         w=view.words,

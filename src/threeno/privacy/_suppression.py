@@ -1,232 +1,56 @@
-"""Protecting the people behind the records: redaction, pseudonyms, small-cell suppression.
+"""Small-cell suppression: which counts of a published table to hide.
 
-The records threeno counts describe victims of trafficking and people at risk of it. This
-module holds the three pure functions that make data fit to leave an agency:
+What a published table promises (docs/guides/privacy.md, "What suppression guarantees"):
+a reader who knows the method, ``k``, every number the table shows and every relation
+between its counts (a total and its parts, a numerator and its denominator, the
+definition of a figure) cannot narrow a hidden count to fewer than ``k`` values.
+:func:`suppress_table` hides the small counts, asks the exact audit of
+:mod:`threeno.privacy._audit` how far each hidden count can be narrowed, and hides more
+counts until every hidden one spans ``k`` values or more.
 
-- :func:`redact` removes every field marked sensitive (``full_name``, ``national_id``,
-  ``phone`` of a subject; see ``threeno.model._base.is_sensitive``);
-- :func:`pseudonymise` replaces every record id with a keyed HMAC-SHA256 pseudonym, the
-  same in every field that refers to the record, so references still resolve;
-- :func:`suppress_table` decides which counts of a published table to hide: every count
-  from 1 to ``k - 1`` (primary suppression), and more counts until no hidden one can be
-  narrowed to fewer than ``k`` values by a reader who knows every count shown and every
-  relation between them (complementary suppression, checked by an exact audit);
-  :func:`suppress_cells` does it for one group of cells and its total.
-
-Pseudonymised data is still personal data under Vietnam's decree on personal data
-protection (Nghị định 13/2023/NĐ-CP, issued 17 April 2023, in force 1 July 2023), whose
-definition of personal data covers information that identifies a person when combined
-with other information: whoever holds the key can link pseudonyms back to ids.
-
-Plan clauses: II.3.a, II.3.b (support for victims, whose identity must be protected),
-IV.2 (the reports published to the Steering Committee).
-
-.. versionadded:: 0.1.0
+Plan clauses: IV.2 (reports published to the Steering Committee and beyond).
 """
 
 from __future__ import annotations
 
 import enum
-import hashlib
-import hmac
 from collections.abc import Hashable, Iterable, Mapping, Sequence
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Generic, TypeVar
+from typing import Final, Generic, TypeVar
 
 import attrs
 
 from threeno.errors import ValidationError
-from threeno.model._base import is_sensitive
-from threeno.model.dataset import RECORD_TYPES, Dataset
-from threeno.model.record_types import RECORD_TYPE_LIST
-
-if TYPE_CHECKING:
-    from collections.abc import Callable
+from threeno.privacy._audit import Row, audit
 
 __all__ = [
     "COMPLEMENTARY_MARK",
     "DEFAULT_THRESHOLD",
     "HIDDEN_MARK",
-    "ID_PREFIXES",
-    "MIN_KEY_BYTES",
     "K",
     "Relation",
     "Suppression",
     "SuppressionResult",
     "TableSuppression",
-    "pseudonymise",
-    "redact",
     "suppress_cells",
     "suppress_table",
 ]
 
-#: The fewest bytes a pseudonymisation key may have (128 bits). RFC 2104 (HMAC), section 3,
-#: discourages keys shorter than the hash's output: 32 bytes are recommended.
-MIN_KEY_BYTES: Final = 16
-#: The prefix of a pseudonym, by record type (the same as the synthetic data's ids).
-ID_PREFIXES: Final[Mapping[str, str]] = MappingProxyType(
-    {t.name: t.id_prefix for t in RECORD_TYPE_LIST}
-)
-#: How many hex digits of the HMAC a pseudonym keeps (64 bits: a collision among a
-#: million ids of one type has odds of about 1 in 36 million, and is refused, not hidden).
-_HEX_DIGITS: Final = 16
-#: The threshold of :func:`suppress_cells` when none is given: counts 1 to 4 are hidden.
+# The threshold when none is given, the mark of a hidden count, and the type of a table's
+# keys: documented in the package, where they are imported from.
 DEFAULT_THRESHOLD: Final = 5
-
-# The names of each record type's sensitive fields.
-_SENSITIVE: Final = {
-    name: tuple(f.name for f in attrs.fields(cls) if is_sensitive(f))
-    for name, cls in RECORD_TYPES.items()
-}
-
-
-def redact(dataset: Dataset) -> Dataset:
-    """The dataset with every sensitive field emptied (set to ``None``).
-
-    Every other field, and every id, is kept: the result evaluates to the same numbers.
-    A field is sensitive when the model marks it so (``subjects``: ``full_name``,
-    ``national_id``, ``phone``); a field marked in a later release is redacted too.
-
-    >>> import datetime as dt
-    >>> from threeno.model.dataset import Dataset
-    >>> from threeno.model.enums import Ethnicity, Sex
-    >>> from threeno.model.subjects import Subject
-    >>> person = Subject(
-    ...     id="S-1",
-    ...     sex=Sex.FEMALE,
-    ...     birth_year=1990,
-    ...     ethnicity=Ethnicity("01"),
-    ...     unit_code="03386",
-    ...     registered_on=dt.date(2024, 1, 2),
-    ...     full_name="Tẩn Thị Ví Dụ",
-    ... )
-    >>> redact(Dataset(subjects=[person])).subjects[0].full_name is None
-    True
-
-    Args:
-        dataset: the records.
-
-    Returns:
-        A new dataset; ``dataset`` itself is unchanged.
-
-    Plan clauses: II.3.a, II.3.b, IV.2; Nghị định 13/2023/NĐ-CP (personal data).
-
-    .. versionadded:: 0.1.0
-    """
-    kept: dict[str, tuple[Any, ...]] = {}
-    for name in RECORD_TYPES:
-        records: tuple[Any, ...] = getattr(dataset, name)
-        fields = _SENSITIVE[name]
-        if fields:
-            empty = dict.fromkeys(fields)
-            records = tuple(attrs.evolve(r, **empty) for r in records)
-        kept[name] = records
-    return Dataset(**kept)
-
-
-def _check_key(key: object) -> bytes:
-    # The key is a secret: the messages give its type and length, never its bytes.
-    if not isinstance(key, bytes | bytearray):
-        msg = f"must be bytes (e.g. secrets.token_bytes(32)), not {type(key).__name__}"
-        raise ValidationError(msg, cls_name="pseudonymise", field="key")
-    if len(key) < MIN_KEY_BYTES:
-        msg = f"must be at least {MIN_KEY_BYTES} bytes long, not {len(key)}"
-        raise ValidationError(msg, cls_name="pseudonymise", field="key")
-    return bytes(key)
-
-
-def _pseudonym_maker(key: bytes) -> Callable[[str, str], str]:
-    def pseudonym(record_type: str, record_id: str) -> str:
-        message = f"{record_type}:{record_id}".encode()
-        digest = hmac.new(key, message, hashlib.sha256).hexdigest()
-        return f"{ID_PREFIXES[record_type]}-{digest[:_HEX_DIGITS]}"
-
-    return pseudonym
-
-
-# Which record type each reference field points at, per record type (DESIGN.md).
-_REFERENCES: Final = {
-    "crime_reports": {"case_id": "criminal_cases", "victim_ids": "subjects"},
-    "criminal_cases": {"report_ids": "crime_reports", "victim_ids": "subjects"},
-    "support_actions": {"subject_id": "subjects"},
-    "outreach_events": {"reached_subject_ids": "subjects"},
-}
-
-
-def pseudonymise(dataset: Dataset, key: bytes) -> Dataset:
-    """The dataset with every record id replaced by a keyed pseudonym.
-
-    A record of type ``t`` with id ``i`` gets the id ``P-h``: ``P`` the type's prefix
-    (:data:`ID_PREFIXES`: ``S`` for subjects, ``CR`` for crime reports, ...) and ``h``
-    the first 16 hex digits of HMAC-SHA256(key, ``t:i``). Every reference is mapped the
-    same way (a support action's ``subject_id``, an outreach event's
-    ``reached_subject_ids``, the ``victim_ids`` of reports and cases, a report's
-    ``case_id``, a case's ``report_ids``), so the result evaluates to the same numbers,
-    and a reference to an unknown record stays a reference to an unknown record. The
-    same key gives the same pseudonyms in every run, so datasets pseudonymised apart can
-    be joined; without the key, a pseudonym cannot be traced back to its id.
-
-    Sensitive fields are kept: use ``pseudonymise(redact(dataset), key)`` for data that
-    leaves the agency. Pseudonymised data is still personal data (Nghị định
-    13/2023/NĐ-CP): protect the key like the data itself.
-
-    >>> from threeno.model.dataset import Dataset
-    >>> pseudonymise(Dataset(), b"0123456789abcdef") == Dataset()
-    True
-
-    Args:
-        dataset: the records.
-        key: the secret key, at least :data:`MIN_KEY_BYTES` bytes (e.g.
-            ``secrets.token_bytes(32)``, kept outside the data).
-
-    Returns:
-        A new dataset; ``dataset`` itself is unchanged.
-
-    Raises:
-        ValidationError: when the key is not bytes or is too short (the key is never
-            quoted), or, against odds of about 1 in 10^19 per pair, two ids of one type
-            get the same pseudonym.
-
-    Plan clauses: II.3.a, II.3.b, IV.2; Nghị định 13/2023/NĐ-CP (personal data).
-
-    .. versionadded:: 0.1.0
-    """
-    pseudonym = _pseudonym_maker(_check_key(key))
-    mapped: dict[str, tuple[Any, ...]] = {}
-    for name in RECORD_TYPES:
-        references = _REFERENCES.get(name, {})
-        records: tuple[Any, ...] = getattr(dataset, name)
-        out = []
-        for record in records:
-            changes: dict[str, object] = {"id": pseudonym(name, record.id)}
-            for field, target in references.items():
-                value = getattr(record, field)
-                if isinstance(value, tuple):
-                    changes[field] = tuple(pseudonym(target, v) for v in value)
-                elif value is not None:
-                    changes[field] = pseudonym(target, value)
-            out.append(attrs.evolve(record, **changes))
-        mapped[name] = tuple(out)
-    return Dataset(**mapped)
-
-
-# -- small-cell suppression ----------------------------------------------------------------
-#
-# What a published table promises (docs/guides/privacy.md, "What suppression guarantees"):
-# a reader who knows the method, k, every number the table shows and every relation
-# between its counts (a total and its parts, a numerator and its denominator, the
-# definition of a figure) cannot narrow a hidden count to fewer than k values. The
-# reader's best knowledge of a hidden count is the smallest and the largest value it
-# takes over every table of whole numbers that agrees with what is shown: a linear
-# programme (the "audit" of a suppression pattern: L. Zayatz, "Using linear programming
-# methodology for disclosure avoidance purposes", U.S. Census Bureau, Statistical
-# Research Division, report RR-92/02, 1992; the τ-Argus manual, "Producing safe
-# tables"). suppress_table solves it exactly, with whole numbers only, and hides more
-# counts until every hidden one spans k values or more.
+HIDDEN_MARK: Final = "x"
+COMPLEMENTARY_MARK: Final = HIDDEN_MARK
+K = TypeVar("K", bound=Hashable)
 
 
 class Suppression(enum.Enum):
     """Whether a cell of a published table is shown, and if not, why.
+
+    - ``SHOWN``: the count is shown;
+    - ``SMALL``: the count is from 1 to ``k - 1`` (primary suppression);
+    - ``COMPLEMENTARY``: the count would let a reader work out a hidden count
+      (complementary suppression).
 
     Both reasons show the same mark, :data:`HIDDEN_MARK`: a reader cannot tell a small
     count from a count hidden to protect one.
@@ -237,11 +61,8 @@ class Suppression(enum.Enum):
        count only.
     """
 
-    #: The count is shown.
     SHOWN = "shown"
-    #: The count is from 1 to ``k - 1`` (primary suppression).
     SMALL = "small"
-    #: The count would let a reader work out a hidden count (complementary suppression).
     COMPLEMENTARY = "complementary"
 
     def text(self, count: int) -> str:
@@ -260,15 +81,6 @@ class Suppression(enum.Enum):
             The count, or :data:`HIDDEN_MARK`.
         """
         return str(count) if self is Suppression.SHOWN else HIDDEN_MARK
-
-
-#: What a published table shows for every hidden count, small or complementary.
-HIDDEN_MARK: Final = "x"
-#: The same mark, by its former name (a complementary cell showed it; a small one ``<k``).
-COMPLEMENTARY_MARK: Final = HIDDEN_MARK
-
-#: The type of the keys of a table's counts (any hashable value).
-K = TypeVar("K", bound=Hashable)
 
 
 def _whole(value: object, where: str, cls_name: str) -> int:
@@ -353,260 +165,6 @@ class TableSuppression(Generic[K]):
         return self.marks[key].text(self.counts[key])
 
 
-# A relation over the variables of one linear programme: coefficients by variable index,
-# the constant, and whether it is an equation.
-_Row = tuple[dict[int, int], int, bool]
-
-
-class _Tableau:
-    """An exact simplex tableau in whole numbers (Edmonds' integer-preserving pivots).
-
-    The variables are the hidden counts ``x`` (each 1 or more: zeros are shown), written
-    ``y = x - 1 >= 0``; each row of ``rows`` is a relation between them once the shown
-    counts are put in. Every entry is an integer over the common denominator ``d``
-    (a basis determinant), so nothing is rounded: an optimum found is exact. Rows are
-    kept sparse (a report's relations name few counts each). Bland's rule (the
-    smallest index enters and leaves) keeps degenerate pivots from cycling.
-    """
-
-    def __init__(self, n: int, rows: list[_Row]) -> None:
-        self.n = n
-        columns = n
-        slack: dict[int, int] = {}
-        for i, (_, _, equal) in enumerate(rows):
-            if not equal:
-                slack[i] = columns
-                columns += 1
-        self.first_artificial = columns
-        self.rows: list[dict[int, int]] = []
-        self.rhs: list[int] = []
-        self.basis: list[int] = []
-        # Each row's own column (its slack, or else its artificial): a row binds an
-        # optimum when that column's reduced cost is not zero (its dual value).
-        self.markers = dict(slack)
-        for i, (coefficients, constant, _) in enumerate(rows):
-            row = {j: a for j, a in coefficients.items() if a}
-            b = constant - sum(coefficients.values())  # y = x - 1
-            if i in slack:
-                row[slack[i]] = 1
-            if b < 0:
-                row = {j: -a for j, a in row.items()}
-                b = -b
-            if i in slack and row[slack[i]] == 1:
-                self.basis.append(slack[i])
-            else:
-                row[columns] = 1
-                self.basis.append(columns)
-                self.markers.setdefault(i, columns)
-                columns += 1
-            self.rows.append(row)
-            self.rhs.append(b)
-        self.width = columns
-        self.d = 1
-        self._phase_one()
-
-    def _reduced(self, objective: dict[int, int]) -> dict[int, int]:
-        # The reduced costs of maximising sum(c_j * column_j), times d (non-zero only).
-        d = self.d
-        costs = {j: c * d for j, c in objective.items()}
-        for i, j in enumerate(self.basis):
-            c = objective.get(j, 0)
-            if c:
-                for column, a in self.rows[i].items():
-                    costs[column] = costs.get(column, 0) - c * a
-        return {j: c for j, c in costs.items() if c}
-
-    def _pivot(self, r: int, s: int, costs: dict[int, int] | None = None) -> None:
-        p = self.rows[r][s]
-        for i, row in enumerate(self.rows):
-            if i != r:
-                self.rows[i], self.rhs[i] = self._eliminate(row, self.rhs[i], r, s)
-        if costs is not None:
-            changed, _ = self._eliminate(costs, 0, r, s)
-            costs.clear()
-            costs.update(changed)
-        self.basis[r] = s
-        self.d = p
-        if p < 0:  # keep the denominator positive: negate every numerator with it
-            self.rows = [{j: -a for j, a in row.items()} for row in self.rows]
-            self.rhs = [-b for b in self.rhs]
-            if costs is not None:
-                for j in costs:
-                    costs[j] = -costs[j]
-            self.d = -p
-
-    def _eliminate(self, row: dict[int, int], b: int, r: int, s: int) -> tuple[dict[int, int], int]:
-        # The row once column s is pivoted in at row r: (p * row - f * pivot row) / d, an
-        # exact division (Sylvester's identity); a row without column s is only rescaled.
-        p, d = self.rows[r][s], self.d
-        f = row.get(s, 0)
-        if not f:
-            if p == d:
-                return row, b
-            return {j: p * a // d for j, a in row.items()}, p * b // d
-        new = {j: p * a for j, a in row.items()}
-        for j, a in self.rows[r].items():
-            new[j] = new.get(j, 0) - f * a
-        return {j: v // d for j, v in new.items() if v}, (p * b - f * self.rhs[r]) // d
-
-    def _optimise(self, costs: dict[int, int], limit: int) -> int | None:
-        # Maximise; columns from ``limit`` on never enter. None at the optimum, or the
-        # entering column along which the objective grows without bound.
-        while True:
-            s = min((j for j, c in costs.items() if c > 0 and j < limit), default=None)
-            if s is None:
-                return None
-            best = -1
-            for i, row in enumerate(self.rows):
-                a = row.get(s, 0)
-                if a <= 0:
-                    continue
-                if best < 0:
-                    best = i
-                    continue
-                here, there = self.rhs[i] * self.rows[best][s], self.rhs[best] * a
-                if here < there or (here == there and self.basis[i] < self.basis[best]):
-                    best = i
-            if best < 0:
-                return s
-            self._pivot(best, s, costs)
-
-    def _phase_one(self) -> None:
-        artificial = range(self.first_artificial, self.width)
-        costs = self._reduced(dict.fromkeys(artificial, -1))
-        self._optimise(costs, self.width)
-        redundant = []
-        for i in range(len(self.rows)):
-            if self.basis[i] < self.first_artificial:
-                continue
-            if self.rhs[i]:  # pragma: no cover - the true counts always satisfy the rows
-                msg = "the counts do not satisfy the relations"
-                raise AssertionError(msg)
-            column = min((j for j in self.rows[i] if j < self.first_artificial), default=None)
-            if column is None:
-                redundant.append(i)  # a relation implied by the others
-            else:
-                self._pivot(i, column)  # a degenerate pivot: the values do not change
-        for i in reversed(redundant):
-            del self.rows[i]
-            del self.rhs[i]
-            del self.basis[i]
-
-    def extreme(self, j: int, sense: int) -> _Extreme:
-        """Maximise (``sense=1``) or minimise (``-1``) variable ``j``.
-
-        Returns an optimal vertex in whole numbers (``None`` when it is not whole: no
-        witness), or, when the maximum is unbounded, a direction in whole numbers along
-        which every row stays satisfied and ``x_j`` grows; and the rows that bind the
-        optimum (those whose dual value is not zero).
-        """
-        costs = self._reduced({j: sense})
-        entering = self._optimise(costs, self.first_artificial)
-        n, d = self.n, self.d
-        if entering is not None:
-            ray = [0] * n
-            if entering < n:
-                ray[entering] = d
-            for i, b in enumerate(self.basis):
-                if b < n:
-                    ray[b] = -self.rows[i].get(entering, 0)
-            return _Extreme(point=None, ray=ray, binding=frozenset())
-        binding = frozenset(row for row, column in self.markers.items() if costs.get(column))
-        point: list[int] | None = [1] * n
-        for i, b in enumerate(self.basis):
-            if b < n and point is not None:
-                whole, rest = divmod(self.rhs[i], d)
-                if rest:
-                    point = None
-                else:
-                    point[b] = whole + 1
-        return _Extreme(point=point, ray=None, binding=binding)
-
-
-@attrs.frozen
-class _Extreme:
-    # An optimum of _Tableau.extreme: a whole vertex, or a ray; the binding rows.
-    point: list[int] | None
-    ray: list[int] | None
-    binding: frozenset[int]
-
-
-def _satisfies(point: list[int], rows: list[_Row]) -> bool:
-    if any(v < 1 for v in point):
-        return False
-    for coefficients, constant, equal in rows:
-        value = sum(a * point[j] for j, a in coefficients.items())
-        if (value != constant) if equal else (value > constant):
-            return False
-    return True
-
-
-def _is_ray(ray: list[int], rows: list[_Row], j: int) -> bool:
-    if ray[j] <= 0 or any(v < 0 for v in ray):
-        return False
-    for coefficients, _, equal in rows:
-        value = sum(a * ray[i] for i, a in coefficients.items())
-        if (value != 0) if equal else (value > 0):
-            return False
-    return True
-
-
-class _Seen:
-    """The lowest and highest value of each variable over the witness tables found."""
-
-    def __init__(self, values: list[int], rows: list[_Row]) -> None:
-        self.rows = rows
-        self.low: list[int] = list(values)
-        self.high: list[int | None] = list(values)
-
-    def add(self, found: _Extreme, j: int) -> None:
-        """Count an optimum found for ``j``, once checked: a whole table, or a ray."""
-        if found.ray is not None and _is_ray(found.ray, self.rows, j):
-            for i, step in enumerate(found.ray):
-                if step > 0:
-                    self.high[i] = None  # the true table plus the ray, times any t
-        elif found.point is not None and _satisfies(found.point, self.rows):
-            for i, v in enumerate(found.point):
-                self.low[i] = min(self.low[i], v)
-                top = self.high[i]
-                self.high[i] = None if top is None else max(top, v)
-
-    def wide(self, j: int, need: int) -> bool:
-        """Whether ``j`` is seen ``need`` apart (or without bound)."""
-        top = self.high[j]
-        return top is None or top - self.low[j] >= need
-
-
-def _audit(
-    values: list[int], rows: list[_Row], todo: list[int], need: int
-) -> dict[int, tuple[tuple[int, int | None], frozenset[int]]]:
-    """For each variable of ``todo``: its lowest and highest values, and what limits them.
-
-    Each value comes with a witness, a table of whole numbers satisfying every row,
-    checked in exact arithmetic before it counts; so a span is never wider than what a
-    table consistent with the rows really gives (the true counts are one such table,
-    and spans start from them). A witness found for one variable gives every other
-    variable a value too, so a variable already ``need`` wide from the witnesses found
-    so far needs no optimum of its own; a highest value is looked for first, a lowest
-    only when still needed. The rows returned are those that bind the optima found for a
-    variable left narrow (none for a wide one).
-    """
-    tableau = _Tableau(len(values), rows)
-    seen = _Seen(values, rows)
-    found: dict[int, tuple[tuple[int, int | None], frozenset[int]]] = {}
-    for j in todo:
-        binding: frozenset[int] = frozenset()
-        for sense in (1, -1):
-            if seen.wide(j, need):
-                break
-            optimum = tableau.extreme(j, sense)
-            seen.add(optimum, j)
-            binding |= optimum.binding
-        wide = seen.wide(j, need)
-        found[j] = ((seen.low[j], seen.high[j]), frozenset() if wide else binding)
-    return found
-
-
 def _threshold(k: object, cls_name: str) -> int:
     threshold = _count(k, "k", cls_name)
     if threshold < 2:  # k = 1 would hide nothing: surely a mistake
@@ -625,8 +183,8 @@ def _count(value: object, field: str, cls_name: str = "suppress_cells") -> int:
 
 def _rows_of(
     relations: Iterable[Relation[K]], index: Mapping[K, int], values: list[int]
-) -> list[_Row]:
-    rows: list[_Row] = []
+) -> list[Row]:
+    rows: list[Row] = []
     for r, relation in enumerate(relations):
         where = f"relations[{r}]"
         given: object = relation  # callers without a type checker pass anything
@@ -657,7 +215,7 @@ class _Suppressor:
     hidden count found wide enough once is not audited again.
     """
 
-    def __init__(self, values: list[int], rows: list[_Row], k: int, last: set[int]) -> None:
+    def __init__(self, values: list[int], rows: list[Row], k: int, last: set[int]) -> None:
         self.values, self.rows, self.k, self.last = values, rows, k, last
         self.touching: list[list[int]] = [[] for _ in values]
         for r, (coefficients, _, _) in enumerate(rows):
@@ -697,7 +255,7 @@ class _Suppressor:
         """
         local = {i: n for n, i in enumerate(component)}
         used = sorted({r for i in component for r in self.touching[i]})
-        rows: list[_Row] = []
+        rows: list[Row] = []
         for r in used:
             coefficients, constant, equal = self.rows[r]
             mine: dict[int, int] = {}
@@ -710,7 +268,7 @@ class _Suppressor:
         values = [self.values[i] for i in component]
         todo = [local[i] for i in component if i not in self.wide]
         narrow: dict[int, list[int]] = {}
-        for j, ((low, high), binding) in _audit(values, rows, todo, self.k - 1).items():
+        for j, ((low, high), binding) in audit(values, rows, todo, self.k - 1).items():
             if high is None or high - low >= self.k - 1:
                 self.wide[component[j]] = (low, high)
             else:
