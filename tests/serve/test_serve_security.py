@@ -27,7 +27,7 @@ from threeno.serve import (
     MIN_TOKEN_LENGTH,
     ServeConfig,
     ServiceLimits,
-    _work,
+    _lookups,
     create_app,
     read_tokens,
 )
@@ -397,7 +397,7 @@ class TestCatchAll:
             msg = "SENTINELNAMEQX 0 failed"
             raise RuntimeError(msg)
 
-        monkeypatch.setattr(_work, "_plan_head", broken)
+        monkeypatch.setattr(_lookups, "_plan_head", broken)
         caplog.set_level(logging.INFO, logger="threeno.serve")
         status, headers, body = anyio.run(_call, create_app(ServeConfig()), "/v1/plans")
         assert status == 500

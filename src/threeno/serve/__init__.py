@@ -1,4 +1,4 @@
-"""threeno's rules behind an HTTP API: ``threeno serve`` (issue 22).
+"""threeno's rules behind an HTTP API: ``threeno serve``.
 
 Most provincial software is not written in Python; to count the same way, a police
 register in Java, a Women's Union tracker in PHP or a dashboard in JavaScript send their

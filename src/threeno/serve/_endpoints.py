@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
-from threeno.serve import _work
+from threeno.serve import _lookups, _work
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -69,7 +69,7 @@ ENDPOINTS: Final = (
         method="GET",
         path="/v1/health",
         operation_id="health",
-        work=_work.health,
+        work=_lookups.health,
         summary="Whether the service answers (no token needed)",
         params=(),
         response="Health",
@@ -79,7 +79,7 @@ ENDPOINTS: Final = (
         method="GET",
         path="/v1/openapi.json",
         operation_id="openapi",
-        work=_work.health,  # replaced by the application: the document of its own settings
+        work=_lookups.health,  # replaced by the application: the document of its own settings
         summary="This OpenAPI 3.1 document",
         params=(),
         response="OpenApiDocument",
@@ -89,7 +89,7 @@ ENDPOINTS: Final = (
         method="GET",
         path="/v1/plans",
         operation_id="listPlans",
-        work=_work.plan_list,
+        work=_lookups.plan_list,
         summary="The plans a request may name",
         response="PlanList",
     ),
@@ -97,7 +97,7 @@ ENDPOINTS: Final = (
         method="GET",
         path="/v1/plans/{plan}",
         operation_id="showPlan",
-        work=_work.plan_detail,
+        work=_lookups.plan_detail,
         summary="A plan: units, agencies, indicators, targets, settings and its summary",
         description="As `threeno plan show`; `summary` is its text in the answer's language.",
         response="PlanDetail",
@@ -107,7 +107,7 @@ ENDPOINTS: Final = (
         method="GET",
         path="/v1/indicators",
         operation_id="listIndicators",
-        work=_work.indicator_list,
+        work=_lookups.indicator_list,
         summary="The indicator catalogue with a plan's clauses and targets",
         description="As `threeno indicators`: `in_report` says whether a report evaluates it.",
         params=("plan", "lang"),
@@ -117,7 +117,7 @@ ENDPOINTS: Final = (
         method="GET",
         path="/v1/schema",
         operation_id="datasetSchema",
-        work=_work.schema,
+        work=_lookups.schema,
         summary="The JSON Schema (draft 2020-12) of a dataset document",
         description="As `threeno schema`; generated from the model, as this document's schemas.",
         params=(),
@@ -128,7 +128,7 @@ ENDPOINTS: Final = (
         method="GET",
         path="/v1/schema/{record_type}",
         operation_id="recordSchema",
-        work=_work.schema,
+        work=_lookups.schema,
         summary="The JSON Schema of one record type",
         params=(),
         response="JsonSchema",

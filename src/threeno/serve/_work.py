@@ -25,15 +25,13 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 import threeno
-from threeno import plans
 from threeno.cli import default_period
 from threeno.errors import PeriodError
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.indicators.definitions import Level
 from threeno.indicators.explanation import EXPLAIN_MODES
 from threeno.io.datasets import SCHEMA
-from threeno.io.schema import SCHEMA_NAMES
-from threeno.lang import LANGS, Lang
+from threeno.lang import Lang
 from threeno.lang import date as lang_date
 from threeno.messages import Notice
 from threeno.model.plan import LocalCalendar, NamedDay, Plan
@@ -139,7 +137,7 @@ def error_json(status: int, notice: Notice, lang: Lang) -> dict[str, object]:
 # -- plans, periods, settings -------------------------------------------------------------
 
 
-def _plan(call: Call) -> Plan:
+def plan_of(call: Call) -> Plan:
     plan_id = call.query.one("plan") or call.config.default_plan
     plan = call.config.plans.get(plan_id)
     if plan is None:
@@ -409,7 +407,7 @@ def _evaluate(
 ) -> _Evaluated:
     """Load the body and evaluate, as ``threeno report`` and ``explain`` do."""
     query = call.query
-    plan = with_settings(_plan(call), query)
+    plan = with_settings(plan_of(call), query)
     period = _period(plan, query)
     allow = bool(query.boolean("allow_out_of_scope"))
     if units:
@@ -438,7 +436,7 @@ def _evaluate(
 
 def validate(call: Call) -> Reply:
     """``POST /v1/validate``: the load report of a dataset, unit codes checked against the plan."""
-    plan = _plan(call)
+    plan = plan_of(call)
     _, report = _load(call, plan)
     return json_reply(load_report_json(report, call.lang))
 
@@ -448,7 +446,9 @@ def evaluate(call: Call) -> Reply:
     query = call.query
     explain = query.choice("explain", EXPLAIN_MODES) or "none"
     units = query.many("unit")
-    done = _evaluate(call, units=units, indicators=_indicators(_plan(call), query), explain=explain)
+    done = _evaluate(
+        call, units=units, indicators=_indicators(plan_of(call), query), explain=explain
+    )
     body = {
         "evaluation": done.evaluation.to_dict(),
         "load_report": load_report_json(done.report, call.lang),
@@ -504,7 +504,7 @@ def report(call: Call) -> Reply:
     done = _evaluate(
         call,
         units=query.many("unit"),
-        indicators=_indicators(_plan(call), query),
+        indicators=_indicators(plan_of(call), query),
         explain="failures",
     )
     text = threeno.render(
@@ -585,7 +585,7 @@ def time_limit_of(call: Call) -> Reply:
     that day, and the report's status on it.
     """
     query = call.query
-    plan = with_settings(_plan(call), query)
+    plan = with_settings(plan_of(call), query)
     as_of = query.date("as_of")
     query.one("report_id")  # refused here when repeated, before the body is read
     data, report = _load(call, plan)
@@ -611,125 +611,3 @@ def time_limit_of(call: Call) -> Reply:
         "load_report": load_report_json(report, call.lang),
     }
     return json_reply(body)
-
-
-# -- the endpoints that read no records ---------------------------------------------------------
-
-
-def _plan_head(plan: Plan, config: ServeConfig) -> dict[str, object]:
-    return {
-        "id": plan.id,
-        "title_vi": plan.title_vi,
-        "title_en": plan.title_en,
-        "number": plan.number,
-        "year": plan.year,
-        "issued_on": plan.issued_on,
-        "bundled": plan.id in plans.available(),
-        "default": plan.id == config.default_plan,
-    }
-
-
-def plan_list(call: Call) -> Reply:
-    """``GET /v1/plans``: the plans requests may name."""
-    config = call.config
-    return json_reply({"plans": [_plan_head(p, config) for p in config.plans.values()]})
-
-
-def _plan_by_path(call: Call) -> Plan:
-    plan = call.config.plans.get(call.path or "")
-    if plan is None:
-        known = ", ".join(call.config.plans)
-        raise ServiceError(404, "service_unknown_plan", plan=shown(call.path), known=known)
-    return plan
-
-
-def plan_detail(call: Call) -> Reply:
-    """``GET /v1/plans/{plan}``: a plan's units, agencies, targets, settings and summary."""
-    plan = _plan_by_path(call)
-    year = plan.reporting_year
-    body = {
-        **_plan_head(plan, call.config),
-        "reporting_year": {"text": str(year), "start": year.start, "end": year.end},
-        "convention": plan.reporting.convention.value,
-        "units": [
-            {
-                "code": u.code,
-                "name": u.full_name,
-                "valid_from": u.valid_from,
-                "valid_to": u.valid_to,
-            }
-            for u in plan.units
-        ],
-        "agencies": [
-            {"id": a.id, "name_vi": a.name_vi, "name_en": a.name_en} for a in plan.agencies
-        ],
-        "indicators": list(plan.report_indicators),
-        "targets": [
-            {
-                "indicator": t.indicator,
-                "comparator": t.comparator.value,
-                "value": t.value,
-                "clause": t.clause,
-            }
-            for t in plan.targets
-        ],
-        "settings": {
-            "count_receipt_day": plan.evaluation.count_receipt_day,
-            "crosswalk": plan.evaluation.crosswalk,
-            "days_allowed": plan.reporting.days_allowed,
-            "days_off": [
-                {"date": d.date, "name_vi": d.name_vi, "name_en": d.name_en}
-                for d in plan.calendar.days_off
-            ],
-            "working_days": [
-                {"date": d.date, "name_vi": d.name_vi, "name_en": d.name_en}
-                for d in plan.calendar.working_days
-            ],
-        },
-        "summary": plans.summary(plan, lang=call.lang),
-    }
-    return json_reply(body)
-
-
-def indicator_list(call: Call) -> Reply:
-    """``GET /v1/indicators``: the catalogue with a plan's clauses and targets (``indicators``)."""
-    plan = _plan(call)
-    reported = set(plan.report_indicators or (i.id for i in CATALOGUE))
-    rows = []
-    for ind in CATALOGUE:
-        target = plan.target(ind.id)
-        rows.append(
-            {
-                "id": ind.id,
-                "kind": ind.kind.value,
-                "level": ind.level.value,
-                "name": ind.name(call.lang),
-                "name_vi": ind.name_vi,
-                "name_en": ind.name_en,
-                "clauses": list(plan.clauses_for(ind.id)),
-                "target": None
-                if target is None
-                else {
-                    "comparator": target.comparator.value,
-                    "value": target.value,
-                    "clause": target.clause,
-                },
-                "in_report": ind.id in reported,
-            }
-        )
-    return json_reply({"plan": plan.id, "indicators": rows})
-
-
-def schema(call: Call) -> Reply:
-    """``GET /v1/schema[/{record_type}]``: the JSON Schema of the dataset or a record type."""
-    name = call.path or "dataset"
-    if name not in SCHEMA_NAMES:
-        raise ServiceError(
-            404, "service_unknown_schema", name=shown(name), known=", ".join(SCHEMA_NAMES)
-        )
-    return Reply(body=to_json(threeno.json_schema(name)), media_type="application/schema+json")
-
-
-def health(_: Call) -> Reply:
-    """``GET /v1/health``: the service answers (no token needed); its version and languages."""
-    return json_reply({"status": "ok", "version": threeno.__version__, "languages": list(LANGS)})
