@@ -27,9 +27,7 @@ import sys
 import threading
 import time
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any, Final
-
-import attrs
+from typing import IO, TYPE_CHECKING, Final
 
 from threeno import plans
 from threeno._cli_parser import DEFAULT_PLAN, build_parser
@@ -46,11 +44,7 @@ from threeno.lang import number as lang_number
 from threeno.lang import percent as lang_percent
 from threeno.messages import Notice
 from threeno.model.period import PeriodKind, ReportingPeriod
-from threeno.model.plan import (
-    LocalCalendar,
-    NamedDay,
-    Plan,
-)
+from threeno.model.plan import Plan, with_settings
 from threeno.privacy import DEFAULT_THRESHOLD
 from threeno.reporting.docs import write_pages
 from threeno.reporting.render import render
@@ -235,51 +229,28 @@ def _with_settings(plan: Plan, args: argparse.Namespace) -> Plan:
     A plan's settings are its own (``[evaluation]``, ``[calendar]``, ``[reporting]``);
     ``--count-receipt-day``, ``--crosswalk``, ``--days-allowed`` and ``--day-off`` replace
     or add to them for this run, noting where the value came from, so that the report
-    never presents a command-line value as the plan's.
+    never presents a command-line value as the plan's (:func:`threeno.model.plan.with_settings`).
     """
-    readings = plan.evaluation
-    for option, key in (("--count-receipt-day", "count_receipt_day"), ("--crosswalk", "crosswalk")):
-        value = getattr(args, key)
-        if value is not None and value != getattr(readings, key):
-            flag = option if value else "--no-" + option.removeprefix("--")
-            readings = attrs.evolve(
-                readings,
-                **{
-                    key: value,
-                    f"{key}_note": _SET_HERE_EN.format(option=flag),
-                    f"{key}_note_vi": _SET_HERE_VI.format(option=flag),
-                },
+
+    def set_by(key: str, value: object) -> tuple[str, str]:
+        option = "--" + key.replace("_", "-")
+        if value is False:
+            option = "--no-" + option.removeprefix("--")
+        if key == "day_off":  # the name of a day off: no final stop
+            return (
+                _SET_HERE_VI.format(option=option).removesuffix("."),
+                _SET_HERE_EN.format(option=option).removesuffix("."),
             )
-    if readings != plan.evaluation:
-        plan = attrs.evolve(plan, evaluation=readings)
-    if args.days_allowed is not None and args.days_allowed != plan.reporting.days_allowed:
-        reporting = attrs.evolve(
-            plan.reporting,
-            days_allowed=args.days_allowed,
-            days_allowed_set_by_plan=False,
-            days_allowed_note=_SET_HERE_EN.format(option="--days-allowed"),
-        )
-        plan = attrs.evolve(plan, reporting=reporting)
-    known = {day.date for day in plan.calendar.days_off}
-    added = tuple(
-        NamedDay(
-            date=day,
-            name_vi=_SET_HERE_VI.format(option="--day-off").removesuffix("."),
-            name_en=_SET_HERE_EN.format(option="--day-off").removesuffix("."),
-        )
-        for day in sorted(set(args.day_off or ()))
-        if day not in known
+        return _SET_HERE_VI.format(option=option), _SET_HERE_EN.format(option=option)
+
+    return with_settings(
+        plan,
+        count_receipt_day=args.count_receipt_day,
+        crosswalk=args.crosswalk,
+        days_allowed=args.days_allowed,
+        days_off=args.day_off or (),
+        set_by=set_by,
     )
-    if added:
-        # The attrs plugin cannot solve the converter's type variable: the tuples are given
-        # as what they are, and LocalCalendar's validators check them.
-        days_off: Any = plan.calendar.days_off + added
-        working_days: Any = plan.calendar.working_days
-        calendar = LocalCalendar(
-            days_off=days_off, working_days=working_days, note=plan.calendar.note
-        )
-        plan = attrs.evolve(plan, calendar=calendar)
-    return plan
 
 
 def _report_indicators(plan: Plan, args: argparse.Namespace) -> tuple[str, ...] | None:

@@ -325,6 +325,7 @@ EXEMPT = {
     "threeno.reporting.view.words": "fixed words",
     "threeno.rules.calendar.local_date": "a date",
     "threeno.rules.calendar.plan_calendar": "a plan's days off; plans hold no personal data",
+    "threeno.model.plan.with_settings": "a plan's settings; plans hold no personal data",
     "threeno.model.record_types.record_type": "a descriptor by name; no record reaches it",
     "threeno.lang.check_lang": "checks a language code; no record reaches it",
     "threeno.lang.number": "formats a count; no record reaches it",

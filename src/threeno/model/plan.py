@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import datetime as dt  # noqa: TC003 - attrs and cattrs read the annotations at run time
 import functools
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import attrs
 
@@ -70,6 +70,9 @@ from threeno.model.plan_parts import (
 )
 from threeno.model.units import AdministrativeUnit, UnitRegistry
 
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
 __all__ = [
     "CLAUSE_ID",
     "INDICATOR_ID",
@@ -88,6 +91,7 @@ __all__ = [
     "ReportingRules",
     "Section",
     "Target",
+    "with_settings",
 ]
 
 
@@ -335,3 +339,72 @@ class Plan:
         """
         self.agency(agency_id)
         return tuple(d for d in self.duties if agency_id == d.agency or agency_id in d.partners)
+
+
+def with_settings(  # noqa: PLR0913 - the settings a run may override, all keyword-only
+    plan: Plan,
+    *,
+    count_receipt_day: bool | None = None,
+    crosswalk: bool | None = None,
+    days_allowed: int | None = None,
+    days_off: Iterable[dt.date] = (),
+    set_by: Callable[[str, object], tuple[str, str]],
+) -> Plan:
+    """The plan with the settings a run overrides, each noted as not the plan's.
+
+    ``count_receipt_day`` and ``crosswalk`` replace the plan's ``[evaluation]`` readings,
+    ``days_allowed`` its reporting deadline, and ``days_off`` add local days off to its
+    ``[calendar]``; ``None`` (or a value equal to the plan's, or a day off it already
+    has) changes nothing. Each change carries the note ``set_by(key, value)`` gives
+    (Vietnamese, English: "set on the command line (--crosswalk), not by the plan
+    file"), so a report never presents a run's value as the plan's; the deadline becomes
+    a local default (``days_allowed_set_by_plan=False``). The command line and the
+    service both override a plan this way.
+
+    >>> import datetime as dt
+    >>> from threeno.model.plan import with_settings
+    >>> from threeno.plans import load_plan
+    >>> plan = with_settings(
+    ...     load_plan("lai-chau-2024"),
+    ...     crosswalk=True,
+    ...     set_by=lambda key, value: (f"Đặt riêng ({key})", f"set here ({key})"),
+    ... )
+    >>> plan.evaluation.crosswalk, plan.evaluation.crosswalk_note
+    (True, 'set here (crosswalk)')
+
+    Plan clauses: IV.2 (the reporting deadline); the readings of Bộ luật Tố tụng hình sự
+    2015, Art. 134, and Nghị quyết 1670/NQ-UBTVQH15 the plan file records.
+
+    .. versionadded:: 0.2.0
+    """
+    readings = plan.evaluation
+    for key, value in (("count_receipt_day", count_receipt_day), ("crosswalk", crosswalk)):
+        if value is not None and value != getattr(readings, key):
+            vi, en = set_by(key, value)
+            changes: dict[str, Any] = {key: value, f"{key}_note": en, f"{key}_note_vi": vi}
+            readings = attrs.evolve(readings, **changes)
+    if readings != plan.evaluation:
+        plan = attrs.evolve(plan, evaluation=readings)
+    if days_allowed is not None and days_allowed != plan.reporting.days_allowed:
+        reporting = attrs.evolve(
+            plan.reporting,
+            days_allowed=days_allowed,
+            days_allowed_set_by_plan=False,
+            days_allowed_note=set_by("days_allowed", days_allowed)[1],
+        )
+        plan = attrs.evolve(plan, reporting=reporting)
+    known = {day.date for day in plan.calendar.days_off}
+    added = []
+    for day in sorted(set(days_off) - known):
+        vi, en = set_by("day_off", day)
+        added.append(NamedDay(date=day, name_vi=vi, name_en=en))
+    if added:
+        # The attrs plugin cannot solve the converter's type variable: the tuples are
+        # given as what they are, and LocalCalendar's validators check them.
+        new_days: Any = (*plan.calendar.days_off, *added)
+        working_days: Any = plan.calendar.working_days
+        calendar = LocalCalendar(
+            days_off=new_days, working_days=working_days, note=plan.calendar.note
+        )
+        plan = attrs.evolve(plan, calendar=calendar)
+    return plan

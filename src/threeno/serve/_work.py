@@ -20,7 +20,7 @@ import datetime as dt
 import json
 import threading
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 import attrs
 
@@ -34,7 +34,8 @@ from threeno.io.datasets import SCHEMA
 from threeno.lang import Lang
 from threeno.lang import date as lang_date
 from threeno.messages import Notice
-from threeno.model.plan import LocalCalendar, NamedDay, Plan
+from threeno.model.plan import Plan
+from threeno.model.plan import with_settings as plan_with_settings
 from threeno.reporting.render import FORMATS
 from threeno.rules.calendar import plan_calendar, today
 from threeno.rules.time_limits import status_on, time_limit
@@ -166,49 +167,28 @@ def with_settings(plan: Plan, query: Query) -> Plan:
 
     ``count_receipt_day``, ``crosswalk`` and ``days_allowed`` replace the plan's, and
     ``day_off`` adds local days off, each noted as set by the request (the report shows
-    where every setting came from); a value equal to the plan's changes nothing.
+    where every setting came from); a value equal to the plan's changes nothing
+    (:func:`threeno.model.plan.with_settings`).
     """
-    readings = plan.evaluation
-    for key in ("count_receipt_day", "crosswalk"):
-        value = query.boolean(key)
-        if value is not None and value != getattr(readings, key):
-            option = f"{key}={'true' if value else 'false'}"
-            changes: dict[str, Any] = {
-                key: value,
-                f"{key}_note": SET_HERE_EN.format(option=option),
-                f"{key}_note_vi": SET_HERE_VI.format(option=option),
-            }
-            readings = attrs.evolve(readings, **changes)
-    if readings != plan.evaluation:
-        plan = attrs.evolve(plan, evaluation=readings)
-    days_allowed = query.days("days_allowed")
-    if days_allowed is not None and days_allowed != plan.reporting.days_allowed:
-        reporting = attrs.evolve(
-            plan.reporting,
-            days_allowed=days_allowed,
-            days_allowed_set_by_plan=False,
-            days_allowed_note=SET_HERE_EN.format(option=f"days_allowed={days_allowed}"),
-        )
-        plan = attrs.evolve(plan, reporting=reporting)
-    known = {day.date for day in plan.calendar.days_off}
-    added = tuple(
-        NamedDay(
-            date=day,
-            name_vi=SET_HERE_VI.format(option="day_off").removesuffix("."),
-            name_en=SET_HERE_EN.format(option="day_off").removesuffix("."),
-        )
-        for day in sorted(set(query.dates("day_off")))
-        if day not in known
+
+    def set_by(key: str, value: object) -> tuple[str, str]:
+        if key == "day_off":  # the name of a day off: no final stop
+            return (
+                SET_HERE_VI.format(option=key).removesuffix("."),
+                SET_HERE_EN.format(option=key).removesuffix("."),
+            )
+        shown = {True: "true", False: "false"}.get(value, value)  # type: ignore[call-overload]
+        option = f"{key}={shown}"
+        return SET_HERE_VI.format(option=option), SET_HERE_EN.format(option=option)
+
+    return plan_with_settings(
+        plan,
+        count_receipt_day=query.boolean("count_receipt_day"),
+        crosswalk=query.boolean("crosswalk"),
+        days_allowed=query.days("days_allowed"),
+        days_off=query.dates("day_off"),
+        set_by=set_by,
     )
-    if added:
-        # The attrs plugin cannot solve the converter's type variable (as in threeno.cli).
-        days_off: Any = plan.calendar.days_off + added
-        working_days: Any = plan.calendar.working_days
-        calendar = LocalCalendar(
-            days_off=days_off, working_days=working_days, note=plan.calendar.note
-        )
-        plan = attrs.evolve(plan, calendar=calendar)
-    return plan
 
 
 def _check_units(plan: Plan, period: ReportingPeriod, units: Sequence[str]) -> None:
