@@ -53,7 +53,8 @@ import attrs
 
 from threeno.errors import DatasetError
 from threeno.io import _csvcells
-from threeno.io._atomic import atomic_open, check_not_input
+from threeno.io._atomic import atomic_open, check_output_folder, make_folder
+from threeno.io._files import FOLDER, guarded, input_kind, list_folder, open_input, read_input
 from threeno.io._limits import MAX_DEPTH, lines, too_deep
 from threeno.io.converter import CONVERTER, coded_problems, make_converter
 from threeno.io.report import FieldProblem, LoadReport, LoadReportError, Rejection, TypeCounts
@@ -62,8 +63,11 @@ from threeno.model._base import REDACTED, fail, is_sensitive, personal_values, s
 from threeno.model.dataset import RECORD_TYPES, Dataset, HasRegistry, R, Record, UnitLookup
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from types import TracebackType
+    from typing import IO
 
+    from threeno.io._limits import LineSource
     from threeno.model.dataset import Problem
 
 __all__ = [
@@ -181,11 +185,35 @@ def check_limits(limits: object, function: str) -> None:
         _refuse("limits_not_limits", function=function, type=type(limits).__name__)
 
 
-def _check_size(path: Path, limit: int, code: str) -> None:
-    # code: file_too_large (a file of records) or document_too_large (a JSON document).
-    size = path.stat().st_size
-    if size > limit:
+def _too_large(path: Path, limit: int, code: str) -> Callable[[int], NoReturn]:
+    """A refusal of ``path``, beyond ``limit`` bytes, to call with the size found.
+
+    code: file_too_large (a file of records) or document_too_large (a JSON document).
+    """
+
+    def refuse(size: int) -> NoReturn:
         _refuse(code, file=str(path), size=size, limit=limit)
+
+    return refuse
+
+
+def _open_records(path: Path, tally: _Tally) -> tuple[IO[bytes], LineSource]:
+    """A file of records, opened as an input (:mod:`threeno.io._files`), and its lines.
+
+    A load (``tally.file_limit`` set) refuses a file beyond it, from its size before
+    anything is read, and again as it is read (a size the system reports is not
+    trusted); a stream reads any size.
+    """
+    stream = open_input(path, DatasetError)
+    limit = tally.file_limit
+    if limit is None:
+        return stream, guarded(stream, path, DatasetError)
+    refuse = _too_large(path, limit, "file_too_large")
+    size = os.fstat(stream.fileno()).st_size
+    if size > limit:
+        stream.close()
+        refuse(size)
+    return stream, guarded(stream, path, DatasetError, limit=limit, too_large=refuse)
 
 
 def _kind(value: object) -> str:
@@ -317,9 +345,16 @@ class _Tally:
     """The counts, rejections and notes of one load, built as records are read."""
 
     def __init__(
-        self, *, check_duplicates: bool = True, limits: LoadLimits = DEFAULT_LIMITS
+        self,
+        *,
+        check_duplicates: bool = True,
+        limits: LoadLimits = DEFAULT_LIMITS,
+        file_limit: int | None = None,
     ) -> None:
         self.limits = limits
+        # The most bytes a file of records may hold: limits.file_bytes for a load, which
+        # keeps every record; None for a stream, which keeps none.
+        self.file_limit = file_limit
         self.read = dict.fromkeys(RECORD_TYPES, 0)
         self.rejected = dict.fromkeys(RECORD_TYPES, 0)
         self.rejections: list[Rejection] = []
@@ -406,8 +441,9 @@ def _jsonl(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
     file = str(path)
     index = 0
     limits = tally.limits
-    with path.open("rb") as stream:
-        for number, raw_line in enumerate(lines(stream, limits.line_bytes), start=1):
+    stream, source = _open_records(path, tally)
+    with stream:
+        for number, raw_line in enumerate(lines(source, limits.line_bytes), start=1):
             raw: object = None
             problems: list[FieldProblem] = []
             record: Record | None = None
@@ -524,8 +560,9 @@ def _csv(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
     """The records of a CSV file, one row at a time; bad rows are rejected."""
     file = str(path)
     limit = tally.limits.line_bytes
-    with path.open("rb") as stream:
-        decoded = _decoded_lines(lines(stream, limit), file, limit)
+    stream, source = _open_records(path, tally)
+    with stream:
+        decoded = _decoded_lines(lines(source, limit), file, limit)
         first = next(decoded, "")
         if not first.strip():
             columns = ", ".join(c.name for c in _COLUMNS[name])
@@ -575,22 +612,32 @@ def _file_type(path: Path) -> tuple[str, str]:
 # -- sources ---------------------------------------------------------------------------
 
 
-def _read_folder(folder: Path, tally: _Tally) -> dict[str, list[Any]]:
+def _sort_folder(folder: Path) -> tuple[dict[str, Path], set[str], list[str], list[str]]:
+    """A folder's files of records (by file name), their formats, unknown and ignored names."""
     found: dict[str, Path] = {}
     formats: set[str] = set()
     unknown: list[str] = []
     ignored: list[str] = []
-    for path in sorted(folder.iterdir()):
+    for path in list_folder(folder, DatasetError):
         if path.name.startswith("."):
             continue  # hidden files (.DS_Store, editors' backups) are the system's
         suffix = path.suffix.lower()
-        if not path.is_file() or suffix not in {".jsonl", ".csv", ".json"}:
-            ignored.append(path.name)
-        elif path.stem in RECORD_TYPES and path.suffix in _SUFFIXES:
+        if path.stem in RECORD_TYPES and path.suffix in _SUFFIXES:
+            # Named as records: it must be a regular file (a device or a named pipe of that
+            # name is refused, never opened; so is a folder).
+            if input_kind(path, DatasetError) == FOLDER:
+                _refuse("input_is_folder", path=str(path))
             found[path.stem + path.suffix] = path
             formats.add(_SUFFIXES[path.suffix])
+        elif not path.is_file() or suffix not in {".jsonl", ".csv", ".json"}:
+            ignored.append(path.name)
         else:
             unknown.append(path.name)
+    return found, formats, unknown, ignored
+
+
+def _read_folder(folder: Path, tally: _Tally) -> dict[str, list[Any]]:
+    found, formats, unknown, ignored = _sort_folder(folder)
     if unknown:
         suffix = f".{formats.pop()}" if len(formats) == 1 else ".jsonl"
         names = ", ".join(repr(u) for u in unknown)
@@ -609,7 +656,6 @@ def _read_folder(folder: Path, tally: _Tally) -> dict[str, list[Any]]:
             note = Notice("file_missing", {"file": f"{name}{suffix}", "record_type": name})
             tally.notes.append(note)
             continue
-        _check_size(file, tally.limits.file_bytes, "file_too_large")
         records[name] = list(read(file, name, tally))
     tally.notes.extend(
         Notice("file_ignored", {"folder": str(folder), "name": name}) for name in ignored
@@ -649,8 +695,9 @@ def _read_document(document: object, tally: _Tally, file: str | None) -> dict[st
 
 def _read_json_file(path: Path, tally: _Tally) -> dict[str, list[Any]]:
     depth = tally.limits.depth
-    _check_size(path, tally.limits.document_bytes, "document_too_large")
-    data = path.read_bytes().removeprefix(_BOM)
+    limit = tally.limits.document_bytes
+    refuse = _too_large(path, limit, "document_too_large")
+    data = read_input(path, limit, DatasetError, refuse).removeprefix(_BOM)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -689,14 +736,15 @@ def _read_iterable(items: Iterable[object], tally: _Tally) -> dict[str, list[Any
 def _read(source: object, tally: _Tally) -> tuple[str, dict[str, list[Any]]]:
     if isinstance(source, str | os.PathLike):
         path = Path(source)
-        if path.is_dir():
-            return str(path), _read_folder(path, tally)
-        if not path.is_file():
+
+        def missing() -> NoReturn:
             _refuse("no_such_path", path=str(path))
+
+        if input_kind(path, DatasetError, missing=missing) == FOLDER:
+            return str(path), _read_folder(path, tally)
         if path.suffix == ".json":
             return str(path), _read_json_file(path, tally)
         name, fmt = _file_type(path)
-        _check_size(path, tally.limits.file_bytes, "file_too_large")
         return str(path), {name: list(_READERS[fmt](path, name, tally))}
     if isinstance(source, Mapping):
         return "the document", _read_document(source, tally, None)
@@ -751,7 +799,7 @@ def load_dataset(
     .. versionadded:: 0.1.0
     """
     check_limits(limits, "load_dataset")
-    tally = _Tally(limits=limits)
+    tally = _Tally(limits=limits, file_limit=limits.file_bytes)
     # Pausing the cyclic garbage collector while millions of records are made saves a
     # fifth of the time (DESIGN.md, "Quality bars"); it is restarted whatever happens.
     collecting = gc.isenabled()
@@ -893,8 +941,12 @@ def iter_records(
     if name not in RECORD_TYPES:
         _refuse("unknown_record_type", value=record_type, types=_TYPES)
     file = Path(path)
-    if not file.is_file():
+
+    def missing() -> NoReturn:
         _refuse("no_such_file", file=str(file))
+
+    if input_kind(file, DatasetError, missing=missing) == FOLDER:
+        _refuse("input_is_folder", path=str(file))
     if file.suffix not in _SUFFIXES:
         _refuse("not_streamable", file=str(file))
     return RecordStream(file, name, check_duplicates=check_duplicates, limits=limits)
@@ -1019,7 +1071,10 @@ def dump_dataset(
             or ``False``, a folder target that is a file, or a value a CSV cell cannot
             hold so that it reads back the same (a list item with ``;``).
         OutputError: (:class:`threeno.errors.OutputError`) when a file would be
-            written over an input or inside an input folder, or cannot be written.
+            written over an input or inside an input folder, or over anything that is
+            not a regular file (a device, a named pipe, a folder), or when the folder
+            cannot be made or a file cannot be written (naming the path and the
+            system's reason).
 
     Plan clauses: IV.2; DESIGN.md, "Data dictionary (interchange format v1)" and
     "Quality bars" (personal data never leaves); Nghị định 13/2023/NĐ-CP (personal
@@ -1040,11 +1095,10 @@ def dump_dataset(
         _write_document(dataset, path, sources, personal_data=personal_data)
         return (path,)
     if path.exists() and not path.is_dir():
-        msg = f"{path}: not a folder; {format} is written as a folder of files"
-        raise DatasetError(msg)
-    for name in RECORD_TYPES:  # refuse before writing anything
-        check_not_input(path / f"{name}.{format}", sources)
-    path.mkdir(parents=True, exist_ok=True)
+        _refuse("output_not_a_folder", path=str(path), format=format)
+    names = [f"{name}.{format}" for name in RECORD_TYPES]
+    check_output_folder(path, names, sources)  # refuse before writing anything
+    make_folder(path)
     written = []
     for name in RECORD_TYPES:
         file = path / f"{name}.{format}"

@@ -23,13 +23,14 @@ from __future__ import annotations
 import re
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NoReturn
 
 import attrs
 from cattrs.errors import BaseValidationError
 
 from threeno.errors import PlanError, ValidationError
 from threeno.indicators.ids import CATALOGUE_IDS, SHARE_IDS
+from threeno.io._files import raise_coded, read_input
 from threeno.io._limits import MAX_DEPTH, too_deep
 from threeno.io.converter import CONVERTER, structure_problems
 from threeno.model.plan import AgencyRole, NamedDay, Plan
@@ -63,22 +64,28 @@ def read_plan(
         The plan, checked by :func:`check_plan`.
 
     Raises:
-        PlanError: when the file cannot be read, is larger than ``max_bytes``, is not
-            valid TOML, nests deeper than ``max_depth``, or has problems; its
-            ``problems`` list each with its TOML path.
+        PlanError: when the file cannot be read (naming the system's reason), is not a
+            regular file (a device such as ``/dev/zero``, a named pipe: refused without
+            being opened), is larger than ``max_bytes`` (at most ``max_bytes + 1`` bytes
+            are read, whatever the file's size is said to be), is not UTF-8 or not valid
+            TOML, nests deeper than ``max_depth``, or has problems; its ``problems`` list
+            each with its TOML path.
 
     .. versionadded:: 0.1.0
     """
     file = Path(path)
+
+    def too_large(size: int) -> NoReturn:
+        raise_coded(PlanError, "plan_too_large", file=str(file), size=size, limit=max_bytes)
+
+    # A regular file only (a device or a named pipe is refused unopened), and never more
+    # than max_bytes + 1 bytes read, whatever its size is said to be.
+    data = read_input(file, max_bytes, PlanError, too_large, cannot_read="cannot_read_plan")
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            msg = f"plan file {file}: {size:,} bytes, more than the limit of {max_bytes:,} bytes"
-            raise PlanError(msg)
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        msg = f"cannot read plan file {file}: {exc}"
-        raise PlanError(msg) from exc
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise_coded(PlanError, "plan_not_utf8", file=str(file), line=line, byte=data[exc.start])
     return parse_plan(text, source=str(file), max_depth=max_depth)
 
 

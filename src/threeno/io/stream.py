@@ -21,18 +21,19 @@ Plan clauses: every clause of the catalogue; DESIGN.md, "Indicators" (one stream
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from threeno.errors import DatasetError
 from threeno.indicators.engine import Evaluator
+from threeno.io._files import FOLDER, input_kind, raise_coded
 from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, check_limits, iter_records
 from threeno.io.report import LoadReport, LoadReportError, TypeCounts
 from threeno.messages import Notice
 from threeno.model.dataset import RECORD_TYPES
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable
 
     from threeno.indicators.definitions import Indicator
@@ -50,22 +51,36 @@ _SUFFIXES = (".jsonl", ".csv")
 
 
 def _files(folder: Path) -> list[tuple[str, Path]]:
-    """The files of records in ``folder``, in the data dictionary's order of types."""
-    if not folder.is_dir():
-        msg = f"{folder}: not a folder of records (one .jsonl or .csv file per record type)"
-        raise DatasetError(msg)
+    """The files of records in ``folder``, in the data dictionary's order of types.
+
+    A name of records that is not a regular file (a device, a named pipe, a folder) is
+    refused, never opened (:mod:`threeno.io._files`).
+    """
+
+    def not_a_folder() -> NoReturn:
+        raise_coded(DatasetError, "stream_not_a_folder", path=str(folder))
+
+    if input_kind(folder, DatasetError, missing=not_a_folder) != FOLDER:
+        not_a_folder()
     found: list[tuple[str, Path]] = []
     for name in RECORD_TYPES:
         paths = [folder / f"{name}{suffix}" for suffix in _SUFFIXES]
-        present = [p for p in paths if p.is_file()]
+        present = [p for p in paths if os.path.lexists(p)]
+        for path in present:
+            if input_kind(path, DatasetError) == FOLDER:
+                raise_coded(DatasetError, "input_is_folder", path=str(path))
         if len(present) > 1:
-            msg = f"{folder}: both {present[0].name} and {present[1].name}; keep one per type"
-            raise DatasetError(msg)
+            raise_coded(
+                DatasetError,
+                "stream_both_formats",
+                folder=str(folder),
+                first=present[0].name,
+                second=present[1].name,
+            )
         found.extend((name, p) for p in present)
     if not found:
         expected = ", ".join(f"{name}.jsonl" for name in RECORD_TYPES)
-        msg = f"{folder}: no files of records; expected files named {expected}"
-        raise DatasetError(msg)
+        raise_coded(DatasetError, "no_record_files", folder=str(folder), expected=expected)
     return found
 
 
