@@ -526,6 +526,40 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "{path}: not a folder; {format} is written as a folder of files",
     ),
     # -- the model's invariants --------------------------------------------------------
+    # Values no output can show as they are, refused when read (any record or plan text,
+    # any whole number). Params: kind (one of the char_* notices), char ("U+001B"),
+    # position (from 1); limit (MAX_WHOLE_NUMBER).
+    "unprintable_text": (
+        (
+            "chứa {kind} {char} ở ký tự thứ {position}: văn bản không in ra được đúng như nó"
+            " là nên bị loại; hãy xóa ký tự này"
+        ),
+        (
+            "holds {kind} {char} at character {position}: a text that cannot be printed as it"
+            " is is refused; remove the character"
+        ),
+    ),
+    "char_control": ("ký tự điều khiển", "a control character"),
+    "char_line_separator": ("ký tự ngắt dòng Unicode", "a Unicode line separator"),
+    "char_bidi": ("ký tự điều khiển hướng chữ", "a bidirectional control"),
+    "char_surrogate": (
+        "nửa cặp thay thế UTF-16 đứng lẻ",
+        "an unpaired surrogate (half of a UTF-16 pair)",
+    ),
+    "number_too_large": (
+        (
+            "phải có giá trị tuyệt đối không quá {limit:number} (2^53 − 1, số nguyên lớn nhất"
+            " mà JSON trao đổi chính xác giữa các phần mềm, RFC 8259 mục 6)"
+        ),
+        (
+            "must be at most {limit:number} in absolute value (2^53 − 1, the largest whole"
+            " number JSON exchanges exactly between tools, RFC 8259 section 6)"
+        ),
+    ),
+    "json_number_too_long": (
+        "không phải JSON đọc được: có một số dài hơn {limit:number} chữ số",
+        "not valid JSON: a number of more than {limit:number} digits",
+    ),
     # Values of the wrong type or form (any record or model object).
     "not_text": ("phải là văn bản, không phải {type:kind}", "must be text, not {type}"),
     "empty": ("không được để trống", "must not be empty"),
@@ -948,6 +982,10 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     "cannot_read_plan": (
         "không đọc được tệp kế hoạch {path}: {reason}",
         "cannot read plan file {path}: {reason}",
+    ),
+    "plan_number_too_long": (
+        "{source}: có một số dài hơn {limit:number} chữ số",
+        "{source}: a number of more than {limit:number} digits",
     ),
     "plan_too_large": (
         "tệp kế hoạch {file}: {size:number} byte, vượt giới hạn {limit:number} byte",

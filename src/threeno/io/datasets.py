@@ -44,6 +44,7 @@ import itertools
 import json
 import os
 import pathlib
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -59,7 +60,14 @@ from threeno.io._limits import MAX_DEPTH, lines, too_deep
 from threeno.io.converter import CONVERTER, coded_problems, make_converter
 from threeno.io.report import FieldProblem, LoadReport, LoadReportError, Rejection, TypeCounts
 from threeno.messages import Notice
-from threeno.model._base import REDACTED, fail, is_sensitive, personal_values, scrub_params
+from threeno.model._base import (
+    REDACTED,
+    fail,
+    is_sensitive,
+    personal_values,
+    scrub_params,
+    unprintable,
+)
 from threeno.model.dataset import RECORD_TYPES, Dataset, HasRegistry, R, Record, UnitLookup
 
 if TYPE_CHECKING:
@@ -262,7 +270,14 @@ def _json_error(exc: BaseException, depth: int) -> Notice:
         return _too_deep(depth)
     if isinstance(exc, _NotJsonError):
         return exc.notice
+    if _TOO_MANY_DIGITS in str(exc):
+        # A number of thousands of digits: Python refuses to read it (CVE-2020-10735).
+        return Notice("json_number_too_long", {"limit": sys.get_int_max_str_digits()})
     return Notice("invalid_value", {"detail": f"not valid JSON: {exc}"})  # pragma: no cover
+
+
+# The words of the ValueError Python raises for an integer of too many digits.
+_TOO_MANY_DIGITS: Final = "Exceeds the limit"
 
 
 def _refuse_document(path: Path, exc: BaseException, depth: int) -> NoReturn:
@@ -312,8 +327,14 @@ def _structure(cls: type[R], raw: object) -> tuple[R | None, list[FieldProblem]]
 
 
 def _raw_id(raw: object) -> str | None:
+    """The id of a record as read, if it is a text that can be shown; else ``None``.
+
+    An id that no output can show as it is (a control character, an unpaired surrogate:
+    :func:`~threeno.model._base.unprintable`) is not kept: its record is rejected for it,
+    and named by its line or index only.
+    """
     value = raw.get("id") if isinstance(raw, Mapping) else None
-    if isinstance(value, str) and value.strip():
+    if isinstance(value, str) and value.strip() and unprintable(value) is None:
         return unicodedata.normalize("NFC", value)
     return None
 

@@ -21,6 +21,7 @@ Plan clauses: the whole plan; see :mod:`threeno.model.plan`.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, NoReturn
@@ -33,6 +34,8 @@ from threeno.indicators.ids import CATALOGUE_IDS, SHARE_IDS
 from threeno.io._files import raise_coded, read_input
 from threeno.io._limits import MAX_DEPTH, too_deep
 from threeno.io.converter import CONVERTER, structure_problems
+from threeno.messages import Notice
+from threeno.model._base import unprintable
 from threeno.model.plan import AgencyRole, NamedDay, Plan
 from threeno.rules.calendar import default_calendar
 
@@ -117,6 +120,12 @@ def parse_plan(text: str, *, source: str = "<plan>", max_depth: int = MAX_DEPTH)
     except RecursionError:
         # tomllib recurses once per level of nesting: a hostile file exhausts the stack.
         raise PlanError(too_deep_msg) from None
+    except ValueError as exc:
+        # A number of thousands of digits, which Python refuses to read (CVE-2020-10735).
+        if "Exceeds the limit" not in str(exc):  # pragma: no cover - tomllib's own errors
+            raise
+        limit = sys.get_int_max_str_digits()
+        raise_coded(PlanError, "plan_number_too_long", source=source, limit=limit)
     if too_deep(data, max_depth):
         raise PlanError(too_deep_msg)
     try:
@@ -159,7 +168,11 @@ def check_plan(plan: Plan) -> tuple[str, ...]:
       weekend or a public holiday is allowed), a day outside the plan's year, the year
       before or the year after;
     - the readings (``[evaluation]``): ``crosswalk = true`` with no unit of the registry
-      merged into one of the plan's units (nothing to crosswalk).
+      merged into one of the plan's units (nothing to crosswalk);
+    - texts no output can show as they are: a control character (a line break
+      included: a plan's texts are one line each), a bidirectional control, an unpaired
+      surrogate (:func:`threeno.model._base.unprintable`). A plan file's text is refused
+      for this when it is read; this catches a plan made in Python.
 
     Args:
         plan: the plan to check.
@@ -184,6 +197,7 @@ def check_plan(plan: Plan) -> tuple[str, ...]:
         *_reporting(plan),
         *_calendar(plan),
         *_evaluation(plan),
+        *_unprintable_texts(plan),
     ]
     return tuple(sorted(problems, key=_position))
 
@@ -422,6 +436,29 @@ def _already_working(path: str, day: NamedDay) -> Iterator[str]:
         f"{path}: {day.date} is already a working day in the national calendar ({why}): "
         "list only days the national calendar has off"
     )
+
+
+def _unprintable_texts(plan: Plan) -> Iterator[str]:
+    """``path: holds ...`` for every text of the plan that no output can show as it is.
+
+    Source: Unicode Standard Annex #9 (bidirectional controls reorder what follows them,
+    so that a page would not read as the plan was written).
+    """
+    stack: list[tuple[str, object]] = [("", CONVERTER.unstructure(plan))]
+    found: list[str] = []
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            params = unprintable(value)
+            if params is not None:
+                found.append(f"{path}: {Notice('unprintable_text', params).text('en')}")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                shown = key if unprintable(str(key)) is None else repr(key)
+                stack.append((f"{path}.{shown}" if path else str(shown), item))
+        elif isinstance(value, list | tuple):
+            stack.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
+    yield from sorted(found)
 
 
 def _evaluation(plan: Plan) -> Iterator[str]:

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 __all__ = [
+    "MAX_WHOLE_NUMBER",
     "REDACTED",
     "SENSITIVE",
     "LabelledEnum",
@@ -52,6 +53,7 @@ __all__ = [
     "secrets_of",
     "sensitive",
     "tuple_of",
+    "unprintable",
 ]
 
 #: Field-metadata key marking personal data: never shown by ``repr``, logs or exports.
@@ -60,7 +62,57 @@ SENSITIVE: Final = "threeno.sensitive"
 #: never leaves through an error message or a report).
 REDACTED: Final = "<personal data>"
 
+#: The largest whole number (in absolute value) a record or a plan may hold: 2^53 − 1,
+#: the largest JSON exchanges exactly between tools (RFC 8259, section 6), and exact in
+#: the float a share is computed with. Beyond it a number is refused when read, so that
+#: no sum becomes too long to print (Python refuses to print more than 4,300 digits).
+MAX_WHOLE_NUMBER: Final = 2**53 - 1
+
 Lang = str  # "vi" or "en"
+
+# The characters a text may not hold, because no output can show them as they are: the
+# C0 and C1 controls and DEL (ESC starts terminal sequences, NUL ends C strings, a line
+# break breaks a table row or a message's line), the Unicode line and paragraph
+# separators, the bidirectional controls (which reorder what follows: Unicode Standard
+# Annex #9, "Explicit Directional Formatting Characters"; the marks U+200E, U+200F and
+# U+061C too) and unpaired surrogates, which UTF-8 cannot encode (a JSON escape such as
+# \ud800 makes one).
+_UNPRINTABLE: Final = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+_LINE_SEPARATORS: Final = frozenset("\u2028\u2029")
+_BIDI: Final = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e") | frozenset(
+    "\u2066\u2067\u2068\u2069"
+)
+
+
+def unprintable(text: str) -> dict[str, object] | None:
+    r"""The params of the message ``unprintable_text`` for ``text``, or ``None`` if printable.
+
+    A text is refused when it holds a character no output can show as it is (see
+    ``_UNPRINTABLE``): the params name the first one by its code point and position
+    (from 1), and what it is; never the text itself, which may be personal.
+
+    >>> unprintable("CR-0017") is None
+    True
+    >>> unprintable("CR-\x1b[31m")["char"], unprintable("CR-\x1b[31m")["position"]
+    ('U+001B', 4)
+    """
+    if text.isprintable():  # fast: most texts; a space other than ASCII's is checked below
+        return None
+    found = _UNPRINTABLE.search(text)
+    if found is None:
+        return None
+    char = found.group()
+    if char in _BIDI:
+        kind = "char_bidi"
+    elif char in _LINE_SEPARATORS:
+        kind = "char_line_separator"
+    elif "\ud800" <= char <= "\udfff":
+        kind = "char_surrogate"
+    else:
+        kind = "char_control"
+    return {"kind": Notice(kind), "char": f"U+{ord(char):04X}", "position": found.start() + 1}
 
 
 class LabelledEnum(enum.Enum):
@@ -217,19 +269,29 @@ def nfc_or_none(value: object) -> str | None:
 
 
 def non_empty(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validate a required text: a string with something other than white space."""
+    """Validate a required text: a string with something other than white space.
+
+    A text holding a control character, a bidirectional control or an unpaired
+    surrogate is refused too (:func:`unprintable`): no output could show it as it is.
+    """
     if not isinstance(value, str):
         fail(instance, attribute.name, "not_text", type=type(value).__name__)
     if not value.strip():
         fail(instance, attribute.name, "empty")
+    if not value.isprintable():  # the common case costs one call; see unprintable()
+        found = unprintable(value)
+        if found is not None:
+            fail(instance, attribute.name, "unprintable_text", **found)
 
 
 def non_negative(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """Validate a count: a whole number (not a bool) that is zero or more."""
+    """Validate a count: a whole number (not a bool) from zero to :data:`MAX_WHOLE_NUMBER`."""
     if isinstance(value, bool) or not isinstance(value, int):
         fail(instance, attribute.name, "not_whole_number", type=type(value).__name__)
     if value < 0:
         fail(instance, attribute.name, "negative", value=value)
+    if value > MAX_WHOLE_NUMBER:
+        fail(instance, attribute.name, "number_too_large", limit=MAX_WHOLE_NUMBER)
 
 
 def _check_date(instance: object, name: str, value: object) -> None:
