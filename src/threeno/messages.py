@@ -297,6 +297,12 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     "column_twice": ("cột {column!r} xuất hiện hai lần", "column {column!r} appears twice"),
     "column_missing": ("thiếu cột {column!r}", "missing column {column!r}"),
     "column_extra": ("thừa cột {column!r}", "extra column {column!r}"),
+    # A cell of the first row that is not a column name, by its position: the row may be a
+    # record (its header lost), so its cells are never quoted. Params: position (from 1).
+    "column_unknown": (
+        "ô thứ {position} của dòng đầu tiên không phải tên cột (không nêu ra vì có thể là dữ liệu)",
+        "cell {position} of the first row is not a column name (not quoted: it may be data)",
+    ),
     "not_a_records_file": (
         (
             "tệp {file}: không phải tệp dữ liệu; hãy đặt tên tệp theo loại dữ liệu, ví dụ"
@@ -600,6 +606,17 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "{value} is before {other} {other_value}",
     ),
     # Subjects.
+    "personal_data_in_field": (
+        (
+            "chứa dữ liệu cá nhân của chính người này (họ tên, số định danh hoặc số điện"
+            " thoại); dữ liệu cá nhân chỉ ghi ở full_name, national_id và phone, còn mã phải"
+            " là bí danh"
+        ),
+        (
+            "holds the person's own personal data (her name, national id or phone); personal"
+            " data goes in full_name, national_id and phone only, and an id is a pseudonym"
+        ),
+    ),
     "birth_year_out_of_range": (
         "phải từ năm {low} đến năm {high} (năm của registered_on), không phải {value}",
         "must be from {low} to {high} (the year of registered_on), not {value}",

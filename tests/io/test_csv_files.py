@@ -312,10 +312,19 @@ class TestBadFiles:
         assert expected == str(excinfo.value)
 
     def test_extra_column(self, tmp_path: Path) -> None:
-        """A ``note`` column is not a field: refused like an unknown key."""
+        """A ``note`` column is not a field: refused, named by its position (issue 17).
+
+        A first row with a cell that is no column may be a record: no cell is quoted.
+        """
         write_text(tmp_path / "model_reviews.csv", f"{REVIEWS_HEADER},note\n")
-        with pytest.raises(DatasetError, match=r"model_reviews\.csv: extra column 'note' \(the"):
+        with pytest.raises(DatasetError) as excinfo:
             load_dataset(tmp_path)
+        expected = (
+            f"{tmp_path / 'model_reviews.csv'}: cell 6 of the first row is not a column name"
+            " (not quoted: it may be data) (the columns of model_reviews are id, unit_code,"
+            " held_on, kind, maintained)"
+        )
+        assert expected == str(excinfo.value)
 
     def test_header_row_lost(self, tmp_path: Path) -> None:
         """A first row that names no column is data: it is not quoted (it may be personal)."""

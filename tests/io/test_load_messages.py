@@ -314,21 +314,24 @@ class TestFilesThatStopALoad:
     """A DatasetError carries a code and is written in both languages."""
 
     def test_csv_columns(self, tmp_path: Path) -> None:
-        """'maintained' written 'kept': one column missing, one extra, both named."""
+        """'maintained' written 'kept': the missing column named, the unknown one by position.
+
+        The unknown cell is not quoted (issue 17): the first row may be a record.
+        """
         file = write_text(tmp_path / "model_reviews.csv", "id,unit_code,held_on,kind,kept\n")
         with pytest.raises(DatasetError) as caught:
             load_dataset(file)
         error = caught.value
         assert error.code == "csv_columns"
-        assert [n.code for n in error.params["faults"]] == ["column_missing", "column_extra"]  # type: ignore[attr-defined]
+        assert [n.code for n in error.params["faults"]] == ["column_missing", "column_unknown"]  # type: ignore[attr-defined]
         columns = "id, unit_code, held_on, kind, maintained"
         assert str(error) == (
-            f"{file}: missing column 'maintained'; extra column 'kept' (the columns of"
-            f" model_reviews are {columns})"
+            f"{file}: missing column 'maintained'; cell 5 of the first row is not a column"
+            f" name (not quoted: it may be data) (the columns of model_reviews are {columns})"
         )
         assert error.text("vi") == (
-            f"tệp {file}: thiếu cột 'maintained'; thừa cột 'kept' (các cột của model_reviews:"
-            f" {columns})"
+            f"tệp {file}: thiếu cột 'maintained'; ô thứ 5 của dòng đầu tiên không phải tên cột"
+            f" (không nêu ra vì có thể là dữ liệu) (các cột của model_reviews: {columns})"
         )
 
     def test_unknown_schema(self) -> None:

@@ -62,9 +62,10 @@ from threeno.io.report import FieldProblem, LoadReport, LoadReportError, Rejecti
 from threeno.messages import Notice
 from threeno.model._base import (
     REDACTED,
+    Masker,
     fail,
     is_sensitive,
-    personal_values,
+    masker,
     scrub_params,
     unprintable,
 )
@@ -339,27 +340,31 @@ def _raw_id(raw: object) -> str | None:
     return None
 
 
-def _scrub(cls: type[Any], raw: object, problems: list[FieldProblem]) -> list[FieldProblem]:
-    """The problems, with every sensitive value of the record replaced (DESIGN.md).
+def _masker(cls: type[Any], raw: object) -> Masker:
+    """The personal values of a record as read (its sensitive fields), to mask them."""
+    if not isinstance(raw, Mapping):
+        return masker(())
+    return masker(raw.get(name) for name in _sensitive(cls))
+
+
+def _scrub(found: Masker, problems: list[FieldProblem]) -> list[FieldProblem]:
+    """The problems, with every personal value of the record masked (DESIGN.md).
 
     In the message, in its params (so that no language quotes it) and in the field's
-    path too: a key that is the record's own name.
+    path too (a key that is the record's own name); in any case, spacing or Unicode form
+    (:class:`~threeno.model._base.Masker`).
     """
-    secrets: tuple[str, ...] = ()
-    if isinstance(raw, Mapping):
-        secrets = personal_values(raw.get(name) for name in _sensitive(cls))
-    if not secrets:
+    if not found:
         return problems
-    out = []
-    for problem in problems:
-        field, message = problem.field, problem.message
-        # The text first, so that a quoted value stays quoted; its repr catches escapes.
-        for secret in secrets:
-            message = message.replace(secret, REDACTED)
-            field = field.replace(secret, REDACTED)
-        params = scrub_params(problem.params, secrets)
-        out.append(FieldProblem(field=field, message=message, code=problem.code, params=params))
-    return out
+    return [
+        FieldProblem(
+            field=found.mask(problem.field),
+            message=found.mask(problem.message),
+            code=problem.code,
+            params=scrub_params(problem.params, found),
+        )
+        for problem in problems
+    ]
 
 
 class _Tally:
@@ -416,14 +421,17 @@ class _Tally:
         if not problems:
             return record
         self.rejected[name] += 1
+        found = _masker(RECORD_TYPES[name], raw)
+        # An id that holds the record's own personal data is not shown beside its problems.
+        shown_id = REDACTED if record_id is not None and found.holds(record_id) else record_id
         self.rejections.append(
             Rejection(
                 record_type=name,
                 file=file,
                 line=line,
                 index=index,
-                record_id=record_id,
-                problems=tuple(_scrub(RECORD_TYPES[name], raw, problems)),
+                record_id=shown_id,
+                problems=tuple(_scrub(found, problems)),
             )
         )
         return None
@@ -516,6 +524,13 @@ def _decoded_lines(stream: Iterable[bytes | None], file: str, limit: int) -> Ite
 
 
 def _csv_header(file: str, name: str, header: list[str]) -> tuple[_csvcells.Column, ...]:
+    """The columns the first row names; the file refused unless it is the type's header.
+
+    The first row is the header only if every cell is a column of the record type
+    (issue 17). A cell that is not is named by its position, never quoted: the row may
+    be a record whose header row was lost, and its cells personal data. A column
+    missing or named twice is quoted (it is one of the type's column names).
+    """
     by_name = {c.name: c for c in _COLUMNS[name]}
     columns = ", ".join(by_name)
     if header and not any(h in by_name for h in header):
@@ -523,10 +538,14 @@ def _csv_header(file: str, name: str, header: list[str]) -> tuple[_csvcells.Colu
         # be personal, and are not quoted.
         _refuse("csv_no_header", file=file, record_type=name, count=len(header), columns=columns)
     faults: list[Notice] = []
-    doubled = sorted({h for h in header if header.count(h) > 1})
+    doubled = sorted({h for h in header if h in by_name and header.count(h) > 1})
     faults.extend(Notice("column_twice", {"column": h}) for h in doubled)
     faults.extend(Notice("column_missing", {"column": c}) for c in by_name if c not in header)
-    faults.extend(Notice("column_extra", {"column": h}) for h in header if h not in by_name)
+    faults.extend(
+        Notice("column_unknown", {"position": i})
+        for i, h in enumerate(header, start=1)
+        if h not in by_name
+    )
     if faults:
         _refuse("csv_columns", file=file, faults=tuple(faults), record_type=name, columns=columns)
     return tuple(by_name[h] for h in header)
