@@ -123,14 +123,17 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "{detail}",
     ),
     # ... and in the readers' words (a line of a file, a cell of a CSV row).
-    "duplicate_id_at_line": (
-        "trùng mã {id!r}: mã này đã có ở dòng {line}",
-        "duplicate id {id!r}: first at line {line}",
+    # Every copy of a repeated id is rejected, whatever the order of the records; the
+    # message names the other places (never the id: the rejection's place shows it, or
+    # masks it). Params: others, a tuple of place_line or place_index notices, the last
+    # perhaps more_places.
+    "duplicate_id": (
+        "trùng mã: mã này còn có ở {others}; mọi bản ghi có mã lặp lại đều bị loại",
+        "duplicate id: the same id is also at {others}; every record whose id repeats is rejected",
     ),
-    "duplicate_id_at_index": (
-        "trùng mã {id!r}: mã này đã có ở {record_type}[{index}]",
-        "duplicate id {id!r}: first at {record_type}[{index}]",
-    ),
+    "place_line": ("dòng {line}", "line {line}"),
+    "place_index": ("{record_type}[{index}]", "{record_type}[{index}]"),
+    "more_places": ("và {count:number} chỗ khác", "and {count:number} more"),
     "line_too_long": (
         "dòng dài hơn {limit:number} byte, vượt giới hạn (LoadLimits.line_bytes)",
         "line longer than {limit:number} bytes, the limit (LoadLimits.line_bytes)",
@@ -1026,6 +1029,20 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     "period_outside_plan_year": (
         "kỳ báo cáo {period_vi} không nằm trong {year_vi} của kế hoạch {plan}",
         "the period {period_en} is not within the plan {plan}'s year, {year_en}",
+    ),
+    # Two partial evaluations share a record (Evaluation.merge): it would be counted
+    # twice, so they are not merged. Params: record_type (interchange name), count.
+    "partitions_share_ids": (
+        (
+            "hai phần đánh giá có chung {count:number} mã bản ghi {record_type}: mỗi bản ghi"
+            " chỉ được ở một phần, nếu không sẽ bị tính hai lần (khi đọc, mọi bản sao của"
+            " một mã lặp lại đều bị loại)"
+        ),
+        (
+            "the two evaluations share {count:number} {record_type} id(s): a record must be in"
+            " one partition only, or it is counted twice (when read, every copy of a"
+            " repeated id is rejected)"
+        ),
     ),
     # Records were left out of every number for their unit code. Params: count, and
     # out_of_scope, not_valid_on_date, unknown_unit (how many for each reason).

@@ -105,7 +105,8 @@ def _accounted(data: Dataset, report: LoadReport) -> None:
     for name, counts in report.counts.items():
         assert counts.read == counts.accepted + counts.rejected
         assert counts.accepted == len(getattr(data, name))
-    assert report.rejected == len(report.rejections)
+    assert report.rejected == len(report.rejections) + report.not_listed
+    assert len(report.rejections) <= LIMITS.max_rejections
 
 
 def _load(

@@ -38,6 +38,7 @@ records); every clause whose indicator counts records (see DESIGN.md, "Indicator
 
 from __future__ import annotations
 
+import array
 import csv
 import gc
 import itertools
@@ -66,6 +67,7 @@ from threeno.model._base import (
     fail,
     is_sensitive,
     masker,
+    masker_of,
     scrub_params,
     unprintable,
 )
@@ -163,21 +165,28 @@ class LoadLimits:
             keeps every record); :func:`iter_records` streams files of any size.
         line_bytes: the longest line of a JSON Lines or CSV file, its newline included.
         depth: how deeply JSON values may nest (a record nests 3 levels deep).
+        max_rejections: how many rejections a load report lists, the first read; the
+            others are counted by the code of each of their problems
+            (:attr:`LoadReport.unlisted <threeno.io.report.LoadReport.unlisted>`), so
+            that a file of millions of bad lines takes no more memory than one of good
+            lines. Every rejection is counted in the totals either way.
 
     Raises:
         ValidationError: for a limit that is not a whole number, 1 or more.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``max_rejections``.
     """
 
     document_bytes: int = attrs.field(default=256 * _MIB, validator=_positive)
     file_bytes: int = attrs.field(default=2048 * _MIB, validator=_positive)
     line_bytes: int = attrs.field(default=_MIB, validator=_positive)
     depth: int = attrs.field(default=MAX_DEPTH, validator=_positive)
+    max_rejections: int = attrs.field(default=1000, validator=_positive)
 
 
 #: The limits used when none are given (a 256 MiB JSON document, 2 GiB JSON Lines or
-#: CSV files, 1 MiB lines, 32 levels of nesting).
+#: CSV files, 1 MiB lines, 32 levels of nesting, 1,000 rejections listed).
 DEFAULT_LIMITS: Final = LoadLimits()
 
 
@@ -367,8 +376,76 @@ def _scrub(found: Masker, problems: list[FieldProblem]) -> list[FieldProblem]:
     ]
 
 
+#: How many places of a repeated id are remembered (the first ones read); the copies
+#: beyond are counted. A duplicate_id message names at most _SHOWN_PLACES of them.
+_KEPT_PLACES: Final = 6
+_SHOWN_PLACES: Final = 5
+
+
+class _Ids:
+    """Where the ids of one record type were read: every id's first place, repeats apart.
+
+    A place is a line (files of lines) or an index among the type's records. Memory per
+    id is one dictionary entry; a repeated id keeps at most ``_KEPT_PLACES`` places and
+    its number of copies, however many there are.
+    """
+
+    __slots__ = ("copies", "first", "kept")
+
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+        self.kept: dict[str, list[int]] = {}
+        self.copies: dict[str, int] = {}
+
+    def add(self, record_id: str, place: int) -> None:
+        first = self.first.setdefault(record_id, place)
+        if first == place:
+            return
+        kept = self.kept.get(record_id)
+        if kept is None:
+            self.kept[record_id] = [first, place]
+            self.copies[record_id] = 2
+            return
+        if len(kept) < _KEPT_PLACES:
+            kept.append(place)
+        self.copies[record_id] += 1
+
+    def repeats(self) -> _Ids:
+        """Only the repeated ids (the first places of the others let go, to save memory)."""
+        self.first = {}
+        return self
+
+    def duplicate(
+        self, record_id: str, place: int, record_type: str, *, by_line: bool
+    ) -> FieldProblem:
+        """The problem of the copy of ``record_id`` at ``place``: the other places named."""
+        others = [q for q in self.kept[record_id] if q != place][:_SHOWN_PLACES]
+        places = [
+            Notice("place_line", {"line": q})
+            if by_line
+            else Notice("place_index", {"record_type": record_type, "index": q})
+            for q in others
+        ]
+        more = self.copies[record_id] - 1 - len(others)
+        if more:
+            places.append(Notice("more_places", {"count": more}))
+        return FieldProblem.of("id", "duplicate_id", others=tuple(places))
+
+
 class _Tally:
-    """The counts, rejections and notes of one load, built as records are read."""
+    """The counts, rejections and notes of one load, built as records are read.
+
+    Repeated ids are resolved whatever the order of the records: every copy is rejected
+    (``duplicate_id``, naming the other places). A load (``known is None``) notes each
+    id's places as it reads, and rejects the copies once everything is read
+    (:meth:`finish`); a stream, which cannot take back a record it gave, is told the
+    repeated ids by a first pass over its file (``known``), and rejects every copy as it
+    reads it. Both give the same rejections.
+
+    At most ``limits.max_rejections`` rejections are kept, the first read; the others are
+    counted by the code of each of their problems (:attr:`LoadReport.unlisted
+    <threeno.io.report.LoadReport.unlisted>`).
+    """
 
     def __init__(
         self,
@@ -376,6 +453,7 @@ class _Tally:
         check_duplicates: bool = True,
         limits: LoadLimits = DEFAULT_LIMITS,
         file_limit: int | None = None,
+        known: Mapping[str, _Ids] | None = None,
     ) -> None:
         self.limits = limits
         # The most bytes a file of records may hold: limits.file_bytes for a load, which
@@ -384,11 +462,22 @@ class _Tally:
         self.read = dict.fromkeys(RECORD_TYPES, 0)
         self.rejected = dict.fromkeys(RECORD_TYPES, 0)
         self.rejections: list[Rejection] = []
+        # The id of each rejection kept, as read (a rejection shows it masked, or not).
+        self._rejected_ids: list[str | None] = []
+        self.unlisted: dict[str, int] = {}
         self.notes: list[Notice] = []
-        # Per record type, each id seen and where (its line, or its index in the source).
-        self.seen: dict[str, dict[str, int]] | None = (
-            {name: {} for name in RECORD_TYPES} if check_duplicates else None
-        )
+        self.known = known
+        # A load: each type's ids, and the line (-1 for none) and index of each record
+        # accepted, in order (8 bytes each), to reject the copies of a repeated id at the
+        # end; and the file of each type.
+        self.ids: dict[str, _Ids] | None = None
+        self.accepted_lines: dict[str, array.array[int]] = {}
+        self.accepted_indexes: dict[str, array.array[int]] = {}
+        self.files: dict[str, str | None] = {}
+        if check_duplicates and known is None:
+            self.ids = {name: _Ids() for name in RECORD_TYPES}
+            self.accepted_lines = {name: array.array("q") for name in RECORD_TYPES}
+            self.accepted_indexes = {name: array.array("q") for name in RECORD_TYPES}
 
     def account(  # noqa: PLR0913 - where a record was is four facts
         self,
@@ -404,23 +493,26 @@ class _Tally:
         """Count one record read; return it if accepted, else record why not."""
         self.read[name] += 1
         record_id = record.id if record is not None else _raw_id(raw)
-        if self.seen is not None and record_id is not None:
-            seen = self.seen[name]
-            first = seen.get(record_id)
-            if first is None:
-                seen[record_id] = line if line is not None else index
-            else:
-                duplicate = (
-                    FieldProblem.of("id", "duplicate_id_at_line", id=record_id, line=first)
-                    if line is not None
-                    else FieldProblem.of(
-                        "id", "duplicate_id_at_index", id=record_id, record_type=name, index=first
-                    )
-                )
-                problems = [duplicate, *problems]
+        place = line if line is not None else index
+        if record_id is not None:
+            if self.known is not None:
+                ids = self.known.get(name)
+                if ids is not None and record_id in ids.kept:
+                    by_line = line is not None
+                    duplicate = ids.duplicate(record_id, place, name, by_line=by_line)
+                    problems = [duplicate, *problems]
+            elif self.ids is not None:
+                self.ids[name].add(record_id, place)
         if not problems:
+            if self.ids is not None:
+                self.accepted_lines[name].append(-1 if line is None else line)
+                self.accepted_indexes[name].append(index)
+                self.files[name] = file
             return record
         self.rejected[name] += 1
+        if len(self.rejections) >= self.limits.max_rejections:
+            self._count(problems)
+            return None
         found = _masker(RECORD_TYPES[name], raw)
         # An id that holds the record's own personal data is not shown beside its problems.
         shown_id = REDACTED if record_id is not None and found.holds(record_id) else record_id
@@ -434,7 +526,15 @@ class _Tally:
                 problems=tuple(_scrub(found, problems)),
             )
         )
+        self._rejected_ids.append(record_id)
         return None
+
+    def _count(self, problems: Iterable[FieldProblem]) -> None:
+        """Count a rejection not kept, under the code of each of its problems."""
+        unlisted = self.unlisted
+        for problem in problems:
+            code = problem.code or "uncoded"
+            unlisted[code] = unlisted.get(code, 0) + 1
 
     def take(
         self, name: str, raw: object, *, file: str | None, line: int | None, index: int
@@ -442,6 +542,77 @@ class _Tally:
         """Structure one record in JSON form and account for it."""
         record, problems = _structure(RECORD_TYPES[name], raw)
         return self.account(name, raw, record, problems, file=file, line=line, index=index)
+
+    def finish(self, records: dict[str, list[Any]]) -> None:
+        """Reject every copy of each repeated id among the records read (a load).
+
+        Each accepted copy leaves ``records`` and becomes a rejection; each rejection
+        kept of a copy gets the ``duplicate_id`` problem first; a rejected copy beyond
+        the rejections kept is counted under ``duplicate_id``. The rejections kept are
+        then the first ``limits.max_rejections`` in the order read (by record type, then
+        line or index).
+        """
+        if self.ids is None or not any(ids.kept for ids in self.ids.values()):
+            return
+        order = {name: i for i, name in enumerate(RECORD_TYPES)}
+        # Per type, the copies of each repeated id not yet rejected with a message.
+        remaining = {name: dict(ids.copies) for name, ids in self.ids.items() if ids.kept}
+        kept: list[tuple[tuple[int, int], Rejection]] = []
+        for rejection, record_id in zip(self.rejections, self._rejected_ids, strict=True):
+            name = rejection.record_type
+            ids = self.ids[name]
+            place = rejection.line if rejection.line is not None else rejection.index
+            if record_id is not None and record_id in ids.kept:
+                by_line = rejection.line is not None
+                duplicate = ids.duplicate(record_id, place, name, by_line=by_line)
+                problems = (duplicate, *rejection.problems)
+                rejection = attrs.evolve(rejection, problems=problems)  # noqa: PLW2901
+                remaining[name][record_id] -= 1
+            kept.append(((order[name], place), rejection))
+        for name, left in remaining.items():
+            kept.extend(self._reject_copies(name, records, order[name], left))
+        kept.sort(key=lambda pair: pair[0])
+        limit = self.limits.max_rejections
+        for _, overflow in kept[limit:]:
+            self._count(overflow.problems)
+        self.rejections = [rejection for _, rejection in kept[:limit]]
+        self._rejected_ids = []
+        # The copies rejected for another reason, beyond the rejections kept: counted.
+        copies = sum(sum(left.values()) for left in remaining.values())
+        if copies:
+            self.unlisted["duplicate_id"] = self.unlisted.get("duplicate_id", 0) + copies
+
+    def _reject_copies(
+        self, name: str, records: dict[str, list[Any]], rank: int, left: dict[str, int]
+    ) -> list[tuple[tuple[int, int], Rejection]]:
+        """Take the accepted copies of repeated ids out of ``records``, as rejections."""
+        assert self.ids is not None  # noqa: S101 - a load; for the type checker
+        ids = self.ids[name]
+        lines_read = self.accepted_lines[name]
+        indexes = self.accepted_indexes[name]
+        kept_records: list[Any] = []
+        rejected: list[tuple[tuple[int, int], Rejection]] = []
+        for record, line, index in zip(records.get(name, []), lines_read, indexes, strict=True):
+            if record.id not in ids.kept:
+                kept_records.append(record)
+                continue
+            left[record.id] -= 1
+            self.rejected[name] += 1
+            place = line if line >= 0 else index
+            duplicate = ids.duplicate(record.id, place, name, by_line=line >= 0)
+            shown_id = REDACTED if masker_of(record).holds(record.id) else record.id
+            rejection = Rejection(
+                record_type=name,
+                file=self.files.get(name),
+                line=line if line >= 0 else None,
+                index=index,
+                record_id=shown_id,
+                problems=(duplicate,),
+            )
+            rejected.append(((rank, place), rejection))
+        if name in records:
+            records[name] = kept_records
+        return rejected
 
     def report(self, source: str, problems: Iterable[Problem] = ()) -> LoadReport:
         """The report of everything read so far."""
@@ -457,6 +628,7 @@ class _Tally:
             source=source,
             counts=counts,
             rejections=tuple(self.rejections),
+            unlisted=self.unlisted,
             problems=tuple(problems),
             notes=tuple(self.notes),
         )
@@ -465,45 +637,56 @@ class _Tally:
 # -- JSON Lines and CSV files ----------------------------------------------------------
 
 
-def _jsonl(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
-    """The records of a JSON Lines file, one line at a time; bad lines are rejected."""
-    file = str(path)
-    index = 0
+def _jsonl_lines(path: Path, tally: _Tally) -> Iterator[tuple[int, object, list[FieldProblem]]]:
+    """Each record line of a JSON Lines file: (line number, JSON read, problems of the line).
+
+    A line that cannot be read as JSON (too long, not UTF-8, not JSON, too deep) has its
+    problem and no JSON (``None``); a blank line is not a record and is skipped.
+    """
     limits = tally.limits
     stream, source = _open_records(path, tally)
     with stream:
         for number, raw_line in enumerate(lines(source, limits.line_bytes), start=1):
-            raw: object = None
-            problems: list[FieldProblem] = []
-            record: Record | None = None
             if raw_line is None:
-                problems = [FieldProblem.of("", "line_too_long", limit=limits.line_bytes)]
-                tally.account(name, raw, record, problems, file=file, line=number, index=index)
-                index += 1
+                yield number, None, [FieldProblem.of("", "line_too_long", limit=limits.line_bytes)]
                 continue
             line_bytes = raw_line.removeprefix(_BOM) if number == 1 else raw_line
             try:
                 text = line_bytes.decode("utf-8")
             except UnicodeDecodeError as exc:
-                problems = [FieldProblem.of("", "not_utf8", byte=line_bytes[exc.start])]
-            else:
-                if not text.strip(_JSON_SPACE):
-                    continue  # a blank line is not a record
-                try:
-                    raw = _loads(text.rstrip())  # columns count from the line's start
-                except (ValueError, RecursionError) as exc:
-                    problems = [_whole(_json_error(exc, limits.depth))]
-                else:
-                    if too_deep(raw, limits.depth, text):
-                        raw, problems = None, [_whole(_too_deep(limits.depth))]
-                    else:
-                        record, problems = _structure(RECORD_TYPES[name], raw)
-            accepted = tally.account(
-                name, raw, record, problems, file=file, line=number, index=index
-            )
-            index += 1
-            if accepted is not None:
-                yield accepted
+                yield number, None, [FieldProblem.of("", "not_utf8", byte=line_bytes[exc.start])]
+                continue
+            if not text.strip(_JSON_SPACE):
+                continue  # a blank line is not a record
+            try:
+                raw = _loads(text.rstrip())  # columns count from the line's start
+            except (ValueError, RecursionError) as exc:
+                yield number, None, [_whole(_json_error(exc, limits.depth))]
+                continue
+            if too_deep(raw, limits.depth, text):
+                yield number, None, [_whole(_too_deep(limits.depth))]
+                continue
+            yield number, raw, []
+
+
+def _jsonl(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
+    """The records of a JSON Lines file, one line at a time; bad lines are rejected."""
+    file = str(path)
+    cls = RECORD_TYPES[name]
+    for index, (number, raw, line_problems) in enumerate(_jsonl_lines(path, tally)):
+        record: Record | None = None
+        problems = line_problems
+        if not problems:
+            record, problems = _structure(cls, raw)
+        accepted = tally.account(name, raw, record, problems, file=file, line=number, index=index)
+        if accepted is not None:
+            yield accepted
+
+
+def _jsonl_ids(path: Path, name: str, tally: _Tally) -> Iterator[tuple[str | None, int]]:  # noqa: ARG001 - as _csv_ids
+    """Each record line's id as :func:`_jsonl` reads it (or ``None``), and its line."""
+    for number, raw, _ in _jsonl_lines(path, tally):
+        yield _raw_id(raw), number
 
 
 def _whole(notice: Notice) -> FieldProblem:
@@ -576,31 +759,22 @@ def _csv_problems(
     return data, None, merged
 
 
-def _csv_row(
-    reader: Iterator[list[str]], name: str, header: tuple[_csvcells.Column, ...]
-) -> tuple[object, Record | None, list[FieldProblem]] | None:
-    """The next row as (cells read, record, problems); ``None`` for an empty row.
+def _csv_rows(
+    path: Path, name: str, tally: _Tally, *, notes: bool = True
+) -> Iterator[tuple[int, tuple[_csvcells.Column, ...], list[str] | None, list[FieldProblem]]]:
+    """Each non-empty row of a CSV file: (line, the header's columns, cells, problems).
+
+    A row that cannot be read (not CSV, a wrong number of cells) has its problem and no
+    cells (``None``). With ``notes``, the empty rows skipped are noted in the tally.
 
     Raises:
-        StopIteration: at the end of the file.
+        DatasetError: for a file that is empty, has a wrong header, a line that is not
+            UTF-8 or is too long.
     """
-    try:
-        cells = next(reader)
-    except csv.Error as exc:
-        return None, None, [FieldProblem.of("", "not_csv", detail=str(exc))]
-    if not any(cells):
-        return None
-    if len(cells) != len(header):
-        problem = FieldProblem.of("", "cell_count", count=len(cells), columns=len(header))
-        return None, None, [problem]
-    return _csv_problems(name, header, cells)
-
-
-def _csv(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
-    """The records of a CSV file, one row at a time; bad rows are rejected."""
     file = str(path)
     limit = tally.limits.line_bytes
     stream, source = _open_records(path, tally)
+    skipped = 0
     with stream:
         decoded = _decoded_lines(lines(source, limit), file, limit)
         first = next(decoded, "")
@@ -615,30 +789,53 @@ def _csv(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
             header = _csv_header(file, name, next(reader))
         except csv.Error as exc:
             _refuse("csv_not_csv", file=file, line=1, detail=str(exc))
-        index = skipped = 0
         previous = reader.line_num
         while True:
             try:
-                row = _csv_row(reader, name, header)
+                cells: list[str] | None = next(reader)
+                problems: list[FieldProblem] = []
+            except csv.Error as exc:
+                cells, problems = None, [FieldProblem.of("", "not_csv", detail=str(exc))]
             except StopIteration:
                 break
             line = previous + 1
             previous = reader.line_num
-            if row is None:
+            if cells is not None and not any(cells):
                 skipped += 1
                 continue
-            data, record, problems = row
-            accepted = tally.account(
-                name, data, record, problems, file=file, line=line, index=index
-            )
-            index += 1
-            if accepted is not None:
-                yield accepted
-    if skipped:
+            if cells is not None and len(cells) != len(header):
+                wrong = FieldProblem.of("", "cell_count", count=len(cells), columns=len(header))
+                cells, problems = None, [wrong]
+            yield line, header, cells, problems
+    if skipped and notes:
         tally.notes.append(Notice("empty_rows_skipped", {"file": file, "count": skipped}))
 
 
+def _csv(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
+    """The records of a CSV file, one row at a time; bad rows are rejected."""
+    file = str(path)
+    rows = _csv_rows(path, name, tally)
+    for index, (line, header, cells, row_problems) in enumerate(rows):
+        data: object = None
+        record: Record | None = None
+        problems = row_problems
+        if cells is not None:
+            data, record, problems = _csv_problems(name, header, cells)
+        accepted = tally.account(name, data, record, problems, file=file, line=line, index=index)
+        if accepted is not None:
+            yield accepted
+
+
+def _csv_ids(path: Path, name: str, tally: _Tally) -> Iterator[tuple[str | None, int]]:
+    """Each row's id as :func:`_csv` reads it (or ``None``), and its line."""
+    for line, header, cells, _ in _csv_rows(path, name, tally, notes=False):
+        data = None if cells is None else _csvcells.decode_row(header, cells)[0]
+        yield _raw_id(data), line
+
+
 _READERS: Final = {"jsonl": _jsonl, "csv": _csv}
+#: The ids of a file's records, read without making them (a stream's first pass).
+_ID_READERS: Final = {"jsonl": _jsonl_ids, "csv": _csv_ids}
 
 
 def _file_type(path: Path) -> tuple[str, str]:
@@ -846,6 +1043,7 @@ def load_dataset(
     gc.disable()
     try:
         label, records = _read(source, tally)
+        tally.finish(records)  # every copy of a repeated id rejected, whatever the order
         dataset = Dataset(**records)
     finally:
         if collecting:
@@ -866,7 +1064,13 @@ class RecordStream(Generic[R]):
     :attr:`report` gives the counts and rejections so far. Use it in a ``with`` block,
     or call :meth:`close`, to close the file before the end.
 
+    To reject every copy of a repeated id, as :func:`load_dataset` does, the file is
+    read twice when ``check_duplicates`` is on: a first pass, at the first record asked
+    for, reads each line's id only (as JSON, not as a record) and keeps the ids that
+    repeat; the second makes the records.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 every copy of a repeated id is rejected (a first pass).
     """
 
     # pathlib.Path, not Path: Sphinx resolves a generic class's __init__ annotations
@@ -882,8 +1086,21 @@ class RecordStream(Generic[R]):
         """Prepare to read ``path`` as records of type ``name``; nothing is read yet."""
         self.path = path
         self.record_type = name
-        self._tally = _Tally(check_duplicates=check_duplicates, limits=limits)
-        self._records: Iterator[Record] = _READERS[_SUFFIXES[path.suffix]](path, name, self._tally)
+        self._known: dict[str, _Ids] = {}
+        self._tally = _Tally(check_duplicates=False, limits=limits, known=self._known)
+        self._records: Iterator[Record] = self._read(check_duplicates=check_duplicates)
+
+    def _read(self, *, check_duplicates: bool) -> Iterator[Record]:
+        """The records, after a first pass for the repeated ids (run at the first ``next``)."""
+        fmt = _SUFFIXES[self.path.suffix]
+        if check_duplicates:
+            ids = _Ids()
+            first_pass = _Tally(check_duplicates=False, limits=self._tally.limits)
+            for record_id, place in _ID_READERS[fmt](self.path, self.record_type, first_pass):
+                if record_id is not None:
+                    ids.add(record_id, place)
+            self._known[self.record_type] = ids.repeats()
+        yield from _READERS[fmt](self.path, self.record_type, self._tally)
 
     def __iter__(self) -> Self:
         """The stream itself: it is its own iterator."""

@@ -84,6 +84,11 @@ def _files(folder: Path) -> list[tuple[str, Path]]:
     return found
 
 
+def _count(unlisted: dict[str, int], counts: Iterable[tuple[str, int]]) -> None:
+    for code, count in counts:
+        unlisted[code] = unlisted.get(code, 0) + count
+
+
 def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
     plan: Plan,
     folder: str | os.PathLike[str],
@@ -124,8 +129,10 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         registry: see :class:`~threeno.indicators.engine.Evaluator`.
         calendar: see :class:`~threeno.indicators.engine.Evaluator`.
         count_receipt_day: see :class:`~threeno.indicators.engine.Evaluator`.
-        check_duplicates: refuse a record whose id came earlier in its file (keeps about
-            a hundred bytes per record; ``False`` when ids are known to be unique).
+        check_duplicates: reject every record whose id repeats in its file, as
+            :func:`~threeno.io.datasets.load_dataset` does (each file is read twice: a
+            first pass keeps every id, about a hundred bytes each, to find those that
+            repeat; ``False`` when ids are known to be unique).
         strict: raise if any line was rejected.
         limits: the longest line and deepest nesting read, as
             :func:`~threeno.io.datasets.load_dataset` reads them
@@ -167,6 +174,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     )
     counts: dict[str, TypeCounts] = {}
     rejections: list[Rejection] = []
+    unlisted: dict[str, int] = {}
     notes: list[Notice] = [
         Notice("file_missing", {"file": f"{name}.jsonl", "record_type": name})
         for name in RECORD_TYPES
@@ -177,10 +185,20 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
             evaluator.add(name, stream)
             report = stream.report
         counts[name] = report.counts[name]
-        rejections.extend(report.rejections)
+        # The first max_rejections of every file together are listed, as a load lists them.
+        for rejection in report.rejections:
+            if len(rejections) < limits.max_rejections:
+                rejections.append(rejection)
+            else:
+                _count(unlisted, ((p.code or "uncoded", 1) for p in rejection.problems))
+        _count(unlisted, report.unlisted.items())
         notes.extend(report.notes)
     load_report = LoadReport(
-        source=str(where), counts=counts, rejections=tuple(rejections), notes=tuple(notes)
+        source=str(where),
+        counts=counts,
+        rejections=tuple(rejections),
+        unlisted=unlisted,
+        notes=tuple(notes),
     )
     if strict and not load_report.ok:
         raise LoadReportError(load_report)
