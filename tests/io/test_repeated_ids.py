@@ -18,10 +18,12 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from threeno.indicators.engine import evaluate
+from threeno.errors import ValidationError
+from threeno.indicators.engine import evaluate, evaluate_records
 from threeno.io.converter import CONVERTER
 from threeno.io.datasets import SCHEMA, LoadLimits, iter_records, load_dataset
 from threeno.io.stream import evaluate_stream
@@ -213,3 +215,39 @@ class TestStreamsAndLimits:
             assert [r.line for r in report.rejections] == [1, 2, 3]
             assert dict(report.unlisted) == {"duplicate_id": 3, "not_json": 1}
         assert loaded.rejections == stream.report.rejections
+
+
+class TestMerge:
+    """Partitions that share a record are not merged: it would be counted twice."""
+
+    def test_shared_record_refused_in_either_order(self) -> None:
+        """Reproduces a record in two partitions: counted twice by merge.
+
+        The demo data split in two with one outreach event in both: refused, whichever
+        is merged into which, naming the type and how many ids (never the ids).
+        """
+        data, _ = load_dataset(demo_path())
+        events = list(data.outreach_events)
+        left = {"outreach_events": events[: len(events) // 2 + 1]}
+        right = {"outreach_events": events[len(events) // 2 :]}
+        a = evaluate_records(PLAN, left, PERIOD)
+        b = evaluate_records(PLAN, right, PERIOD)
+        for first, second in ((a, b), (b, a)):
+            with pytest.raises(ValidationError) as info:
+                first.merge(second)
+            assert info.value.code == "partitions_share_ids"
+            assert dict(info.value.params) == {"record_type": "outreach_events", "count": 1}
+            assert info.value.text("en") == (
+                "Evaluation.merge: the two evaluations share 1 outreach_events id(s): a record"
+                " must be in one partition only, or it is counted twice (when read, every"
+                " copy of a repeated id is rejected)"
+            )
+
+    def test_disjoint_partitions_merge(self) -> None:
+        """Split without overlap, in any order: the merge is the whole."""
+        data, _ = load_dataset(demo_path())
+        records = {name: list(getattr(data, name)) for name in RECORD_TYPES}
+        whole = evaluate_records(PLAN, records, PERIOD)
+        halves = [{name: items[i::2] for name, items in records.items()} for i in range(2)]
+        a, b = (evaluate_records(PLAN, half, PERIOD) for half in halves)
+        assert a.merge(b).to_json() == whole.to_json() == b.merge(a).to_json()

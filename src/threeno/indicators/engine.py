@@ -39,10 +39,12 @@ Plan clauses: every clause of the catalogue.
 
 from __future__ import annotations
 
+import array
 import contextlib
 import copy
 import datetime as dt
 import gc
+import hashlib
 from operator import attrgetter
 from typing import TYPE_CHECKING, Any, Final
 
@@ -321,6 +323,11 @@ def _check_indicators(
     return tuple(result)
 
 
+def _digest(record_id: str) -> bytes:
+    """A record's id as 8 bytes (BLAKE2b), to find a record in two partitions (merge)."""
+    return hashlib.blake2b(record_id.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+
+
 class Evaluator:
     """The engine: feed it records type by type, then ask for the evaluation.
 
@@ -431,6 +438,9 @@ class Evaluator:
         )
         self._scope = _Scope(self.registry, in_scope, self.units, period.end, crosswalk=crosswalk)
         self._quality = _Quality(keep_issues=explain != "none")
+        # Each record's id as an 8-byte digest, per type: two partitions that share a
+        # record refuse to merge (it would be counted twice). 8 bytes per record.
+        self._ids: dict[str, array.array[int]] = {name: array.array("Q") for name in RECORD_TYPES}
         self._closed = False
         self._order: dict[str, dict[str, int]] = {
             dim: {slug: i for i, slug in enumerate(slugs)} for dim, slugs in _VOCABULARIES.items()
@@ -469,14 +479,17 @@ class Evaluator:
                 any_unit.append(getattr(acc, method))
             else:
                 in_scope.append(getattr(acc, method))
+        digests = self._ids[record_type]
         with _paused_gc():
             if record_type in _UNIT_DATE:
                 self._feed(record_type, cls, records, in_scope, any_unit)
                 return
             counts = self._quality.counts_of(record_type)  # report submissions: no unit
+            note = digests.frombytes
             for index, record in enumerate(records):
                 if not isinstance(record, cls):
                     raise _wrong_type(record_type, index, cls, record)
+                note(_digest(record.id))
                 counts[_READ] += 1
                 for handle in any_unit:
                     handle(record, None)
@@ -500,9 +513,11 @@ class Evaluator:
         context = self.context
         quality = self._quality
         counts = quality.counts_of(record_type)
+        note = self._ids[record_type].frombytes
         for index, record in enumerate(records):
             if not isinstance(record, cls):
                 raise _wrong_type(record_type, index, cls, record)
+            note(_digest(record.id))
             counts[_READ] += 1
             code: str = record.unit_code  # every record type with a unit date has one
             on = date_of(record)
@@ -555,7 +570,9 @@ class Evaluator:
             ValidationError: naming what differs between the two evaluations.
         """
         self._check_same(other)
+        self._check_disjoint(other)
         clone = copy.copy(self)
+        clone._ids = {name: ids + other._ids[name] for name, ids in self._ids.items()}  # noqa: SLF001
         clone.accumulators = tuple(a.copy() for a in self.accumulators)
         for mine, theirs in zip(clone.accumulators, other.accumulators, strict=True):
             mine.merge(theirs)
@@ -563,6 +580,31 @@ class Evaluator:
         clone._quality.merge(other._quality)  # noqa: SLF001
         clone._closed = True  # noqa: SLF001
         return clone._build()  # noqa: SLF001
+
+    def _check_disjoint(self, other: Evaluator) -> None:
+        """Refuse partitions that share a record: it would be counted twice.
+
+        Ids are compared as 8-byte BLAKE2b digests: two different ids share one with a
+        probability of about n × m / 2^64 for partitions of n and m records (below
+        10^-7 at a million each), and then the merge is refused when it could go on.
+        """
+        for name, mine in self._ids.items():
+            theirs = other._ids[name]
+            if not mine or not theirs:
+                continue
+            small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+            seen = set(small)
+            shared = len({digest for digest in large if digest in seen})
+            if shared:
+                params = {"record_type": name, "count": shared}
+                msg = Notice("partitions_share_ids", params).text("en")
+                raise ValidationError(
+                    msg,
+                    cls_name="Evaluation",
+                    field="merge",
+                    code="partitions_share_ids",
+                    params=params,
+                )
 
     def _check_same(self, other: Evaluator) -> None:
         checks = (
