@@ -105,8 +105,8 @@ def check_output(target: _Pathish, inputs: Iterable[_Pathish] = ()) -> Path:
         inputs: the files and folders the command read.
 
     Returns:
-        The path the file will be written at: the target with its links followed (a
-        link to a file is kept, and the file it points to is replaced).
+        Where the file will be written, the target with its links followed (a link to a
+        file is kept, and the file it points to is replaced).
 
     Raises:
         OutputError: naming the target and why (codes ``output_is_input``,
@@ -178,7 +178,7 @@ def check_output_folder(
 
 
 def make_folder(folder: _Pathish) -> Path:
-    """Make ``folder`` (and its parents) if missing; an :class:`OutputError` if it cannot be.
+    """Make ``folder`` (and its parents) if missing; an ``OutputError`` if it cannot be.
 
     Raises:
         OutputError: ``cannot_make_folder``, with the system's reason.

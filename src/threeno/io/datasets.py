@@ -167,7 +167,7 @@ class LoadLimits:
         depth: how deeply JSON values may nest (a record nests 3 levels deep).
         max_rejections: how many rejections a load report lists, the first read; the
             others are counted by the code of each of their problems
-            (:attr:`LoadReport.unlisted <threeno.io.report.LoadReport.unlisted>`), so
+            (``LoadReport.unlisted``), so
             that a file of millions of bad lines takes no more memory than one of good
             lines. Every rejection is counted in the totals either way.
 
@@ -443,8 +443,7 @@ class _Tally:
     reads it. Both give the same rejections.
 
     At most ``limits.max_rejections`` rejections are kept, the first read; the others are
-    counted by the code of each of their problems (:attr:`LoadReport.unlisted
-    <threeno.io.report.LoadReport.unlisted>`).
+    counted by the code of each of their problems (``LoadReport.unlisted``).
     """
 
     def __init__(
@@ -1001,8 +1000,10 @@ def load_dataset(
 
     Every record is accepted or rejected, and every rejection says why, with its file,
     line (or index) and the path of each field at fault; a bad record does not stop the
-    load. A duplicate id rejects the later record (naming where the first was). The
-    problems between accepted records (:meth:`Dataset.validate
+    load. Every record whose id repeats within its type is rejected, each naming the
+    others' places (``duplicate_id``), so that the order of the records never changes
+    the result. At most ``limits.max_rejections`` rejections are listed, the first read;
+    the others are counted by code. The problems between accepted records (:meth:`Dataset.validate
     <threeno.model.dataset.Dataset.validate>`: unknown subjects, reports and cases, and
     with a plan or unit registry, unit codes not valid on the record's date) are in the
     report too, and do not remove any record.
@@ -1160,9 +1161,13 @@ def iter_records(
 ) -> RecordStream[Any]:
     """Stream the records of one JSON Lines (or CSV) file, one line at a time.
 
-    For the engine's streaming mode: memory stays flat, apart from the ids seen so far
-    (to reject duplicates, about a hundred bytes per record; ``check_duplicates=False``
-    drops them when the file is known to have unique ids).
+    For the engine's streaming mode: memory stays flat, on good lines as on bad ones (at
+    most ``limits.max_rejections`` rejections are kept), apart from the ids of a first
+    pass over the file that finds the ids repeated (about a hundred bytes per record
+    during that pass; the second keeps only the repeated ones), so that every copy of a
+    repeated id is rejected, as :func:`load_dataset` rejects them.
+    ``check_duplicates=False`` reads the file once and keeps no id, when the file is
+    known to have unique ids.
 
     >>> from threeno.model.crime import CrimeReport
     >>> stream = iter_records("crime_reports.jsonl", CrimeReport)  # doctest: +SKIP
@@ -1174,7 +1179,8 @@ def iter_records(
         path: a ``.jsonl`` (or ``.csv``) file of one record type.
         record_type: the type, by class (``CrimeReport``) or interchange name
             (``"crime_reports"``).
-        check_duplicates: whether to reject a record whose id came earlier in the file.
+        check_duplicates: whether to reject every record whose id repeats in the file
+            (which reads it twice).
         limits: the longest line and deepest nesting read (:class:`LoadLimits`; the
             file itself may be of any size, since it is streamed).
 
@@ -1191,6 +1197,7 @@ def iter_records(
     Plan clauses: IV.2; DESIGN.md, "Indicators" (one streaming pass).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 every copy of a repeated id is rejected (two passes).
     """
     check_limits(limits, "iter_records")
     names = {cls: name for name, cls in RECORD_TYPES.items()}

@@ -171,7 +171,7 @@ def check_plan(plan: Plan) -> tuple[str, ...]:
       merged into one of the plan's units (nothing to crosswalk);
     - texts no output can show as they are: a control character (a line break
       included: a plan's texts are one line each), a bidirectional control, an unpaired
-      surrogate (:func:`threeno.model._base.unprintable`). A plan file's text is refused
+      surrogate (``threeno.model._base.unprintable``). A plan file's text is refused
       for this when it is read; this catches a plan made in Python.
 
     Args:

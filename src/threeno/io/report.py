@@ -309,7 +309,7 @@ class LoadReport:
 
     @property
     def not_listed(self) -> int:
-        """Records rejected but not listed in :attr:`rejections` (beyond the limit)."""
+        """Records rejected but not listed in ``rejections`` (beyond the limit)."""
         return self.rejected - len(self.rejections)
 
     @property
