@@ -7,6 +7,7 @@ record can. The "Privacy" guide says what the sentinel tests check.
 
 from __future__ import annotations
 
+import unicodedata
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
@@ -52,3 +53,76 @@ def bad_subjects(data: Dataset) -> list[dict[str, Any]]:
         {**good, "id": "BAD-8", "sex": good["full_name"]},
         good,  # a duplicate of the first subject
     ]
+
+
+#: A sentinel name with Vietnamese letters, for the variants of its Unicode form.
+NAME_VI: Final = "SENTINELNAMEQX Ánh Đào"
+#: A sentinel phone of digits, for the variants of its punctuation and prefix.
+PHONE_DIGITS: Final = "0908172635"
+#: What an output is searched for once folded (letters and digits, no case, no accents:
+#: ``threeno.model._base.fold``): a sentinel written in any case, spacing or Unicode form.
+FOLDED: Final = ("sentinel", "nameqx", "nidqx", "phoneqx")
+#: What an output is searched for once spaces, dots, dashes, parentheses and ``+`` are
+#: taken out: a sentinel phone in any punctuation, with or without its 0 or +84.
+PHONE_PIECES: Final = (DIGITS, PHONE_DIGITS[1:])
+
+
+def own_data_variants(data: Dataset) -> dict[str, dict[str, Any]]:
+    """Subjects whose own personal data is typed, written otherwise, in another field.
+
+    Issue 17, point 6: a name was masked only when typed exactly (not with a trailing
+    space, in upper case, in NFD, as a list), a phone only with the same spaces, and an
+    id equal to her name was printed beside the masked message. Each variant is keyed by
+    what it reproduces; each is rejected, or accepted with a problem between records.
+    """
+    good: dict[str, Any] = CONVERTER.unstructure(data.subjects[0])
+    name: str = good["full_name"]
+    vi = {**good, "full_name": NAME_VI}
+    phoned = {**good, "phone": PHONE_DIGITS}
+    return {
+        "name-cased-spaced-in-sex": {**good, "id": "BAD-50", "sex": name.lower() + "  "},
+        "name-nfd-in-sex": {
+            **vi,
+            "id": "BAD-51",
+            "sex": unicodedata.normalize("NFD", NAME_VI.lower()),
+        },
+        "name-fullwidth-in-unit": {
+            **vi,
+            "id": "BAD-52",
+            "unit_code": unicodedata.normalize("NFC", _fullwidth(NAME_VI)),
+        },
+        "phone-punctuated-in-unit": {**phoned, "id": "BAD-53", "unit_code": "+84 908.172.635"},
+        "phone-spaced-in-sex": {
+            **good,
+            "id": "BAD-54",
+            "phone": "0908 172 635",
+            "sex": "(+84) 908-172-635",
+        },
+        "name-as-list-in-sex": {**good, "id": "BAD-55", "full_name": [name], "sex": name},
+        "name-as-key-in-ethnicity": {
+            **good,
+            "id": "BAD-56",
+            "full_name": {name: True},
+            "ethnicity": name.lower(),
+        },
+        "id-is-her-name": {**good, "id": name.lower()},
+        "id-is-her-name-and-bad": {**good, "id": name, "birth_year": 1000},
+        "id-is-her-phone": {**phoned, "id": "S-" + PHONE_DIGITS[1:]},
+    }
+
+
+def _fullwidth(text: str) -> str:
+    """ASCII letters and digits as their full-width forms (U+FF01..), which NFKC folds back."""
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else c for c in text)
+
+
+def folded(text: str) -> str:
+    """``text`` as the sentinel tests search it: letters and digits only, no case or accents.
+
+    The tests' own fold, independent of the library's (``threeno.model._base.fold``), so
+    that a mistake in one is not repeated in the other: compatibility forms read as their
+    letters (NFKD), combining marks dropped, case folded, đ read as d.
+    """
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return "".join(c for c in bare.casefold().replace("đ", "d") if c.isalnum())

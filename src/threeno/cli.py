@@ -35,7 +35,7 @@ from threeno.errors import DatasetError, PeriodError, ThreenoError
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.indicators.definitions import IndicatorKind, Level
 from threeno.indicators.engine import evaluate
-from threeno.io._atomic import check_not_input, write_atomic
+from threeno.io._atomic import check_output, check_output_folder, write_atomic
 from threeno.io.datasets import load_dataset
 from threeno.io.schema import json_schema
 from threeno.lang import Lang
@@ -43,10 +43,11 @@ from threeno.lang import date as lang_date
 from threeno.lang import number as lang_number
 from threeno.lang import percent as lang_percent
 from threeno.messages import Notice
+from threeno.model.dataset import RECORD_TYPES
 from threeno.model.period import PeriodKind, ReportingPeriod
 from threeno.model.plan import Plan, with_settings
 from threeno.privacy import DEFAULT_THRESHOLD
-from threeno.reporting.docs import write_pages
+from threeno.reporting.docs import PAGES, write_pages
 from threeno.reporting.render import render
 from threeno.rules.calendar import plan_calendar, today
 from threeno.testing import synthetic
@@ -307,16 +308,24 @@ def _evaluate(
     return evaluation, load_report
 
 
-def _write(text: str, out: str | None, fmt: str, data: Path) -> None:
+def _write(text: str, out: str | None, fmt: str, inputs: Sequence[Path]) -> None:
     if out is None:
         sys.stdout.write(text)
         return
     # CSV for a spreadsheet: with the byte-order mark, Excel reads Vietnamese as UTF-8.
     encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-    write_atomic(out, text, inputs=[data], encoding=encoding)
+    write_atomic(out, text, inputs=inputs, encoding=encoding)
+
+
+def _plan_file(id_or_path: str) -> list[Path]:
+    """The plan file a command reads, as an input its outputs must not replace."""
+    return [Path(id_or_path)] if plans.looks_like_path(id_or_path) else []
 
 
 def _report(args: argparse.Namespace) -> int:
+    inputs = [*_plan_file(args.plan), *([Path(args.data)] if args.data is not None else [])]
+    if args.out is not None:  # refuse before the work, not after (even reading the plan)
+        check_output(args.out, inputs)
     plan = _load_plan(args.plan)
     threshold = args.suppress_below
     if threshold is not None and not args.publish:
@@ -324,8 +333,9 @@ def _report(args: argparse.Namespace) -> int:
     if args.publish and threshold is None:
         threshold = DEFAULT_THRESHOLD
     data = _data_path(plan, args.data)
-    if args.out is not None:  # refuse before the work, not after
-        check_not_input(args.out, [data])
+    inputs = [*_plan_file(args.plan), data]
+    if args.out is not None:  # the demo data, once the plan names it
+        check_output(args.out, inputs)
     plan = _with_settings(plan, args)
     indicators = _report_indicators(plan, args)
     evaluation, load_report = _evaluate(plan, args, args.unit, indicators, explain="failures")
@@ -337,7 +347,7 @@ def _report(args: argparse.Namespace) -> int:
         load_report=load_report,
         suppress_below=threshold,
     )
-    _write(text, args.out, args.format, data)
+    _write(text, args.out, args.format, inputs)
     return _exit_for(
         load_report,
         evaluation,
@@ -461,6 +471,7 @@ def _schema(args: argparse.Namespace) -> int:
 
 
 def _docs(args: argparse.Namespace) -> int:
+    check_output_folder(args.out, ["index.md", *PAGES], _plan_file(args.plan))
     for path in write_pages(_load_plan(args.plan), args.out):
         print(path)
     return EXIT_OK
@@ -472,6 +483,8 @@ def _plan_show(args: argparse.Namespace) -> int:
 
 
 def _sample(args: argparse.Namespace) -> int:
+    names = [f"{name}.jsonl" for name in RECORD_TYPES]
+    check_output_folder(args.out, names, _plan_file(args.plan))
     plan = _load_plan(args.plan)
     with _progress(f"writing {args.out}"):
         counts = synthetic.write_jsonl(plan, args.out, seed=args.seed, scale=args.scale)

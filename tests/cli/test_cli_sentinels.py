@@ -36,7 +36,18 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 import pytest
 
-from tests.sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
+from tests.sentinel_data import (
+    DIGITS,
+    FOLDED,
+    NAME,
+    NATIONAL_ID,
+    PHONE,
+    PHONE_PIECES,
+    bad_subjects,
+    folded,
+    own_data_variants,
+    with_sentinels,
+)
 from threeno import cli
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.indicators.definitions import Level
@@ -62,6 +73,9 @@ DEFAULT_PERIOD: Final = "2024"
 BAD_JSONL_LINES: Final = 15
 BAD_CSV_ROWS: Final = 5
 BAD_DOCUMENT_SUBJECTS: Final = 9
+#: The good subject a bad one copies (bad_subjects' last) is rejected too: every copy of
+#: a repeated id is (issue 17).
+REPEATED: Final = 1
 #: Failing inputs that leaked personal data when this test was written, now fixed: each
 #: stays here as a regression test (what it leaked, before the fix).
 KNOWN_LEAKS: Final = {
@@ -72,6 +86,21 @@ KNOWN_LEAKS: Final = {
     "name-as-unit": "subjects[BAD-40].unit_code: '<name>' is not a valid unit on ...",
     # A key that is the record's own name: the field path was not scrubbed.
     "name-as-key": "subjects.jsonl, line 22, id 'BAD-41': <name>: unknown key",
+    # Issue 17, point 6: the record's own data typed elsewhere, written otherwise, was
+    # masked only when byte-identical (sentinel_data.own_data_variants says each).
+    "name-cased-spaced-in-sex": "... unknown Sex '<name in lower case>  ' ...",
+    "name-nfd-in-sex": "... unknown Sex '<name in NFD>' ...",
+    "name-fullwidth-in-unit": "... '<name in full-width letters>' is not a valid unit ...",
+    "phone-punctuated-in-unit": "... '+84 <phone with dots>' is not a valid unit ...",
+    "phone-spaced-in-sex": "... unknown Sex '(+84) <phone with dashes>' ...",
+    "name-as-list-in-sex": "... unknown Sex '<name>' (her name given as a list) ...",
+    "name-as-key-in-ethnicity": "... unknown Ethnicity '<name>' (her name as a key) ...",
+    "id-is-her-name": "subjects.jsonl, line 22, id '<name>': accepted; listed in reports",
+    "id-is-her-name-and-bad": "..., id '<name>': birth_year: ... (masked beside, not in place)",
+    "id-is-her-phone": "subjects.jsonl, line 22, id 'S-<phone>': accepted",
+    # A first row (the header lost) with a cell that is a column name: read as a header,
+    # and its other cells quoted as "extra column" names.
+    "csv-first-row-with-a-column-name": "DatasetError: ... extra column '<name>' ...",
 }
 
 
@@ -205,10 +234,17 @@ def _build_inputs(root: Path) -> Inputs:
         "name-as-unit": {**first, "id": "BAD-40", "unit_code": first["full_name"]},
         "name-as-key": {**first, "id": "BAD-41", first["full_name"]: True},
     }
+    own_name.update(own_data_variants(data))
     for name, line in own_name.items():
         shutil.copytree(good["jsonl"], known_leaks[name])
         with (known_leaks[name] / "subjects.jsonl").open("a", encoding="utf-8") as lines:
             lines.write(json.dumps(line) + "\n")
+    shutil.copytree(good["csv"], known_leaks["csv-first-row-with-a-column-name"])
+    first_row = known_leaks["csv-first-row-with-a-column-name"] / "subjects.csv"
+    data_rows = first_row.read_text("utf-8-sig").split("\n")[1:]
+    cells = data_rows[0].split(",")
+    cells[6] = "categories"  # a cell that is a column name, in the first (data) row
+    first_row.write_text("\n".join([",".join(cells), *data_rows[1:]]), encoding="utf-8")
     return Inputs(
         root=root,
         data=data,
@@ -343,6 +379,12 @@ class Cli:
                 if at >= 0:
                     context = self.inputs.short(text[max(at - 80, 0) : at + 40])
                     found.append(f"{label}\n    {piece}: ...{context!r}...")
+            # Written otherwise (issue 17): in any case, spacing, accents or Unicode form,
+            # or a phone in any punctuation.
+            bare = folded(self.inputs.short(text))
+            found.extend(f"{label}\n    {piece} (folded)" for piece in FOLDED if piece in bare)
+            digits = re.sub(r"[\s.\-()+]", "", text)
+            found.extend(f"{label}\n    {p} (a phone)" for p in PHONE_PIECES if p in digits)
         return found
 
 
@@ -439,13 +481,17 @@ def _run_validate(cli_: Cli) -> None:
         done = cli_.run("validate", inputs.good[fmt], code=cli.EXIT_OK)  # Vietnamese
         assert ", 0 bị loại;" in done.out.splitlines()[0]
     # Worked out from the inputs: every bad line, row or subject appended is rejected.
-    for fmt, count in (("jsonl", BAD_JSONL_LINES), ("csv", BAD_CSV_ROWS), ("json", None)):
+    for fmt, count in (
+        ("jsonl", BAD_JSONL_LINES + REPEATED),
+        ("csv", BAD_CSV_ROWS),
+        ("json", BAD_DOCUMENT_SUBJECTS + REPEATED),
+    ):
         cli_.run("validate", inputs.bad[fmt], code=cli.EXIT_DATA)  # Vietnamese, searched too
         done = cli_.run("validate", inputs.bad[fmt], "--lang", "en", code=cli.EXIT_DATA)
         first = done.out.splitlines()[0]
-        assert _rejected(count or BAD_DOCUMENT_SUBJECTS) in first, first
+        assert _rejected(count) in first, first
     done = cli_.run("validate", inputs.single_file, "--lang", "en", code=cli.EXIT_DATA)
-    assert _rejected(BAD_JSONL_LINES) in done.out.splitlines()[0]
+    assert _rejected(BAD_JSONL_LINES + REPEATED) in done.out.splitlines()[0]
     for path in [inputs.missing, *inputs.unreadable.values()]:
         done = cli_.run("validate", path, "--lang", "en", code=cli.EXIT_DATA)
         assert done.out == ""
@@ -600,6 +646,8 @@ def test_known_leaks(case: str, run: Cli) -> None:
     if case == "csv-without-header":
         assert "subjects.csv: the first row names none of the columns" in done.err
         assert "is the header row missing?" in done.err
+    elif case == "csv-first-row-with-a-column-name":
+        assert "; cell 1 of the first row is not a column name (not quoted" in done.err
     else:  # a unit that does not exist is a problem between records, not a rejection
         first = done.out.splitlines()[0]
         assert first.endswith(

@@ -53,11 +53,23 @@ class TestStreaming:
         assert report.source == str(path)
 
     def test_duplicates(self, tmp_path: Path, records: Records) -> None:
-        """A repeated id is rejected by default; with the check off, both come."""
-        path = write_jsonl(tmp_path, "model_reviews", reviews(records, "MR-1", "MR-1"))
-        assert [r.id for r in iter_records(path, ModelReview)] == ["MR-1"]
+        """Every copy of a repeated id is rejected by default; with the check off, both come.
+
+        Issue 17: the first copy came (first wins), so the order decided the numbers.
+        """
+        path = write_jsonl(tmp_path, "model_reviews", reviews(records, "MR-1", "MR-2", "MR-1"))
+        with iter_records(path, ModelReview) as stream:
+            assert [r.id for r in stream] == ["MR-2"]
+        message = (
+            "id: duplicate id: the same id is also at line {}; every record whose id repeats"
+            " is rejected"
+        )
+        assert [(r.line, str(r.problems[0])) for r in stream.report.rejections] == [
+            (1, message.format(3)),
+            (3, message.format(1)),
+        ]
         unchecked = iter_records(path, ModelReview, check_duplicates=False)
-        assert [r.id for r in unchecked] == ["MR-1", "MR-1"]
+        assert [r.id for r in unchecked] == ["MR-1", "MR-2", "MR-1"]
 
     def test_a_csv_file(self, tmp_path: Path) -> None:
         """A CSV file streams too."""

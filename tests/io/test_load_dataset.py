@@ -211,35 +211,60 @@ class TestBadRecords:
         assert report.rejections[0].location == "model_reviews[1], id 'MR-2'"
 
 
-class TestDuplicateIds:
-    """The later of two records with one id is rejected; the load goes on."""
+def first_problems(records: Records, name: str) -> list[str]:
+    """Load ``records`` in memory; the first problem of each rejected record, all of ``name``."""
+    _, report = load_dataset(document(records))
+    assert {r.record_type for r in report.rejections} == {name}
+    return [str(r.problems[0]) for r in report.rejections]
 
-    def test_in_a_jsonl_file_names_the_first_line(self, tmp_path: Path, records: Records) -> None:
-        """Lines 1 and 3 share id S-1: line 3 is rejected, naming line 1."""
+
+DUPLICATE = "id: duplicate id: the same id is also at {}; every record whose id repeats is rejected"
+
+
+class TestDuplicateIds:
+    """Every record of a repeated id is rejected, naming the others; the load goes on.
+
+    Issue 17: the first copy was kept, so shuffling a file changed the numbers.
+    """
+
+    def test_in_a_jsonl_file_names_the_other_lines(self, tmp_path: Path, records: Records) -> None:
+        """Lines 1 and 3 share id S-1: both are rejected, each naming the other."""
         first = records["subjects"][0]
         other = {**first, "id": "S-2"}
         write_jsonl(tmp_path, "subjects", [first, other, {**first, "birth_year": 1990}])
         data, report = load_dataset(tmp_path / "subjects.jsonl")
-        assert tuple(s.id for s in data.subjects) == ("S-1", "S-2")
-        assert data.subjects[0].birth_year == 1998  # the first one is kept
-        (rejection,) = report.rejections
-        assert rejection.line == 3
-        assert [str(p) for p in rejection.problems] == ["id: duplicate id 'S-1': first at line 1"]
-
-    def test_in_a_document_names_the_first_index(self, records: Records) -> None:
-        """In a document the first is named by its place in the list."""
-        records["model_reviews"].append(dict(records["model_reviews"][0]))
-        assert problems_of(records, "model_reviews") == [
-            "id: duplicate id 'MR-1': first at model_reviews[0]"
+        assert tuple(s.id for s in data.subjects) == ("S-2",)
+        assert [(r.line, [str(p) for p in r.problems]) for r in report.rejections] == [
+            (1, [DUPLICATE.format("line 3")]),
+            (3, [DUPLICATE.format("line 1")]),
         ]
+        assert TypeCounts(read=3, accepted=1, rejected=2) == report.counts["subjects"]
+
+    def test_in_a_document_names_the_other_indexes(self, records: Records) -> None:
+        """In a document each is named by its place in the list."""
+        records["model_reviews"].append(dict(records["model_reviews"][0]))
+        assert first_problems(records, "model_reviews") == [
+            DUPLICATE.format("model_reviews[1]"),
+            DUPLICATE.format("model_reviews[0]"),
+        ]
+
+    def test_many_copies(self, records: Records) -> None:
+        """Nine copies: each names five others, then how many more (9 - 1 - 5 = 3)."""
+        records["model_reviews"] = [dict(records["model_reviews"][0]) for _ in range(9)]
+        problems = first_problems(records, "model_reviews")
+        assert len(problems) == 9
+        places = "model_reviews[{}]; " * 5 + "and 3 more"
+        assert problems[0] == DUPLICATE.format(places.format(1, 2, 3, 4, 5))
+        assert problems[8] == DUPLICATE.format(places.format(0, 1, 2, 3, 4))
 
     def test_ids_compare_in_nfc(self, records: Records) -> None:
         """An id in decomposed Unicode is the same id as its composed form."""
         composed = {**records["model_reviews"][0], "id": "MR-\u00e0"}  # à, one code point
         decomposed = {**composed, "id": "MR-a\u0300"}  # a + combining grave accent
         records["model_reviews"] = [composed, decomposed]
-        assert problems_of(records, "model_reviews") == [
-            "id: duplicate id 'MR-\u00e0': first at model_reviews[0]"
+        assert first_problems(records, "model_reviews") == [
+            DUPLICATE.format("model_reviews[1]"),
+            DUPLICATE.format("model_reviews[0]"),
         ]
 
 
@@ -397,7 +422,8 @@ class TestBadJsonLines:
     def test_blank_lines_are_not_records(self, tmp_path: Path, records: Records) -> None:
         """Blank lines (a trailing newline, a gap) are skipped; line numbers stay true."""
         good = records["model_reviews"][0]
-        write_jsonl(tmp_path, "model_reviews", ["", good, "   ", {**good, "kind": "x"}])
+        bad = {**good, "id": "MR-9", "kind": "x"}
+        write_jsonl(tmp_path, "model_reviews", ["", good, "   ", bad])
         _, report = load_dataset(tmp_path)
         assert TypeCounts(read=2, accepted=1, rejected=1) == report.counts["model_reviews"]
         assert report.rejections[0].line == 4

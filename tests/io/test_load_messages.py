@@ -196,33 +196,39 @@ class TestWhereARecordIs:
     """A rejection's place, in each language, and duplicate ids."""
 
     def test_a_line(self, tmp_path: Path) -> None:
-        """Line 2 of a JSON Lines file repeats line 1's id."""
+        """Line 2 of a JSON Lines file repeats line 1's id: both rejected (issue 17)."""
         write_jsonl(tmp_path, "model_reviews", [REVIEW, REVIEW])
         _, report = load_dataset(tmp_path / "model_reviews.jsonl")
-        rejection, problem = only_problem(report)
+        first, second = report.rejections
+        (problem,) = second.problems
         file = str(tmp_path / "model_reviews.jsonl")
-        assert (problem.code, dict(problem.params)) == (
-            "duplicate_id_at_line",
-            {"id": "MR-1", "line": 1},
+        assert problem.code == "duplicate_id"
+        assert problem.notice is not None
+        assert problem.notice.to_dict()["params"] == {
+            "others": [{"code": "place_line", "params": {"line": 1}}]
+        }
+        assert second.text("en") == (
+            f"{file}, line 2, id 'MR-1': id: duplicate id: the same id is also at line 1;"
+            " every record whose id repeats is rejected"
         )
-        assert rejection.text("en") == (
-            f"{file}, line 2, id 'MR-1': id: duplicate id 'MR-1': first at line 1"
+        assert second.text("vi") == (
+            f"tệp {file}, dòng 2, mã 'MR-1': trường id: trùng mã: mã này còn có ở dòng 1; mọi"
+            " bản ghi có mã lặp lại đều bị loại"
         )
-        assert rejection.text("vi") == (
-            f"tệp {file}, dòng 2, mã 'MR-1': trường id: trùng mã 'MR-1': mã này đã có ở dòng 1"
-        )
+        assert first.text("en").startswith(f"{file}, line 1, id 'MR-1': id: duplicate id:")
 
     def test_a_document_in_memory(self) -> None:
-        """model_reviews[1] of a document given as a mapping repeats model_reviews[0]."""
+        """model_reviews[0] and [1] of a document given as a mapping share an id."""
         _, report = load_dataset({"schema": SCHEMA, "model_reviews": [REVIEW, REVIEW]})
-        rejection, problem = only_problem(report)
-        assert problem.code == "duplicate_id_at_index"
-        assert rejection.text("en") == (
-            "model_reviews[1], id 'MR-1': id: duplicate id 'MR-1': first at model_reviews[0]"
+        first, second = report.rejections
+        assert [p.code for p in second.problems] == ["duplicate_id"]
+        assert first.text("en") == (
+            "model_reviews[0], id 'MR-1': id: duplicate id: the same id is also at"
+            " model_reviews[1]; every record whose id repeats is rejected"
         )
-        assert rejection.text("vi") == (
-            "model_reviews[1], mã 'MR-1': trường id: trùng mã 'MR-1': mã này đã có ở"
-            " model_reviews[0]"
+        assert second.text("vi") == (
+            "model_reviews[1], mã 'MR-1': trường id: trùng mã: mã này còn có ở"
+            " model_reviews[0]; mọi bản ghi có mã lặp lại đều bị loại"
         )
 
 
@@ -314,21 +320,24 @@ class TestFilesThatStopALoad:
     """A DatasetError carries a code and is written in both languages."""
 
     def test_csv_columns(self, tmp_path: Path) -> None:
-        """'maintained' written 'kept': one column missing, one extra, both named."""
+        """'maintained' written 'kept': the missing column named, the unknown one by position.
+
+        The unknown cell is not quoted (issue 17): the first row may be a record.
+        """
         file = write_text(tmp_path / "model_reviews.csv", "id,unit_code,held_on,kind,kept\n")
         with pytest.raises(DatasetError) as caught:
             load_dataset(file)
         error = caught.value
         assert error.code == "csv_columns"
-        assert [n.code for n in error.params["faults"]] == ["column_missing", "column_extra"]  # type: ignore[attr-defined]
+        assert [n.code for n in error.params["faults"]] == ["column_missing", "column_unknown"]  # type: ignore[attr-defined]
         columns = "id, unit_code, held_on, kind, maintained"
         assert str(error) == (
-            f"{file}: missing column 'maintained'; extra column 'kept' (the columns of"
-            f" model_reviews are {columns})"
+            f"{file}: missing column 'maintained'; cell 5 of the first row is not a column"
+            f" name (not quoted: it may be data) (the columns of model_reviews are {columns})"
         )
         assert error.text("vi") == (
-            f"tệp {file}: thiếu cột 'maintained'; thừa cột 'kept' (các cột của model_reviews:"
-            f" {columns})"
+            f"tệp {file}: thiếu cột 'maintained'; ô thứ 5 của dòng đầu tiên không phải tên cột"
+            f" (không nêu ra vì có thể là dữ liệu) (các cột của model_reviews: {columns})"
         )
 
     def test_unknown_schema(self) -> None:

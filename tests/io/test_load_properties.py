@@ -3,8 +3,9 @@
 A dataset drawn from the strategies is unstructured, then some of its records are
 corrupted in one of the ways a provincial export goes wrong: a required key dropped, a
 value of the wrong type, an unknown slug, an impossible or foreign-format date, an
-unknown key, an id repeated. The load must then reject exactly the corrupted records,
-accept every other one, and report per type ``read == accepted + rejected``.
+unknown key, an id repeated (both copies are then corrupted). The load must then reject
+exactly the corrupted records, accept every other one, and report per type
+``read == accepted + rejected``.
 """
 
 from __future__ import annotations
@@ -102,9 +103,11 @@ def corrupted(draw: st.DrawFn) -> tuple[dict[str, list[Raw]], dict[str, set[int]
                 broken[name].add(i)
         repeat = draw(st.booleans())
         if items and repeat:
-            # An id repeated: a copy of an earlier record, at the end, is the later one.
-            items.append(dict(items[draw(st.integers(0, len(items) - 1))]))
-            broken[name].add(len(items) - 1)
+            # An id repeated: a copy of an earlier record, at the end. Both are rejected
+            # (issue 17: every copy of a repeated id, whatever the order).
+            copied = draw(st.integers(0, len(items) - 1))
+            items.append(dict(items[copied]))
+            broken[name] |= {copied, len(items) - 1}
         document[name] = items
     return document, broken
 

@@ -161,7 +161,8 @@ class TestTarget:
         st.sampled_from(list(Comparator)),
         st.one_of(st.integers(0, 10**6), st.floats(0, 1)),
         st.sampled_from(["I.3", "I.5", "IV.2"]),
-        st.text(),
+        # Printable text: a control character is refused when read (issue 17).
+        st.text(st.characters(exclude_categories=("Cc", "Cs", "Cf", "Zl", "Zp"))),
     )
     def test_round_trip(
         self, indicator: str, comparator: Comparator, value: float, clause: str, note: str

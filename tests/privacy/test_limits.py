@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import tracemalloc
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -271,3 +273,103 @@ class TestPlanLimits:
         """The bundled plan loads under the default limits."""
         expected = "lai-chau-2024"
         assert expected == load_plan("lai-chau-2024").id
+
+
+class TestRejectionLimit:
+    """Rejections are listed up to LoadLimits.max_rejections, the rest counted by code.
+
+    Issue 17, point 3: every rejection was kept, so 10 million one-character bad lines
+    took 3.8 GB (a bare MemoryError under a memory limit), and a stream of bad lines grew
+    like a load. Worked by hand: 5,000 bad lines, 1,000 listed, 4,000 counted.
+    """
+
+    BAD_LINES = 5000
+
+    @pytest.fixture
+    def bad_file(self, tmp_path: Path) -> Path:
+        """A JSON Lines file of one good subject then 5,000 lines ``x`` (not JSON)."""
+        path = tmp_path / "subjects.jsonl"
+        path.write_text(json.dumps(SUBJECT) + "\n" + "x\n" * self.BAD_LINES, encoding="utf-8")
+        return path
+
+    def test_default_is_a_thousand(self) -> None:
+        """The default: a thousand rejections listed."""
+        assert DEFAULT_LIMITS.max_rejections == 1000
+        with pytest.raises(ValidationError, match=r"LoadLimits\.max_rejections"):
+            LoadLimits(max_rejections=0)
+
+    def test_load(self, bad_file: Path) -> None:
+        """Reproduces 5,000 bad lines all kept: now the first 1,000, and 4,000 counted.
+
+        accepted + rejected = read still holds; the report says how many are not listed,
+        by code, in both languages.
+        """
+        _, report = load_dataset(bad_file)
+        counts = report.counts["subjects"]
+        assert (counts.read, counts.accepted, counts.rejected) == (5001, 1, 5000)
+        assert len(report.rejections) == 1000
+        assert [r.line for r in report.rejections[:2]] == [2, 3]
+        assert report.rejections[-1].line == 1001
+        assert (report.not_listed, dict(report.unlisted)) == (4000, {"not_json": 4000})
+        assert not report.ok
+        assert (
+            "  ... and 4,000 more rejected records not listed (LoadLimits.max_rejections);"
+            " their problems by code: not_json 4,000"
+        ) in report.text("en").splitlines()
+        assert (
+            "  ... và 4.000 bản ghi bị loại khác không được liệt kê"
+            " (LoadLimits.max_rejections); số lỗi theo mã: not_json 4.000"
+        ) in report.text("vi").splitlines()
+
+    def test_stream_and_evaluation(self, bad_file: Path) -> None:
+        """The stream and evaluate_stream list the same 1,000 and count the same 4,000."""
+        _, loaded = load_dataset(bad_file)
+        with iter_records(bad_file, "subjects") as stream:
+            assert [s.id for s in stream] == ["S-1"]
+        _, evaluated = evaluate_stream(PLAN, bad_file.parent, PLAN.reporting_year)
+        for report in (stream.report, evaluated):
+            assert report.rejections == loaded.rejections
+            assert dict(report.unlisted) == {"not_json": 4000}
+            assert report.counts["subjects"] == loaded.counts["subjects"]
+
+    def test_a_smaller_limit_across_files(self, tmp_path: Path) -> None:
+        """Three listed in all, over two files, the first read: the types' order."""
+        (tmp_path / "subjects.jsonl").write_text("x\n" * 2, encoding="utf-8")
+        (tmp_path / "crime_reports.jsonl").write_text("[1]\n" * 3, encoding="utf-8")
+        limits = LoadLimits(max_rejections=3)
+        _, loaded = load_dataset(tmp_path, limits=limits)
+        _, streamed = evaluate_stream(PLAN, tmp_path, PLAN.reporting_year, limits=limits)
+        for report in (loaded, streamed):
+            listed = [(r.record_type, r.line) for r in report.rejections]
+            assert listed == [("subjects", 1), ("subjects", 2), ("crime_reports", 1)]
+            assert dict(report.unlisted) == {"not_an_object": 2}
+            assert report.rejected == 5
+
+    def test_memory_does_not_grow_with_bad_lines(self, tmp_path: Path) -> None:
+        """Ten times the bad lines, about the same memory (traced, not timed).
+
+        Reproduces the growth: before, the peak grew with every rejection kept (about
+        2 KB a line). Now the peak of 40,000 bad lines is within 1.5 times that of 4,000
+        (both beyond the 1,000 listed), in a load and in a stream.
+        """
+
+        def peak(lines: int, *, stream: bool) -> int:
+            path = tmp_path / f"{lines}" / "subjects.jsonl"
+            path.parent.mkdir(exist_ok=True)
+            path.write_text("x\n" * lines, encoding="utf-8")
+            gc.collect()
+            tracemalloc.start()
+            try:
+                if stream:
+                    with iter_records(path, "subjects") as records:
+                        for _ in records:
+                            pass
+                else:
+                    load_dataset(path)
+                return tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+
+        for stream in (False, True):
+            small, large = peak(4000, stream=stream), peak(40000, stream=stream)
+            assert large < 1.5 * small, (stream, small, large)

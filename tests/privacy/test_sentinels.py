@@ -19,6 +19,7 @@ import inspect
 import json
 import logging
 import pkgutil
+import re
 import tempfile
 import warnings
 from pathlib import Path
@@ -28,7 +29,18 @@ import attrs
 import pytest
 
 import threeno
-from tests.sentinel_data import DIGITS, NAME, NATIONAL_ID, PHONE, bad_subjects, with_sentinels
+from tests.sentinel_data import (
+    DIGITS,
+    FOLDED,
+    NAME,
+    NATIONAL_ID,
+    PHONE,
+    PHONE_PIECES,
+    bad_subjects,
+    folded,
+    own_data_variants,
+    with_sentinels,
+)
 from threeno.errors import ThreenoError
 from threeno.indicators.engine import evaluate, evaluate_records
 from threeno.io.converter import CONVERTER, coded_problems, field_problems, structure_problems
@@ -102,7 +114,12 @@ class Outputs:
             self.texts.append(path.read_text(encoding="utf-8-sig"))
 
     def leaks(self) -> list[str]:
-        """The sentinels found, with a little context each."""
+        """The sentinels found, with a little context each.
+
+        Written exactly (in any case), or in any spacing, accents or Unicode form (the
+        text folded), or a phone in any punctuation (spaces, dots, dashes, parentheses
+        and ``+`` taken out).
+        """
         found = []
         for text in self.texts:
             upper = text.upper()
@@ -110,6 +127,12 @@ class Outputs:
                 at = upper.find(sentinel)
                 if at >= 0:
                     found.append(f"{sentinel}: ...{text[max(at - 60, 0) : at + 30]}...")
+            bare_text = folded(text)
+            found.extend(f"{p} (folded): {text[:300]!r}" for p in FOLDED if p in bare_text)
+            bare = re.sub(r"[\s.\-()+]", "", text)
+            found.extend(
+                f"{piece} (a phone): {text[:300]!r}" for piece in PHONE_PIECES if piece in bare
+            )
         return found
 
 
@@ -232,6 +255,54 @@ class TestLoads:
         rows.append({RECORD_TYPE_KEY: "persons", "full_name": NAME})  # an unknown type
         out.call(load_dataset, rows[:-1])
         out.call(load_dataset, rows)
+
+
+class TestOwnDataWrittenOtherwise:
+    """A record's own personal data typed in another field, written otherwise (issue 17).
+
+    Reproduces point 6: a name was masked only when typed exactly (a trailing space,
+    upper case, NFD, a phone with spaces, the name as a list went through), and an id
+    equal to her name was masked in the message but printed in its place. Each variant
+    of ``own_data_variants`` leaked before the change.
+    """
+
+    def test_loads(self, data: Dataset, out: Outputs) -> None:
+        """Every variant, in a document, a JSON Lines file and as records in memory."""
+        variants = list(own_data_variants(data).values())
+        document = json.loads(_document(data))
+        document["subjects"] += variants
+        loaded = out.call(load_dataset, document, plan=PLAN)
+        assert loaded is not None
+        out.add(*loaded[1].rejections, *loaded[1].problems)
+        out.call(load_dataset, document, plan=PLAN, strict=True)
+        rows = [{RECORD_TYPE_KEY: "subjects", **v} for v in variants]
+        out.call(load_dataset, rows, plan=PLAN, strict=True)
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            dump_dataset(data, root, "jsonl", personal_data=True)
+            with (root / "subjects.jsonl").open("a", encoding="utf-8") as lines:
+                lines.writelines(json.dumps(v, ensure_ascii=False) + "\n" for v in variants)
+            out.call(load_dataset, root, plan=PLAN, strict=True)
+            with iter_records(root / "subjects.jsonl", Subject) as stream:
+                out.add(len(list(stream)), stream.report)
+            out.call(evaluate_stream, PLAN, root, PERIOD, explain="all", strict=True)
+            streamed = out.call(evaluate_stream, PLAN, root, PERIOD, explain="all")
+            assert streamed is not None
+            out.add(streamed[0].to_json(), streamed[0].summary("vi"))
+
+    def test_accepted_ones(self, data: Dataset, out: Outputs) -> None:
+        """The variants accepted (a name or phone as the unit code): validate, evaluate, render."""
+        document = json.loads(_document(data))
+        document["subjects"] += list(own_data_variants(data).values())
+        dataset, report = load_dataset(document, plan=PLAN)
+        accepted = {s.id for s in dataset.subjects} & {"BAD-52", "BAD-53"}
+        assert accepted == {"BAD-52", "BAD-53"}  # a unit code is not checked when read
+        assert {"BAD-52", "BAD-53"} <= {p.record_id for p in report.problems}
+        out.add(dataset.validate(PLAN))
+        evaluation = evaluate(PLAN, dataset, PERIOD, explain="all")
+        out.add(evaluation.to_json(), [i.text("vi") for i in evaluation.data_quality.issues])
+        for fmt in FORMATS:
+            out.call(render, evaluation, fmt, lang="vi", plan=PLAN, load_report=report)
 
 
 def _document(data: Dataset) -> str:

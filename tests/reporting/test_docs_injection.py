@@ -53,9 +53,15 @@ def _hostile(secret: Path) -> list[str]:
 
 
 def _hostile_plan(folder: Path, texts: list[str]) -> Path:
-    """The 2024 plan's file with every text of :data:`KEYS` replaced, in turn, by ``texts``."""
+    """The 2024 plan's file with every text of :data:`KEYS` replaced, in turn, by ``texts``.
+
+    The plan loader refuses a line break (a control character) in a plan's text, so a
+    multi-line fence cannot reach the pages from a plan file; each text's line breaks
+    become spaces here, and its one-line markup is what the pages must escape (the
+    escaping of line breaks themselves is tested on ``docs._text`` directly).
+    """
     source = PLAN_FILE.read_text(encoding="utf-8")
-    turn = itertools.cycle(texts)
+    turn = itertools.cycle(text.replace("\n", " ") for text in texts)
     pattern = re.compile(rf'^({"|".join(KEYS)}) = ".*"$', re.MULTILINE)
     # A JSON string is a TOML basic string: \" \\ \n and \uXXXX escapes.
     hostile = pattern.sub(

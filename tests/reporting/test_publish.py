@@ -401,8 +401,10 @@ class TestCommand:
         target = data / "subjects.jsonl"
         before = target.read_bytes()
         argv = ["report", "--data", str(data), "--out", str(target)]
-        assert cli.main(argv) == cli.EXIT_DATA
-        assert "input" in capsys.readouterr().err
+        assert cli.main(argv) == cli.EXIT_DATA  # in the report's language (vi by default)
+        assert "nằm trong thư mục đầu vào" in capsys.readouterr().err
+        assert cli.main([*argv, "--lang", "en"]) == cli.EXIT_DATA
+        assert "is inside the input folder" in capsys.readouterr().err
         assert target.read_bytes() == before
 
 

@@ -42,9 +42,11 @@ Plan clauses: every clause of the catalogue.
 
 from __future__ import annotations
 
+import array
 import contextlib
 import copy
 import gc
+import hashlib
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from threeno.errors import DatasetError, ValidationError
@@ -236,6 +238,9 @@ class Evaluator:
         )
         self._scope = Scope(self.registry, in_scope, self.units, period.end, crosswalk=crosswalk)
         self._quality = Quality(keep_issues=explain != "none")
+        # Each record's id as an 8-byte digest, per type: two partitions that share a
+        # record refuse to merge (it would be counted twice). 8 bytes per record.
+        self._ids: dict[str, array.array[int]] = {name: array.array("Q") for name in RECORD_TYPES}
         self._closed = False
         self._order: dict[str, dict[str, int]] = {
             **_ORDER,
@@ -282,9 +287,11 @@ class Evaluator:
                 self._feed(record_type, cls, records, in_scope, any_unit)
                 return
             counts = self._quality.counts_of(record_type)  # report submissions: no unit
+            note = self._ids[record_type].frombytes
             for index, record in enumerate(records):
                 if not isinstance(record, cls):
                     raise _wrong_type(record_type, index, cls, record)
+                note(_digest(record.id))
                 counts[READ] += 1
                 for handle in any_unit:
                     handle(record, None)
@@ -305,9 +312,11 @@ class Evaluator:
         context = self.context
         quality = self._quality
         counts = quality.counts_of(record_type)
+        note = self._ids[record_type].frombytes
         for index, record in enumerate(records):
             if not isinstance(record, cls):
                 raise _wrong_type(record_type, index, cls, record)
+            note(_digest(record.id))
             counts[READ] += 1
             code: str = record.unit_code  # every record type with a unit date has one
             on = date_of(record)
@@ -348,7 +357,9 @@ class Evaluator:
             ValidationError: naming what differs between the two evaluations.
         """
         self._check_same(other)
+        self._check_disjoint(other)
         clone = copy.copy(self)
+        clone._ids = {name: ids + other._ids[name] for name, ids in self._ids.items()}  # noqa: SLF001
         clone.accumulators = tuple(a.copy() for a in self.accumulators)
         for mine, theirs in zip(clone.accumulators, other.accumulators, strict=True):
             mine.merge(theirs)
@@ -356,6 +367,31 @@ class Evaluator:
         clone._quality.merge(other._quality)  # noqa: SLF001
         clone._closed = True  # noqa: SLF001
         return clone._build()  # noqa: SLF001
+
+    def _check_disjoint(self, other: Evaluator) -> None:
+        """Refuse partitions that share a record: it would be counted twice.
+
+        Ids are compared as 8-byte BLAKE2b digests: two different ids share one with a
+        probability of about n × m / 2^64 for partitions of n and m records (below
+        10^-7 at a million each), and then the merge is refused when it could go on.
+        """
+        for name, mine in self._ids.items():
+            theirs = other._ids[name]
+            if not mine or not theirs:
+                continue
+            small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
+            seen = set(small)
+            shared = len({digest for digest in large if digest in seen})
+            if shared:
+                params = {"record_type": name, "count": shared}
+                msg = Notice("partitions_share_ids", params).text("en")
+                raise ValidationError(
+                    msg,
+                    cls_name="Evaluation",
+                    field="merge",
+                    code="partitions_share_ids",
+                    params=params,
+                )
 
     def _check_same(self, other: Evaluator) -> None:
         checks = (
@@ -512,6 +548,11 @@ def _paused_gc() -> Iterator[None]:
     finally:
         if collecting:
             gc.enable()
+
+
+def _digest(record_id: str) -> bytes:
+    """A record's id as 8 bytes (BLAKE2b), to find a record in two partitions (merge)."""
+    return hashlib.blake2b(record_id.encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
 def _wrong_type(record_type: str, index: int, cls: type[Any], record: object) -> DatasetError:

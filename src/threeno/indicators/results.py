@@ -616,12 +616,17 @@ class Evaluation:
 
         Sums the counts and unions the joins (women reached, support received), so the
         result equals one evaluation of all the records, whichever way they were split and
-        in whatever order merged. The records must be disjoint: a record in two partitions
-        is counted twice.
+        in whatever order merged. The records must be disjoint: partitions that share a
+        record id of a type are refused (code ``partitions_share_ids``), in either order,
+        rather than counting it twice. Ids are compared as 8-byte digests (kept, 8 bytes
+        per record, by the evaluation); a false refusal has a probability of about
+        n × m / 2^64 for partitions of n and m records.
 
         Raises:
             ValidationError: naming the field that differs (plan, period, units,
-                indicators, settings).
+                indicators, settings), or ``merge`` when the partitions share a record.
+
+        .. versionchanged:: 0.2.0 partitions that share a record are refused.
         """
         given: object = other  # callers without a type checker may pass anything
         if not isinstance(given, Evaluation):

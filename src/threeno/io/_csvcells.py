@@ -29,11 +29,15 @@ from typing import Any, Final, Union, get_args, get_origin
 import attrs
 
 from threeno.io.report import FieldProblem
+from threeno.model._base import MAX_WHOLE_NUMBER
 
 __all__ = ["Column", "Kind", "columns", "decode_row", "encode_record"]
 
 #: A whole number in a cell: digits, with a minus sign if negative.
 _WHOLE: Final = re.compile(r"-?[0-9]+")
+#: The most digits a whole number of a cell may have: 2^53 − 1 has 16. A longer one is
+#: refused before Python reads it (it refuses more than 4,300 digits with a ValueError).
+_MOST_DIGITS: Final = len(str(MAX_WHOLE_NUMBER))
 LIST_SEPARATOR: Final = ";"
 PART_SEPARATOR: Final = ":"
 
@@ -122,6 +126,15 @@ def _objects(column: Column, cell: str, out: list[FieldProblem]) -> list[dict[st
     return objects
 
 
+def _whole(name: str, cell: str, data: dict[str, Any], problems: list[FieldProblem]) -> None:
+    if not _WHOLE.fullmatch(cell):
+        problems.append(FieldProblem.of(name, "cell_not_whole_number", value=cell))
+    elif len(cell.lstrip("-")) > _MOST_DIGITS:
+        problems.append(FieldProblem.of(name, "number_too_large", limit=MAX_WHOLE_NUMBER))
+    else:  # the converter checks the bound itself
+        data[name] = int(cell)
+
+
 def decode_row(
     header: tuple[Column, ...], cells: list[str]
 ) -> tuple[dict[str, Any], list[FieldProblem]]:
@@ -145,10 +158,7 @@ def decode_row(
         if kind is Kind.TEXT:
             data[column.name] = cell
         elif kind is Kind.WHOLE:
-            if _WHOLE.fullmatch(cell):
-                data[column.name] = int(cell)
-            else:
-                problems.append(FieldProblem.of(column.name, "cell_not_whole_number", value=cell))
+            _whole(column.name, cell, data, problems)
         elif kind is Kind.FLAG:
             flag = cell.lower()
             if flag in {"true", "false"}:

@@ -10,13 +10,21 @@ raise a :class:`~threeno.errors.ThreenoError` naming the file and the limit.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Protocol
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from typing import BinaryIO
 
-__all__ = ["MAX_DEPTH", "lines", "too_deep"]
+__all__ = ["MAX_DEPTH", "LineSource", "lines", "too_deep"]
+
+
+class LineSource(Protocol):
+    """Anything read by lines, as a binary file is (``readline(size)``)."""
+
+    def readline(self, size: int = -1, /) -> bytes:
+        """The next line, of at most ``size`` bytes; ``b""`` at the end."""
+        ...
+
 
 #: How deeply JSON or TOML values may nest (an object in a list in an object is 3);
 #: a record of the data dictionary nests 3 deep, a plan file 4.
@@ -50,7 +58,7 @@ def too_deep(value: object, limit: int, text: str | None = None) -> bool:
     return False
 
 
-def lines(stream: BinaryIO, limit: int) -> Iterator[bytes | None]:
+def lines(stream: LineSource, limit: int) -> Iterator[bytes | None]:
     """The lines of a binary stream, ``None`` for each line longer than ``limit`` bytes.
 
     A line too long is skipped to its end without being kept in memory.

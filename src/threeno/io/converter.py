@@ -14,6 +14,10 @@ validation, and registers its own hooks so that nothing is coerced silently:
 - enumerations are read and written as their data-dictionary slugs;
 - text must be text, whole numbers whole numbers (not ``True``, not ``5.7``, not
   ``"5"``), flags ``true``/``false``; a number is a whole number or a decimal;
+- a text that no output can show as it is (a control character, a bidirectional
+  control, an unpaired surrogate: ``threeno.model._base.unprintable``) is refused, and
+  so is a whole number beyond ``MAX_WHOLE_NUMBER`` (2^53 − 1) in absolute value, so
+  that whatever is read can be printed (issue 17);
 - lists become tuples, and a lone text where a list is expected is refused (it would
   otherwise become a tuple of its letters);
 - records (every type of :data:`~threeno.model.dataset.RECORD_TYPES` and the objects
@@ -57,7 +61,7 @@ from cattrs.v import format_exception
 from threeno.errors import ThreenoError, ValidationError
 from threeno.io.report import FieldProblem
 from threeno.messages import Notice
-from threeno.model._base import LabelledEnum, enum_problem
+from threeno.model._base import MAX_WHOLE_NUMBER, LabelledEnum, enum_problem, unprintable
 from threeno.model.crime import Extension, Suspension
 from threeno.model.dataset import RECORD_TYPES
 from threeno.model.subjects import CategorySpan
@@ -118,6 +122,10 @@ def _kind(value: object) -> str:
 def _structure_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         _refuse("not_text", type=_kind(value))
+    if not value.isprintable():  # the common case costs one call; see unprintable()
+        found = unprintable(value)
+        if found is not None:
+            _refuse("unprintable_text", **found)
     return value
 
 
@@ -127,10 +135,16 @@ def _structure_bool(value: object, _: type) -> bool:
     return value
 
 
+def _bounded(value: int) -> int:
+    if not -MAX_WHOLE_NUMBER <= value <= MAX_WHOLE_NUMBER:
+        _refuse("number_too_large", limit=MAX_WHOLE_NUMBER)
+    return value
+
+
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         _refuse("not_whole_number", type=_kind(value))
-    return value
+    return _bounded(value)
 
 
 def _structure_float(value: object, _: type) -> float:
@@ -144,7 +158,7 @@ def _structure_float(value: object, _: type) -> float:
 def _structure_number(value: object, _: object) -> int | float:
     # ``int | float``: a count stays a whole number, a share stays a fraction.
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
+        return _bounded(value)
     return _structure_float(value, float)
 
 
@@ -364,6 +378,12 @@ def _problem(path: str, exc: BaseException, type_: type | None) -> FieldProblem:
     return FieldProblem.of(path, "invalid_value", detail=format_exception(exc, type_))
 
 
+def _key(key: str) -> str:
+    # A key as the data wrote it, unless no output can show it as it is: then its repr,
+    # whose escapes (\x1b, \u202e, \ud800) show it safely.
+    return key if unprintable(key) is None else repr(key)
+
+
 def _walk(exc: BaseException, path: str, type_: type | None, out: list[FieldProblem]) -> None:
     prefix = f"{path}." if path else ""
     if isinstance(exc, IterableValidationError):
@@ -380,7 +400,8 @@ def _walk(exc: BaseException, path: str, type_: type | None, out: list[FieldProb
             _walk(sub, path, None, out)
     elif isinstance(exc, ForbiddenExtraKeysError):
         out.extend(
-            FieldProblem.of(f"{prefix}{key}", "unknown_key") for key in sorted(exc.extra_fields)
+            FieldProblem.of(f"{prefix}{_key(key)}", "unknown_key")
+            for key in sorted(exc.extra_fields)
         )
     elif isinstance(exc, ValidationError) and exc.field:
         # Raised by a model validator: the class and field are in the message's prefix.

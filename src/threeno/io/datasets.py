@@ -38,12 +38,14 @@ records); every clause whose indicator counts records (see DESIGN.md, "Indicator
 
 from __future__ import annotations
 
+import array
 import csv
 import gc
 import itertools
 import json
 import os
 import pathlib
+import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
@@ -53,17 +55,30 @@ import attrs
 
 from threeno.errors import DatasetError
 from threeno.io import _csvcells
-from threeno.io._atomic import atomic_open, check_not_input
+from threeno.io._atomic import atomic_open, check_output_folder, make_folder
+from threeno.io._files import FOLDER, guarded, input_kind, list_folder, open_input, read_input
 from threeno.io._limits import MAX_DEPTH, lines, too_deep
 from threeno.io.converter import CONVERTER, coded_problems, make_converter
 from threeno.io.report import FieldProblem, LoadReport, LoadReportError, Rejection, TypeCounts
 from threeno.messages import Notice
-from threeno.model._base import REDACTED, fail, is_sensitive, personal_values, scrub_params
+from threeno.model._base import (
+    REDACTED,
+    Masker,
+    fail,
+    is_sensitive,
+    masker,
+    masker_of,
+    scrub_params,
+    unprintable,
+)
 from threeno.model.dataset import RECORD_TYPES, Dataset, HasRegistry, R, Record, UnitLookup
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from types import TracebackType
+    from typing import IO
 
+    from threeno.io._limits import LineSource
     from threeno.model.dataset import Problem
 
 __all__ = [
@@ -150,21 +165,28 @@ class LoadLimits:
             keeps every record); :func:`iter_records` streams files of any size.
         line_bytes: the longest line of a JSON Lines or CSV file, its newline included.
         depth: how deeply JSON values may nest (a record nests 3 levels deep).
+        max_rejections: how many rejections a load report lists, the first read; the
+            others are counted by the code of each of their problems
+            (``LoadReport.unlisted``), so
+            that a file of millions of bad lines takes no more memory than one of good
+            lines. Every rejection is counted in the totals either way.
 
     Raises:
         ValidationError: for a limit that is not a whole number, 1 or more.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``max_rejections``.
     """
 
     document_bytes: int = attrs.field(default=256 * _MIB, validator=_positive)
     file_bytes: int = attrs.field(default=2048 * _MIB, validator=_positive)
     line_bytes: int = attrs.field(default=_MIB, validator=_positive)
     depth: int = attrs.field(default=MAX_DEPTH, validator=_positive)
+    max_rejections: int = attrs.field(default=1000, validator=_positive)
 
 
 #: The limits used when none are given (a 256 MiB JSON document, 2 GiB JSON Lines or
-#: CSV files, 1 MiB lines, 32 levels of nesting).
+#: CSV files, 1 MiB lines, 32 levels of nesting, 1,000 rejections listed).
 DEFAULT_LIMITS: Final = LoadLimits()
 
 
@@ -181,11 +203,35 @@ def check_limits(limits: object, function: str) -> None:
         _refuse("limits_not_limits", function=function, type=type(limits).__name__)
 
 
-def _check_size(path: Path, limit: int, code: str) -> None:
-    # code: file_too_large (a file of records) or document_too_large (a JSON document).
-    size = path.stat().st_size
-    if size > limit:
+def _too_large(path: Path, limit: int, code: str) -> Callable[[int], NoReturn]:
+    """A refusal of ``path``, beyond ``limit`` bytes, to call with the size found.
+
+    code: file_too_large (a file of records) or document_too_large (a JSON document).
+    """
+
+    def refuse(size: int) -> NoReturn:
         _refuse(code, file=str(path), size=size, limit=limit)
+
+    return refuse
+
+
+def _open_records(path: Path, tally: _Tally) -> tuple[IO[bytes], LineSource]:
+    """A file of records, opened as an input (:mod:`threeno.io._files`), and its lines.
+
+    A load (``tally.file_limit`` set) refuses a file beyond it, from its size before
+    anything is read, and again as it is read (a size the system reports is not
+    trusted); a stream reads any size.
+    """
+    stream = open_input(path, DatasetError)
+    limit = tally.file_limit
+    if limit is None:
+        return stream, guarded(stream, path, DatasetError)
+    refuse = _too_large(path, limit, "file_too_large")
+    size = os.fstat(stream.fileno()).st_size
+    if size > limit:
+        stream.close()
+        refuse(size)
+    return stream, guarded(stream, path, DatasetError, limit=limit, too_large=refuse)
 
 
 def _kind(value: object) -> str:
@@ -234,7 +280,14 @@ def _json_error(exc: BaseException, depth: int) -> Notice:
         return _too_deep(depth)
     if isinstance(exc, _NotJsonError):
         return exc.notice
+    if _TOO_MANY_DIGITS in str(exc):
+        # A number of thousands of digits: Python refuses to read it (CVE-2020-10735).
+        return Notice("json_number_too_long", {"limit": sys.get_int_max_str_digits()})
     return Notice("invalid_value", {"detail": f"not valid JSON: {exc}"})  # pragma: no cover
+
+
+# The words of the ValueError Python raises for an integer of too many digits.
+_TOO_MANY_DIGITS: Final = "Exceeds the limit"
 
 
 def _refuse_document(path: Path, exc: BaseException, depth: int) -> NoReturn:
@@ -284,50 +337,146 @@ def _structure(cls: type[R], raw: object) -> tuple[R | None, list[FieldProblem]]
 
 
 def _raw_id(raw: object) -> str | None:
+    """The id of a record as read, if it is a text that can be shown; else ``None``.
+
+    An id that no output can show as it is (a control character, an unpaired surrogate:
+    :func:`~threeno.model._base.unprintable`) is not kept: its record is rejected for it,
+    and named by its line or index only.
+    """
     value = raw.get("id") if isinstance(raw, Mapping) else None
-    if isinstance(value, str) and value.strip():
+    if isinstance(value, str) and value.strip() and unprintable(value) is None:
         return unicodedata.normalize("NFC", value)
     return None
 
 
-def _scrub(cls: type[Any], raw: object, problems: list[FieldProblem]) -> list[FieldProblem]:
-    """The problems, with every sensitive value of the record replaced (DESIGN.md).
+def _masker(cls: type[Any], raw: object) -> Masker:
+    """The personal values of a record as read (its sensitive fields), to mask them."""
+    if not isinstance(raw, Mapping):
+        return masker(())
+    return masker(raw.get(name) for name in _sensitive(cls))
+
+
+def _scrub(found: Masker, problems: list[FieldProblem]) -> list[FieldProblem]:
+    """The problems, with every personal value of the record masked (DESIGN.md).
 
     In the message, in its params (so that no language quotes it) and in the field's
-    path too: a key that is the record's own name.
+    path too (a key that is the record's own name); in any case, spacing or Unicode form
+    (:class:`~threeno.model._base.Masker`).
     """
-    secrets: tuple[str, ...] = ()
-    if isinstance(raw, Mapping):
-        secrets = personal_values(raw.get(name) for name in _sensitive(cls))
-    if not secrets:
+    if not found:
         return problems
-    out = []
-    for problem in problems:
-        field, message = problem.field, problem.message
-        # The text first, so that a quoted value stays quoted; its repr catches escapes.
-        for secret in secrets:
-            message = message.replace(secret, REDACTED)
-            field = field.replace(secret, REDACTED)
-        params = scrub_params(problem.params, secrets)
-        out.append(FieldProblem(field=field, message=message, code=problem.code, params=params))
-    return out
+    return [
+        FieldProblem(
+            field=found.mask(problem.field),
+            message=found.mask(problem.message),
+            code=problem.code,
+            params=scrub_params(problem.params, found),
+        )
+        for problem in problems
+    ]
+
+
+#: How many places of a repeated id are remembered (the first ones read); the copies
+#: beyond are counted. A duplicate_id message names at most _SHOWN_PLACES of them.
+_KEPT_PLACES: Final = 6
+_SHOWN_PLACES: Final = 5
+
+
+class _Ids:
+    """Where the ids of one record type were read: every id's first place, repeats apart.
+
+    A place is a line (files of lines) or an index among the type's records. Memory per
+    id is one dictionary entry; a repeated id keeps at most ``_KEPT_PLACES`` places and
+    its number of copies, however many there are.
+    """
+
+    __slots__ = ("copies", "first", "kept")
+
+    def __init__(self) -> None:
+        self.first: dict[str, int] = {}
+        self.kept: dict[str, list[int]] = {}
+        self.copies: dict[str, int] = {}
+
+    def add(self, record_id: str, place: int) -> None:
+        first = self.first.setdefault(record_id, place)
+        if first == place:
+            return
+        kept = self.kept.get(record_id)
+        if kept is None:
+            self.kept[record_id] = [first, place]
+            self.copies[record_id] = 2
+            return
+        if len(kept) < _KEPT_PLACES:
+            kept.append(place)
+        self.copies[record_id] += 1
+
+    def repeats(self) -> _Ids:
+        """Only the repeated ids (the first places of the others let go, to save memory)."""
+        self.first = {}
+        return self
+
+    def duplicate(
+        self, record_id: str, place: int, record_type: str, *, by_line: bool
+    ) -> FieldProblem:
+        """The problem of the copy of ``record_id`` at ``place``: the other places named."""
+        others = [q for q in self.kept[record_id] if q != place][:_SHOWN_PLACES]
+        places = [
+            Notice("place_line", {"line": q})
+            if by_line
+            else Notice("place_index", {"record_type": record_type, "index": q})
+            for q in others
+        ]
+        more = self.copies[record_id] - 1 - len(others)
+        if more:
+            places.append(Notice("more_places", {"count": more}))
+        return FieldProblem.of("id", "duplicate_id", others=tuple(places))
 
 
 class _Tally:
-    """The counts, rejections and notes of one load, built as records are read."""
+    """The counts, rejections and notes of one load, built as records are read.
+
+    Repeated ids are resolved whatever the order of the records: every copy is rejected
+    (``duplicate_id``, naming the other places). A load (``known is None``) notes each
+    id's places as it reads, and rejects the copies once everything is read
+    (:meth:`finish`); a stream, which cannot take back a record it gave, is told the
+    repeated ids by a first pass over its file (``known``), and rejects every copy as it
+    reads it. Both give the same rejections.
+
+    At most ``limits.max_rejections`` rejections are kept, the first read; the others are
+    counted by the code of each of their problems (``LoadReport.unlisted``).
+    """
 
     def __init__(
-        self, *, check_duplicates: bool = True, limits: LoadLimits = DEFAULT_LIMITS
+        self,
+        *,
+        check_duplicates: bool = True,
+        limits: LoadLimits = DEFAULT_LIMITS,
+        file_limit: int | None = None,
+        known: Mapping[str, _Ids] | None = None,
     ) -> None:
         self.limits = limits
+        # The most bytes a file of records may hold: limits.file_bytes for a load, which
+        # keeps every record; None for a stream, which keeps none.
+        self.file_limit = file_limit
         self.read = dict.fromkeys(RECORD_TYPES, 0)
         self.rejected = dict.fromkeys(RECORD_TYPES, 0)
         self.rejections: list[Rejection] = []
+        # The id of each rejection kept, as read (a rejection shows it masked, or not).
+        self._rejected_ids: list[str | None] = []
+        self.unlisted: dict[str, int] = {}
         self.notes: list[Notice] = []
-        # Per record type, each id seen and where (its line, or its index in the source).
-        self.seen: dict[str, dict[str, int]] | None = (
-            {name: {} for name in RECORD_TYPES} if check_duplicates else None
-        )
+        self.known = known
+        # A load: each type's ids, and the line (-1 for none) and index of each record
+        # accepted, in order (8 bytes each), to reject the copies of a repeated id at the
+        # end; and the file of each type.
+        self.ids: dict[str, _Ids] | None = None
+        self.accepted_lines: dict[str, array.array[int]] = {}
+        self.accepted_indexes: dict[str, array.array[int]] = {}
+        self.files: dict[str, str | None] = {}
+        if check_duplicates and known is None:
+            self.ids = {name: _Ids() for name in RECORD_TYPES}
+            self.accepted_lines = {name: array.array("q") for name in RECORD_TYPES}
+            self.accepted_indexes = {name: array.array("q") for name in RECORD_TYPES}
 
     def account(  # noqa: PLR0913 - where a record was is four facts
         self,
@@ -343,34 +492,48 @@ class _Tally:
         """Count one record read; return it if accepted, else record why not."""
         self.read[name] += 1
         record_id = record.id if record is not None else _raw_id(raw)
-        if self.seen is not None and record_id is not None:
-            seen = self.seen[name]
-            first = seen.get(record_id)
-            if first is None:
-                seen[record_id] = line if line is not None else index
-            else:
-                duplicate = (
-                    FieldProblem.of("id", "duplicate_id_at_line", id=record_id, line=first)
-                    if line is not None
-                    else FieldProblem.of(
-                        "id", "duplicate_id_at_index", id=record_id, record_type=name, index=first
-                    )
-                )
-                problems = [duplicate, *problems]
+        place = line if line is not None else index
+        if record_id is not None:
+            if self.known is not None:
+                ids = self.known.get(name)
+                if ids is not None and record_id in ids.kept:
+                    by_line = line is not None
+                    duplicate = ids.duplicate(record_id, place, name, by_line=by_line)
+                    problems = [duplicate, *problems]
+            elif self.ids is not None:
+                self.ids[name].add(record_id, place)
         if not problems:
+            if self.ids is not None:
+                self.accepted_lines[name].append(-1 if line is None else line)
+                self.accepted_indexes[name].append(index)
+                self.files[name] = file
             return record
         self.rejected[name] += 1
+        if len(self.rejections) >= self.limits.max_rejections:
+            self._count(problems)
+            return None
+        found = _masker(RECORD_TYPES[name], raw)
+        # An id that holds the record's own personal data is not shown beside its problems.
+        shown_id = REDACTED if record_id is not None and found.holds(record_id) else record_id
         self.rejections.append(
             Rejection(
                 record_type=name,
                 file=file,
                 line=line,
                 index=index,
-                record_id=record_id,
-                problems=tuple(_scrub(RECORD_TYPES[name], raw, problems)),
+                record_id=shown_id,
+                problems=tuple(_scrub(found, problems)),
             )
         )
+        self._rejected_ids.append(record_id)
         return None
+
+    def _count(self, problems: Iterable[FieldProblem]) -> None:
+        """Count a rejection not kept, under the code of each of its problems."""
+        unlisted = self.unlisted
+        for problem in problems:
+            code = problem.code or "uncoded"
+            unlisted[code] = unlisted.get(code, 0) + 1
 
     def take(
         self, name: str, raw: object, *, file: str | None, line: int | None, index: int
@@ -378,6 +541,77 @@ class _Tally:
         """Structure one record in JSON form and account for it."""
         record, problems = _structure(RECORD_TYPES[name], raw)
         return self.account(name, raw, record, problems, file=file, line=line, index=index)
+
+    def finish(self, records: dict[str, list[Any]]) -> None:
+        """Reject every copy of each repeated id among the records read (a load).
+
+        Each accepted copy leaves ``records`` and becomes a rejection; each rejection
+        kept of a copy gets the ``duplicate_id`` problem first; a rejected copy beyond
+        the rejections kept is counted under ``duplicate_id``. The rejections kept are
+        then the first ``limits.max_rejections`` in the order read (by record type, then
+        line or index).
+        """
+        if self.ids is None or not any(ids.kept for ids in self.ids.values()):
+            return
+        order = {name: i for i, name in enumerate(RECORD_TYPES)}
+        # Per type, the copies of each repeated id not yet rejected with a message.
+        remaining = {name: dict(ids.copies) for name, ids in self.ids.items() if ids.kept}
+        kept: list[tuple[tuple[int, int], Rejection]] = []
+        for rejection, record_id in zip(self.rejections, self._rejected_ids, strict=True):
+            name = rejection.record_type
+            ids = self.ids[name]
+            place = rejection.line if rejection.line is not None else rejection.index
+            if record_id is not None and record_id in ids.kept:
+                by_line = rejection.line is not None
+                duplicate = ids.duplicate(record_id, place, name, by_line=by_line)
+                problems = (duplicate, *rejection.problems)
+                rejection = attrs.evolve(rejection, problems=problems)  # noqa: PLW2901
+                remaining[name][record_id] -= 1
+            kept.append(((order[name], place), rejection))
+        for name, left in remaining.items():
+            kept.extend(self._reject_copies(name, records, order[name], left))
+        kept.sort(key=lambda pair: pair[0])
+        limit = self.limits.max_rejections
+        for _, overflow in kept[limit:]:
+            self._count(overflow.problems)
+        self.rejections = [rejection for _, rejection in kept[:limit]]
+        self._rejected_ids = []
+        # The copies rejected for another reason, beyond the rejections kept: counted.
+        copies = sum(sum(left.values()) for left in remaining.values())
+        if copies:
+            self.unlisted["duplicate_id"] = self.unlisted.get("duplicate_id", 0) + copies
+
+    def _reject_copies(
+        self, name: str, records: dict[str, list[Any]], rank: int, left: dict[str, int]
+    ) -> list[tuple[tuple[int, int], Rejection]]:
+        """Take the accepted copies of repeated ids out of ``records``, as rejections."""
+        assert self.ids is not None  # noqa: S101 - a load; for the type checker
+        ids = self.ids[name]
+        lines_read = self.accepted_lines[name]
+        indexes = self.accepted_indexes[name]
+        kept_records: list[Any] = []
+        rejected: list[tuple[tuple[int, int], Rejection]] = []
+        for record, line, index in zip(records.get(name, []), lines_read, indexes, strict=True):
+            if record.id not in ids.kept:
+                kept_records.append(record)
+                continue
+            left[record.id] -= 1
+            self.rejected[name] += 1
+            place = line if line >= 0 else index
+            duplicate = ids.duplicate(record.id, place, name, by_line=line >= 0)
+            shown_id = REDACTED if masker_of(record).holds(record.id) else record.id
+            rejection = Rejection(
+                record_type=name,
+                file=self.files.get(name),
+                line=line if line >= 0 else None,
+                index=index,
+                record_id=shown_id,
+                problems=(duplicate,),
+            )
+            rejected.append(((rank, place), rejection))
+        if name in records:
+            records[name] = kept_records
+        return rejected
 
     def report(self, source: str, problems: Iterable[Problem] = ()) -> LoadReport:
         """The report of everything read so far."""
@@ -393,6 +627,7 @@ class _Tally:
             source=source,
             counts=counts,
             rejections=tuple(self.rejections),
+            unlisted=self.unlisted,
             problems=tuple(problems),
             notes=tuple(self.notes),
         )
@@ -401,44 +636,56 @@ class _Tally:
 # -- JSON Lines and CSV files ----------------------------------------------------------
 
 
-def _jsonl(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
-    """The records of a JSON Lines file, one line at a time; bad lines are rejected."""
-    file = str(path)
-    index = 0
+def _jsonl_lines(path: Path, tally: _Tally) -> Iterator[tuple[int, object, list[FieldProblem]]]:
+    """Each record line of a JSON Lines file: (line number, JSON read, problems of the line).
+
+    A line that cannot be read as JSON (too long, not UTF-8, not JSON, too deep) has its
+    problem and no JSON (``None``); a blank line is not a record and is skipped.
+    """
     limits = tally.limits
-    with path.open("rb") as stream:
-        for number, raw_line in enumerate(lines(stream, limits.line_bytes), start=1):
-            raw: object = None
-            problems: list[FieldProblem] = []
-            record: Record | None = None
+    stream, source = _open_records(path, tally)
+    with stream:
+        for number, raw_line in enumerate(lines(source, limits.line_bytes), start=1):
             if raw_line is None:
-                problems = [FieldProblem.of("", "line_too_long", limit=limits.line_bytes)]
-                tally.account(name, raw, record, problems, file=file, line=number, index=index)
-                index += 1
+                yield number, None, [FieldProblem.of("", "line_too_long", limit=limits.line_bytes)]
                 continue
             line_bytes = raw_line.removeprefix(_BOM) if number == 1 else raw_line
             try:
                 text = line_bytes.decode("utf-8")
             except UnicodeDecodeError as exc:
-                problems = [FieldProblem.of("", "not_utf8", byte=line_bytes[exc.start])]
-            else:
-                if not text.strip(_JSON_SPACE):
-                    continue  # a blank line is not a record
-                try:
-                    raw = _loads(text.rstrip())  # columns count from the line's start
-                except (ValueError, RecursionError) as exc:
-                    problems = [_whole(_json_error(exc, limits.depth))]
-                else:
-                    if too_deep(raw, limits.depth, text):
-                        raw, problems = None, [_whole(_too_deep(limits.depth))]
-                    else:
-                        record, problems = _structure(RECORD_TYPES[name], raw)
-            accepted = tally.account(
-                name, raw, record, problems, file=file, line=number, index=index
-            )
-            index += 1
-            if accepted is not None:
-                yield accepted
+                yield number, None, [FieldProblem.of("", "not_utf8", byte=line_bytes[exc.start])]
+                continue
+            if not text.strip(_JSON_SPACE):
+                continue  # a blank line is not a record
+            try:
+                raw = _loads(text.rstrip())  # columns count from the line's start
+            except (ValueError, RecursionError) as exc:
+                yield number, None, [_whole(_json_error(exc, limits.depth))]
+                continue
+            if too_deep(raw, limits.depth, text):
+                yield number, None, [_whole(_too_deep(limits.depth))]
+                continue
+            yield number, raw, []
+
+
+def _jsonl(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
+    """The records of a JSON Lines file, one line at a time; bad lines are rejected."""
+    file = str(path)
+    cls = RECORD_TYPES[name]
+    for index, (number, raw, line_problems) in enumerate(_jsonl_lines(path, tally)):
+        record: Record | None = None
+        problems = line_problems
+        if not problems:
+            record, problems = _structure(cls, raw)
+        accepted = tally.account(name, raw, record, problems, file=file, line=number, index=index)
+        if accepted is not None:
+            yield accepted
+
+
+def _jsonl_ids(path: Path, name: str, tally: _Tally) -> Iterator[tuple[str | None, int]]:  # noqa: ARG001 - as _csv_ids
+    """Each record line's id as :func:`_jsonl` reads it (or ``None``), and its line."""
+    for number, raw, _ in _jsonl_lines(path, tally):
+        yield _raw_id(raw), number
 
 
 def _whole(notice: Notice) -> FieldProblem:
@@ -459,6 +706,13 @@ def _decoded_lines(stream: Iterable[bytes | None], file: str, limit: int) -> Ite
 
 
 def _csv_header(file: str, name: str, header: list[str]) -> tuple[_csvcells.Column, ...]:
+    """The columns the first row names; the file refused unless it is the type's header.
+
+    The first row is the header only if every cell is a column of the record type
+    (issue 17). A cell that is not is named by its position, never quoted: the row may
+    be a record whose header row was lost, and its cells personal data. A column
+    missing or named twice is quoted (it is one of the type's column names).
+    """
     by_name = {c.name: c for c in _COLUMNS[name]}
     columns = ", ".join(by_name)
     if header and not any(h in by_name for h in header):
@@ -466,10 +720,14 @@ def _csv_header(file: str, name: str, header: list[str]) -> tuple[_csvcells.Colu
         # be personal, and are not quoted.
         _refuse("csv_no_header", file=file, record_type=name, count=len(header), columns=columns)
     faults: list[Notice] = []
-    doubled = sorted({h for h in header if header.count(h) > 1})
+    doubled = sorted({h for h in header if h in by_name and header.count(h) > 1})
     faults.extend(Notice("column_twice", {"column": h}) for h in doubled)
     faults.extend(Notice("column_missing", {"column": c}) for c in by_name if c not in header)
-    faults.extend(Notice("column_extra", {"column": h}) for h in header if h not in by_name)
+    faults.extend(
+        Notice("column_unknown", {"position": i})
+        for i, h in enumerate(header, start=1)
+        if h not in by_name
+    )
     if faults:
         _refuse("csv_columns", file=file, faults=tuple(faults), record_type=name, columns=columns)
     return tuple(by_name[h] for h in header)
@@ -500,32 +758,24 @@ def _csv_problems(
     return data, None, merged
 
 
-def _csv_row(
-    reader: Iterator[list[str]], name: str, header: tuple[_csvcells.Column, ...]
-) -> tuple[object, Record | None, list[FieldProblem]] | None:
-    """The next row as (cells read, record, problems); ``None`` for an empty row.
+def _csv_rows(
+    path: Path, name: str, tally: _Tally, *, notes: bool = True
+) -> Iterator[tuple[int, tuple[_csvcells.Column, ...], list[str] | None, list[FieldProblem]]]:
+    """Each non-empty row of a CSV file: (line, the header's columns, cells, problems).
+
+    A row that cannot be read (not CSV, a wrong number of cells) has its problem and no
+    cells (``None``). With ``notes``, the empty rows skipped are noted in the tally.
 
     Raises:
-        StopIteration: at the end of the file.
+        DatasetError: for a file that is empty, has a wrong header, a line that is not
+            UTF-8 or is too long.
     """
-    try:
-        cells = next(reader)
-    except csv.Error as exc:
-        return None, None, [FieldProblem.of("", "not_csv", detail=str(exc))]
-    if not any(cells):
-        return None
-    if len(cells) != len(header):
-        problem = FieldProblem.of("", "cell_count", count=len(cells), columns=len(header))
-        return None, None, [problem]
-    return _csv_problems(name, header, cells)
-
-
-def _csv(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
-    """The records of a CSV file, one row at a time; bad rows are rejected."""
     file = str(path)
     limit = tally.limits.line_bytes
-    with path.open("rb") as stream:
-        decoded = _decoded_lines(lines(stream, limit), file, limit)
+    stream, source = _open_records(path, tally)
+    skipped = 0
+    with stream:
+        decoded = _decoded_lines(lines(source, limit), file, limit)
         first = next(decoded, "")
         if not first.strip():
             columns = ", ".join(c.name for c in _COLUMNS[name])
@@ -538,30 +788,53 @@ def _csv(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
             header = _csv_header(file, name, next(reader))
         except csv.Error as exc:
             _refuse("csv_not_csv", file=file, line=1, detail=str(exc))
-        index = skipped = 0
         previous = reader.line_num
         while True:
             try:
-                row = _csv_row(reader, name, header)
+                cells: list[str] | None = next(reader)
+                problems: list[FieldProblem] = []
+            except csv.Error as exc:
+                cells, problems = None, [FieldProblem.of("", "not_csv", detail=str(exc))]
             except StopIteration:
                 break
             line = previous + 1
             previous = reader.line_num
-            if row is None:
+            if cells is not None and not any(cells):
                 skipped += 1
                 continue
-            data, record, problems = row
-            accepted = tally.account(
-                name, data, record, problems, file=file, line=line, index=index
-            )
-            index += 1
-            if accepted is not None:
-                yield accepted
-    if skipped:
+            if cells is not None and len(cells) != len(header):
+                wrong = FieldProblem.of("", "cell_count", count=len(cells), columns=len(header))
+                cells, problems = None, [wrong]
+            yield line, header, cells, problems
+    if skipped and notes:
         tally.notes.append(Notice("empty_rows_skipped", {"file": file, "count": skipped}))
 
 
+def _csv(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
+    """The records of a CSV file, one row at a time; bad rows are rejected."""
+    file = str(path)
+    rows = _csv_rows(path, name, tally)
+    for index, (line, header, cells, row_problems) in enumerate(rows):
+        data: object = None
+        record: Record | None = None
+        problems = row_problems
+        if cells is not None:
+            data, record, problems = _csv_problems(name, header, cells)
+        accepted = tally.account(name, data, record, problems, file=file, line=line, index=index)
+        if accepted is not None:
+            yield accepted
+
+
+def _csv_ids(path: Path, name: str, tally: _Tally) -> Iterator[tuple[str | None, int]]:
+    """Each row's id as :func:`_csv` reads it (or ``None``), and its line."""
+    for line, header, cells, _ in _csv_rows(path, name, tally, notes=False):
+        data = None if cells is None else _csvcells.decode_row(header, cells)[0]
+        yield _raw_id(data), line
+
+
 _READERS: Final = {"jsonl": _jsonl, "csv": _csv}
+#: The ids of a file's records, read without making them (a stream's first pass).
+_ID_READERS: Final = {"jsonl": _jsonl_ids, "csv": _csv_ids}
 
 
 def _file_type(path: Path) -> tuple[str, str]:
@@ -575,22 +848,32 @@ def _file_type(path: Path) -> tuple[str, str]:
 # -- sources ---------------------------------------------------------------------------
 
 
-def _read_folder(folder: Path, tally: _Tally) -> dict[str, list[Any]]:
+def _sort_folder(folder: Path) -> tuple[dict[str, Path], set[str], list[str], list[str]]:
+    """A folder's files of records (by file name), their formats, unknown and ignored names."""
     found: dict[str, Path] = {}
     formats: set[str] = set()
     unknown: list[str] = []
     ignored: list[str] = []
-    for path in sorted(folder.iterdir()):
+    for path in list_folder(folder, DatasetError):
         if path.name.startswith("."):
             continue  # hidden files (.DS_Store, editors' backups) are the system's
         suffix = path.suffix.lower()
-        if not path.is_file() or suffix not in {".jsonl", ".csv", ".json"}:
-            ignored.append(path.name)
-        elif path.stem in RECORD_TYPES and path.suffix in _SUFFIXES:
+        if path.stem in RECORD_TYPES and path.suffix in _SUFFIXES:
+            # Named as records: it must be a regular file (a device or a named pipe of that
+            # name is refused, never opened; so is a folder).
+            if input_kind(path, DatasetError) == FOLDER:
+                _refuse("input_is_folder", path=str(path))
             found[path.stem + path.suffix] = path
             formats.add(_SUFFIXES[path.suffix])
+        elif not path.is_file() or suffix not in {".jsonl", ".csv", ".json"}:
+            ignored.append(path.name)
         else:
             unknown.append(path.name)
+    return found, formats, unknown, ignored
+
+
+def _read_folder(folder: Path, tally: _Tally) -> dict[str, list[Any]]:
+    found, formats, unknown, ignored = _sort_folder(folder)
     if unknown:
         suffix = f".{formats.pop()}" if len(formats) == 1 else ".jsonl"
         names = ", ".join(repr(u) for u in unknown)
@@ -609,7 +892,6 @@ def _read_folder(folder: Path, tally: _Tally) -> dict[str, list[Any]]:
             note = Notice("file_missing", {"file": f"{name}{suffix}", "record_type": name})
             tally.notes.append(note)
             continue
-        _check_size(file, tally.limits.file_bytes, "file_too_large")
         records[name] = list(read(file, name, tally))
     tally.notes.extend(
         Notice("file_ignored", {"folder": str(folder), "name": name}) for name in ignored
@@ -649,8 +931,9 @@ def _read_document(document: object, tally: _Tally, file: str | None) -> dict[st
 
 def _read_json_file(path: Path, tally: _Tally) -> dict[str, list[Any]]:
     depth = tally.limits.depth
-    _check_size(path, tally.limits.document_bytes, "document_too_large")
-    data = path.read_bytes().removeprefix(_BOM)
+    limit = tally.limits.document_bytes
+    refuse = _too_large(path, limit, "document_too_large")
+    data = read_input(path, limit, DatasetError, refuse).removeprefix(_BOM)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -689,14 +972,15 @@ def _read_iterable(items: Iterable[object], tally: _Tally) -> dict[str, list[Any
 def _read(source: object, tally: _Tally) -> tuple[str, dict[str, list[Any]]]:
     if isinstance(source, str | os.PathLike):
         path = Path(source)
-        if path.is_dir():
-            return str(path), _read_folder(path, tally)
-        if not path.is_file():
+
+        def missing() -> NoReturn:
             _refuse("no_such_path", path=str(path))
+
+        if input_kind(path, DatasetError, missing=missing) == FOLDER:
+            return str(path), _read_folder(path, tally)
         if path.suffix == ".json":
             return str(path), _read_json_file(path, tally)
         name, fmt = _file_type(path)
-        _check_size(path, tally.limits.file_bytes, "file_too_large")
         return str(path), {name: list(_READERS[fmt](path, name, tally))}
     if isinstance(source, Mapping):
         return "the document", _read_document(source, tally, None)
@@ -716,8 +1000,10 @@ def load_dataset(
 
     Every record is accepted or rejected, and every rejection says why, with its file,
     line (or index) and the path of each field at fault; a bad record does not stop the
-    load. A duplicate id rejects the later record (naming where the first was). The
-    problems between accepted records (:meth:`Dataset.validate
+    load. Every record whose id repeats within its type is rejected, each naming the
+    others' places (``duplicate_id``), so that the order of the records never changes
+    the result. At most ``limits.max_rejections`` rejections are listed, the first read;
+    the others are counted by code. The problems between accepted records (:meth:`Dataset.validate
     <threeno.model.dataset.Dataset.validate>`: unknown subjects, reports and cases, and
     with a plan or unit registry, unit codes not valid on the record's date) are in the
     report too, and do not remove any record.
@@ -751,13 +1037,14 @@ def load_dataset(
     .. versionadded:: 0.1.0
     """
     check_limits(limits, "load_dataset")
-    tally = _Tally(limits=limits)
+    tally = _Tally(limits=limits, file_limit=limits.file_bytes)
     # Pausing the cyclic garbage collector while millions of records are made saves a
     # fifth of the time (DESIGN.md, "Quality bars"); it is restarted whatever happens.
     collecting = gc.isenabled()
     gc.disable()
     try:
         label, records = _read(source, tally)
+        tally.finish(records)  # every copy of a repeated id rejected, whatever the order
         dataset = Dataset(**records)
     finally:
         if collecting:
@@ -778,7 +1065,13 @@ class RecordStream(Generic[R]):
     :attr:`report` gives the counts and rejections so far. Use it in a ``with`` block,
     or call :meth:`close`, to close the file before the end.
 
+    To reject every copy of a repeated id, as :func:`load_dataset` does, the file is
+    read twice when ``check_duplicates`` is on: a first pass, at the first record asked
+    for, reads each line's id only (as JSON, not as a record) and keeps the ids that
+    repeat; the second makes the records.
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 every copy of a repeated id is rejected (a first pass).
     """
 
     # pathlib.Path, not Path: Sphinx resolves a generic class's __init__ annotations
@@ -794,8 +1087,21 @@ class RecordStream(Generic[R]):
         """Prepare to read ``path`` as records of type ``name``; nothing is read yet."""
         self.path = path
         self.record_type = name
-        self._tally = _Tally(check_duplicates=check_duplicates, limits=limits)
-        self._records: Iterator[Record] = _READERS[_SUFFIXES[path.suffix]](path, name, self._tally)
+        self._known: dict[str, _Ids] = {}
+        self._tally = _Tally(check_duplicates=False, limits=limits, known=self._known)
+        self._records: Iterator[Record] = self._read(check_duplicates=check_duplicates)
+
+    def _read(self, *, check_duplicates: bool) -> Iterator[Record]:
+        """The records, after a first pass for the repeated ids (run at the first ``next``)."""
+        fmt = _SUFFIXES[self.path.suffix]
+        if check_duplicates:
+            ids = _Ids()
+            first_pass = _Tally(check_duplicates=False, limits=self._tally.limits)
+            for record_id, place in _ID_READERS[fmt](self.path, self.record_type, first_pass):
+                if record_id is not None:
+                    ids.add(record_id, place)
+            self._known[self.record_type] = ids.repeats()
+        yield from _READERS[fmt](self.path, self.record_type, self._tally)
 
     def __iter__(self) -> Self:
         """The stream itself: it is its own iterator."""
@@ -855,9 +1161,13 @@ def iter_records(
 ) -> RecordStream[Any]:
     """Stream the records of one JSON Lines (or CSV) file, one line at a time.
 
-    For the engine's streaming mode: memory stays flat, apart from the ids seen so far
-    (to reject duplicates, about a hundred bytes per record; ``check_duplicates=False``
-    drops them when the file is known to have unique ids).
+    For the engine's streaming mode: memory stays flat, on good lines as on bad ones (at
+    most ``limits.max_rejections`` rejections are kept), apart from the ids of a first
+    pass over the file that finds the ids repeated (about a hundred bytes per record
+    during that pass; the second keeps only the repeated ones), so that every copy of a
+    repeated id is rejected, as :func:`load_dataset` rejects them.
+    ``check_duplicates=False`` reads the file once and keeps no id, when the file is
+    known to have unique ids.
 
     >>> from threeno.model.crime import CrimeReport
     >>> stream = iter_records("crime_reports.jsonl", CrimeReport)  # doctest: +SKIP
@@ -869,7 +1179,8 @@ def iter_records(
         path: a ``.jsonl`` (or ``.csv``) file of one record type.
         record_type: the type, by class (``CrimeReport``) or interchange name
             (``"crime_reports"``).
-        check_duplicates: whether to reject a record whose id came earlier in the file.
+        check_duplicates: whether to reject every record whose id repeats in the file
+            (which reads it twice).
         limits: the longest line and deepest nesting read (:class:`LoadLimits`; the
             file itself may be of any size, since it is streamed).
 
@@ -886,6 +1197,7 @@ def iter_records(
     Plan clauses: IV.2; DESIGN.md, "Indicators" (one streaming pass).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 every copy of a repeated id is rejected (two passes).
     """
     check_limits(limits, "iter_records")
     names = {cls: name for name, cls in RECORD_TYPES.items()}
@@ -893,8 +1205,12 @@ def iter_records(
     if name not in RECORD_TYPES:
         _refuse("unknown_record_type", value=record_type, types=_TYPES)
     file = Path(path)
-    if not file.is_file():
+
+    def missing() -> NoReturn:
         _refuse("no_such_file", file=str(file))
+
+    if input_kind(file, DatasetError, missing=missing) == FOLDER:
+        _refuse("input_is_folder", path=str(file))
     if file.suffix not in _SUFFIXES:
         _refuse("not_streamable", file=str(file))
     return RecordStream(file, name, check_duplicates=check_duplicates, limits=limits)
@@ -1019,7 +1335,10 @@ def dump_dataset(
             or ``False``, a folder target that is a file, or a value a CSV cell cannot
             hold so that it reads back the same (a list item with ``;``).
         OutputError: (:class:`threeno.errors.OutputError`) when a file would be
-            written over an input or inside an input folder, or cannot be written.
+            written over an input or inside an input folder, or over anything that is
+            not a regular file (a device, a named pipe, a folder), or when the folder
+            cannot be made or a file cannot be written (naming the path and the
+            system's reason).
 
     Plan clauses: IV.2; DESIGN.md, "Data dictionary (interchange format v1)" and
     "Quality bars" (personal data never leaves); Nghị định 13/2023/NĐ-CP (personal
@@ -1040,11 +1359,10 @@ def dump_dataset(
         _write_document(dataset, path, sources, personal_data=personal_data)
         return (path,)
     if path.exists() and not path.is_dir():
-        msg = f"{path}: not a folder; {format} is written as a folder of files"
-        raise DatasetError(msg)
-    for name in RECORD_TYPES:  # refuse before writing anything
-        check_not_input(path / f"{name}.{format}", sources)
-    path.mkdir(parents=True, exist_ok=True)
+        _refuse("output_not_a_folder", path=str(path), format=format)
+    names = [f"{name}.{format}" for name in RECORD_TYPES]
+    check_output_folder(path, names, sources)  # refuse before writing anything
+    make_folder(path)
     written = []
     for name in RECORD_TYPES:
         file = path / f"{name}.{format}"

@@ -21,17 +21,21 @@ Plan clauses: the whole plan; see :mod:`threeno.model.plan`.
 from __future__ import annotations
 
 import re
+import sys
 import tomllib
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NoReturn
 
 import attrs
 from cattrs.errors import BaseValidationError
 
 from threeno.errors import PlanError, ValidationError
 from threeno.indicators.catalogue import CATALOGUE_IDS, SHARE_IDS
+from threeno.io._files import raise_coded, read_input
 from threeno.io._limits import MAX_DEPTH, too_deep
 from threeno.io.converter import CONVERTER, structure_problems
+from threeno.messages import Notice
+from threeno.model._base import unprintable
 from threeno.model.plan import AgencyRole, NamedDay, Plan
 from threeno.rules.calendar import default_calendar
 
@@ -63,22 +67,28 @@ def read_plan(
         The plan, checked by :func:`check_plan`.
 
     Raises:
-        PlanError: when the file cannot be read, is larger than ``max_bytes``, is not
-            valid TOML, nests deeper than ``max_depth``, or has problems; its
-            ``problems`` list each with its TOML path.
+        PlanError: when the file cannot be read (naming the system's reason), is not a
+            regular file (a device such as ``/dev/zero``, a named pipe: refused without
+            being opened), is larger than ``max_bytes`` (at most ``max_bytes + 1`` bytes
+            are read, whatever the file's size is said to be), is not UTF-8 or not valid
+            TOML, nests deeper than ``max_depth``, or has problems; its ``problems`` list
+            each with its TOML path.
 
     .. versionadded:: 0.1.0
     """
     file = Path(path)
+
+    def too_large(size: int) -> NoReturn:
+        raise_coded(PlanError, "plan_too_large", file=str(file), size=size, limit=max_bytes)
+
+    # A regular file only (a device or a named pipe is refused unopened), and never more
+    # than max_bytes + 1 bytes read, whatever its size is said to be.
+    data = read_input(file, max_bytes, PlanError, too_large, cannot_read="cannot_read_plan")
     try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            msg = f"plan file {file}: {size:,} bytes, more than the limit of {max_bytes:,} bytes"
-            raise PlanError(msg)
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        msg = f"cannot read plan file {file}: {exc}"
-        raise PlanError(msg) from exc
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise_coded(PlanError, "plan_not_utf8", file=str(file), line=line, byte=data[exc.start])
     return parse_plan(text, source=str(file), max_depth=max_depth)
 
 
@@ -110,6 +120,12 @@ def parse_plan(text: str, *, source: str = "<plan>", max_depth: int = MAX_DEPTH)
     except RecursionError:
         # tomllib recurses once per level of nesting: a hostile file exhausts the stack.
         raise PlanError(too_deep_msg) from None
+    except ValueError as exc:
+        # A number of thousands of digits, which Python refuses to read (CVE-2020-10735).
+        if "Exceeds the limit" not in str(exc):  # pragma: no cover - tomllib's own errors
+            raise
+        limit = sys.get_int_max_str_digits()
+        raise_coded(PlanError, "plan_number_too_long", source=source, limit=limit)
     if too_deep(data, max_depth):
         raise PlanError(too_deep_msg)
     try:
@@ -152,7 +168,11 @@ def check_plan(plan: Plan) -> tuple[str, ...]:
       weekend or a public holiday is allowed), a day outside the plan's year, the year
       before or the year after;
     - the readings (``[evaluation]``): ``crosswalk = true`` with no unit of the registry
-      merged into one of the plan's units (nothing to crosswalk).
+      merged into one of the plan's units (nothing to crosswalk);
+    - texts no output can show as they are: a control character (a line break
+      included: a plan's texts are one line each), a bidirectional control, an unpaired
+      surrogate (``threeno.model._base.unprintable``). A plan file's text is refused
+      for this when it is read; this catches a plan made in Python.
 
     Args:
         plan: the plan to check.
@@ -177,6 +197,7 @@ def check_plan(plan: Plan) -> tuple[str, ...]:
         *_reporting(plan),
         *_calendar(plan),
         *_evaluation(plan),
+        *_unprintable_texts(plan),
     ]
     return tuple(sorted(problems, key=_position))
 
@@ -415,6 +436,29 @@ def _already_working(path: str, day: NamedDay) -> Iterator[str]:
         f"{path}: {day.date} is already a working day in the national calendar ({why}): "
         "list only days the national calendar has off"
     )
+
+
+def _unprintable_texts(plan: Plan) -> Iterator[str]:
+    """``path: holds ...`` for every text of the plan that no output can show as it is.
+
+    Source: Unicode Standard Annex #9 (bidirectional controls reorder what follows them,
+    so that a page would not read as the plan was written).
+    """
+    stack: list[tuple[str, object]] = [("", CONVERTER.unstructure(plan))]
+    found: list[str] = []
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            params = unprintable(value)
+            if params is not None:
+                found.append(f"{path}: {Notice('unprintable_text', params).text('en')}")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                shown = key if unprintable(str(key)) is None else repr(key)
+                stack.append((f"{path}.{shown}" if path else str(shown), item))
+        elif isinstance(value, list | tuple):
+            stack.extend((f"{path}[{i}]", item) for i, item in enumerate(value))
+    yield from sorted(found)
 
 
 def _evaluation(plan: Plan) -> Iterator[str]:

@@ -26,6 +26,7 @@ traceable to the records behind them).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping  # noqa: TC003 - attrs and Sphinx read them
 from types import MappingProxyType
 from typing import Final
@@ -89,9 +90,14 @@ class FieldProblem:
         >>> str(FieldProblem.of("sex", "missing_key"))
         'sex: required key missing'
 
+        A problem is immutable: one whose params are texts and numbers is made once and
+        shared (a file of millions of lines that are not JSON repeats a few problems).
+
         Raises:
             KeyError: for a code without wording (a programming error).
         """
+        if cls is FieldProblem and all(type(v) in _PLAIN for v in params.values()):
+            return _shared_problem(field, code, tuple(params.items()))
         return cls(field=field, message=Notice(code, params).text("en"), code=code, params=params)
 
     @property
@@ -110,6 +116,17 @@ class FieldProblem:
         notice = self.notice
         message = self.message if notice is None else notice.text(lang)
         return f"trường {self.field}: {message}" if self.field else message
+
+
+_PLAIN: Final = frozenset({str, int})
+
+
+@functools.lru_cache(maxsize=4096)
+def _shared_problem(field: str, code: str, params: tuple[tuple[str, object], ...]) -> FieldProblem:
+    """:meth:`FieldProblem.of` for params of texts and numbers, made once for all."""
+    mapping = dict(params)
+    message = Notice(code, mapping).text("en")
+    return FieldProblem(field=field, message=message, code=code, params=mapping)
 
 
 @attrs.frozen(kw_only=True)
@@ -205,6 +222,11 @@ class TypeCounts:
             )
 
 
+def _sorted_counts(counts: Mapping[str, int]) -> Mapping[str, int]:
+    # By code, in alphabetical order: the same report whatever the order of the problems.
+    return MappingProxyType(dict(sorted(counts.items())))
+
+
 def _all_counts(counts: Mapping[str, TypeCounts]) -> Mapping[str, TypeCounts]:
     # Every record type, in the data dictionary's order; zero where nothing was read.
     return MappingProxyType({name: counts.get(name, TypeCounts()) for name in RECORD_TYPES})
@@ -244,7 +266,13 @@ class LoadReport:
     Args:
         source: what was loaded (a file, a folder, or a description of the records).
         counts: per record type, in the data dictionary's order; every type is present.
-        rejections: every rejected record, in the order read.
+        rejections: the rejected records, in the order read: the first
+            ``LoadLimits.max_rejections`` (1,000 by default); the others are counted in
+            ``unlisted``.
+        unlisted: the rejections not listed, counted by the code of each of their
+            problems (a rejection with two problems counts under both codes; one whose
+            problem has no code under ``"uncoded"``). How many are not listed is
+            :attr:`not_listed`.
         problems: the problems between accepted records (:meth:`Dataset.validate
             <threeno.model.dataset.Dataset.validate>`).
         notes: what else the reader noticed and did, e.g. a record type with no file
@@ -253,12 +281,14 @@ class LoadReport:
             ``note``, whose text is the same in both languages.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 ``notes`` are :class:`~threeno.messages.Notice`; :meth:`text`.
+    .. versionchanged:: 0.2.0 ``notes`` are :class:`~threeno.messages.Notice`; :meth:`text`;
+       ``unlisted`` and :attr:`not_listed`.
     """
 
     source: str
     counts: Mapping[str, TypeCounts] = attrs.field(factory=dict, converter=_all_counts)
     rejections: tuple[Rejection, ...] = ()
+    unlisted: Mapping[str, int] = attrs.field(factory=dict, converter=_sorted_counts)
     problems: tuple[Problem, ...] = ()
     notes: tuple[Notice, ...] = attrs.field(default=(), converter=_notices)
 
@@ -278,9 +308,14 @@ class LoadReport:
         return sum(c.rejected for c in self.counts.values())
 
     @property
+    def not_listed(self) -> int:
+        """Records rejected but not listed in ``rejections`` (beyond the limit)."""
+        return self.rejected - len(self.rejections)
+
+    @property
     def ok(self) -> bool:
         """Whether nothing was rejected and no problem was found (notes do not count)."""
-        return not self.rejections and not self.problems
+        return not self.rejected and not self.rejections and not self.problems
 
     def __str__(self) -> str:
         """A summary in English: totals, a table per record type, then the rest."""
@@ -314,6 +349,12 @@ class LoadReport:
             )
         rejected = [line for r in self.rejections for line in r.text("en").splitlines()]
         _headed(lines, "rejected:", rejected, "... and {} more")
+        if self.not_listed:
+            reasons = ", ".join(f"{code} {n:,}" for code, n in self.unlisted.items())
+            lines.append(
+                f"  ... and {self.not_listed:,} more rejected records not listed"
+                f" (LoadLimits.max_rejections); their problems by code: {reasons}"
+            )
         problems = [p.text("en") for p in self.problems]
         _headed(lines, "problems between records:", problems, "... and {} more")
         _headed(lines, "notes:", [n.text("en") for n in self.notes], "... and {} more")
@@ -345,6 +386,12 @@ class LoadReport:
             )
         rejected = [line for r in self.rejections for line in r.text("vi").splitlines()]
         _headed(lines, "Bản ghi bị loại:", rejected, "... và {} mục khác")
+        if self.not_listed:
+            reasons = ", ".join(f"{code} {n(count)}" for code, count in self.unlisted.items())
+            lines.append(
+                f"  ... và {n(self.not_listed)} bản ghi bị loại khác không được liệt kê"
+                f" (LoadLimits.max_rejections); số lỗi theo mã: {reasons}"
+            )
         problems = [p.text("vi") for p in self.problems]
         _headed(lines, "Vấn đề giữa các bản ghi:", problems, "... và {} mục khác")
         _headed(lines, "Ghi chú:", [note.text("vi") for note in self.notes], "... và {} mục khác")

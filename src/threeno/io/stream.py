@@ -22,19 +22,20 @@ Plan clauses: every clause of the catalogue; the indicators guide
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from threeno.errors import DatasetError
 from threeno.indicators.engine import Evaluator
 from threeno.indicators.settings import EvaluationSettings
+from threeno.io._files import FOLDER, input_kind, raise_coded
 from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, check_limits, iter_records
 from threeno.io.report import LoadReport, LoadReportError, TypeCounts
 from threeno.messages import Notice
 from threeno.model.dataset import RECORD_TYPES
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Iterable
 
     from threeno.indicators.definitions import Indicator
@@ -52,23 +53,42 @@ _SUFFIXES = (".jsonl", ".csv")
 
 
 def _files(folder: Path) -> list[tuple[str, Path]]:
-    """The files of records in ``folder``, in the data dictionary's order of types."""
-    if not folder.is_dir():
-        msg = f"{folder}: not a folder of records (one .jsonl or .csv file per record type)"
-        raise DatasetError(msg)
+    """The files of records in ``folder``, in the data dictionary's order of types.
+
+    A name of records that is not a regular file (a device, a named pipe, a folder) is
+    refused, never opened (:mod:`threeno.io._files`).
+    """
+
+    def not_a_folder() -> NoReturn:
+        raise_coded(DatasetError, "stream_not_a_folder", path=str(folder))
+
+    if input_kind(folder, DatasetError, missing=not_a_folder) != FOLDER:
+        not_a_folder()
     found: list[tuple[str, Path]] = []
     for name in RECORD_TYPES:
         paths = [folder / f"{name}{suffix}" for suffix in _SUFFIXES]
-        present = [p for p in paths if p.is_file()]
+        present = [p for p in paths if os.path.lexists(p)]
+        for path in present:
+            if input_kind(path, DatasetError) == FOLDER:
+                raise_coded(DatasetError, "input_is_folder", path=str(path))
         if len(present) > 1:
-            msg = f"{folder}: both {present[0].name} and {present[1].name}; keep one per type"
-            raise DatasetError(msg)
+            raise_coded(
+                DatasetError,
+                "stream_both_formats",
+                folder=str(folder),
+                first=present[0].name,
+                second=present[1].name,
+            )
         found.extend((name, p) for p in present)
     if not found:
         expected = ", ".join(f"{name}.jsonl" for name in RECORD_TYPES)
-        msg = f"{folder}: no files of records; expected files named {expected}"
-        raise DatasetError(msg)
+        raise_coded(DatasetError, "no_record_files", folder=str(folder), expected=expected)
     return found
+
+
+def _count(unlisted: dict[str, int], counts: Iterable[tuple[str, int]]) -> None:
+    for code, count in counts:
+        unlisted[code] = unlisted.get(code, 0) + count
 
 
 def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
@@ -112,8 +132,10 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         registry: see ``EvaluationSettings``.
         calendar: see ``EvaluationSettings``.
         count_receipt_day: see ``EvaluationSettings``.
-        check_duplicates: refuse a record whose id came earlier in its file (keeps about
-            a hundred bytes per record; ``False`` when ids are known to be unique).
+        check_duplicates: reject every record whose id repeats in its file, as
+            :func:`~threeno.io.datasets.load_dataset` does (each file is read twice: a
+            first pass keeps every id, about a hundred bytes each, to find those that
+            repeat; ``False`` when ids are known to be unique).
         strict: raise if any line was rejected.
         limits: the longest line and deepest nesting read, as
             :func:`~threeno.io.datasets.load_dataset` reads them
@@ -154,6 +176,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     evaluator = Evaluator.from_settings(plan, period, settings)
     counts: dict[str, TypeCounts] = {}
     rejections: list[Rejection] = []
+    unlisted: dict[str, int] = {}
     notes: list[Notice] = [
         Notice("file_missing", {"file": f"{name}.jsonl", "record_type": name})
         for name in RECORD_TYPES
@@ -164,10 +187,20 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
             evaluator.add(name, stream)
             report = stream.report
         counts[name] = report.counts[name]
-        rejections.extend(report.rejections)
+        # The first max_rejections of every file together are listed, as a load lists them.
+        for rejection in report.rejections:
+            if len(rejections) < limits.max_rejections:
+                rejections.append(rejection)
+            else:
+                _count(unlisted, ((p.code or "uncoded", 1) for p in rejection.problems))
+        _count(unlisted, report.unlisted.items())
         notes.extend(report.notes)
     load_report = LoadReport(
-        source=str(where), counts=counts, rejections=tuple(rejections), notes=tuple(notes)
+        source=str(where),
+        counts=counts,
+        rejections=tuple(rejections),
+        unlisted=unlisted,
+        notes=tuple(notes),
     )
     if strict and not load_report.ok:
         raise LoadReportError(load_report)

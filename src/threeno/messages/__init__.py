@@ -43,7 +43,7 @@ from typing import Final
 import attrs
 
 from threeno.lang import LANGS, Lang, check_lang, number
-from threeno.messages import _cli, _evaluation, _io, _languages, _model, _service
+from threeno.messages import _cli, _evaluation, _files, _io, _languages, _model, _service
 
 __all__ = ["TEMPLATES", "Notice"]
 
@@ -68,6 +68,7 @@ def _merged(*parts: Mapping[str, tuple[str, str]]) -> dict[str, tuple[str, str]]
 TEMPLATES: Final[dict[str, tuple[str, str]]] = _merged(
     _languages.TEMPLATES,
     _io.TEMPLATES,
+    _files.TEMPLATES,
     _model.TEMPLATES,
     _evaluation.TEMPLATES,
     _cli.TEMPLATES,

@@ -82,14 +82,6 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "{detail}",
     ),
     # ... and in the readers' words (a line of a file, a cell of a CSV row).
-    "duplicate_id_at_line": (
-        "trùng mã {id!r}: mã này đã có ở dòng {line}",
-        "duplicate id {id!r}: first at line {line}",
-    ),
-    "duplicate_id_at_index": (
-        "trùng mã {id!r}: mã này đã có ở {record_type}[{index}]",
-        "duplicate id {id!r}: first at {record_type}[{index}]",
-    ),
     "line_too_long": (
         "dòng dài hơn {limit:number} byte, vượt giới hạn (LoadLimits.line_bytes)",
         "line longer than {limit:number} bytes, the limit (LoadLimits.line_bytes)",
@@ -368,5 +360,120 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     "counts_do_not_add_up": (
         "{accepted} hợp lệ + {rejected} bị loại khác với {read} đã đọc",
         "{accepted} accepted + {rejected} rejected is not the {read} read",
+    ),
+    # -- what the readers refuse: repeated ids, first rows, unprintable texts, numbers too
+    # large, plan files that cannot be read; partitions that share ids
+    "duplicate_id": (
+        "trùng mã: mã này còn có ở {others}; mọi bản ghi có mã lặp lại đều bị loại",
+        "duplicate id: the same id is also at {others}; every record whose id repeats is rejected",
+    ),
+    "place_line": (
+        "dòng {line}",
+        "line {line}",
+    ),
+    "place_index": (
+        "{record_type}[{index}]",
+        "{record_type}[{index}]",
+    ),
+    "more_places": (
+        "và {count:number} chỗ khác",
+        "and {count:number} more",
+    ),
+    "column_unknown": (
+        (
+            "ô thứ {position} của dòng đầu tiên không phải tên cột (không nêu ra vì có thể "
+            "là dữ liệu)"
+        ),
+        "cell {position} of the first row is not a column name (not quoted: it may be data)",
+    ),
+    "stream_not_a_folder": (
+        "{path}: không phải thư mục dữ liệu (mỗi loại dữ liệu một tệp .jsonl hoặc .csv)",
+        "{path}: not a folder of records (one .jsonl or .csv file per record type)",
+    ),
+    "stream_both_formats": (
+        "thư mục {folder}: có cả {first} và {second}; mỗi loại dữ liệu chỉ giữ một tệp",
+        "{folder}: both {first} and {second}; keep one per type",
+    ),
+    "unprintable_text": (
+        (
+            "chứa {kind} {char} ở ký tự thứ {position}: văn bản không in ra được đúng như "
+            "nó là nên bị loại; hãy xóa ký tự này"
+        ),
+        (
+            "holds {kind} {char} at character {position}: a text that cannot be printed as "
+            "it is is refused; remove the character"
+        ),
+    ),
+    "char_control": (
+        "ký tự điều khiển",
+        "a control character",
+    ),
+    "char_line_separator": (
+        "ký tự ngắt dòng Unicode",
+        "a Unicode line separator",
+    ),
+    "char_bidi": (
+        "ký tự điều khiển hướng chữ",
+        "a bidirectional control",
+    ),
+    "char_surrogate": (
+        "nửa cặp thay thế UTF-16 đứng lẻ",
+        "an unpaired surrogate (half of a UTF-16 pair)",
+    ),
+    "number_too_large": (
+        (
+            "phải có giá trị tuyệt đối không quá {limit:number} (2^53 − 1, số nguyên lớn "
+            "nhất mà JSON trao đổi chính xác giữa các phần mềm, RFC 8259 mục 6)"
+        ),
+        (
+            "must be at most {limit:number} in absolute value (2^53 − 1, the largest whole "
+            "number JSON exchanges exactly between tools, RFC 8259 section 6)"
+        ),
+    ),
+    "json_number_too_long": (
+        "không phải JSON đọc được: có một số dài hơn {limit:number} chữ số",
+        "not valid JSON: a number of more than {limit:number} digits",
+    ),
+    "personal_data_in_field": (
+        (
+            "chứa dữ liệu cá nhân của chính người này (họ tên, số định danh hoặc số điện "
+            "thoại); dữ liệu cá nhân chỉ ghi ở full_name, national_id và phone, còn mã phải "
+            "là bí danh"
+        ),
+        (
+            "holds the person's own personal data (her name, national id or phone); "
+            "personal data goes in full_name, national_id and phone only, and an id is a "
+            "pseudonym"
+        ),
+    ),
+    "plan_number_too_long": (
+        "{source}: có một số dài hơn {limit:number} chữ số",
+        "{source}: a number of more than {limit:number} digits",
+    ),
+    "plan_too_large": (
+        "tệp kế hoạch {file}: {size:number} byte, vượt giới hạn {limit:number} byte",
+        "plan file {file}: {size:number} bytes, more than the limit of {limit:number} bytes",
+    ),
+    "plan_not_utf8": (
+        (
+            "không đọc được tệp kế hoạch {file}: dòng {line} không phải văn bản UTF-8 (byte "
+            "0x{byte:02x}); hãy lưu tệp dạng UTF-8"
+        ),
+        (
+            "cannot read plan file {file}: line {line} is not UTF-8 text (byte "
+            "0x{byte:02x}); save the file as UTF-8"
+        ),
+    ),
+    "partitions_share_ids": (
+        (
+            "hai phần đánh giá có chung {count:number} mã bản ghi {record_type}: mỗi bản "
+            "ghi chỉ được ở một phần, nếu không sẽ bị tính hai lần (khi đọc, mọi bản sao "
+            "của một mã lặp lại đều bị loại)"
+        ),
+        (
+            "the two evaluations share {count:number} {record_type} id(s): a record must be "
+            "in one partition only, or it is counted twice (when read, every copy of a "
+            "repeated id is rejected)"
+        ),
     ),
 }

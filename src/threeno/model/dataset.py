@@ -24,7 +24,7 @@ import attrs
 
 from threeno.lang import Lang, check_lang
 from threeno.messages import Notice
-from threeno.model._base import as_tuple, fail, scrub, scrub_params, secrets_of, tuple_of
+from threeno.model._base import as_tuple, fail, masker_of, scrub_params, tuple_of
 from threeno.model.activities import (
     ModelReview,
     OutreachEvent,
@@ -441,13 +441,17 @@ def _indexed(field: str, refs: tuple[str, ...]) -> list[tuple[str, str]]:
 def _problem(
     record_type: str, record: Record, field: str, code: str, /, **params: object
 ) -> Problem:
-    """A problem of ``record`` with its code; a personal value of the record is not quoted."""
-    secrets = secrets_of(record)
-    scrubbed = scrub_params(params, secrets)
-    message = scrub(Notice(code, scrubbed).text("en"), record)
+    """A problem of ``record`` with its code; a personal value of the record is not quoted.
+
+    Not in the message, its params, nor the record's id (however the value is written:
+    :class:`~threeno.model._base.Masker`).
+    """
+    found = masker_of(record)
+    scrubbed = scrub_params(params, found)
+    message = found.mask(Notice(code, scrubbed).text("en"))
     return Problem(
         record_type=record_type,
-        record_id=record.id,
+        record_id=found.mask(record.id),
         field=field,
         message=message,
         code=code,

@@ -24,6 +24,8 @@ from threeno.model._base import (
     check_order,
     date_field,
     fail,
+    holding_personal,
+    masker_of,
     nfc,
     nfc_or_none,
     non_empty,
@@ -137,7 +139,19 @@ class Subject:
     phone: str | None = sensitive(converter=nfc_or_none, validator=_optional_text)
 
     def __attrs_post_init__(self) -> None:
-        """Check the birth year against the registration and the spans against each other."""
+        """Check the birth year against the registration and the spans against each other.
+
+        Also that the id does not hold the subject's own name, national id or phone,
+        however written (case, spacing, accents, Unicode form, a phone's punctuation and
+        prefix): an id is quoted in every report and message, and must be pseudonymous
+        (DESIGN.md, "Data dictionary"; Nghị định 13/2023/NĐ-CP, Art. 2: personal data).
+        Another field holding them (a name typed as the unit code) is masked wherever a
+        message quotes it (``threeno.model._base.Masker``).
+        """
+        if self.full_name is not None or self.national_id is not None or self.phone is not None:
+            personal = (self.full_name, self.national_id, self.phone)
+            if holding_personal(personal, (("id", self.id),)) is not None:
+                fail(self, "id", "personal_data_in_field")
         latest = self.registered_on.year
         if not MIN_BIRTH_YEAR <= self.birth_year <= latest:
             fail(
@@ -149,6 +163,17 @@ class Subject:
                 value=self.birth_year,
             )
         self._check_spans()
+
+    def __repr__(self) -> str:
+        """The fields but personal data, and the subject's own data masked in any field.
+
+        A name typed as the unit code is shown as ``<personal data>`` there too
+        (``threeno.model._base.Masker``).
+        """
+        shown = ", ".join(
+            f"{f.name}={getattr(self, f.name)!r}" for f in attrs.fields(Subject) if f.repr
+        )
+        return masker_of(self).mask(f"Subject({shown})")
 
     def _check_spans(self) -> None:
         by_category: dict[SubjectCategory, list[tuple[int, CategorySpan]]] = {}

@@ -31,13 +31,12 @@ import inspect
 import re
 import types
 import typing
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, Union, get_args, get_origin
 
 import attrs
 
 from threeno.indicators.catalogue import CATALOGUE
-from threeno.io._atomic import write_atomic
+from threeno.io._atomic import make_folder, write_atomic
 from threeno.io.schema import field_docs
 from threeno.model._base import LabelledEnum, is_sensitive
 from threeno.model.dataset import RECORD_TYPES
@@ -46,6 +45,7 @@ from threeno.rules import calendar, periods, support, time_limits
 if TYPE_CHECKING:
     import os
     from collections.abc import Iterable, Iterator
+    from pathlib import Path
 
     from threeno.indicators.definitions import Indicator
     from threeno.model.plan import Plan
@@ -469,16 +469,15 @@ def write_pages(plan: Plan, out_dir: str | os.PathLike[str]) -> tuple[Path, ...]
         The paths of the pages, ``index.md`` first.
 
     Raises:
-        OSError: when the folder cannot be made.
-        OutputError: (:class:`threeno.errors.OutputError`) when a page cannot be written.
+        OutputError: (:class:`threeno.errors.OutputError`) when the folder cannot be
+            made or a page cannot be written (naming the path and the system's reason).
 
     Plan clauses: the whole plan; the interchange format (the data dictionary page,
     ``generated/data-dictionary``).
 
     .. versionadded:: 0.1.0
     """
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = make_folder(out_dir)
     pages = {
         "index.md": _index_page(plan),
         "indicators.md": _indicators_page(plan),

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Final, TypeVar
 import attrs
 
 from threeno.errors import DatasetError, ValidationError
-from threeno.io._atomic import atomic_open
+from threeno.io._atomic import atomic_open, make_folder
 from threeno.io.converter import CONVERTER
 from threeno.io.datasets import load_dataset
 from threeno.model.dataset import RECORD_TYPES, Dataset, Record
@@ -434,8 +434,9 @@ def write_jsonl(
         ValidationError: for a plan that is not a plan, a seed that is not a whole number,
             or a scale that is not a number above 0.
         UnitError: when none of the plan's units is valid in its reporting year.
-        OSError: when the folder cannot be made.
-        OutputError: (:class:`threeno.errors.OutputError`) when a file cannot be written.
+        OutputError: (:class:`threeno.errors.OutputError`) when the folder cannot be
+            made or a file cannot be written (naming the path and the system's reason),
+            or a file of the folder is not a regular file (a device, a named pipe).
 
     Plan clauses: I.1, I.3, I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.4.c, IV.1, IV.2.
 
@@ -443,8 +444,7 @@ def write_jsonl(
     """
     _check(plan, seed, scale, "write_jsonl")
     records = stream(plan, seed=seed, scale=scale)
-    out = Path(folder)
-    out.mkdir(parents=True, exist_ok=True)
+    out = make_folder(folder)
     names = {cls: name for name, cls in RECORD_TYPES.items()}
     counts = dict.fromkeys(RECORD_TYPES, 0)
     with contextlib.ExitStack() as stack:
