@@ -17,7 +17,7 @@ validation, and registers its own hooks so that nothing is coerced silently:
 - a text that no output can show as it is (a control character, a bidirectional
   control, an unpaired surrogate: ``threeno.model._base.unprintable``) is refused, and
   so is a whole number beyond ``MAX_WHOLE_NUMBER`` (2^53 − 1) in absolute value, so
-  that whatever is read can be printed (issue 17);
+  that whatever is read can be printed (the privacy guide);
 - lists become tuples, and a lone text where a list is expected is refused (it would
   otherwise become a tuple of its letters);
 - records (every type of :data:`~threeno.model.dataset.RECORD_TYPES` and the objects

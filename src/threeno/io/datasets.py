@@ -1,7 +1,8 @@
 """Loading and writing datasets: a JSON document, JSON Lines files, CSV files.
 
-The interchange format v1 (DESIGN.md, "Data dictionary") comes in three forms, which
-hold the same records and read back to the same :class:`~threeno.model.dataset.Dataset`:
+The interchange format v1 (the data dictionary, ``generated/data-dictionary``) comes in
+three forms, which hold the same records and read back to the same
+:class:`~threeno.model.dataset.Dataset`:
 
 - a **JSON document**: ``{"schema": "threeno/1", "subjects": [...], ...}``, one array
   per record type (a missing array is an empty one; an unknown key is an error);
@@ -27,11 +28,11 @@ Files are read within :class:`LoadLimits` (file size, line length, nesting depth
 a hostile file is refused rather than exhausting memory, and written atomically
 (:mod:`threeno.io._atomic`), never over one of the inputs. :func:`dump_dataset` leaves
 personal data (the fields the model marks sensitive) out of what it writes unless asked
-with ``personal_data=True`` (issue 11: "Sensitive values never appear in ... an
+with ``personal_data=True`` (the privacy guide: "Sensitive values never appear in ... an
 export").
 
 Plan clauses: IV.2 (the agencies' reports to the Steering Committee rest on these
-records); every clause whose indicator counts records (see DESIGN.md, "Indicators").
+records); every clause whose indicator counts records (see the indicators guide).
 
 .. versionadded:: 0.1.0
 """
@@ -323,7 +324,7 @@ def _root(path: str) -> str:
 def _structure(cls: type[R], raw: object) -> tuple[R | None, list[FieldProblem]]:
     """The record, or ``None`` and every problem (path relative to the record)."""
     # Whatever goes wrong in making one record is that record's rejection, never the end
-    # of the load (issue 6: "a bad record does not stop the load"), hence the broad catch.
+    # of the load (the data-exchange guide: a bad record does not stop it): a broad catch.
     try:
         return _FAST.structure(raw, cls), []
     except Exception as fast_error:  # noqa: BLE001 - see above
@@ -357,7 +358,7 @@ def _masker(cls: type[Any], raw: object) -> Masker:
 
 
 def _scrub(found: Masker, problems: list[FieldProblem]) -> list[FieldProblem]:
-    """The problems, with every personal value of the record masked (DESIGN.md).
+    """The problems, with every personal value of the record masked (the privacy guide).
 
     In the message, in its params (so that no language quotes it) and in the field's
     path too (a key that is the record's own name); in any case, spacing or Unicode form
@@ -709,7 +710,7 @@ def _csv_header(file: str, name: str, header: list[str]) -> tuple[_csvcells.Colu
     """The columns the first row names; the file refused unless it is the type's header.
 
     The first row is the header only if every cell is a column of the record type
-    (issue 17). A cell that is not is named by its position, never quoted: the row may
+    (the privacy guide). A cell that is not is named by its position, never quoted: the row may
     be a record whose header row was lost, and its cells personal data. A column
     missing or named twice is quoted (it is one of the type's column names).
     """
@@ -1032,14 +1033,14 @@ def load_dataset(
             :class:`~threeno.io.report.LoadReportError` carrying the whole report when a
             record was rejected or a problem found.
 
-    Plan clauses: IV.2; DESIGN.md, "Data dictionary (interchange format v1)".
+    Plan clauses: IV.2; the data dictionary (``generated/data-dictionary``).
 
     .. versionadded:: 0.1.0
     """
     check_limits(limits, "load_dataset")
     tally = _Tally(limits=limits, file_limit=limits.file_bytes)
     # Pausing the cyclic garbage collector while millions of records are made saves a
-    # fifth of the time (DESIGN.md, "Quality bars"); it is restarted whatever happens.
+    # fifth of the time (docs/performance.md); it is restarted whatever happens.
     collecting = gc.isenabled()
     gc.disable()
     try:
@@ -1194,7 +1195,7 @@ def iter_records(
             iterating a CSV file, when its header is wrong, or a line is not UTF-8 or
             longer than ``limits.line_bytes``.
 
-    Plan clauses: IV.2; DESIGN.md, "Indicators" (one streaming pass).
+    Plan clauses: IV.2; the architecture page (one streaming pass).
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 every copy of a repeated id is rejected (two passes).
@@ -1340,7 +1341,7 @@ def dump_dataset(
             cannot be made or a file cannot be written (naming the path and the
             system's reason).
 
-    Plan clauses: IV.2; DESIGN.md, "Data dictionary (interchange format v1)" and
+    Plan clauses: IV.2; the data dictionary (``generated/data-dictionary``) and
     "Quality bars" (personal data never leaves); Nghị định 13/2023/NĐ-CP (personal
     data).
 

@@ -144,7 +144,8 @@ class Subject:
         Also that the id does not hold the subject's own name, national id or phone,
         however written (case, spacing, accents, Unicode form, a phone's punctuation and
         prefix): an id is quoted in every report and message, and must be pseudonymous
-        (DESIGN.md, "Data dictionary"; Nghị định 13/2023/NĐ-CP, Art. 2: personal data).
+        (the data dictionary, ``generated/data-dictionary``; Nghị định 13/2023/NĐ-CP,
+        Art. 2: personal data).
         Another field holding them (a name typed as the unit code) is masked wherever a
         message quotes it (``threeno.model._base.Masker``).
         """
