@@ -37,7 +37,7 @@ from threeno.errors import DatasetError, PeriodError, ThreenoError
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.indicators.definitions import IndicatorKind, Level
 from threeno.indicators.engine import evaluate
-from threeno.io._atomic import check_not_input, write_atomic
+from threeno.io._atomic import atomic_open, check_not_input, write_atomic
 from threeno.io.datasets import load_dataset
 from threeno.io.schema import json_schema
 from threeno.lang import Lang
@@ -53,7 +53,7 @@ from threeno.model.plan import (
 )
 from threeno.privacy import DEFAULT_THRESHOLD
 from threeno.reporting.docs import write_pages
-from threeno.reporting.render import render
+from threeno.reporting.render import CSV_ENCODING, render
 from threeno.rules.calendar import plan_calendar, today
 from threeno.testing import synthetic
 
@@ -336,13 +336,34 @@ def _evaluate(
     return evaluation, load_report
 
 
-def _write(text: str, out: str | None, fmt: str, data: Path) -> None:
+def _write(text: str | bytes, out: str | None, fmt: str, inputs: Sequence[Path]) -> None:
+    # CSV for a spreadsheet: with the byte-order mark, Excel reads Vietnamese as UTF-8;
+    # a Word file is bytes.
+    if isinstance(text, bytes) or fmt == "csv":
+        data = text if isinstance(text, bytes) else text.encode(CSV_ENCODING)
+        if out is None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
+        # Latin-1 maps each byte to one character and back: the bytes are written as they
+        # are, atomically.
+        with atomic_open(out, inputs=inputs, encoding="latin-1", newline="") as handle:
+            handle.write(data.decode("latin-1"))
+        return
     if out is None:
         sys.stdout.write(text)
         return
-    # CSV for a spreadsheet: with the byte-order mark, Excel reads Vietnamese as UTF-8.
-    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-    write_atomic(out, text, inputs=[data], encoding=encoding)
+    write_atomic(out, text, inputs=inputs)
+
+
+def _is_demo(plan: Plan, data: Path) -> bool:
+    """Whether the records are the bundled synthetic data of the plan (issue 18, item 7)."""
+    try:
+        demo = synthetic.demo_path(plan.id)
+    except DatasetError:
+        return False
+    return data.resolve() == demo.resolve()
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -353,8 +374,9 @@ def _report(args: argparse.Namespace) -> int:
     if args.publish and threshold is None:
         threshold = DEFAULT_THRESHOLD
     data = _data_path(plan, args.data)
+    inputs = [data]
     if args.out is not None:  # refuse before the work, not after
-        check_not_input(args.out, [data])
+        check_not_input(args.out, inputs)
     plan = _with_settings(plan, args)
     indicators = _report_indicators(plan, args)
     evaluation, load_report = _evaluate(plan, args, args.unit, indicators, explain="failures")
@@ -365,8 +387,9 @@ def _report(args: argparse.Namespace) -> int:
         plan=plan,
         load_report=load_report,
         suppress_below=threshold,
+        simulated=_is_demo(plan, data),
     )
-    _write(text, args.out, args.format, data)
+    _write(text, args.out, args.format, inputs)
     return _exit_for(
         load_report,
         evaluation,
