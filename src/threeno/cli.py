@@ -53,6 +53,7 @@ from threeno.model.plan import (
 )
 from threeno.privacy import DEFAULT_THRESHOLD
 from threeno.reporting.docs import write_pages
+from threeno.reporting.docx import Letterhead, load_letterhead, render_docx
 from threeno.reporting.render import CSV_ENCODING, render
 from threeno.rules.calendar import plan_calendar, today
 from threeno.testing import synthetic
@@ -366,6 +367,19 @@ def _is_demo(plan: Plan, data: Path) -> bool:
     return data.resolve() == demo.resolve()
 
 
+def _letterhead(args: argparse.Namespace) -> Letterhead:
+    """The letterhead of the Word file: the file's, with the options given in its place."""
+    base = Letterhead() if args.letterhead is None else load_letterhead(args.letterhead)
+    given = Letterhead(
+        number=args.number,
+        issued_on=args.issued_on,
+        place=args.place,
+        recipients=tuple(args.recipient or ()),
+        signer=args.signer,
+    )
+    return base.updated(given)
+
+
 def _report(args: argparse.Namespace) -> int:
     plan = _load_plan(args.plan)
     threshold = args.suppress_below
@@ -374,21 +388,38 @@ def _report(args: argparse.Namespace) -> int:
     if args.publish and threshold is None:
         threshold = DEFAULT_THRESHOLD
     data = _data_path(plan, args.data)
-    inputs = [data]
+    inputs = [data, *(Path(f) for f in (args.letterhead, args.narrative) if f is not None)]
     if args.out is not None:  # refuse before the work, not after
         check_not_input(args.out, inputs)
     plan = _with_settings(plan, args)
     indicators = _report_indicators(plan, args)
     evaluation, load_report = _evaluate(plan, args, args.unit, indicators, explain="failures")
-    text = render(
-        evaluation,
-        args.format,
-        lang=args.lang,
-        plan=plan,
-        load_report=load_report,
-        suppress_below=threshold,
-        simulated=_is_demo(plan, data),
-    )
+    simulated = _is_demo(plan, data)
+    text: str | bytes
+    if args.format == "docx":
+        narrative = None
+        if args.narrative is not None:
+            narrative = Path(args.narrative).read_text(encoding="utf-8-sig")
+        text = render_docx(
+            evaluation,
+            lang=args.lang,
+            plan=plan,
+            load_report=load_report,
+            suppress_below=threshold,
+            letterhead=_letterhead(args),
+            narrative=narrative,
+            simulated=simulated,
+        )
+    else:
+        text = render(
+            evaluation,
+            args.format,
+            lang=args.lang,
+            plan=plan,
+            load_report=load_report,
+            suppress_below=threshold,
+            simulated=simulated,
+        )
     _write(text, args.out, args.format, inputs)
     return _exit_for(
         load_report,
