@@ -116,6 +116,7 @@ _BOLD_WIDTHS: Final = dict(
 def bold_text_width_pt(text: str, size: float) -> float:
     """The width of ``text`` set in Times New Roman Bold at ``size`` points.
 
+    >>> from threeno.reporting._docx_layout import bold_text_width_pt
     >>> round(bold_text_width_pt("Độc lập - Tự do - Hạnh phúc", 13), 1)
     159.1
     """

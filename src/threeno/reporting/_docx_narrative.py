@@ -115,6 +115,7 @@ _KNOWN: Final = "; ".join(vi for _, vi, _ in SECTIONS)
 def parse_narrative(text: str) -> dict[str, list[Paragraph]]:
     r"""The paragraphs of each section, by the section's key, in the file's order.
 
+    >>> from threeno.reporting.docx import parse_narrative
     >>> parsed = parse_narrative("# I. Đặc điểm tình hình\n\nDân số **12.000** người.\n")
     >>> parsed["situation"]
     [((('Dân số ', False, False), ('12.000', True, False), (' người.', False, False)), False)]

@@ -19,7 +19,7 @@ no file of the project holds a person's name. Left out, each is a space to fill 
 
 Source: Nghị định 30/2020/NĐ-CP của Chính phủ về công tác văn thư, Art. 8 (the parts of
 an administrative document) and Phụ lục I (their layout); the measures are in
-:mod:`threeno.reporting._docx_layout`. The same inputs give the same bytes.
+``threeno.reporting._docx_layout``. The same inputs give the same bytes.
 Plan clauses: IV.2 (the standing body consolidates the six-monthly and yearly reports).
 
 Needs python-docx: ``pip install 'threeno[docx]'``.
@@ -55,8 +55,10 @@ if TYPE_CHECKING:
     from threeno.reporting.view import ReportView
 
 __all__ = [
+    "LETTERHEAD_KEYS",
     "Frame",
     "Letterhead",
+    "dateline_date",
     "load_letterhead",
     "parse_narrative",
     "render_docx",
@@ -123,6 +125,7 @@ def load_letterhead(path: str | Path) -> Letterhead:
     r"""Read a letterhead from a TOML file of its keys (:data:`LETTERHEAD_KEYS`).
 
     >>> import tempfile, pathlib
+    >>> from threeno.reporting.docx import load_letterhead
     >>> file = pathlib.Path(tempfile.mkdtemp()) / "letterhead.toml"
     >>> _ = file.write_text('number = "5"\nissued_on = 2025-01-05\n', encoding="utf-8")
     >>> load_letterhead(file).issued_on
@@ -175,6 +178,8 @@ def dateline_date(day: dt.date) -> tuple[str, str, str]:
     written with a leading 0 (``ngày 05 tháng 02``); other months without
     (``tháng 3``).
 
+    >>> import datetime as dt
+    >>> from threeno.reporting.docx import dateline_date
     >>> dateline_date(dt.date(2025, 3, 5)), dateline_date(dt.date(2025, 2, 15))
     (('05', '3', '2025'), ('15', '02', '2025'))
     """
@@ -292,6 +297,7 @@ def render_docx(  # noqa: PLR0913 - the report's options, all keyword-only
     >>> from threeno.indicators.engine import evaluate
     >>> from threeno.model.dataset import Dataset
     >>> from threeno.plans import load_plan
+    >>> from threeno.reporting.docx import Letterhead, render_docx
     >>> plan = load_plan("lai-chau-2024")
     >>> result = evaluate(plan, Dataset(), plan.period("2024-H1"), indicators=["reports.resolved"])
     >>> data = render_docx(result, plan=plan, letterhead=Letterhead(number="5"))
@@ -314,7 +320,7 @@ def render_docx(  # noqa: PLR0913 - the report's options, all keyword-only
             and at the top of every page.
 
     Returns:
-        The file's bytes: the same inputs give the same bytes.
+        The file's bytes; the same inputs give the same bytes.
 
     Raises:
         ThreenoError: when python-docx is not installed.

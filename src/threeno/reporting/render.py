@@ -78,13 +78,13 @@ __all__ = [
 FORMATS: Final = ("md", "html", "json", "csv")
 #: The ``schema`` key of the JSON report.
 REPORT_SCHEMA: Final = "threeno-report/1"
-#: The mark every output computed from the bundled synthetic data carries (issue 18:
-#: demo data must never be taken for a locality's figures), by language.
+#: The mark every output computed from the bundled synthetic data carries, by language
+#: (issue 18; demo data must never be taken for a locality's figures).
 SIMULATED_MARK: Final = {
     "vi": "SỐ LIỆU MÔ PHỎNG – KHÔNG DÙNG ĐỂ BÁO CÁO",
     "en": "SIMULATED DATA – NOT FOR REPORTING",
 }
-#: The columns of the CSV report, by key: first what a person reads, then the codes for
+#: The columns of the CSV report by key, first what a person reads, then the codes for
 #: tools. ``section`` says what a row is: the records behind the report (``category``
 #: ``read``, ``accepted``, ``rejected``, ``left_out`` and its reasons, ``crosswalked``), a
 #: warning (``category`` is its code; ``simulated_data`` for data that are the bundled
@@ -111,7 +111,7 @@ CSV_COLUMNS: Final = (
     "dimension",
     "category",
 )
-#: The header row of the CSV report in each language: Vietnamese by default; in English
+#: The header row of the CSV report in each language, Vietnamese by default; in English
 #: the column keys, which tools read.
 CSV_HEADERS: Final[dict[str, tuple[str, ...]]] = {
     "vi": (
@@ -143,7 +143,7 @@ CSV_SECTIONS: Final = {
 }
 #: The decimals of a share's percentage in the CSV report (``66,7``): the report's own.
 CSV_PERCENT_DECIMALS: Final = 1
-#: The CSV report's encoding: UTF-8 with a byte-order mark, without which Excel reads a
+#: The CSV report's encoding, UTF-8 with a byte-order mark, without which Excel reads a
 #: file as the computer's legacy code page and garbles Vietnamese.
 CSV_ENCODING: Final = "utf-8-sig"
 
