@@ -133,6 +133,65 @@ def bold_text_width_pt(text: str, size: float) -> float:
     return total * size / 1000
 
 
+# The sequences of WordprocessingML (ECMA-376 Part 1, the schema's complex types) that
+# elements are added to here: Word refuses a file whose children are out of order.
+_ORDER: Final = {
+    "rPr": (
+        "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps", "strike", "dstrike",
+        "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish",
+        "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight",
+        "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang",
+        "eastAsianLayout", "specVanish", "oMath",
+    ),
+    "pPr": (
+        "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl",
+        "numPr", "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens",
+        "kinsoku", "wordWrap", "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN",
+        "bidi", "adjustRightInd", "snapToGrid", "spacing", "ind", "contextualSpacing",
+        "mirrorIndents", "suppressOverlap", "jc", "textDirection", "textAlignment",
+        "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+    ),
+    "sectPr": (
+        "headerReference", "footerReference", "footnotePr", "endnotePr", "type", "pgSz",
+        "pgMar", "paperSrc", "pgBorders", "lnNumType", "pgNumType", "cols", "formProt",
+        "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter", "docGrid",
+        "printerSettings", "sectPrChange",
+    ),
+    "tblPr": (
+        "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+        "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+        "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription", "tblPrChange",
+    ),
+    "trPr": (
+        "cnfStyle", "divId", "gridBefore", "gridAfter", "wBefore", "wAfter", "cantSplit",
+        "trHeight", "tblHeader", "tblCellSpacing", "jc", "hidden", "ins", "del",
+        "trPrChange",
+    ),
+}  # fmt: skip
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def insert_in_order(parent: BaseOxmlElement, child: BaseOxmlElement) -> None:
+    """Add ``child`` to ``parent`` where the schema's sequence wants it (:data:`_ORDER`)."""
+    order = _ORDER[_local(parent.tag)]
+    rank = order.index(_local(child.tag))
+    later = next(
+        (
+            sibling
+            for sibling in parent
+            if _local(sibling.tag) in order and order.index(_local(sibling.tag)) > rank
+        ),
+        None,
+    )
+    if later is None:
+        parent.append(child)
+    else:
+        later.addprevious(child)
+
+
 # -- the document ------------------------------------------------------------------------
 
 
@@ -168,7 +227,7 @@ def prepare(document: Document, *, lang: str) -> None:
         language = rpr.find(qn("w:lang"))
         if language is None:
             language = OxmlElement("w:lang")
-            rpr.append(language)
+            insert_in_order(rpr, language)
         language.set(qn("w:val"), "vi-VN" if lang == "vi" else "en-GB")
     for fonts in styles.iter(qn("w:rFonts")):
         _times(fonts)
@@ -206,7 +265,7 @@ def setup_section(section: Section, *, landscape: bool, restart_numbering: bool)
     if restart_numbering:
         if numbering is None:
             numbering = OxmlElement("w:pgNumType")
-            sect.append(numbering)
+            insert_in_order(sect, numbering)
         numbering.set(qn("w:start"), "1")
     elif numbering is not None:
         sect.remove(numbering)
@@ -299,7 +358,7 @@ def add_paragraph(  # noqa: PLR0913 - the properties of a paragraph, all keyword
         mark_size = OxmlElement("w:sz")
         mark_size.set(qn("w:val"), str(round(size * 2)))
         mark.append(mark_size)
-        paragraph._p.get_or_add_pPr().append(mark)  # noqa: SLF001 - the paragraph mark
+        insert_in_order(paragraph._p.get_or_add_pPr(), mark)  # noqa: SLF001 - the paragraph mark
     return paragraph
 
 
@@ -340,15 +399,7 @@ def rule(container: Container, length_mm: float, width_mm: float) -> Paragraph:
         top.set(qn(f"w:{key}"), value)
     borders.append(top)
     ppr = paragraph._p.get_or_add_pPr()  # noqa: SLF001 - python-docx has no API for borders
-    # pBdr comes before spacing and indents in CT_PPr's sequence.
-    anchor = next(
-        (child for child in ppr if child.tag in {qn("w:spacing"), qn("w:ind"), qn("w:jc")}),
-        None,
-    )
-    if anchor is None:
-        ppr.append(borders)
-    else:
-        anchor.addprevious(borders)
+    insert_in_order(ppr, borders)
     return paragraph
 
 
@@ -411,7 +462,7 @@ def _no_borders(table: Table) -> None:
         element = OxmlElement(f"w:{edge}")
         element.set(qn("w:val"), "nil")
         borders.append(element)
-    tbl_pr.append(borders)
+    insert_in_order(tbl_pr, borders)
 
 
 def _cell_margins(table: Table, mm: float) -> None:
@@ -422,7 +473,7 @@ def _cell_margins(table: Table, mm: float) -> None:
         element.set(qn("w:w"), str(round(mm * 1440 / 25.4)))
         element.set(qn("w:type"), "dxa")
         margins.append(element)
-    tbl_pr.append(margins)
+    insert_in_order(tbl_pr, margins)
 
 
 def _widths(table: Table, widths_mm: Sequence[float]) -> None:
@@ -475,11 +526,10 @@ def grid_table(  # noqa: PLR0913 - a table's content and look, keyword-only
     aligns["r"] = WD_ALIGN_PARAGRAPH.RIGHT
     head = table.rows[0]
     head_pr = head._tr.get_or_add_trPr()  # noqa: SLF001 - python-docx has no API for it
-    repeat = OxmlElement("w:tblHeader")
-    head_pr.append(repeat)
+    insert_in_order(head_pr, OxmlElement("w:tblHeader"))
     for i, (row, values) in enumerate(zip(table.rows, [header, *rows], strict=True)):
         row_pr = row._tr.get_or_add_trPr()  # noqa: SLF001
-        row_pr.append(OxmlElement("w:cantSplit"))
+        insert_in_order(row_pr, OxmlElement("w:cantSplit"))
         for j, (cell, value) in enumerate(zip(row.cells, values, strict=True)):
             cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
             paragraph = cell.paragraphs[0]

@@ -434,3 +434,46 @@ class TestDeterminism:
         assert ws.zip_dates(data) == {(2025, 1, 5, 0, 0, 0)}
         props = _open(data).core_properties
         assert props.created == props.modified == dt.datetime(2025, 1, 5, tzinfo=dt.UTC)
+
+
+#: The order of the children of the properties elements the report writes, as the schema
+#: of WordprocessingML has them (ECMA-376 Part 1, CT_RPr, CT_PPrBase with CT_PPr's tail,
+#: CT_SectPr, CT_TblPr, CT_TrPr): Word refuses a file whose children are out of order,
+#: where LibreOffice reads it anyway.
+SEQUENCES = {
+    "rPr": "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss"
+    " imprint noProof snapToGrid vanish webHidden color spacing w kern position sz szCs"
+    " highlight u effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout"
+    " specVanish oMath",
+    "pPr": "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr"
+    " suppressLineNumbers pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct"
+    " topLinePunct autoSpaceDE autoSpaceDN bidi adjustRightInd snapToGrid spacing ind"
+    " contextualSpacing mirrorIndents suppressOverlap jc textDirection textAlignment"
+    " textboxTightWrap outlineLvl divId cnfStyle rPr sectPr pPrChange",
+    "sectPr": "headerReference footerReference footnotePr endnotePr type pgSz pgMar paperSrc"
+    " pgBorders lnNumType pgNumType cols formProt vAlign noEndnote titlePg textDirection"
+    " bidi rtlGutter docGrid printerSettings sectPrChange",
+    "tblPr": "tblStyle tblpPr tblOverlap bidiVisual tblStyleRowBandSize tblStyleColBandSize"
+    " tblW jc tblCellSpacing tblInd tblBorders shd tblLayout tblCellMar tblLook tblCaption"
+    " tblDescription tblPrChange",
+    "trPr": "cnfStyle divId gridBefore gridAfter wBefore wAfter cantSplit trHeight tblHeader"
+    " tblCellSpacing jc hidden ins del trPrChange",
+}
+
+
+def test_every_property_in_the_schemas_order(doc: DocumentType) -> None:
+    """In the body, the headers and the styles, each properties element's children in order."""
+    first = doc.sections[0]
+    parts = [doc.element, first.header._element, first.first_page_header._element]
+    parts.append(doc.styles.element)
+    checked = 0
+    for part in parts:
+        for name, sequence in SEQUENCES.items():
+            order = sequence.split()
+            for element in part.iter(qn(f"w:{name}")):
+                tags = [child.tag.rsplit("}", 1)[1] for child in element]
+                assert set(tags) <= set(order), (name, tags)
+                ranks = [order.index(tag) for tag in tags]
+                assert ranks == sorted(ranks), (name, tags)
+                checked += 1
+    assert checked > 1000
