@@ -75,6 +75,10 @@ LETTERHEAD_KEYS: Final = (
     "parent_body",
 )
 
+_MONTHS: Final = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 # A blank to fill in by hand: the number is given when the document is registered.
 _BLANK: Final = "\u00a0" * 8
 # The kinds of administrative unit a place name drops (Phụ lục I: the place is the unit's
@@ -236,7 +240,9 @@ def _frame(
         d, m, y = dateline_date(day) if day else ("\u00a0" * 4,) * 3
         dateline = w["dateline"].format(place=place, day=d, month=m, year=y)
     else:
-        dateline = w["dateline"].format(place=place, date=day.strftime("%d %B %Y") if day else "")
+        # The month by name, whatever the machine's locale (strftime's %B follows it).
+        shown = f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else ""
+        dateline = w["dateline"].format(place=place, date=shown)
     number = _number(letterhead.number, plan)
     title = header.plan_title or ""
     title_lower = title[:1].lower() + title[1:]

@@ -219,6 +219,8 @@ class TestEnglishAndPublished:
             assert text in texts
         assert "REPORT" in texts
         assert "Annex I" in texts
+        # The month by name whatever the machine's locale.
+        assert "Lai Châu, 5 January 2025" in texts
 
     def test_published(self) -> None:
         """With suppress_below, no annex of cases, and the note of what is hidden."""
