@@ -214,8 +214,14 @@ def _add_report_command(commands: _Commands[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="evaluate every indicator of the catalogue, not only those the plan lists",
     )
-    report.add_argument("--format", choices=FORMATS, default="md", help="format (default: md)")
+    report.add_argument(
+        "--format",
+        choices=(*FORMATS, "docx"),
+        default="md",
+        help="format (default: md); docx: a Word file in the layout of Nghị định 30/2020/NĐ-CP",
+    )
     _add_lang_option(report)
+    _add_docx_options(report)
     report.add_argument(
         "--out", metavar="FILE", help="write the report to FILE (default: standard output)"
     )
@@ -232,6 +238,41 @@ def _add_report_command(commands: _Commands[argparse.ArgumentParser]) -> None:
         type=_threshold,
         metavar="K",
         help="with --publish, hide counts from 1 to K-1 (K at least 2; CTDC publishes at 11)",
+    )
+
+
+def _add_docx_options(report: argparse.ArgumentParser) -> None:
+    """The letterhead and the office's own paragraphs of the Word file (--format docx)."""
+    docx = report.add_argument_group(
+        "the Word file (--format docx)",
+        "What the plan does not say: left out, each is a space to fill in by hand. An option"
+        " given here replaces the same key of --letterhead.",
+    )
+    docx.add_argument("--number", metavar="N", help='the report\'s number ("5", or "05/BC-BCĐ")')
+    docx.add_argument("--issued-on", type=_iso_date, metavar="YYYY-MM-DD", help="the date of issue")
+    docx.add_argument("--place", metavar="NAME", help="the place of the date line (Lai Châu)")
+    docx.add_argument(
+        "--recipient",
+        action="append",
+        metavar="NAME",
+        help='a body the report is sent to, "Kính gửi" (repeat for several)',
+    )
+    docx.add_argument("--signer", metavar="NAME", help="the signer's name, under the signature")
+    docx.add_argument(
+        "--letterhead",
+        metavar="FILE",
+        help=(
+            "a TOML file of number, issued_on, place, recipients, copies, signer and"
+            " parent_body (the body above the issuer)"
+        ),
+    )
+    docx.add_argument(
+        "--narrative",
+        metavar="FILE",
+        help=(
+            "the office's own paragraphs: a Markdown file whose headings name the report's"
+            ' sections ("# I. Đặc điểm tình hình"), merged in order'
+        ),
     )
 
 

@@ -35,7 +35,7 @@ from threeno.errors import DatasetError, PeriodError, ThreenoError
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.indicators.definitions import IndicatorKind, Level
 from threeno.indicators.engine import evaluate
-from threeno.io._atomic import check_output, check_output_folder, write_atomic
+from threeno.io._atomic import atomic_open, check_output, check_output_folder, write_atomic
 from threeno.io.datasets import load_dataset
 from threeno.io.schema import json_schema
 from threeno.lang import Lang
@@ -48,7 +48,8 @@ from threeno.model.period import PeriodKind, ReportingPeriod
 from threeno.model.plan import Plan, with_settings
 from threeno.privacy import DEFAULT_THRESHOLD
 from threeno.reporting.docs import PAGES, write_pages
-from threeno.reporting.render import render
+from threeno.reporting.docx import Letterhead, load_letterhead, render_docx
+from threeno.reporting.render import CSV_ENCODING, render
 from threeno.rules.calendar import plan_calendar, today
 from threeno.testing import synthetic
 
@@ -308,18 +309,52 @@ def _evaluate(
     return evaluation, load_report
 
 
-def _write(text: str, out: str | None, fmt: str, inputs: Sequence[Path]) -> None:
+def _write(text: str | bytes, out: str | None, fmt: str, inputs: Sequence[Path]) -> None:
+    # CSV for a spreadsheet: with the byte-order mark, Excel reads Vietnamese as UTF-8;
+    # a Word file is bytes.
+    if isinstance(text, bytes) or fmt == "csv":
+        data = text if isinstance(text, bytes) else text.encode(CSV_ENCODING)
+        if out is None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.flush()
+            return
+        # Latin-1 maps each byte to one character and back: the bytes are written as they
+        # are, atomically.
+        with atomic_open(out, inputs=inputs, encoding="latin-1", newline="") as handle:
+            handle.write(data.decode("latin-1"))
+        return
     if out is None:
         sys.stdout.write(text)
         return
-    # CSV for a spreadsheet: with the byte-order mark, Excel reads Vietnamese as UTF-8.
-    encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-    write_atomic(out, text, inputs=inputs, encoding=encoding)
+    write_atomic(out, text, inputs=inputs)
 
 
 def _plan_file(id_or_path: str) -> list[Path]:
     """The plan file a command reads, as an input its outputs must not replace."""
     return [Path(id_or_path)] if plans.looks_like_path(id_or_path) else []
+
+
+def _is_demo(plan: Plan, data: Path) -> bool:
+    """Whether the records are the bundled synthetic data of the plan (issue 18, item 7)."""
+    try:
+        demo = synthetic.demo_path(plan.id)
+    except DatasetError:
+        return False
+    return data.resolve() == demo.resolve()
+
+
+def _letterhead(args: argparse.Namespace) -> Letterhead:
+    """The letterhead of the Word file: the file's, with the options given in its place."""
+    base = Letterhead() if args.letterhead is None else load_letterhead(args.letterhead)
+    given = Letterhead(
+        number=args.number,
+        issued_on=args.issued_on,
+        place=args.place,
+        recipients=tuple(args.recipient or ()),
+        signer=args.signer,
+    )
+    return base.updated(given)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -333,20 +368,39 @@ def _report(args: argparse.Namespace) -> int:
     if args.publish and threshold is None:
         threshold = DEFAULT_THRESHOLD
     data = _data_path(plan, args.data)
-    inputs = [*_plan_file(args.plan), data]
+    extra = (Path(f) for f in (args.letterhead, args.narrative) if f is not None)
+    inputs = [*_plan_file(args.plan), data, *extra]
     if args.out is not None:  # the demo data, once the plan names it
         check_output(args.out, inputs)
     plan = _with_settings(plan, args)
     indicators = _report_indicators(plan, args)
     evaluation, load_report = _evaluate(plan, args, args.unit, indicators, explain="failures")
-    text = render(
-        evaluation,
-        args.format,
-        lang=args.lang,
-        plan=plan,
-        load_report=load_report,
-        suppress_below=threshold,
-    )
+    simulated = _is_demo(plan, data)
+    text: str | bytes
+    if args.format == "docx":
+        narrative = None
+        if args.narrative is not None:
+            narrative = Path(args.narrative).read_text(encoding="utf-8-sig")
+        text = render_docx(
+            evaluation,
+            lang=args.lang,
+            plan=plan,
+            load_report=load_report,
+            suppress_below=threshold,
+            letterhead=_letterhead(args),
+            narrative=narrative,
+            simulated=simulated,
+        )
+    else:
+        text = render(
+            evaluation,
+            args.format,
+            lang=args.lang,
+            plan=plan,
+            load_report=load_report,
+            suppress_below=threshold,
+            simulated=simulated,
+        )
     _write(text, args.out, args.format, inputs)
     return _exit_for(
         load_report,

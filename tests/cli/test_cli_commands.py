@@ -73,7 +73,11 @@ class TestReport:
         """No options: the 2024 plan, the demo data, the year 2024, Markdown in Vietnamese."""
         assert cli.main(["report"]) == cli.EXIT_OK
         out = capsys.readouterr().out
-        assert out.startswith("# Báo cáo tình hình, kết quả triển khai thực hiện Kế hoạch\n")
+        # The demo data are synthetic: the report says so first (issue 18, item 7).
+        assert out.startswith(
+            "> **SỐ LIỆU MÔ PHỎNG – KHÔNG DÙNG ĐỂ BÁO CÁO**\n\n"
+            "# Báo cáo tình hình, kết quả triển khai thực hiện Kế hoạch\n"
+        )
         assert "- **Kỳ báo cáo:** năm 2024\n- **Thời gian:** 15/12/2023 – 14/12/2024\n" in out
         # The demo data: 888 records, none rejected, none left out for its unit.
         assert "- **Số liệu đầu vào:** đã đọc 888 bản ghi: 888 hợp lệ, 0 bị loại" in out
@@ -104,7 +108,7 @@ class TestReport:
             assert json.loads(raw)["header"]["period"] == "2024-H1"
         elif fmt == "csv":
             # A byte-order mark, so that a spreadsheet reads UTF-8.
-            assert raw.startswith(b"\xef\xbb\xbfindicator,unit,")
+            assert raw.startswith(b"\xef\xbb\xbfsection,indicator_name,")
             rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
             total = next(
                 r

@@ -56,7 +56,7 @@ from threeno.io.datasets import SCHEMA, LoadLimits, dump_dataset, load_dataset
 from threeno.io.schema import SCHEMA_NAMES
 from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.plans import load_plan
-from threeno.reporting.render import FORMATS
+from threeno.reporting.render import CSV_HEADERS, FORMATS
 from threeno.testing.synthetic import generate
 
 if TYPE_CHECKING:
@@ -426,7 +426,7 @@ def _check_report(run: Run, fmt: str, lang: str, text: str) -> None:
     elif fmt == "json":
         assert json.loads(text)["header"]["period"] == DEFAULT_PERIOD
     else:
-        assert text.lstrip("\ufeff").startswith("indicator,unit,")
+        assert text.lstrip("\ufeff").startswith(",".join(CSV_HEADERS[lang][:2]) + ",")
     assert run.code in {cli.EXIT_OK, cli.EXIT_DATA}
 
 

@@ -16,12 +16,14 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import inspect
+import io
 import json
 import logging
 import pkgutil
 import re
 import tempfile
 import warnings
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,6 +52,7 @@ from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.model.subjects import Subject
 from threeno.plans import load_plan
 from threeno.privacy import pseudonymise, redact
+from threeno.reporting.docx import render_docx
 from threeno.reporting.render import FORMATS, render
 from threeno.reporting.view import build_view
 from threeno.testing.synthetic import generate
@@ -345,6 +348,10 @@ class TestEvaluationAndReports:
             for lang in ("vi", "en"):
                 out.call(render, evaluation, fmt, lang=lang, plan=PLAN, load_report=report)
         out.call(build_view, evaluation, lang="en", plan=PLAN, load_report=report)
+        for lang in ("vi", "en"):  # the Word file: the text of every part of its zip
+            word = render_docx(evaluation, lang=lang, plan=PLAN, load_report=report)
+            with zipfile.ZipFile(io.BytesIO(word)) as parts:
+                out.texts.extend(parts.read(name).decode("utf-8") for name in parts.namelist())
 
 
 # -- coverage of the public functions ---------------------------------------------------------
@@ -363,6 +370,7 @@ COVERED = {
     "threeno.privacy.pseudonymise",
     "threeno.privacy.redact",
     "threeno.reporting.render.render",
+    "threeno.reporting.docx.render_docx",
     "threeno.reporting.view.build_view",
 }
 #: Public functions that never see a record's personal data, and why.
@@ -396,6 +404,8 @@ EXEMPT = {
     "threeno.reporting.view.words": "fixed words",
     "threeno.rules.calendar.local_date": "a date",
     "threeno.rules.calendar.plan_calendar": "a plan's days off; plans hold no personal data",
+    "threeno.reporting.docx.load_letterhead": "reads a letterhead file; no record reaches it",
+    "threeno.reporting.docx.dateline_date": "writes a date; no record reaches it",
     "threeno.model.plan.with_settings": "a plan's settings; plans hold no personal data",
     "threeno.model.record_types.record_type": "a descriptor by name; no record reaches it",
     "threeno.lang.check_lang": "checks a language code; no record reaches it",

@@ -106,11 +106,12 @@ CODE_KEYS: Final = frozenset(
 
 #: The CSV columns that hold text for a person (the others hold codes and numbers).
 CSV_TEXT: Final = (
+    "section",
     "unit_name",
     "category_label",
     "text",
     "target",
-    "status_label",
+    "status",
     "indicator_name",
 )
 
@@ -184,7 +185,8 @@ def readable_text(output: str, fmt: str) -> str:
         return "\n".join(parser.parts)
     if fmt == "json":
         return "\n".join(_json_texts(json.loads(output)))
-    rows = list(csv.DictReader(io.StringIO(output)))
+    # By column key: the header row is in the report's language.
+    rows = list(csv.DictReader(io.StringIO(output), fieldnames=CSV_COLUMNS))[1:]
     return "\n".join(row[column] for row in rows for column in CSV_TEXT)
 
 
@@ -250,7 +252,7 @@ class TestTheHelpers:
         document = '{"status": "met", "status_label": "Đạt", "rows": [{"id": "x"}]}'
         assert readable_text(document, "json") == "Đạt"
         row = dict.fromkeys(CSV_COLUMNS, "")
-        row.update(unit="03386", unit_name="Phường", status="met")
+        row.update(unit="03386", unit_name="Phường", dimension="source")
         table = io.StringIO()
         writer = csv.DictWriter(table, CSV_COLUMNS)
         writer.writeheader()

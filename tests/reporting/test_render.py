@@ -175,12 +175,13 @@ class TestCsv:
         rows = list(csv.DictReader(io.StringIO(render(_evaluation(), "csv", lang="en"))))
         assert tuple(rows[0]) == CSV_COLUMNS
         row = next(r for r in rows if r["indicator"] == "reports.on_time" and r["unit"] == "03386")
-        assert (row["numerator"], row["denominator"], row["value"]) == ("1", "2", "0.5")
-        assert row["status"] == "not_met"
+        # A share as a percentage, one decimal; the status in words.
+        assert (row["numerator"], row["denominator"], row["value"]) == ("1", "2", "50.0")
+        assert row["status"] == "Not met"
         nodata = next(
             r for r in rows if r["indicator"] == "reports.on_time" and r["unit"] == "03387"
         )
-        assert (nodata["value"], nodata["status"]) == ("", "no_data")
+        assert (nodata["value"], nodata["status"]) == ("", "No data")
         decided = [r for r in rows if r["dimension"] == "decision" and r["numerator"] == "1"]
         assert sorted(r["category"] for r in decided) == ["khoi_to", "khong_khoi_to"]
 

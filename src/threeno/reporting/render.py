@@ -9,13 +9,22 @@ what it shows) in one of :data:`FORMATS`:
   share across units, no external resource), rendered by Jinja2 with autoescaping on:
   record text is untrusted;
 - ``json``: the same content as data, keys sorted (``"schema": "threeno-report/1"``);
-- ``csv``: one table: the report's top (the records behind it, the warnings, the
-  settings), then every value (each unit and the total) and every breakdown category,
-  one row each (:data:`CSV_COLUMNS`); the failing records and the rest of the
-  data-quality section are in the other formats. A text cell that a spreadsheet would
-  take for a formula (starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage
-  return) is written after an apostrophe (``'``), as OWASP advises against CSV
-  injection.
+- ``csv``: one table for a spreadsheet: the report's top (the records behind it, the
+  warnings, the settings), then every value (each unit and the total) and every
+  breakdown category, one row each (:data:`CSV_COLUMNS`); the failing records and the
+  rest of the data-quality section are in the other formats. The columns a person reads
+  come first, the codes for tools last; the headers are in the report's language
+  (:data:`CSV_HEADERS`), statuses in words, shares as percentages with
+  :data:`CSV_PERCENT_DECIMALS` decimals, and the file is written in UTF-8 with a
+  byte-order mark (:data:`CSV_ENCODING`), so that Excel reads Vietnamese. A text cell
+  that a spreadsheet would take for a formula (starting with ``=``, ``+``, ``-``,
+  ``@``, a tab or a carriage return) is written after an apostrophe (``'``), as OWASP
+  advises against CSV injection.
+
+The Word file (``docx``) is written by :func:`threeno.reporting.docx.render_docx`, as
+bytes. Every format says so when its data are the bundled synthetic data
+(``simulated=True``): "SỐ LIỆU MÔ PHỎNG – KHÔNG DÙNG ĐỂ BÁO CÁO"
+(:data:`SIMULATED_MARK`) at its top.
 
 A published report (``suppress_below=k``) hides the counts from 1 to ``k - 1`` and those
 that would reveal them, and lists no record (:func:`threeno.reporting.view.build_view`).
@@ -31,6 +40,7 @@ Plan clauses: IV.2 (the standing body consolidates the six-monthly and yearly re
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from functools import cache
@@ -40,37 +50,55 @@ import attrs
 import jinja2
 
 from threeno.errors import ValidationError
-from threeno.lang import check_lang
+from threeno.lang import Lang, check_lang
 from threeno.lang import date as lang_date
 from threeno.lang import number as lang_number
 from threeno.reporting.view import LANGS, NO_VALUE, build_view
 
 if TYPE_CHECKING:
-    import datetime as dt
-    from collections.abc import Callable
-
     from threeno.indicators.results import Evaluation
     from threeno.io.report import LoadReport
     from threeno.model.plan import Plan
-    from threeno.reporting.view import Cell, ReportView, Setting
+    from threeno.reporting.view import Cell, ReportView
 
-__all__ = ["CSV_COLUMNS", "FORMATS", "REPORT_SCHEMA", "render"]
+__all__ = [
+    "CSV_COLUMNS",
+    "CSV_ENCODING",
+    "CSV_HEADERS",
+    "CSV_PERCENT_DECIMALS",
+    "CSV_SECTIONS",
+    "FORMATS",
+    "REPORT_SCHEMA",
+    "SIMULATED_MARK",
+    "render",
+]
 
-#: The formats :func:`render` writes.
+#: The formats :func:`render` writes (as text; the Word file is
+#: :func:`threeno.reporting.docx.render_docx`'s).
 FORMATS: Final = ("md", "html", "json", "csv")
 #: The ``schema`` key of the JSON report.
 REPORT_SCHEMA: Final = "threeno-report/1"
-#: The columns of the CSV report. ``section`` says what a row is: ``data_quality`` (a
-#: count of the records behind the report: ``category`` ``read``, ``accepted``,
-#: ``rejected``, ``left_out`` and its reasons, ``crosswalked``), ``warning`` (``category``
-#: is the warning's code), ``setting`` (``category`` is the setting's key), ``result``
-#: (a unit's or the whole area's value) or ``breakdown`` (a category of the whole area's).
+#: The mark every output computed from the bundled synthetic data carries, by language
+#: (issue 18; demo data must never be taken for a locality's figures).
+SIMULATED_MARK: Final = {
+    "vi": "SỐ LIỆU MÔ PHỎNG – KHÔNG DÙNG ĐỂ BÁO CÁO",
+    "en": "SIMULATED DATA – NOT FOR REPORTING",
+}
+#: The columns of the CSV report by key, first what a person reads, then the codes for
+#: tools. ``section`` says what a row is: the records behind the report (``category``
+#: ``read``, ``accepted``, ``rejected``, ``left_out`` and its reasons, ``crosswalked``), a
+#: warning (``category`` is its code; ``simulated_data`` for data that are the bundled
+#: synthetic data), a setting (``category`` is its key), a result (a unit's or the whole
+#: area's value) or a breakdown (a category of the whole area's): in Vietnamese in words
+#: (:data:`CSV_SECTIONS`), in English as the codes ``data_quality``, ``warning``,
+#: ``setting``, ``result``, ``breakdown``. ``value`` is a count, a share as a percentage
+#: (:data:`CSV_PERCENT_DECIMALS` decimals, the language's decimal sign: ``94,3`` /
+#: ``94.3``) or a setting's value; ``text`` the value as the report writes it;
+#: ``status`` the status in words.
 CSV_COLUMNS: Final = (
-    "indicator",
-    "unit",
+    "section",
+    "indicator_name",
     "unit_name",
-    "dimension",
-    "category",
     "category_label",
     "numerator",
     "denominator",
@@ -78,10 +106,46 @@ CSV_COLUMNS: Final = (
     "text",
     "target",
     "status",
-    "status_label",
-    "indicator_name",
-    "section",
+    "indicator",
+    "unit",
+    "dimension",
+    "category",
 )
+#: The header row of the CSV report in each language, Vietnamese by default; in English
+#: the column keys, which tools read.
+CSV_HEADERS: Final[dict[str, tuple[str, ...]]] = {
+    "vi": (
+        "Phần",
+        "Nội dung",
+        "Đơn vị",
+        "Nhóm",
+        "Tử số",
+        "Mẫu số",
+        "Giá trị (tỷ lệ tính theo %)",
+        "Kết quả",
+        "Chỉ tiêu Kế hoạch",
+        "Đánh giá",
+        "Mã chỉ tiêu",
+        "Mã đơn vị",
+        "Mã phân tổ",
+        "Mã nhóm",
+    ),
+    "en": CSV_COLUMNS,
+}
+#: What the ``section`` column says of each kind of row, in Vietnamese (the words of the
+#: report's own headings).
+CSV_SECTIONS: Final = {
+    "data_quality": "records",
+    "warning": "warning",
+    "setting": "settings",
+    "result": "value",
+    "breakdown": "breakdowns",
+}
+#: The decimals of a share's percentage in the CSV report (``66,7``): the report's own.
+CSV_PERCENT_DECIMALS: Final = 1
+#: The CSV report's encoding, UTF-8 with a byte-order mark, without which Excel reads a
+#: file as the computer's legacy code page and garbles Vietnamese.
+CSV_ENCODING: Final = "utf-8-sig"
 
 # What starts a formula in a spreadsheet (OWASP, "CSV Injection").
 _FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
@@ -142,13 +206,35 @@ def _json_value(value: object) -> Any:  # noqa: ANN401 - JSON-ready data of any 
     return value
 
 
-def _to_json(view: ReportView) -> str:
+def _to_json(view: ReportView, *, simulated: bool) -> str:
     data = _json_value(view)
     data.pop("words")
     for indicator in data["indicators"]:
         indicator.pop("chart")  # a drawing, not data: the rows hold the same numbers
     data["schema"] = REPORT_SCHEMA
+    data["simulated"] = simulated
+    if simulated:
+        data["simulated_note"] = SIMULATED_MARK["vi" if view.lang == "vi" else "en"]
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+
+
+def _marked(text: str, fmt: str, lang: Lang) -> str:
+    """The Markdown or HTML report with the mark of simulated data at its top.
+
+    Markdown: a quoted line before the title. HTML: the page's title starts with the
+    mark, and a paragraph of its own (a note, styled in place: the template is shared)
+    opens the body, so that a printed page shows it too.
+    """
+    mark = SIMULATED_MARK[lang]
+    if fmt == "md":
+        return f"> **{mark}**\n\n{text}"
+    style = (
+        "border:2px solid #b00020;color:#b00020;font-weight:bold;text-align:center;"
+        "padding:.4rem;margin:0 0 1rem"
+    )
+    note = f'<p class="simulated" role="note" style="{style}">{mark}</p>'
+    text = text.replace("<title>", f"<title>{mark} — ", 1)
+    return text.replace("<body>\n", f"<body>\n{note}\n", 1)
 
 
 def _csv_text(text: str) -> str:
@@ -156,121 +242,161 @@ def _csv_text(text: str) -> str:
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
-def _csv_row(  # noqa: PLR0913 - the columns of one row, all keyword-only
-    *,
-    section: str,
-    cell: Cell | None = None,
-    indicator: tuple[str, str] = ("", ""),
-    unit: tuple[str, str] = ("", ""),
-    category: tuple[str, str, str] = ("", "", ""),
-    text: str = "",
-    target: str = "",
-    status: tuple[str, str] = ("", ""),
-    value: object = "",
-) -> list[object]:
-    """One row of the CSV report, its columns in :data:`CSV_COLUMNS`' order.
+class _CsvWriter:
+    """The rows of the CSV report, in one language (:data:`CSV_COLUMNS`)."""
 
-    ``indicator`` is the id and name, ``unit`` the code and name, ``category`` the
-    dimension, slug and label, ``status`` the slug and label; a cell gives the numbers
-    and the text.
-    """
-    numerator: object = ""
-    denominator: object = ""
-    if cell is not None:
-        numerator = "" if cell.numerator is None else cell.numerator
-        denominator = "" if cell.denominator is None else cell.denominator
-        value = "" if cell.value is None else cell.value
-        text = cell.text
-    texts = [_csv_text(t) for t in (indicator[0], *unit, *category)]
-    tail = [_csv_text(t) for t in (text, target, *status, indicator[1], section)]
-    return [*texts, numerator, denominator, value, *tail]
+    def __init__(self, view: ReportView) -> None:
+        self.view = view
+        self.lang: Lang = "vi" if view.lang == "vi" else "en"
 
+    def section(self, key: str) -> str:
+        """A row's kind: words in Vietnamese, the code in English."""
+        if self.lang == "en":
+            return key
+        return self.view.words[CSV_SECTIONS[key]]
 
-def _csv_value(setting: Setting) -> object:
-    # A setting's value as a cell: true/false as JSON writes them, dates joined by ";".
-    value = setting.value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, tuple):
-        return ";".join(value)
-    return value
+    def value(self, value: object) -> object:  # noqa: PLR0911 - one return per kind
+        """A number as a spreadsheet reads it: a share as a percentage, fixed decimals.
 
+        Counts are whole numbers without a thousands separator (a spreadsheet reads
+        ``19353`` as a number in any locale); a share (a fraction) is a percentage with
+        :data:`CSV_PERCENT_DECIMALS` decimals and the language's decimal sign; a yes or
+        no is a word (``có``/``không``; ``true``/``false`` in English, as JSON writes
+        them); dates are ``dd/mm/yyyy`` in Vietnamese, ISO in English, joined by ``;``.
+        """
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            if self.lang == "vi":
+                return self.view.words["yes" if value else "no"]
+            return "true" if value else "false"
+        if isinstance(value, float):
+            shown = f"{value * 100:.{CSV_PERCENT_DECIMALS}f}"
+            return shown.replace(".", ",") if self.lang == "vi" else shown
+        if isinstance(value, tuple):
+            if self.lang == "vi":
+                return ";".join(lang_date(dt.date.fromisoformat(day), "vi") for day in value)
+            return ";".join(value)
+        return value
 
-def _to_csv(view: ReportView) -> str:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(CSV_COLUMNS)
-    writer.writerows(_csv_top(view))
-    for ind in view.indicators:
-        names = (ind.id, ind.name)
-        for row in ind.rows:
-            writer.writerow(
-                _csv_row(
-                    section="result",
-                    cell=row.cell,
-                    indicator=names,
-                    unit=(row.unit_code or "", row.unit_name),
-                    target=row.target,
-                    status=(row.status, row.status_label),
-                )
+    def row(  # noqa: PLR0913 - the columns of one row, all keyword-only
+        self,
+        *,
+        section: str,
+        cell: Cell | None = None,
+        indicator: tuple[str, str] = ("", ""),
+        unit: tuple[str, str] = ("", ""),
+        category: tuple[str, str, str] = ("", "", ""),
+        text: str = "",
+        target: str = "",
+        status: str = "",
+        value: object = "",
+    ) -> list[object]:
+        """One row, its columns in :data:`CSV_COLUMNS`' order.
+
+        ``indicator`` is the id and name, ``unit`` the code and name, ``category`` the
+        dimension, slug and label; a cell gives the numbers and the text.
+        """
+        numerator: object = ""
+        denominator: object = ""
+        if cell is not None:
+            numerator = "" if cell.numerator is None else cell.numerator
+            denominator = "" if cell.denominator is None else cell.denominator
+            value = cell.value
+            text = cell.text
+        code, name = indicator
+        unit_code, unit_name = unit
+        dimension, slug, label = category
+        people = [_csv_text(t) for t in (self.section(section), name, unit_name, label)]
+        words = [_csv_text(t) for t in (text, target, status)]
+        codes = [_csv_text(t) for t in (code, unit_code, dimension, slug)]
+        return [*people, numerator, denominator, self.value(value), *words, *codes]
+
+    def rows(self, *, simulated: bool) -> list[list[object]]:
+        """Every row: the mark of simulated data, the top, each value and category."""
+        view = self.view
+        rows = []
+        if simulated:
+            mark = SIMULATED_MARK[self.lang]
+            warning = view.words["warning"]
+            rows.append(
+                self.row(section="warning", category=("", "simulated_data", warning), text=mark)
             )
-        total = ind.rows[-1]
-        for breakdown in ind.breakdowns:
-            for cat in breakdown.rows:
-                writer.writerow(
-                    _csv_row(
-                        section="breakdown",
-                        cell=cat.cell,
+        rows += self.top()
+        for ind in view.indicators:
+            names = (ind.id, ind.name)
+            for result in ind.rows:
+                rows.append(
+                    self.row(
+                        section="result",
+                        cell=result.cell,
                         indicator=names,
-                        unit=("", total.unit_name),
-                        category=(breakdown.dimension, cat.category, cat.label),
+                        unit=(result.unit_code or "", result.unit_name),
+                        target=result.target,
+                        status=result.status_label,
                     )
                 )
+            total = ind.rows[-1]
+            rows.extend(
+                self.row(
+                    section="breakdown",
+                    cell=cat.cell,
+                    indicator=names,
+                    unit=("", total.unit_name),
+                    category=(breakdown.dimension, cat.category, cat.label),
+                )
+                for breakdown in ind.breakdowns
+                for cat in breakdown.rows
+            )
+        return rows
+
+    def top(self) -> list[list[object]]:
+        """The rows of the report's top: the records behind it, the warnings, the settings."""
+        view = self.view
+        w, o = view.words, view.overview
+        counts: list[tuple[str, str, int | None]] = [
+            ("read", w["read_n"], o.read),
+            ("accepted", w["accepted_n"], o.accepted),
+            ("rejected", w["rejected_n"], o.rejected),
+            ("left_out", w["left_out_n"], o.left_out),
+            *((reason, w[reason], n) for reason, n in o.left_out_by_reason.items()),
+        ]
+        if o.crosswalk_applied:
+            counts.append(("crosswalked", w["crosswalked_n"], o.crosswalked))
+        rows = [
+            self.row(
+                section="data_quality",
+                category=("", key, label),
+                value=n,
+                text=lang_number(n, self.lang),
+            )
+            for key, label, n in counts
+            if n is not None
+        ]
+        rows.extend(
+            self.row(
+                section="warning", category=("", warning.key, warning.label), text=warning.text
+            )
+            for warning in o.warnings
+        )
+        rows.extend(
+            self.row(
+                section="setting",
+                category=("", setting.key, setting.label),
+                value=setting.value,
+                text=f"{setting.text} — {setting.note}" if setting.note else setting.text,
+            )
+            for setting in view.settings
+        )
+        return rows
+
+
+def _to_csv(view: ReportView, *, simulated: bool) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(CSV_HEADERS["vi" if view.lang == "vi" else "en"])
+    writer.writerows(_CsvWriter(view).rows(simulated=simulated))
     return out.getvalue()
-
-
-def _csv_top(view: ReportView) -> list[list[object]]:
-    """The rows of the report's top: the records behind it, the warnings, the settings."""
-    w, o = view.words, view.overview
-    counts: list[tuple[str, str, int | None]] = [
-        ("read", w["read_n"], o.read),
-        ("accepted", w["accepted_n"], o.accepted),
-        ("rejected", w["rejected_n"], o.rejected),
-        ("left_out", w["left_out_n"], o.left_out),
-        *((reason, w[reason], n) for reason, n in o.left_out_by_reason.items()),
-    ]
-    if o.crosswalk_applied:
-        counts.append(("crosswalked", w["crosswalked_n"], o.crosswalked))
-    number = _numbers(view.lang)
-    rows = [
-        _csv_row(
-            section="data_quality",
-            category=("", key, label),
-            value=n,
-            text=number(n),
-        )
-        for key, label, n in counts
-        if n is not None
-    ]
-    rows.extend(
-        _csv_row(section="warning", category=("", warning.key, warning.label), text=warning.text)
-        for warning in o.warnings
-    )
-    rows.extend(
-        _csv_row(
-            section="setting",
-            category=("", setting.key, setting.label),
-            value=_csv_value(setting),
-            text=f"{setting.text} — {setting.note}" if setting.note else setting.text,
-        )
-        for setting in view.settings
-    )
-    return rows
-
-
-def _numbers(lang: str) -> Callable[[int], str]:
-    code = check_lang(lang)
-    return lambda n: lang_number(n, code)
 
 
 def render(  # noqa: PLR0913 - the report's options, all keyword-only
@@ -282,6 +408,7 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
     load_report: LoadReport | None = None,
     generated_on: dt.date | None = None,
     suppress_below: int | None = None,
+    simulated: bool = False,
 ) -> str:
     """Render the consolidated report of an evaluation.
 
@@ -319,9 +446,16 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
             Trafficking Data Collaborative is 11, :data:`threeno.privacy.DEFAULT_THRESHOLD`
             (5) is the command's default.
             ``None`` (the default) for an internal report: nothing hidden.
+        simulated: whether the data are the bundled synthetic data
+            (:func:`threeno.testing.synthetic.demo_path`): the report then says so at
+            its top (:data:`SIMULATED_MARK`): a quoted line before the Markdown's title,
+            the page's title and first paragraph in HTML, ``"simulated": true`` and
+            ``"simulated_note"`` in JSON, a first row in CSV (a warning,
+            ``simulated_data``).
 
     Returns:
-        The report as text (CSV rows end in CRLF, as RFC 4180 says).
+        The report as text (CSV rows end in CRLF, as RFC 4180 says; written to a file,
+        a CSV report is encoded as :data:`CSV_ENCODING`).
 
     Raises:
         ValidationError: for something other than an evaluation, an unknown format or
@@ -342,12 +476,12 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
         suppress_below=suppress_below,
     )
     if format == "json":
-        return _to_json(view)
+        return _to_json(view, simulated=simulated)
     if format == "csv":
-        return _to_csv(view)
+        return _to_csv(view, simulated=simulated)
     template = _environment().get_template(f"report.{format}")
     code = check_lang(lang)
-    return template.render(
+    text = template.render(
         report=view,
         w=view.words,
         h=view.header,
@@ -357,3 +491,4 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
         number=lambda n: lang_number(n, code),
         no_value=NO_VALUE,
     )
+    return _marked(text, format, code) if simulated else text
