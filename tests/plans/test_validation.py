@@ -159,7 +159,13 @@ class TestCrossFieldChecks:
         data["purposes"][0]["indicators"] += ["cases.missed"]
         data["targets"][0]["value"] = 100
         data["targets"].append(
-            {"indicator": "cases.missed", "comparator": "==", "value": -1, "clause": "I.1"}
+            {
+                "indicator": "cases.missed",
+                "comparator": "==",
+                "value": -1,
+                "clause": "I.1",
+                "set_by_plan": True,
+            }
         )
         assert problems(data) == (
             (

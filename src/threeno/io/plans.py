@@ -36,7 +36,7 @@ from threeno.io._limits import MAX_DEPTH, too_deep
 from threeno.io.converter import CONVERTER, structure_problems
 from threeno.messages import Notice
 from threeno.model._base import unprintable
-from threeno.model.plan import AgencyRole, NamedDay, Plan
+from threeno.model.plan import AgencyRole, NamedDay, Plan, Target
 from threeno.rules.calendar import default_calendar
 
 if TYPE_CHECKING:
@@ -159,6 +159,9 @@ def check_plan(plan: Plan) -> tuple[str, ...]:
     - agency ids not defined (a duty's agency and partners, the reporting agencies),
       more than one steering committee or standing body, an agency's unit not in scope;
     - targets out of range: below 0, or above 1 for a share;
+    - a target that does not say whether the plan sets it (``set_by_plan``), and a target
+      the plan does not set without its reason in English and Vietnamese (``note``,
+      ``note_vi``); a deadline the plan does not set without ``days_allowed_note_vi``;
     - units: a unit in scope not valid throughout the plan's reporting year, an area code
       that is not a unit of the plan, units that make no consistent registry;
     - the report's indicators (``indicators``, when given): an id not in the catalogue,
@@ -339,6 +342,7 @@ def _targets(plan: Plan) -> Iterator[str]:
                 f"targets[{i}].indicator: clause {target.clause} does not list "
                 f"indicator {target.indicator!r}"
             )
+        yield from _provenance(i, target)
         if target.value < 0:
             yield f"targets[{i}].value: {target.value} is below 0"
         elif target.indicator in SHARE_IDS and target.value > 1:
@@ -348,9 +352,31 @@ def _targets(plan: Plan) -> Iterator[str]:
             )
 
 
+def _provenance(i: int, target: Target) -> Iterator[str]:
+    """Whether the plan sets a target or it is a reading, and for a reading, why."""
+    if target.set_by_plan is None:
+        yield (
+            f"targets[{i}].set_by_plan: say whether the plan's own words set this target "
+            "(true) or it is a reading of them (false, with note and note_vi saying why)"
+        )
+    elif not target.set_by_plan:
+        if not target.note.strip():
+            yield f"targets[{i}].note: a target the plan does not set says why, in English"
+        if not target.note_vi.strip():
+            yield (
+                f"targets[{i}].note_vi: a target the plan does not set says why, in "
+                "Vietnamese, for the report"
+            )
+
+
 def _reporting(plan: Plan) -> Iterator[str]:
     known = {a.id for a in plan.agencies}
     rules = plan.reporting
+    if not rules.days_allowed_set_by_plan and not rules.days_allowed_note_vi.strip():
+        yield (
+            "reporting.days_allowed_note_vi: the plan does not set days_allowed: say where "
+            "the local default comes from, in Vietnamese, for the report"
+        )
     for j, agency in enumerate(rules.agencies):
         if agency not in known:
             yield f"reporting.agencies[{j}]: unknown agency {agency!r}"

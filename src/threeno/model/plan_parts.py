@@ -396,10 +396,18 @@ class Target:
         value: the target: a fraction in [0, 1] for a share, a count otherwise.
         clause: the clause the target comes from.
         note: the plan's words, and how they were read.
+        set_by_plan: whether the plan's own words set this target (``True``: "100% ...
+            được tiếp nhận, phân loại, giải quyết") or it is a reading of them, the
+            library's or the locality's (``False``: "đảm bảo" read as 100%). ``None``
+            (not said) is refused by :func:`threeno.io.plans.check_plan`: every target
+            says which it is, so that no report presents a reading as the plan's rule.
+        note_vi: why, in Vietnamese (NFC), for Vietnamese outputs; required for a
+            target the plan does not set.
 
     Plan clauses: I.3, I.5, II.2.b, II.3.b, IV.2 (the 2024 plan's targets).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``set_by_plan`` and ``note_vi``.
     """
 
     indicator: str = attrs.field(validator=matching(INDICATOR_ID, AN_INDICATOR))
@@ -407,6 +415,15 @@ class Target:
     value: int | float = attrs.field(validator=_number)
     clause: str = attrs.field(validator=matching(CLAUSE_ID, A_CLAUSE))
     note: str = attrs.field(default="", converter=nfc)
+    set_by_plan: bool | None = attrs.field(
+        default=None, validator=attrs.validators.optional(boolean)
+    )
+    note_vi: str = attrs.field(default="", converter=nfc)
+
+    @property
+    def assumed(self) -> bool:
+        """Whether the target is a reading of the plan, not set by its words."""
+        return self.set_by_plan is False
 
     def met(self, value: float) -> bool:
         """Whether an indicator's ``value`` meets this target."""
@@ -453,10 +470,13 @@ class ReportingRules:
         days_allowed_set_by_plan: whether the plan itself sets ``days_allowed``; when it
             does not (the 2024 plan sets no deadline), the number is a local default.
         days_allowed_note: where the number comes from; required for a local default.
+        days_allowed_note_vi: the same in Vietnamese (NFC), for Vietnamese outputs;
+            :func:`threeno.io.plans.check_plan` requires it for a local default.
 
     Plan clauses: IV.2.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``days_allowed_note_vi``.
     """
 
     clause: str = attrs.field(validator=matching(CLAUSE_ID, A_CLAUSE))
@@ -472,6 +492,7 @@ class ReportingRules:
     days_allowed: int = attrs.field(validator=non_negative)
     days_allowed_set_by_plan: bool = attrs.field(validator=boolean)
     days_allowed_note: str = attrs.field(default="", converter=nfc)
+    days_allowed_note_vi: str = attrs.field(default="", converter=nfc)
 
     def __attrs_post_init__(self) -> None:
         """Check that a deadline the plan does not set says where it comes from."""
@@ -571,8 +592,23 @@ class EvaluationReadings:
             hold the old units with their ``successor`` for this to map anything.
         crosswalk_note: where that reading comes from, in English.
         crosswalk_note_vi: the same in Vietnamese (NFC).
+        suspension_counts_as_resolved: whether a report whose handling is suspended (tạm
+            đình chỉ, Bộ luật Tố tụng hình sự 2015, Art. 147(1)(c), Art. 148: one of the
+            three decisions on a source of crime information) counts as resolved in the
+            period of the suspension. ``False`` (the default) counts only khởi tố, không
+            khởi tố and chuyển; whether the police's and procuracy's statistics count a
+            suspension as resolved is not verified, so it is a reading.
+        suspension_counts_as_resolved_note: where that reading comes from, in English.
+        suspension_counts_as_resolved_note_vi: the same in Vietnamese (NFC).
+        assess_assumed_targets: whether a target the plan does not set (``Target.set_by_plan``
+            false), and the timeliness of reports against a deadline the plan does not set
+            (``ReportingRules.days_allowed_set_by_plan`` false), are assessed (met or not
+            met, labelled as readings: the default) or left unassessed (status
+            ``not_assessed``).
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.2.0
+       ``suspension_counts_as_resolved`` (and its notes), ``assess_assumed_targets``.
     """
 
     count_receipt_day: bool = attrs.field(default=False, validator=boolean)
@@ -589,3 +625,11 @@ class EvaluationReadings:
     crosswalk_note_vi: str = attrs.field(
         default="", converter=nfc, validator=attrs.validators.instance_of(str)
     )
+    suspension_counts_as_resolved: bool = attrs.field(default=False, validator=boolean)
+    suspension_counts_as_resolved_note: str = attrs.field(
+        default="", converter=nfc, validator=attrs.validators.instance_of(str)
+    )
+    suspension_counts_as_resolved_note_vi: str = attrs.field(
+        default="", converter=nfc, validator=attrs.validators.instance_of(str)
+    )
+    assess_assumed_targets: bool = attrs.field(default=True, validator=boolean)
