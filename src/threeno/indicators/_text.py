@@ -55,6 +55,10 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "no_data": "no data (the denominator is 0)",
         "no_records": "no data (no record to count)",
         "target": "target {target} ({clause})",
+        "target_reading": "target {target} ({clause}; {why})",
+        "reading_target": "the software's reading, not set by the plan",
+        "reading_deadline": "against a local default deadline the plan does not set",
+        "reading_both": "the target and the deadline are the software's reading, not the plan's",
         "no_target": "no target in the plan",
         "figures": "Figures",
         "counted": "Counted",
@@ -78,6 +82,12 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "no_data": "không có số liệu (mẫu số bằng 0)",
         "no_records": "không có số liệu (không có bản ghi để tính)",
         "target": "chỉ tiêu {target} ({clause})",
+        "target_reading": "chỉ tiêu {target} ({clause}; {why})",
+        "reading_target": "theo cách hiểu của phần mềm, Kế hoạch không quy định",
+        "reading_deadline": "hạn gửi báo cáo theo mặc định địa phương, Kế hoạch không quy định",
+        "reading_both": (
+            "chỉ tiêu và hạn gửi báo cáo theo cách hiểu của phần mềm, Kế hoạch không quy định"
+        ),
         "no_target": "kế hoạch không đặt chỉ tiêu",
         "figures": "Số liệu khác",
         "counted": "Được tính",
@@ -189,7 +199,12 @@ def target_text(result: IndicatorResult, lang: str) -> str:
     if target is None:
         return words["no_target"]
     shown = result.indicator.target_text(target, lang)
-    return words["target"].format(target=shown, clause=target.clause)
+    readings = set(result.readings)
+    if not readings:
+        return words["target"].format(target=shown, clause=target.clause)
+    # A reading is never shown as the plan's rule: say what of it the plan does not set.
+    key = "reading_both" if len(readings) > 1 else f"reading_{next(iter(readings))}"
+    return words["target_reading"].format(target=shown, clause=target.clause, why=words[key])
 
 
 def where(result: IndicatorResult, lang: str) -> str:

@@ -101,7 +101,16 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_vi="Tồn đầu kỳ cộng tiếp nhận trong kỳ",
         denominator_en="pending at the period's start plus received in it",
         disaggregations=(Dimension.SOURCE, Dimension.DECISION),
-        figures=("pending_at_start", "received_in_period", "suspended_at_end", "other_offences"),
+        figures=(
+            "pending_at_start",
+            "received_in_period",
+            "decided_on_time",
+            "decided_late",
+            "suspended_at_end",
+            "pending_within_limit",
+            "overdue_at_end",
+            "other_offences",
+        ),
         accumulator=c.ReportsResolved,
     ),
     Indicator(

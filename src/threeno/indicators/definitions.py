@@ -253,9 +253,19 @@ FIGURES: Final[dict[str, tuple[str, str]]] = {
     "received_in_period": ("Tiếp nhận trong kỳ", "received in the period"),
     "pending_at_start": ("Tồn đầu kỳ", "pending at the period's start"),
     "pending_at_end": ("Tồn cuối kỳ (chưa giải quyết)", "pending at the period's end"),
+    "decided_on_time": ("Đã giải quyết đúng hạn", "decided on time"),
+    "decided_late": ("Đã giải quyết quá hạn", "decided late"),
     "suspended_at_end": (
         "Tạm đình chỉ tại thời điểm cuối kỳ",
         "suspended at the period's end (tạm đình chỉ)",
+    ),
+    "pending_within_limit": (
+        "Đang giải quyết, còn trong hạn tại thời điểm cuối kỳ",
+        "being handled, within the limit, at the period's end",
+    ),
+    "overdue_at_end": (
+        "Quá hạn chưa giải quyết tại thời điểm cuối kỳ",
+        "overdue, not resolved, at the period's end",
     ),
     "other_offences": (
         "Thuộc tội danh khác, không tính",

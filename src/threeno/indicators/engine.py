@@ -25,7 +25,8 @@ record by placement and lists the ids of those left out, and the evaluation warn
 
 What is evaluated, by default, is what the plan says: its report's indicators
 (``Plan.report_indicators``), its readings of the law and the data (``Plan.evaluation``:
-``crosswalk``, ``count_receipt_day``) and its calendar (``plan_calendar(plan)``: the
+``crosswalk``, ``count_receipt_day``, ``suspension_counts_as_resolved``, whether
+targets it does not set are assessed) and its calendar (``plan_calendar(plan)``: the
 national days off plus the plan's own). Each is overridden by passing it; the settings
 are described once, by :class:`~threeno.indicators.settings.EvaluationSettings`, which
 every function here builds from its keywords.
@@ -43,14 +44,12 @@ Plan clauses: every clause of the catalogue.
 from __future__ import annotations
 
 import array
-import contextlib
 import copy
-import gc
-import hashlib
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from threeno.errors import DatasetError, ValidationError
 from threeno.indicators import _placement
+from threeno.indicators._memory import digest, paused_gc
 from threeno.indicators._placement import OUT_OF_SCOPE, READ, UNIT_DATE, Quality, Scope
 from threeno.indicators.counting import (
     FACTS,
@@ -75,7 +74,7 @@ from threeno.messages import Notice
 from threeno.model._base import scrub
 from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.model.period import ReportingPeriod  # noqa: TC001 - Sphinx evaluates the annotations
-from threeno.model.plan import Plan  # noqa: TC001 - Sphinx evaluates the annotations
+from threeno.model.plan import Plan, Target  # noqa: TC001 - Sphinx evaluates the annotations
 from threeno.model.units import (  # noqa: TC001 - Sphinx evaluates the annotations
     AdministrativeUnit,
     UnitRegistry,
@@ -83,7 +82,7 @@ from threeno.model.units import (  # noqa: TC001 - Sphinx evaluates the annotati
 from threeno.rules.calendar import DayOffCalendar  # noqa: TC001 - Sphinx evaluates the annotations
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator, Mapping
+    from collections.abc import Callable, Iterable, Mapping
 
     from threeno.indicators.explanation import ExplainMode
     from threeno.model.dataset import Record
@@ -138,6 +137,8 @@ class Evaluator:
         calendar: the days off for time limits (``None``: the plan's calendar).
         count_receipt_day: count the day of receipt as day 1 of a time limit (``None``:
             the plan's reading).
+        suspension_counts_as_resolved: count a suspension as resolving a report
+            (``None``: the plan's reading).
 
     Raises:
         ValidationError: for an argument of the wrong type, an unknown indicator or
@@ -162,6 +163,7 @@ class Evaluator:
         registry: UnitRegistry | None = None,
         calendar: DayOffCalendar | None = None,
         count_receipt_day: bool | None = None,
+        suspension_counts_as_resolved: bool | None = None,
     ) -> None:
         """Check the settings, take the plan's where none is given; one accumulator each."""
         self._start(
@@ -175,6 +177,7 @@ class Evaluator:
                 registry=registry,
                 calendar=calendar,
                 count_receipt_day=count_receipt_day,
+                suspension_counts_as_resolved=suspension_counts_as_resolved,
             ),
         )
 
@@ -208,6 +211,7 @@ class Evaluator:
         assert resolved.units is not None  # noqa: S101
         assert resolved.crosswalk is not None  # noqa: S101
         assert resolved.count_receipt_day is not None  # noqa: S101
+        assert resolved.suspension_counts_as_resolved is not None  # noqa: S101
         assert resolved.registry is not None  # noqa: S101
         assert resolved.calendar is not None  # noqa: S101
         self.plan = plan
@@ -221,6 +225,7 @@ class Evaluator:
         self.registry = resolved.registry
         self.calendar = resolved.calendar
         self.count_receipt_day = count_receipt_day = resolved.count_receipt_day
+        self.suspension_resolves = suspension = resolved.suspension_counts_as_resolved
         #: The settings this evaluation runs with, each ``None`` read as the plan's.
         self.settings = resolved
         self.context = Context(
@@ -229,6 +234,7 @@ class Evaluator:
             explain=explain,
             calendar=self.calendar,
             count_receipt_day=count_receipt_day,
+            suspension_resolves=suspension,
             expected=expected_reports(plan.reporting, period),
             reporting_agencies=plan.reporting.agencies,
             agency_names={a.id: (a.name_vi, a.name_en) for a in plan.agencies},
@@ -282,7 +288,7 @@ class Evaluator:
             wide = consumes.any_unit_method(cls)
             if wide is not None:
                 any_unit.append(wide)
-        with _paused_gc():
+        with paused_gc():
             if record_type in UNIT_DATE:
                 self._feed(record_type, cls, records, in_scope, any_unit)
                 return
@@ -291,7 +297,7 @@ class Evaluator:
             for index, record in enumerate(records):
                 if not isinstance(record, cls):
                     raise _wrong_type(record_type, index, cls, record)
-                note(_digest(record.id))
+                note(digest(record.id))
                 counts[READ] += 1
                 for handle in any_unit:
                     handle(record, None)
@@ -316,7 +322,7 @@ class Evaluator:
         for index, record in enumerate(records):
             if not isinstance(record, cls):
                 raise _wrong_type(record_type, index, cls, record)
-            note(_digest(record.id))
+            note(digest(record.id))
             counts[READ] += 1
             code: str = record.unit_code  # every record type with a unit date has one
             on = date_of(record)
@@ -402,6 +408,7 @@ class Evaluator:
             ("crosswalk_applied", self.crosswalk, other.crosswalk),
             ("explain_mode", self.explain, other.explain),
             ("count_receipt_day", self.count_receipt_day, other.count_receipt_day),
+            ("suspension_counts_as_resolved", self.suspension_resolves, other.suspension_resolves),
             ("calendar", self.calendar, other.calendar),
             ("registry", self.registry.units, other.registry.units),
         )
@@ -411,7 +418,7 @@ class Evaluator:
                 raise _fail(msg, field)
 
     def _build(self) -> Evaluation:
-        with _paused_gc():
+        with paused_gc():
             results = {acc.indicator.id: self._result_set(acc) for acc in self.accumulators}
         quality = self._quality.finish(self._scope)
         return Evaluation(
@@ -423,6 +430,8 @@ class Evaluator:
             crosswalk_applied=self.crosswalk,
             explain_mode=self.explain,
             count_receipt_day=self.count_receipt_day,
+            suspension_counts_as_resolved=self.suspension_resolves,
+            assess_assumed_targets=self.plan.evaluation.assess_assumed_targets,
             warnings=self._warnings(quality),
             state=self,
         )
@@ -463,29 +472,33 @@ class Evaluator:
         ind = acc.indicator
         target = self.plan.target(ind.id)
         clauses = self.plan.clauses_for(ind.id)
+        readings = self._readings(acc, target)
         tallies = acc.finish()
         if ind.level is Level.AGENCY:
             tally = tallies.get(None) or Tally()
-            total = self._result(ind, None, tally, target, len(self.units))
+            total = self._result(ind, None, tally, target, len(self.units), readings=readings)
             return IndicatorSet(indicator=ind, total=total, by_unit={}, clauses=clauses)
         by_unit: dict[str, IndicatorResult] = {}
         whole = Tally()
         for unit in self.units:
             tally = tallies.get(unit.code) or Tally()
-            by_unit[unit.code] = self._result(ind, unit, tally, target, 1)
+            by_unit[unit.code] = self._result(ind, unit, tally, target, 1, readings=readings)
             whole.merge(tally)
-        total = self._result(ind, None, whole, target, len(self.units))
+        total = self._result(ind, None, whole, target, len(self.units), readings=readings)
         return IndicatorSet(indicator=ind, total=total, by_unit=by_unit, clauses=clauses)
 
-    def _result(
+    def _result(  # noqa: PLR0913 - a result's parts
         self,
         ind: Indicator,
         unit: AdministrativeUnit | None,
         tally: Tally,
-        target: Any,  # noqa: ANN401 - Target | None, from the plan
+        target: Target | None,
         units_in_total: int,
+        *,
+        readings: tuple[str, ...],
     ) -> IndicatorResult:
         count = ind.kind is IndicatorKind.COUNT
+        assessed = not readings or self.plan.evaluation.assess_assumed_targets
         denominator = None if count else tally.denominator
         considered = tally.considered
         value = value_of(ind.kind, tally.numerator, denominator)
@@ -506,6 +519,8 @@ class Evaluator:
             mode=self.explain,
             counted=tuple(sorted(tally.counted, key=key)),
             failures=tuple(sorted(tally.failures, key=key)),
+            in_progress=tuple(sorted(tally.in_progress, key=key)),
+            in_progress_count=tally.in_progress_count,
             apart=tuple(sorted(tally.apart, key=key)),
         )
         return IndicatorResult(
@@ -518,11 +533,19 @@ class Evaluator:
             value=value,
             records_considered=considered,
             target=target,
-            status=status_of(value, target, has_data=considered > 0),
+            status=status_of(value, target, has_data=considered > 0, assessed=assessed),
             disaggregations=cells,
             figures={f: tally.figures.get(f, 0) for f in ind.figures},
             explanation=explanation,
+            readings=readings,
         )
+
+    def _readings(self, acc: Accumulator, target: Target | None) -> tuple[str, ...]:
+        """What of the target is a reading: the target itself, or the reporting deadline."""
+        if target is None:
+            return ()
+        deadline = acc.uses_reporting_deadline and not self.plan.reporting.days_allowed_set_by_plan
+        return (*(("target",) if target.assumed else ()), *(("deadline",) if deadline else ()))
 
     def _cell_order(self, item: tuple[tuple[str, str], object]) -> tuple[int, int, str]:
         (dim, category), _ = item
@@ -531,28 +554,6 @@ class Evaluator:
         order = self._order.get(dim, {})
         position = order.get(category)
         return (0, position, category) if position is not None else (1, 0, category)
-
-
-@contextlib.contextmanager
-def _paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many small acyclic objects are made.
-
-    The accumulators make no reference cycles, and the collector's passes over millions
-    of young objects cost a fifth to two fifths of an evaluation (the performance page,
-    ``docs/performance.md``, "Where the time goes"); it is restarted whatever happens.
-    """
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if collecting:
-            gc.enable()
-
-
-def _digest(record_id: str) -> bytes:
-    """A record's id as 8 bytes (BLAKE2b), to find a record in two partitions (merge)."""
-    return hashlib.blake2b(record_id.encode("utf-8", "surrogatepass"), digest_size=8).digest()
 
 
 def _wrong_type(record_type: str, index: int, cls: type[Any], record: object) -> DatasetError:
@@ -572,6 +573,7 @@ def evaluate(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
     registry: UnitRegistry | None = None,
     calendar: DayOffCalendar | None = None,
     count_receipt_day: bool | None = None,
+    suspension_counts_as_resolved: bool | None = None,
 ) -> Evaluation:
     """Evaluate a plan's indicators on a dataset over a period, for every unit and the area.
 
@@ -597,6 +599,7 @@ def evaluate(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
         registry: see ``EvaluationSettings``.
         calendar: see ``EvaluationSettings``.
         count_receipt_day: see ``EvaluationSettings``.
+        suspension_counts_as_resolved: see ``EvaluationSettings``.
 
     Returns:
         The :class:`~threeno.indicators.results.Evaluation`.
@@ -622,6 +625,7 @@ def evaluate(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
         registry=registry,
         calendar=calendar,
         count_receipt_day=count_receipt_day,
+        suspension_counts_as_resolved=suspension_counts_as_resolved,
     )
     records = {name: getattr(dataset, name) for name in RECORD_TYPES}
     return _evaluate(Evaluator.from_settings(plan, period, settings), records)
@@ -639,6 +643,7 @@ def evaluate_records(  # noqa: PLR0913 - the evaluation's settings, all keyword-
     registry: UnitRegistry | None = None,
     calendar: DayOffCalendar | None = None,
     count_receipt_day: bool | None = None,
+    suspension_counts_as_resolved: bool | None = None,
 ) -> Evaluation:
     """Evaluate on iterables of records, one per record type, each read once.
 
@@ -659,6 +664,7 @@ def evaluate_records(  # noqa: PLR0913 - the evaluation's settings, all keyword-
         registry: see ``EvaluationSettings``.
         calendar: see ``EvaluationSettings``.
         count_receipt_day: see ``EvaluationSettings``.
+        suspension_counts_as_resolved: see ``EvaluationSettings``.
 
     Returns:
         The :class:`~threeno.indicators.results.Evaluation`.
@@ -680,6 +686,7 @@ def evaluate_records(  # noqa: PLR0913 - the evaluation's settings, all keyword-
         registry=registry,
         calendar=calendar,
         count_receipt_day=count_receipt_day,
+        suspension_counts_as_resolved=suspension_counts_as_resolved,
     )
     return _evaluate(Evaluator.from_settings(plan, period, settings), records)
 

@@ -132,23 +132,97 @@ _REASONS: Final[dict[str, _Words]] = {
         en="received {received}; decision of {decided}: {decision}",
         vi="tiếp nhận ngày {received}; ngày {decided}: {decision}",
     ),
-    "pending": _Words(
-        en="received {received}, not resolved at {end} (limit {limit}: {basis})",
-        vi="tiếp nhận ngày {received}, đến ngày {end} chưa giải quyết (hạn {limit}: {basis})",
-    ),
-    "decided_after": _Words(
+    "resolved_on_time": _Words(
         en=(
-            "received {received}, not resolved at {end}; decision of {decided}, after the period:"
-            " {decision}"
+            "received {received}; decision of {decided}: {decision}; decided on time (limit"
+            " {limit}: {basis})"
         ),
         vi=(
-            "tiếp nhận ngày {received}, đến ngày {end} chưa giải quyết; ngày {decided}, sau kỳ báo"
-            " cáo: {decision}"
+            "tiếp nhận ngày {received}; ngày {decided}: {decision}; đã giải quyết đúng hạn (hạn"
+            " {limit}: {basis})"
+        ),
+    ),
+    "resolved_late": _Words(
+        en=(
+            "received {received}; decision of {decided}: {decision}; decided late (limit {limit}:"
+            " {basis})"
+        ),
+        vi=(
+            "tiếp nhận ngày {received}; ngày {decided}: {decision}; đã giải quyết quá hạn (hạn"
+            " {limit}: {basis})"
+        ),
+    ),
+    "suspension_resolves": _Words(
+        en=(
+            "received {received}; handling suspended on {since} (tạm đình chỉ, Art. 147(1)(c),"
+            " 148), counted as resolved"
+        ),
+        vi=(
+            "tiếp nhận ngày {received}; ngày {since}: tạm đình chỉ việc giải quyết (điểm c khoản 1"
+            " Điều 147, Điều 148), tính là đã giải quyết"
+        ),
+    ),
+    "suspension_open": _Words(
+        en=(
+            "received {received}; handling suspended on {since} (tạm đình chỉ, Art. 147(1)(c),"
+            " 148), not counted as resolved"
+        ),
+        vi=(
+            "tiếp nhận ngày {received}; ngày {since}: tạm đình chỉ việc giải quyết (điểm c khoản 1"
+            " Điều 147, Điều 148), không tính là đã giải quyết"
+        ),
+    ),
+    "within_limit_open": _Words(
+        en="received {received}, limit {limit} ({basis}): being handled, within its limit at {end}",
+        vi=(
+            "tiếp nhận ngày {received}, hạn {limit} ({basis}): đang giải quyết, còn trong hạn tại"
+            " ngày {end}"
+        ),
+        optional=(
+            (
+                "decided",
+                "; decision of {decided}, after the period: {decision}",
+                "; ngày {decided}, sau kỳ báo cáo: {decision}",
+            ),
+        ),
+    ),
+    "overdue_open": _Words(
+        en="received {received}, limit {limit} ({basis}): overdue, not resolved at {end}",
+        vi=(
+            "tiếp nhận ngày {received}, hạn {limit} ({basis}): quá hạn chưa giải quyết tại ngày"
+            " {end}"
+        ),
+        optional=(
+            (
+                "decided",
+                "; decision of {decided}, after the period: {decision}",
+                "; ngày {decided}, sau kỳ báo cáo: {decision}",
+            ),
         ),
     ),
     "suspended": _Words(
-        en="received {received}, suspended since {since} (tạm đình chỉ): still pending",
-        vi="tiếp nhận ngày {received}, tạm đình chỉ từ ngày {since}: vẫn chưa giải quyết",
+        en=(
+            "received {received}, handling suspended since {since} (tạm đình chỉ, Art. 148): its"
+            " limit stops"
+        ),
+        vi=(
+            "tiếp nhận ngày {received}, tạm đình chỉ việc giải quyết từ ngày {since} (Điều 148):"
+            " thời hạn tạm dừng"
+        ),
+    ),
+    "suspended_in_time": _Words(
+        en="received {received}; handling suspended on {since} (tạm đình chỉ), within its limit",
+        vi="tiếp nhận ngày {received}; ngày {since}: tạm đình chỉ việc giải quyết, trong thời hạn",
+    ),
+    "suspended_late": _Words(
+        en=(
+            "received {received}; handling suspended on {since} (tạm đình chỉ), after its limit"
+            " {missed}"
+        ),
+        vi=(
+            "tiếp nhận ngày {received}; ngày {since}: tạm đình chỉ việc giải quyết, sau khi hết"
+            " hạn {missed}"
+        ),
     ),
     "decided": _Words(
         en="received {received}, limit {limit} ({basis}), decided {decided}",
@@ -438,18 +512,26 @@ class Explanation:
     Args:
         mode: the explanation mode the evaluation ran with.
         counted: the records in the numerator.
-        failures: the records in the denominator and not in the numerator.
+        failures: the records in the denominator and not in the numerator that fail.
+        in_progress: the records in the denominator and not in the numerator that do not
+            fail, or not yet: a crime report still being handled within its time limit at
+            the period's end, or suspended (``reports.resolved``, unless a suspension
+            counts as resolved).
         apart: the records shown apart, not in the numerator or denominator.
+        in_progress_count: how many records are in progress, kept or not.
 
     Plan clauses: I.3 and every indicator of the catalogue.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``in_progress``.
     """
 
     mode: str
     counted: tuple[Entry, ...] = ()
     failures: tuple[Entry, ...] = ()
     apart: tuple[Entry, ...] = ()
+    in_progress: tuple[Entry, ...] = ()
+    in_progress_count: int = 0
 
     @property
     def counted_ids(self) -> tuple[str, ...]:
@@ -467,5 +549,7 @@ class Explanation:
             "mode": self.mode,
             "counted": [e.to_dict() for e in self.counted],
             "failures": [e.to_dict() for e in self.failures],
+            "in_progress": [e.to_dict() for e in self.in_progress],
+            "in_progress_count": self.in_progress_count,
             "apart": [e.to_dict() for e in self.apart],
         }

@@ -88,17 +88,25 @@ class Status(LabelledEnum):
     universe is empty: a count of 0 with nothing behind it is never met) or when a share's
     denominator is 0 (nothing to measure: never shown as 0% or 100%); ``no_target`` when
     the plan sets no target for the indicator; otherwise ``met`` or ``not_met`` under the
-    target's comparator.
+    target's comparator; ``not_assessed`` when the target, or the deadline the result is
+    measured against, is a reading the plan does not set and the plan asks not to assess
+    such targets (``[evaluation] assess_assumed_targets = false``).
 
     Plan clauses: I.3, I.5, II.2.b, II.3.b, IV.2 (the 2024 plan's targets).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``not_assessed``.
     """
 
     MET = ("met", "Đạt", "Met")
     NOT_MET = ("not_met", "Không đạt", "Not met")
     NO_DATA = ("no_data", "Không có số liệu", "No data")
     NO_TARGET = ("no_target", "Không có chỉ tiêu", "No target")
+    NOT_ASSESSED = (
+        "not_assessed",
+        "Không đánh giá (chỉ tiêu, thời hạn không do Kế hoạch quy định)",
+        "Not assessed (a target or deadline the plan does not set)",
+    )
 
 
 def value_of(kind: IndicatorKind, numerator: int, denominator: int | None) -> int | float | None:
@@ -113,11 +121,13 @@ def value_of(kind: IndicatorKind, numerator: int, denominator: int | None) -> in
     return numerator / denominator
 
 
-def status_of(value: float | None, target: Target | None, *, has_data: bool = True) -> Status:
+def status_of(
+    value: float | None, target: Target | None, *, has_data: bool = True, assessed: bool = True
+) -> Status:
     """The status of a value against a target (see :class:`Status`).
 
-    ``has_data`` false (no record considered) gives *no data* whatever the value and the
-    target, as does a value of ``None``.
+    ``has_data`` false (no record considered) or a value of ``None`` gives *no data*;
+    ``assessed`` false (a reading the plan asks not to assess) gives *not assessed*.
 
     Plan clauses: I.3, I.5, II.2.b, II.3.b, IV.2.
     """
@@ -125,6 +135,8 @@ def status_of(value: float | None, target: Target | None, *, has_data: bool = Tr
         return Status.NO_DATA
     if target is None:
         return Status.NO_TARGET
+    if not assessed:
+        return Status.NOT_ASSESSED
     return Status.MET if target.met(value) else Status.NOT_MET
 
 
@@ -208,15 +220,19 @@ class IndicatorResult:
         records_considered: how many records the indicator looked at for the period (its
             universe, which its counting rule defines); 0 means no data.
         target: the plan's target for the indicator, if any.
-        status: met, not met, no data or no target.
+        status: met, not met, no data, no target or not assessed.
         disaggregations: per dimension slug (``"source"``), per category slug, a
             :class:`BreakdownCell`.
         figures: the extra figures the definition names.
         explanation: the records behind the numbers.
+        readings: what of the target is a reading the plan does not set: ``"target"``
+            (``Target.set_by_plan`` false), ``"deadline"`` (measured against a reporting
+            deadline the plan does not set); empty when the plan sets both.
 
     Plan clauses: the clauses of ``indicator``.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``readings``.
     """
 
     indicator: Indicator
@@ -232,6 +248,7 @@ class IndicatorResult:
     disaggregations: dict[str, dict[str, BreakdownCell]]
     figures: dict[str, int]
     explanation: Explanation
+    readings: tuple[str, ...] = ()
 
     @property
     def unit_code(self) -> str | None:
@@ -310,6 +327,8 @@ class IndicatorResult:
                 "comparator": target.comparator.value,
                 "value": target.value,
                 "clause": target.clause,
+                "set_by_plan": target.set_by_plan,
+                "readings": list(self.readings),
             },
             "disaggregations": {
                 dim: {cat: cell.to_dict() for cat, cell in cells.items()}
@@ -543,6 +562,8 @@ class Evaluation:
             at the period's end (``crosswalk=True``); ``data_quality.crosswalk`` says which.
         explain_mode: the explanation mode.
         count_receipt_day: whether the day of receipt counted as day 1 of time limits.
+        suspension_counts_as_resolved: whether a suspension counted as resolving a report.
+        assess_assumed_targets: whether the targets the plan does not set were assessed.
         warnings: what a reader must know before trusting the numbers, each a
             :class:`~threeno.messages.Notice` with a stable code:
             ``period_outside_plan_year`` (the period is not within the plan's reporting
@@ -554,7 +575,8 @@ class Evaluation:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``warnings``; ``settings``.
+       ``warnings``; ``settings``; ``suspension_counts_as_resolved``,
+       ``assess_assumed_targets``.
     """
 
     plan_id: str
@@ -565,6 +587,8 @@ class Evaluation:
     crosswalk_applied: bool
     explain_mode: str
     count_receipt_day: bool
+    suspension_counts_as_resolved: bool = False
+    assess_assumed_targets: bool = True
     warnings: tuple[Notice, ...] = ()
     _state: Any = attrs.field(eq=False, repr=False, alias="state")
 
@@ -663,6 +687,8 @@ class Evaluation:
                 "explain": self.explain_mode,
                 "crosswalk": self.crosswalk_applied,
                 "count_receipt_day": self.count_receipt_day,
+                "suspension_counts_as_resolved": self.suspension_counts_as_resolved,
+                "assess_assumed_targets": self.assess_assumed_targets,
             },
             "data_quality": self.data_quality.to_dict(),
             "warnings": [notice.to_dict() for notice in self.warnings],

@@ -5,8 +5,8 @@
 :class:`~threeno.indicators.engine.Evaluator` and
 :func:`threeno.io.stream.evaluate_stream` take the same keywords (``units``,
 ``indicators``, ``crosswalk``, ``explain``, ``registry``, ``calendar``,
-``count_receipt_day``). Each builds one :class:`EvaluationSettings` of them at its door
-and passes it on (:meth:`Evaluator.from_settings
+``count_receipt_day``, ``suspension_counts_as_resolved``). Each builds one
+:class:`EvaluationSettings` of them at its door and passes it on (:meth:`Evaluator.from_settings
 <threeno.indicators.engine.Evaluator.from_settings>`), so a setting is described and
 carried in one place. ``None`` means the plan's own: its units, its report's indicators,
 its readings (``Plan.evaluation``), its registry and its calendar;
@@ -96,6 +96,12 @@ class EvaluationSettings:
         count_receipt_day: count the day of receipt as day 1 of a time limit (Bộ luật Tố
             tụng hình sự 2015, Art. 134; unverified); ``None`` for the plan's reading
             (``Plan.evaluation.count_receipt_day``, not counted unless the plan says so).
+        suspension_counts_as_resolved: count a report suspended (tạm đình chỉ, Bộ luật Tố
+            tụng hình sự 2015, Art. 147(1)(c), Art. 148) at the period's end, suspended in
+            the period, as resolved in it (and, if suspended within its limit, as decided
+            on time); unverified; ``None`` for the plan's reading
+            (``Plan.evaluation.suspension_counts_as_resolved``, not counted unless the plan
+            says so).
 
     Plan clauses: every clause of the catalogue.
 
@@ -111,15 +117,16 @@ class EvaluationSettings:
     registry: UnitRegistry | None = None
     calendar: DayOffCalendar | None = None
     count_receipt_day: bool | None = None
+    suspension_counts_as_resolved: bool | None = None
 
     def for_plan(self, plan: Plan, period: ReportingPeriod) -> EvaluationSettings:
         """These settings for ``plan`` over ``period``: each ``None`` read as the plan's.
 
         The result names what is evaluated and how, nothing left to the plan: the codes of
         the units (the plan's units in force at the period's end, or those asked for, in
-        the plan's order), the definitions of the indicators, ``crosswalk`` and
-        ``count_receipt_day`` (the plan's readings where not given), the registry and
-        the calendar.
+        the plan's order), the definitions of the indicators, ``crosswalk``,
+        ``count_receipt_day`` and ``suspension_counts_as_resolved`` (the plan's readings
+        where not given), the registry and the calendar.
 
         Raises:
             ValidationError: for a setting of the wrong type, an unknown indicator or
@@ -135,12 +142,16 @@ class EvaluationSettings:
             crosswalk = readings.crosswalk
         if count_receipt_day is None and readings is not None:
             count_receipt_day = readings.count_receipt_day
+        suspension = self.suspension_counts_as_resolved
+        if suspension is None and readings is not None:
+            suspension = readings.suspension_counts_as_resolved
         _check_types(
             plan=plan,
             period=period,
             explain=self.explain,
             crosswalk=crosswalk,
             count_receipt_day=count_receipt_day,
+            suspension_counts_as_resolved=suspension,
             registry=self.registry,
             calendar=self.calendar,
         )
@@ -153,6 +164,7 @@ class EvaluationSettings:
             registry=plan.registry if self.registry is None else self.registry,
             calendar=plan_calendar(plan) if self.calendar is None else self.calendar,
             count_receipt_day=count_receipt_day,
+            suspension_counts_as_resolved=suspension,
         )
 
 
@@ -167,6 +179,7 @@ def _check_types(  # noqa: PLR0913 - one argument per setting checked
     explain: object,
     crosswalk: object,
     count_receipt_day: object,
+    suspension_counts_as_resolved: object,
     registry: object,
     calendar: object,
 ) -> None:
@@ -175,6 +188,7 @@ def _check_types(  # noqa: PLR0913 - one argument per setting checked
         ("period", period, ReportingPeriod, False),
         ("crosswalk", crosswalk, bool, False),
         ("count_receipt_day", count_receipt_day, bool, False),
+        ("suspension_counts_as_resolved", suspension_counts_as_resolved, bool, False),
         ("registry", registry, UnitRegistry, True),
         ("calendar", calendar, DayOffCalendar, True),
     )

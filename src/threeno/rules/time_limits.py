@@ -119,7 +119,7 @@ class ReportStatus(LabelledEnum):
     .. versionadded:: 0.1.0
     """
 
-    PENDING = ("pending", "Đang giải quyết, trong hạn", "Pending, within the limit")
+    PENDING = ("pending", "Đang giải quyết, còn trong hạn", "Being handled, within the limit")
     OVERDUE = ("overdue", "Quá hạn chưa giải quyết", "Overdue")
     SUSPENDED = ("suspended", "Tạm đình chỉ việc giải quyết", "Suspended")
     DECIDED_ON_TIME = ("decided_on_time", "Đã giải quyết đúng hạn", "Decided on time")

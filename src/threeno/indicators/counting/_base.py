@@ -19,7 +19,7 @@ from __future__ import annotations
 import copy
 import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link them
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Final, Self, TypeVar
 
 import attrs
 
@@ -138,6 +138,8 @@ class Context:
         calendar: the days off for the time limits.
         count_receipt_day: whether the day of receipt counts as day 1 (Art. 134; an
             unverified reading, so a setting).
+        suspension_resolves: whether a suspension (tạm đình chỉ, Art. 147(1)(c), 148)
+            counts as resolving a report (an unverified reading, so a setting).
         expected: the reports the plan expects for the period.
         reporting_agencies: the agencies the plan asks to report.
         agency_names: the names of the plan's agencies by id, Vietnamese then English,
@@ -157,6 +159,7 @@ class Context:
         "period",
         "reporting_agencies",
         "start",
+        "suspension_resolves",
         "unit_codes",
         "year",
     )
@@ -170,6 +173,7 @@ class Context:
         calendar: DayOffCalendar,
         count_receipt_day: bool,
         expected: tuple[ExpectedReport, ...],
+        suspension_resolves: bool = False,
         reporting_agencies: tuple[str, ...],
         agency_names: Mapping[str, tuple[str, str]] | None = None,
     ) -> None:
@@ -182,6 +186,7 @@ class Context:
         self.explain = explain
         self.calendar = calendar
         self.count_receipt_day = count_receipt_day
+        self.suspension_resolves = suspension_resolves
         self.expected = expected
         self.reporting_agencies = reporting_agencies
         self.agency_names: Mapping[str, tuple[str, str]] = agency_names or {}
@@ -239,7 +244,15 @@ class Tally(Cell):
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("apart", "cells", "considered", "counted", "failures")
+    __slots__ = (
+        "apart",
+        "cells",
+        "considered",
+        "counted",
+        "failures",
+        "in_progress",
+        "in_progress_count",
+    )
 
     def __init__(self) -> None:
         """Start at zero, with no entries."""
@@ -248,6 +261,8 @@ class Tally(Cell):
         self.cells: dict[tuple[str, str], Cell] = {}
         self.counted: list[Entry] = []
         self.failures: list[Entry] = []
+        self.in_progress: list[Entry] = []
+        self.in_progress_count = 0
         self.apart: list[Entry] = []
 
     def cell(self, dimension: str, category: str) -> Cell:
@@ -273,6 +288,8 @@ class Tally(Cell):
                 self.cell(*key).merge(cell)
             self.counted.extend(other.counted)
             self.failures.extend(other.failures)
+            self.in_progress.extend(other.in_progress)
+            self.in_progress_count += other.in_progress_count
             self.apart.extend(other.apart)
 
 
@@ -364,8 +381,13 @@ class Accumulator:
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        :meth:`consumes` names the methods and classes read, instead of the class
-       attributes ``consumes`` and ``any_unit`` naming them by strings.
+       attributes ``consumes`` and ``any_unit`` naming them by strings;
+       :attr:`uses_reporting_deadline`.
     """
+
+    #: Whether the result is measured against the plan's reporting deadline
+    #: (``days_allowed``), so that a deadline the plan does not set makes it a reading.
+    uses_reporting_deadline: ClassVar[bool] = False
 
     def __init__(self, indicator: Indicator, context: Context) -> None:
         """Start with no tally; decide which entries to keep from the explanation mode."""
@@ -428,6 +450,15 @@ class Accumulator:
     ) -> None:
         if self.keep_failures:
             tally.failures.append(_entry(record_id, unit, code, facts))
+
+    def _in_progress(
+        self, tally: Tally, record_id: str, unit: str | None, code: str, /, **facts: Fact | None
+    ) -> None:
+        # In the denominator, not in the numerator, and not failing (yet): a report still
+        # within its limit, or suspended.
+        tally.in_progress_count += 1
+        if self.keep_failures:
+            tally.in_progress.append(_entry(record_id, unit, code, facts))
 
     def _apart(
         self,

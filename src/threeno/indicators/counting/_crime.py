@@ -2,9 +2,11 @@
 
 A crime report belongs to its ``unit_code`` read at ``received_on``, a criminal case to
 its ``unit_code`` read at ``opened_on``. A report's *final decision* is any decision but
-a suspension (khởi tố, không khởi tố, chuyển: Bộ luật Tố tụng hình sự 2015, Art. 147(3),
-146(2)); a report is *suspended at* a day when a suspension began on or before it and
-was not resumed by it (Art. 148). The report accumulators take each report's
+a suspension (khởi tố, không khởi tố, chuyển: Bộ luật Tố tụng hình sự 2015, Art. 147(1), 146(2));
+a report is *suspended at* a day when a suspension began on or before it and was not
+resumed by it (Art. 148). A suspension is a decision too (Art. 147(1)(c)); whether it
+resolves a report is the evaluation's ``suspension_counts_as_resolved`` (a reading, off
+by default; see :class:`ReportsResolved`). The report accumulators take each report's
 :class:`~threeno.indicators.counting.ReportFacts`, computed once for all of them.
 
 Plan clauses: I.3, II.4.b.
@@ -17,10 +19,14 @@ from typing import TYPE_CHECKING, Final
 from threeno.indicators.counting._base import Accumulator, Consumes, ReportFacts, in_period
 from threeno.indicators.definitions import Dimension
 from threeno.model.crime import CriminalCase
+from threeno.model.enums import Decision
 from threeno.rules.time_limits import StepKind
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from threeno.indicators.explanation import Fact
+    from threeno.rules.time_limits import Deadline
 
 __all__ = [
     "DEFAULT_TRAFFICKING_OFFENCES",
@@ -140,18 +146,45 @@ class ReportsClassified(Accumulator):
 
 
 class ReportsResolved(Accumulator):
-    """``reports.resolved``: reports with a final decision in the period, of those to resolve.
+    """``reports.resolved``: reports resolved in the period, of those to resolve.
 
-    Denominator: the reports pending at the period's start (received before it and with no
-    final decision before it) plus the reports received in it; a report under suspension
-    at the start is pending (figures ``pending_at_start`` and ``received_in_period``).
-    Numerator: those with a final decision dated in the period, that is khởi tố, không
-    khởi tố or chuyển (Bộ luật Tố tụng hình sự 2015, Art. 147(3), 146(2)). A suspension
-    (tạm đình chỉ, Art. 148) does not resolve a report: a report suspended at the period's
-    end stays in the denominator, fails, and is shown apart in the figure
-    ``suspended_at_end``. A reopened no-case decision (``reopened_on``) does not undo the
-    decision here; ``cases.missed`` counts it. By source (numerator and denominator) and
-    by decision (numerator only).
+    Each report to resolve stands at the period's end in exactly one category, a figure
+    of the same name (and, in the explanation, a line that says which):
+
+    * ``decided_on_time``: a final decision dated in the period (khởi tố, không khởi tố:
+      Bộ luật Tố tụng hình sự 2015, Art. 147(1); chuyển: Art. 146(2)), on or before the
+      time limit in force on its day (Art. 147, 149(1), 134(1), as ``reports.on_time``
+      judges it);
+    * ``decided_late``: a final decision dated in the period, after that limit, or after
+      a limit missed before a suspension;
+    * ``suspended_at_end``: the handling suspended (tạm đình chỉ, Art. 147(1)(c), on the
+      grounds of Art. 148) and not resumed by the end: a decision, never "not resolved";
+    * ``pending_within_limit``: no decision by the end and its limit, as known at the end,
+      not passed (a limit ends at 24:00 of its last day, Art. 134(1)): đang giải quyết,
+      còn trong hạn;
+    * ``overdue_at_end``: no decision by the end and its limit passed: quá hạn chưa giải
+      quyết (the reports ``reports.overdue`` counts).
+
+    A decision dated after the period's end is not one of the period: the report is
+    pending or overdue at the end, by its limit as known then.
+
+    Denominator: the reports pending at the period's start (received before it, with no
+    final decision before it) plus those received in it (figures ``pending_at_start`` and
+    ``received_in_period``). Numerator: ``decided_on_time`` plus ``decided_late`` and,
+    when the evaluation's ``suspension_counts_as_resolved`` is set, ``suspended_at_end``.
+    Whether official statistics count a suspended report as resolved is not verified, so
+    this is a reading, off by default: a suspended report then stays in the denominator
+    and out of the numerator. When it is set, a report whose suspension in force at the
+    end began before the period was resolved in an earlier period and is not in this
+    one's denominator; one resumed in the period is, and is counted again if suspended
+    again or finally decided in it.
+
+    Explanation: the reports resolved are counted; ``overdue_at_end`` fail;
+    ``pending_within_limit`` and, when not counted, ``suspended_at_end`` are *in progress*
+    (in the denominator, not in the numerator, not failing). A reopened no-case decision
+    (``reopened_on``) does not undo the decision here; ``cases.missed`` counts it. By
+    source (numerator and denominator) and by decision (numerator only; ``tam_dinh_chi``
+    only when a suspension counts).
 
     Records considered: the denominator, the reports to resolve in the period.
 
@@ -163,12 +196,15 @@ class ReportsResolved(Accumulator):
         return Consumes().in_unit(ReportFacts, self.add_report)
 
     def add_report(self, facts: ReportFacts, unit: str) -> None:
-        """Put a report to resolve in the denominator; count it if finally decided in the period."""
+        """Put a report to resolve in the denominator, in its category at the period's end."""
         report = facts.report
         ctx = self.ctx
         final = facts.final_on
         if report.received_on > ctx.end or (final is not None and final < ctx.start):
             return
+        since = facts.suspended_since
+        if ctx.suspension_resolves and since is not None and since < ctx.start:
+            return  # resolved by a suspension of an earlier period, still in force
         tally = self.tally(unit)
         if not self.indicator.counts(report.offence_article):
             self._other_offence(tally, report.id, unit, report.offence_article)
@@ -183,45 +219,58 @@ class ReportsResolved(Accumulator):
         if final is not None and final <= ctx.end and decision is not None:
             cell.numerator += 1
             tally.cell(_DECISION, decision.value).numerator += 1
+            deadline = facts.at_decision()
+            on_time = _on_time(deadline, final)
+            tally.add("decided_on_time" if on_time else "decided_late")
+            limit = deadline.missed_limit or deadline.date
             self._count(
                 tally,
                 report.id,
                 unit,
-                "resolved",
+                "resolved_on_time" if on_time else "resolved_late",
                 received=received,
                 decided=final,
                 decision=decision,
-            )
-            return
-        since = facts.suspended_since
-        if since is not None:
-            tally.add("suspended_at_end")
-            self._fail(tally, report.id, unit, "suspended", received=received, since=since)
-        elif not self.keep_failures:
-            return
-        elif final is not None:
-            self._fail(
-                tally,
-                report.id,
-                unit,
-                "decided_after",
-                received=received,
-                end=ctx.end,
-                decided=final,
-                decision=decision,
-            )
-        else:
-            deadline = facts.at_end()
-            self._fail(
-                tally,
-                report.id,
-                unit,
-                "pending",
-                received=received,
-                end=ctx.end,
-                limit=deadline.date,
+                limit=limit,
                 basis=deadline,
             )
+            return
+        after = decision if final is not None else None
+        if since is not None:
+            tally.add("suspended_at_end")
+            if ctx.suspension_resolves:
+                cell.numerator += 1
+                tally.cell(_DECISION, Decision.TAM_DINH_CHI.value).numerator += 1
+                self._count(
+                    tally, report.id, unit, "suspension_resolves", received=received, since=since
+                )
+            else:
+                self._in_progress(
+                    tally, report.id, unit, "suspension_open", received=received, since=since
+                )
+            return
+        deadline = facts.at_end()
+        limit = deadline.date
+        facts_of = {
+            "received": received,
+            "limit": limit,
+            "basis": deadline,
+            "end": ctx.end,
+            "decided": final if after is not None else None,
+            "decision": after,
+        }
+        if limit is not None and limit < ctx.end:
+            tally.add("overdue_at_end")
+            self._fail(tally, report.id, unit, "overdue_open", **facts_of)
+        else:
+            tally.add("pending_within_limit")
+            self._in_progress(tally, report.id, unit, "within_limit_open", **facts_of)
+
+
+def _on_time(deadline: Deadline, decided: dt.date) -> bool:
+    """Decided on or before the limit in force, with no limit missed before a suspension."""
+    limit = deadline.date
+    return deadline.missed_limit is None and limit is not None and decided <= limit
 
 
 class ReportsOnTime(Accumulator):
@@ -237,7 +286,17 @@ class ReportsOnTime(Accumulator):
     (``Deadline.missed_limit``). Whether the day of receipt counts is the evaluation's
     ``count_receipt_day`` (default not counted). By source.
 
-    Records considered: the denominator, the reports finally decided in the period.
+    A suspension (tạm đình chỉ, Art. 147(1)(c), 148) is one of the three decisions Art.
+    147(1) allows within the limit. By default (``suspension_counts_as_resolved`` not
+    set) it is not the decision this indicator judges: a suspension within the limit
+    stops the clock and is never late, and the report is judged when finally decided,
+    against 1 month from its resumption; a suspension after the limit had passed makes
+    the report late. With ``suspension_counts_as_resolved`` set, the reports suspended at
+    the period's end by a suspension begun in it (those ``reports.resolved`` counts as
+    resolved) are in the denominator too, on time when the suspension came within the
+    limit in force and no limit was missed before.
+
+    Records considered: the denominator, the reports resolved in the period.
 
     Plan clauses: I.3, II.4.b ("xử lý kịp thời").
     """
@@ -250,7 +309,10 @@ class ReportsOnTime(Accumulator):
         """Put a report resolved in the period in the denominator; count it if on time."""
         report = facts.report
         final = facts.final_on
-        if final is None or not in_period(final, self.ctx):
+        ctx = self.ctx
+        since = facts.suspended_since
+        suspension = ctx.suspension_resolves and since is not None and since >= ctx.start
+        if not suspension and (final is None or not in_period(final, ctx)):
             return
         tally = self.tally(unit)
         if not self.indicator.counts(report.offence_article):
@@ -260,9 +322,28 @@ class ReportsOnTime(Accumulator):
         tally.considered += 1
         cell = tally.cell(_SOURCE, report.source.value)
         cell.denominator += 1
+        received = report.received_on
+        if suspension:
+            deadline = facts.at_end()
+            if deadline.missed_limit is None:
+                cell.numerator += 1
+                self._count(
+                    tally, report.id, unit, "suspended_in_time", received=received, since=since
+                )
+            else:
+                self._fail(
+                    tally,
+                    report.id,
+                    unit,
+                    "suspended_late",
+                    received=received,
+                    since=since,
+                    missed=deadline.missed_limit,
+                )
+            return
+        assert final is not None  # noqa: S101 - not a suspension: decided in the period
         deadline = facts.at_decision()
         limit = deadline.date
-        received = report.received_on
         if deadline.missed_limit is not None:
             late_suspension = next(
                 (s.event_on for s in deadline.steps if s.kind is StepKind.SUSPENSION and s.late),

@@ -337,7 +337,12 @@ class ReportingTimeliness(_Reporting):
 
     Records considered: as for ``reporting.completeness``.
 
+    A deadline the plan does not set (``days_allowed_set_by_plan = false``) makes the
+    result a reading (``IndicatorResult.readings``): every report labels it so, and it is
+    left unassessed under ``[evaluation] assess_assumed_targets = false``.
+
     Plan clauses: IV.2.
     """
 
     by_due_date: ClassVar[bool] = True
+    uses_reporting_deadline: ClassVar[bool] = True

@@ -107,11 +107,13 @@ def _indicator(
     breakdowns = _indicators.breakdowns(total, lang, plan)
     figures = _indicators.figures(total, lang)
     failing, omitted = _indicators.failing(total, lang)
+    underway, underway_omitted = _indicators.in_progress(total, lang)
     if marks is not None:
         rows, breakdowns, figures = Publication(indicator_set, marks, lang).apply(
             rows, breakdowns, figures
         )
         failing, omitted = (), 0  # a list of records would give a small count away
+        underway, underway_omitted = (), 0
     view = IndicatorView(
         id=ind.id,
         name=ind.name(lang),
@@ -126,6 +128,8 @@ def _indicator(
         figures=figures,
         failing=failing,
         failing_omitted=omitted,
+        in_progress=underway,
+        in_progress_omitted=underway_omitted,
         chart=chart(indicator_set, rows, lang),
     )
     return _indicators.failing_more(view, explain_mode, lang)

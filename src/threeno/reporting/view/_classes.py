@@ -246,11 +246,15 @@ class IndicatorView:
         chart: a bar chart across units, for a share counted by unit.
         failing_more: the sentence that says how many failing records are not listed,
             and why (``""`` when all are).
+        in_progress: the records in progress the evaluation kept: in the denominator,
+            not in the numerator, and not failing (a crime report still within its time
+            limit, or suspended), each with the line that says which.
+        in_progress_omitted: how many records in progress the evaluation did not keep.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        ``clauses`` are the plan's (none when no clause of the plan lists the
-       indicator); ``failing_more``.
+       indicator); ``failing_more``; ``in_progress``, ``in_progress_omitted``.
     """
 
     id: str
@@ -268,6 +272,8 @@ class IndicatorView:
     failing_omitted: int
     chart: BarChart | None
     failing_more: str = ""
+    in_progress: tuple[FailingRecord, ...] = ()
+    in_progress_omitted: int = 0
 
 
 @attrs.frozen(kw_only=True)
@@ -293,7 +299,9 @@ class Setting:
     """A reading or setting the evaluation used, and where it comes from.
 
     Args:
-        key: ``count_receipt_day``, ``crosswalk``, ``calendar`` or ``days_allowed``.
+        key: ``count_receipt_day``, ``crosswalk``, ``suspension_counts_as_resolved``,
+            ``calendar``, ``days_allowed`` or ``assess_assumed_targets`` (its note says
+            why each target the plan does not set is a reading).
         label: what it is, in the report's language.
         value: the value: whether the reading applies, the local days off and working
             days (ISO dates), or the days allowed.

@@ -28,7 +28,15 @@ if TYPE_CHECKING:
     from threeno.model.plan import Plan
     from threeno.reporting.view._classes import Cell, IndicatorView
 
-__all__ = ["breakdowns", "failing", "failing_more", "figure_order", "figures", "rows"]
+__all__ = [
+    "breakdowns",
+    "failing",
+    "failing_more",
+    "figure_order",
+    "figures",
+    "in_progress",
+    "rows",
+]
 
 
 def rows(indicator_set: IndicatorSet, lang: Lang) -> tuple[ResultRow, ...]:
@@ -108,11 +116,27 @@ def failing(result: IndicatorResult, lang: Lang) -> tuple[tuple[FailingRecord, .
     else:
         entries = explanation.failures
         expected = 0 if result.denominator is None else result.denominator - result.numerator
+        expected -= explanation.in_progress_count
     records = tuple(
         FailingRecord(record_id=e.record_id, unit_code=e.unit, reason=e.reason.text(lang))
         for e in entries
     )
     return records, max(expected - len(records), 0)
+
+
+def in_progress(result: IndicatorResult, lang: Lang) -> tuple[tuple[FailingRecord, ...], int]:
+    """The records in progress the evaluation kept, and how many more there are.
+
+    Records of the denominator that the numerator does not count and that do not fail:
+    a crime report still within its time limit at the period's end, or suspended
+    (``reports.resolved``), each with the line that says which.
+    """
+    explanation = result.explanation
+    records = tuple(
+        FailingRecord(record_id=e.record_id, unit_code=e.unit, reason=e.reason.text(lang))
+        for e in explanation.in_progress
+    )
+    return records, max(explanation.in_progress_count - len(records), 0)
 
 
 def failing_more(view: IndicatorView, mode: str, lang: Lang) -> IndicatorView:

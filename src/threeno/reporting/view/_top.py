@@ -14,6 +14,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Final
 
+from threeno.indicators.catalogue import CATALOGUE_IDS as IDS
+from threeno.indicators.catalogue import get
 from threeno.indicators.engine import PLACEMENTS
 from threeno.indicators.explanation import lower_first
 from threeno.lang import count, date, number
@@ -174,8 +176,11 @@ def settings(evaluation: Evaluation, plan: Plan | None, lang: Lang) -> tuple[Set
     merged units, as the evaluation applied them (:attr:`Evaluation.count_receipt_day
     <threeno.indicators.results.Evaluation.count_receipt_day>`,
     :attr:`~threeno.indicators.results.Evaluation.crosswalk_applied`); with the plan,
-    its local days off and working days (``[calendar]``) and the reporting deadline
-    (``reporting.days_allowed``, set by the plan or a local default).
+    its local days off and working days (``[calendar]``), the reporting deadline
+    (``reporting.days_allowed``, set by the plan or a local default), and the targets the
+    plan does not set (``set_by_plan = false``: why each is a reading, and whether they
+    were assessed: ``[evaluation] assess_assumed_targets``). Whether a suspension counts
+    as resolved (``suspension_counts_as_resolved``) is a reading too.
     """
     w = words(lang)
     readings = None if plan is None else plan.evaluation
@@ -197,6 +202,18 @@ def settings(evaluation: Evaluation, plan: Plan | None, lang: Lang) -> tuple[Set
             notes=("", "")
             if readings is None
             else (readings.crosswalk_note_vi, readings.crosswalk_note),
+        ),
+        _reading(
+            "suspension_counts_as_resolved",
+            lang,
+            used=evaluation.suspension_counts_as_resolved,
+            planned=None if readings is None else readings.suspension_counts_as_resolved,
+            notes=("", "")
+            if readings is None
+            else (
+                readings.suspension_counts_as_resolved_note_vi,
+                readings.suspension_counts_as_resolved_note,
+            ),
         ),
     ]
     if plan is None:
@@ -231,8 +248,27 @@ def settings(evaluation: Evaluation, plan: Plan | None, lang: Lang) -> tuple[Set
             label=w["deadline"],
             value=rules.days_allowed,
             text=w["deadline_days"].format(days=number(rules.days_allowed, lang), source=source),
-            # The plan writes where its deadline comes from in English only.
-            note=rules.days_allowed_note if lang == "en" else "",
+            note=rules.days_allowed_note if lang == "en" else rules.days_allowed_note_vi,
         )
     )
+    found.append(_assumed_targets(evaluation, plan, lang))
     return tuple(found)
+
+
+def _assumed_targets(evaluation: Evaluation, plan: Plan, lang: Lang) -> Setting:
+    """The targets the plan does not set, why each is a reading, and whether assessed."""
+    w = words(lang)
+    assumed = [
+        t for t in plan.targets if t.assumed and t.indicator in evaluation and t.indicator in IDS
+    ]
+    why = "; ".join(
+        f"{get(t.indicator).name(lang)}: {t.note_vi if lang == 'vi' else t.note}" for t in assumed
+    )
+    assessed = evaluation.assess_assumed_targets
+    return Setting(
+        key="assess_assumed_targets",
+        label=w["assess_assumed_targets"],
+        value=assessed,
+        text=w["yes" if assessed else "no_assessed"],
+        note=why or w["no_assumed_targets"],
+    )

@@ -73,6 +73,13 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "deadline_days": "{days} ngày sau ngày cuối kỳ ({source})",
         "deadline_by_plan": "do Kế hoạch quy định",
         "deadline_default": "mặc định địa phương, Kế hoạch không quy định",
+        "suspension_counts_as_resolved": "Tính tin tạm đình chỉ giải quyết là đã giải quyết",
+        "assess_assumed_targets": (
+            "Đánh giá Đạt/Không đạt các chỉ tiêu theo cách hiểu của phần mềm (Kế hoạch không"
+            " quy định)"
+        ),
+        "no_assessed": "không; các chỉ tiêu này ghi “Không đánh giá”",
+        "no_assumed_targets": "Mọi chỉ tiêu đều do Kế hoạch quy định.",
         # -- the indicators
         "contents": "Các chỉ tiêu",
         "name": "Nội dung",
@@ -90,6 +97,8 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "category": "Nhóm",
         "figures": "Số liệu khác",
         "failing": "Bản ghi không đạt",
+        "in_progress": "Đang giải quyết, còn trong hạn hoặc tạm đình chỉ (không tính là không đạt)",
+        "in_progress_more": "còn {n} trường hợp không được liệt kê",
         "failing_none": "Không có bản ghi không đạt.",
         "failing_more_none": (
             "còn {n} bản ghi không được liệt kê: khi tính đã chọn không lưu danh sách bản ghi"
@@ -187,6 +196,10 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "deadline_days": "{days} days after a period's last day ({source})",
         "deadline_by_plan": "set by the plan",
         "deadline_default": "a local default, not set by the plan",
+        "suspension_counts_as_resolved": "A suspended report counts as resolved",
+        "assess_assumed_targets": "Targets the plan does not set (the software's readings) assessed",
+        "no_assessed": "no; they are shown as not assessed",
+        "no_assumed_targets": "The plan sets every target.",
         # -- the indicators
         "contents": "Indicators",
         "name": "Indicator",
@@ -204,6 +217,8 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "category": "Category",
         "figures": "Other figures",
         "failing": "Failing records",
+        "in_progress": "In progress: within the time limit, or suspended (not failing)",
+        "in_progress_more": "{n} more not listed",
         "failing_none": "No failing records.",
         "failing_more_none": "{n} more not listed: the evaluation kept no list of records",
         "failing_more_failures": (
