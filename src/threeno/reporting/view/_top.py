@@ -262,8 +262,10 @@ def _assumed_targets(evaluation: Evaluation, plan: Plan, lang: Lang) -> Setting:
         t for t in plan.targets if t.assumed and t.indicator in evaluation and t.indicator in IDS
     ]
     why = "; ".join(
-        f"{get(t.indicator).name(lang)}: {t.note_vi if lang == 'vi' else t.note}" for t in assumed
+        f"{get(t.indicator).name(lang)}: {(t.note_vi if lang == 'vi' else t.note).rstrip('.')}"
+        for t in assumed
     )
+    why += "." if why else ""
     assessed = evaluation.assess_assumed_targets
     return Setting(
         key="assess_assumed_targets",

@@ -197,7 +197,9 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "deadline_by_plan": "set by the plan",
         "deadline_default": "a local default, not set by the plan",
         "suspension_counts_as_resolved": "A suspended report counts as resolved",
-        "assess_assumed_targets": "Targets the plan does not set (the software's readings) assessed",
+        "assess_assumed_targets": (
+            "Targets the plan does not set (the software's readings) assessed"
+        ),
         "no_assessed": "no; they are shown as not assessed",
         "no_assumed_targets": "The plan sets every target.",
         # -- the indicators
