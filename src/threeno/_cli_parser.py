@@ -121,6 +121,16 @@ def _add_evaluation_options(parser: argparse.ArgumentParser) -> None:
         help="count the day of receipt as day 1 of a time limit (the plan's [evaluation])",
     )
     settings.add_argument(
+        "--suspension-resolved",
+        dest="suspension_counts_as_resolved",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help=(
+            "count a report whose handling is suspended (tạm đình chỉ) as resolved in the"
+            " period of the suspension (the plan's [evaluation])"
+        ),
+    )
+    settings.add_argument(
         "--crosswalk",
         action=argparse.BooleanOptionalAction,
         default=None,

@@ -223,19 +223,22 @@ def _check_units(plan: Plan, period: ReportingPeriod, units: Sequence[str]) -> N
 #: How the options that override a plan's settings name themselves in the plan's notes.
 _SET_HERE_VI: Final = "Đặt khi chạy lệnh ({option}), không theo tệp kế hoạch."
 _SET_HERE_EN: Final = "Set on the command line ({option}), not by the plan file."
+# The options whose name is not the setting's (the plan file's key) with hyphens.
+_OPTIONS: Final = {"suspension_counts_as_resolved": "--suspension-resolved"}
 
 
 def _with_settings(plan: Plan, args: argparse.Namespace) -> Plan:
     """The plan with the settings the command line overrides (the report shows them).
 
     A plan's settings are its own (``[evaluation]``, ``[calendar]``, ``[reporting]``);
-    ``--count-receipt-day``, ``--crosswalk``, ``--days-allowed`` and ``--day-off`` replace
+    ``--count-receipt-day``, ``--crosswalk``, ``--suspension-resolved``, ``--days-allowed``
+    and ``--day-off`` replace
     or add to them for this run, noting where the value came from, so that the report
     never presents a command-line value as the plan's (:func:`threeno.model.plan.with_settings`).
     """
 
     def set_by(key: str, value: object) -> tuple[str, str]:
-        option = "--" + key.replace("_", "-")
+        option = _OPTIONS.get(key, "--" + key.replace("_", "-"))
         if value is False:
             option = "--no-" + option.removeprefix("--")
         if key == "day_off":  # the name of a day off: no final stop
@@ -249,6 +252,7 @@ def _with_settings(plan: Plan, args: argparse.Namespace) -> Plan:
         plan,
         count_receipt_day=args.count_receipt_day,
         crosswalk=args.crosswalk,
+        suspension_counts_as_resolved=args.suspension_counts_as_resolved,
         days_allowed=args.days_allowed,
         days_off=args.day_off or (),
         set_by=set_by,
@@ -304,6 +308,7 @@ def _evaluate(
             explain=explain,
             crosswalk=plan.evaluation.crosswalk,
             count_receipt_day=plan.evaluation.count_receipt_day,
+            suspension_counts_as_resolved=plan.evaluation.suspension_counts_as_resolved,
             calendar=plan_calendar(plan),
         )
     return evaluation, load_report

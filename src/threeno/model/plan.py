@@ -346,13 +346,15 @@ def with_settings(  # noqa: PLR0913 - the settings a run may override, all keywo
     *,
     count_receipt_day: bool | None = None,
     crosswalk: bool | None = None,
+    suspension_counts_as_resolved: bool | None = None,
     days_allowed: int | None = None,
     days_off: Iterable[dt.date] = (),
     set_by: Callable[[str, object], tuple[str, str]],
 ) -> Plan:
     """The plan with the settings a run overrides, each noted as not the plan's.
 
-    ``count_receipt_day`` and ``crosswalk`` replace the plan's ``[evaluation]`` readings,
+    ``count_receipt_day``, ``crosswalk`` and ``suspension_counts_as_resolved`` replace the
+    plan's ``[evaluation]`` readings,
     ``days_allowed`` its reporting deadline, and ``days_off`` add local days off to its
     ``[calendar]``; ``None`` (or a value equal to the plan's, or a day off it already
     has) changes nothing. Each change carries the note ``set_by(key, value)`` gives
@@ -376,9 +378,14 @@ def with_settings(  # noqa: PLR0913 - the settings a run may override, all keywo
     2015, Art. 134, and Nghị quyết 1670/NQ-UBTVQH15 the plan file records.
 
     .. versionadded:: 0.2.0
+    .. versionchanged:: 0.2.0 ``suspension_counts_as_resolved``.
     """
     readings = plan.evaluation
-    for key, value in (("count_receipt_day", count_receipt_day), ("crosswalk", crosswalk)):
+    for key, value in (
+        ("count_receipt_day", count_receipt_day),
+        ("crosswalk", crosswalk),
+        ("suspension_counts_as_resolved", suspension_counts_as_resolved),
+    ):
         if value is not None and value != getattr(readings, key):
             vi, en = set_by(key, value)
             changes: dict[str, Any] = {key: value, f"{key}_note": en, f"{key}_note_vi": vi}
@@ -391,6 +398,7 @@ def with_settings(  # noqa: PLR0913 - the settings a run may override, all keywo
             days_allowed=days_allowed,
             days_allowed_set_by_plan=False,
             days_allowed_note=set_by("days_allowed", days_allowed)[1],
+            days_allowed_note_vi=set_by("days_allowed", days_allowed)[0],
         )
         plan = attrs.evolve(plan, reporting=reporting)
     known = {day.date for day in plan.calendar.days_off}

@@ -240,7 +240,7 @@ class Builder:
     def plan_annexes(self) -> list[str]:
         """The annexes this report has, numbered I, II, … in order (their keys)."""
         keys = ["units", "breakdowns"]
-        if any(ind.failing or ind.failing_more for ind in self.view.indicators):
+        if any(ind.failing or ind.failing_more or ind.in_progress for ind in self.view.indicators):
             keys.append("failing")
         keys += ["quality", "codes"]
         self.annex_numbers = {key: ROMAN[i] for i, key in enumerate(keys)}
@@ -339,7 +339,11 @@ class Builder:
     def _annex_failing(self) -> None:
         vw = self.vw
         names = dict(self.view.header.units)
-        shown = [ind for ind in self.view.indicators if ind.failing or ind.failing_more]
+        shown = [
+            ind
+            for ind in self.view.indicators
+            if ind.failing or ind.failing_more or ind.in_progress
+        ]
         for i, ind in enumerate(shown, start=1):
             self._subheading(f"{i}. {ind.name}")
             rows = [
@@ -353,6 +357,19 @@ class Builder:
                 self._table(header, rows, (12, 35, 45, 160), "ccll")
             if ind.failing_more:
                 self._note(_capital(ind.failing_more) + ".")
+            if ind.in_progress:  # in the denominator, not failing: its own list
+                self._note(vw["in_progress"] + ":")
+                rows = [
+                    [str(n), record.record_id,
+                     names.get(record.unit_code, record.unit_code) if record.unit_code else "",
+                     record.reason]
+                    for n, record in enumerate(ind.in_progress, start=1)
+                ]  # fmt: skip
+                header = [self.w["no"], self.w["case_id"], vw["unit"], vw["reason"]]
+                self._table(header, rows, (12, 35, 45, 160), "ccll")
+            if ind.in_progress_omitted:
+                more = vw["in_progress_more"].format(n=ind.in_progress_omitted)
+                self._note(_capital(more) + ".")
 
     def _annex_quality(self) -> None:
         vw, view = self.vw, self.view

@@ -18,7 +18,13 @@ if TYPE_CHECKING:
     from threeno.serve._work import Call, Reply
 
 #: The settings of a plan a request may override, as the command line's options do.
-SETTINGS: Final = ("count_receipt_day", "crosswalk", "days_allowed", "day_off")
+SETTINGS: Final = (
+    "count_receipt_day",
+    "crosswalk",
+    "suspension_counts_as_resolved",
+    "days_allowed",
+    "day_off",
+)
 #: What an evaluation takes: plan, period, units, settings, and whether records left out
 #: for their unit are accepted.
 EVALUATION: Final = ("plan", "period", "unit", "allow_out_of_scope", *SETTINGS, "lang")

@@ -76,13 +76,17 @@ def plan_detail(call: Call) -> Reply:
                 "comparator": t.comparator.value,
                 "value": t.value,
                 "clause": t.clause,
+                "set_by_plan": t.set_by_plan,
             }
             for t in plan.targets
         ],
         "settings": {
             "count_receipt_day": plan.evaluation.count_receipt_day,
             "crosswalk": plan.evaluation.crosswalk,
+            "suspension_counts_as_resolved": plan.evaluation.suspension_counts_as_resolved,
+            "assess_assumed_targets": plan.evaluation.assess_assumed_targets,
             "days_allowed": plan.reporting.days_allowed,
+            "days_allowed_set_by_plan": plan.reporting.days_allowed_set_by_plan,
             "days_off": [
                 {"date": d.date, "name_vi": d.name_vi, "name_en": d.name_en}
                 for d in plan.calendar.days_off

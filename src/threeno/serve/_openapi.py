@@ -191,7 +191,14 @@ ANSWERS: Final[dict[str, dict[str, Any]]] = {
             ),
             "units": _array(_object({"code": _STRING, "name": _STRING}, closed=False)),
             "settings": _object(
-                {"explain": _STRING, "crosswalk": _BOOL, "count_receipt_day": _BOOL}, closed=False
+                {
+                    "explain": _STRING,
+                    "crosswalk": _BOOL,
+                    "count_receipt_day": _BOOL,
+                    "suspension_counts_as_resolved": _BOOL,
+                    "assess_assumed_targets": _BOOL,
+                },
+                closed=False,
             ),
             "data_quality": _object({"left_out": _INT, "counts": _OBJECT}, closed=False),
             "warnings": _array(_object({"code": _STRING, "params": _OBJECT})),
@@ -288,6 +295,10 @@ ANSWERS: Final[dict[str, dict[str, Any]]] = {
                         "comparator": _STRING,
                         "value": {"type": "number"},
                         "clause": _STRING,
+                        "set_by_plan": {
+                            "type": ["boolean", "null"],
+                            "description": "Whether the plan's words set it; false: a reading.",
+                        },
                     }
                 )
             ),
@@ -295,7 +306,10 @@ ANSWERS: Final[dict[str, dict[str, Any]]] = {
                 {
                     "count_receipt_day": _BOOL,
                     "crosswalk": _BOOL,
+                    "suspension_counts_as_resolved": _BOOL,
+                    "assess_assumed_targets": _BOOL,
                     "days_allowed": _INT,
+                    "days_allowed_set_by_plan": _BOOL,
                     "days_off": _array(_ref("NamedDay")),
                     "working_days": _array(_ref("NamedDay")),
                 }
@@ -381,6 +395,10 @@ _DESCRIPTIONS: Final[dict[str, tuple[dict[str, Any], str]]] = {
     ),
     "count_receipt_day": (_BOOL, "Override the plan: the day of receipt is day 1 of a time limit."),
     "crosswalk": (_BOOL, "Override the plan: count records of merged units in their successor."),
+    "suspension_counts_as_resolved": (
+        _BOOL,
+        "Override the plan: a suspended report (tạm đình chỉ) counts as resolved.",
+    ),
     "days_allowed": (
         {**_INT, "minimum": 0, "maximum": 366},
         "Override the plan: days after a period's end within which a report is due.",

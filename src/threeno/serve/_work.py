@@ -165,7 +165,8 @@ SET_HERE_EN: Final = "Set by the request to the service ({option}), not by the p
 def with_settings(plan: Plan, query: Query) -> Plan:
     """The plan with the settings a request overrides, as the command line's options do.
 
-    ``count_receipt_day``, ``crosswalk`` and ``days_allowed`` replace the plan's, and
+    ``count_receipt_day``, ``crosswalk``, ``suspension_counts_as_resolved`` and
+    ``days_allowed`` replace the plan's, and
     ``day_off`` adds local days off, each noted as set by the request (the report shows
     where every setting came from); a value equal to the plan's changes nothing
     (:func:`threeno.model.plan.with_settings`).
@@ -185,6 +186,7 @@ def with_settings(plan: Plan, query: Query) -> Plan:
         plan,
         count_receipt_day=query.boolean("count_receipt_day"),
         crosswalk=query.boolean("crosswalk"),
+        suspension_counts_as_resolved=query.boolean("suspension_counts_as_resolved"),
         days_allowed=query.days("days_allowed"),
         days_off=query.dates("day_off"),
         set_by=set_by,
@@ -404,6 +406,7 @@ def _evaluate(
         explain=explain,  # type: ignore[arg-type]  # one of EXPLAIN_MODES, checked
         crosswalk=plan.evaluation.crosswalk,
         count_receipt_day=plan.evaluation.count_receipt_day,
+        suspension_counts_as_resolved=plan.evaluation.suspension_counts_as_resolved,
         calendar=plan_calendar(plan),
     )
     call.check()
