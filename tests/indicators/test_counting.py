@@ -174,29 +174,59 @@ class TestReportsResolved:
         assert expected == values(result["reports.resolved"])
 
     def test_figures(self, result: Evaluation) -> None:
-        """Pending at the start 1 (CR-0001), received 9, suspended at the end 1 (CR-0004)."""
+        """Each of the 10 reports to resolve in one category at the end (2024-06-14).
+
+        Pending at the start 1 (CR-0001), received 9. Decided on time: CR-0001 (12-20,
+        limit 2023-12-21), CR-0005 (05-02, 1 month from the resumption on 04-01 ends on
+        05-01, a holiday, so 05-02), CR-0006 (01-10, limit 01-22), CR-0011 (04-25, 2
+        months from 03-04 end 05-04, a Saturday, so 05-06) = 4. Decided late: CR-0017
+        (02-20, limit 02-15 after Tết) = 1. Suspended: CR-0004 (since 03-15) = 1. Within
+        the limit: CR-0008 (limit 06-24), CR-0009 (transferred 06-20, after the end;
+        limit 07-01), CR-0012 (limit 06-25) = 3. Overdue: CR-0007 (limit 05-30) = 1.
+        4 + 1 + 1 + 3 + 1 = 10, the denominator; 4 + 1 = 5, the numerator.
+        """
         expected = {
             "pending_at_start": 1,
             "received_in_period": 9,
+            "decided_on_time": 4,
+            "decided_late": 1,
             "suspended_at_end": 1,
+            "pending_within_limit": 3,
+            "overdue_at_end": 1,
             "other_offences": 0,
         }
         assert expected == result["reports.resolved"].total.figures
 
-    def test_suspended_fails_and_is_named(self, result: Evaluation) -> None:
-        """A suspension does not resolve a report (tạm đình chỉ stays pending)."""
-        failures = {
-            e.record_id: e.text() for e in result["reports.resolved"].total.explanation.failures
-        }
-        expected = (
-            "CR-0004: received 01/03/2024, suspended since 15/03/2024 (tạm đình chỉ): still pending"
+    def test_only_the_overdue_fail(self, result: Evaluation) -> None:
+        """Overdue at the end fails; within the limit and suspended are in progress.
+
+        CR-0007: 20 days from 2024-05-10 end on 2024-05-30, a Thursday, before the end.
+        CR-0004's suspension is a decision (Art. 147(1)(c)), not "still not resolved".
+        """
+        explanation = result["reports.resolved"].total.explanation
+        expected_failures = [
+            (
+                "CR-0007: received 10/05/2024, limit 30/05/2024 (20 days): overdue, not"
+                " resolved at 14/06/2024"
+            )
+        ]
+        assert expected_failures == [e.text() for e in explanation.failures]
+        in_progress = {e.record_id: e.text() for e in explanation.in_progress}
+        expected_ids = ["CR-0004", "CR-0008", "CR-0009", "CR-0012"]
+        assert expected_ids == list(in_progress)
+        assert explanation.in_progress_count == len(expected_ids)
+        expected_suspended = (
+            "CR-0004: received 01/03/2024; handling suspended on 15/03/2024 (tạm đình chỉ,"
+            " Art. 147(1)(c), 148), not counted as resolved"
         )
-        assert expected == failures["CR-0004"]
-        # Pending past its limit: 20 days from 2024-05-10 end on 2024-05-30, a Thursday.
-        expected_pending = (
-            "CR-0007: received 10/05/2024, not resolved at 14/06/2024 (limit 30/05/2024: 20 days)"
+        assert expected_suspended == in_progress["CR-0004"]
+        assert "still pending" not in in_progress["CR-0004"]
+        expected_after = (
+            "CR-0009: received 10/06/2024, limit 01/07/2024 (20 days, moved past the weekend):"
+            " being handled, within its limit at 14/06/2024; decision of 20/06/2024, after the"
+            " period: transfer to the competent authority"
         )
-        assert expected_pending == failures["CR-0007"]
+        assert expected_after == in_progress["CR-0009"]
 
     def test_by_decision(self, result: Evaluation) -> None:
         """The numerator split by decision.

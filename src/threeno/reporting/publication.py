@@ -147,13 +147,16 @@ def _part(result: IndicatorResult, part: str) -> int:
 
 
 def _candidates(evaluation: Evaluation) -> Iterator[Relation[CountKey]]:
+    resolves = evaluation.suspension_counts_as_resolved
     for indicator_id, indicator_set in evaluation.results.items():
-        yield from _within(indicator_id, indicator_set)
+        yield from _within(indicator_id, indicator_set, resolves=resolves)
     yield from _reports(evaluation)
     yield from _subjects(evaluation)
 
 
-def _within(indicator_id: str, indicator_set: IndicatorSet) -> Iterator[Relation[CountKey]]:
+def _within(
+    indicator_id: str, indicator_set: IndicatorSet, *, resolves: bool
+) -> Iterator[Relation[CountKey]]:
     # The relations inside one indicator's tables.
     total = indicator_set.total
     parts = _parts(total)
@@ -187,7 +190,7 @@ def _within(indicator_id: str, indicator_set: IndicatorSet) -> Iterator[Relation
                     [(indicator_id, "category", dimension, c, "numerator")],
                     (indicator_id, "category_figure", dimension, c, "opened"),
                 )
-    yield from _figures(indicator_id)
+    yield from _figures(indicator_id, resolves=resolves)
 
 
 def _group(parts: list[CountKey], whole: CountKey) -> Iterator[Relation[CountKey]]:
@@ -202,16 +205,25 @@ def _group(parts: list[CountKey], whole: CountKey) -> Iterator[Relation[CountKey
     yield Relation.at_least(parts, whole)
 
 
-def _figures(indicator_id: str) -> Iterator[Relation[CountKey]]:
-    # The definitions of the extra figures (indicators/counting.py).
+def _figures(indicator_id: str, *, resolves: bool) -> Iterator[Relation[CountKey]]:
+    # The definitions of the extra figures (indicators/counting.py). A report to resolve
+    # is in one category at the period's end (reports.resolved); a suspension is one of
+    # those resolved when the evaluation counts it so (suspension_counts_as_resolved).
     def key(*rest: str) -> CountKey:
         return (indicator_id, *rest)
 
     numerator, denominator = key("total", "numerator"), key("total", "denominator")
     pending_start, received = key("figure", "pending_at_start"), key("figure", "received_in_period")
     suspended, pending_end = key("figure", "suspended_at_end"), key("figure", "pending_at_end")
+    decided = [key("figure", "decided_on_time"), key("figure", "decided_late")]
+    open_at_end = [key("figure", "pending_within_limit"), key("figure", "overdue_at_end")]
     yield Relation.total([pending_start, received], denominator)
-    yield Relation(terms=((numerator, 1), (suspended, 1), (denominator, -1)), equal=False)
+    if resolves:
+        yield Relation.total([*decided, suspended], numerator)
+        yield Relation.total([numerator, *open_at_end], denominator)
+    else:
+        yield Relation.total(decided, numerator)
+        yield Relation.total([numerator, suspended, *open_at_end], denominator)
     yield Relation(terms=((numerator, 1), (suspended, 1), (pending_end, -1)), equal=False)
     yield Relation.total([numerator], key("figure", "opened"))
 
@@ -237,14 +249,29 @@ def _reports(evaluation: Evaluation) -> Iterator[Relation[CountKey]]:
         ("reports.resolved", "figure", "received_in_period"),
     )
     yield _same(
-        ("reports.overdue", "figure", "suspended_at_end"),
-        ("reports.resolved", "figure", "suspended_at_end"),
+        ("reports.overdue", "total", "numerator"),
+        ("reports.resolved", "figure", "overdue_at_end"),
     )
+    overdue_suspended = ("reports.overdue", "figure", "suspended_at_end")
+    if not evaluation.suspension_counts_as_resolved:
+        yield _same(overdue_suspended, ("reports.resolved", "figure", "suspended_at_end"))
+        yield Relation(
+            terms=(
+                (("reports.overdue", "figure", "pending_at_end"), 1),
+                (("reports.resolved", "total", "denominator"), -1),
+                (("reports.resolved", "total", "numerator"), 1),
+            )
+        )
+        return
+    # A suspension resolves a report: those suspended since before the period are in no
+    # denominator of it, so the open reports at the end are the suspended ones more.
+    yield Relation.at_most(("reports.resolved", "figure", "suspended_at_end"), overdue_suspended)
     yield Relation(
         terms=(
             (("reports.overdue", "figure", "pending_at_end"), 1),
             (("reports.resolved", "total", "denominator"), -1),
             (("reports.resolved", "total", "numerator"), 1),
+            (overdue_suspended, -1),
         )
     )
 
