@@ -79,7 +79,12 @@ class TestMarkdown:
             text,
             flags=re.MULTILINE,
         )
-        assert "- `CR-0019` (03386): received 02/05/2024, suspended since 15/05/2024" in text
+        # CR-0019's suspension is a decision (Art. 147(1)(c)): in progress, not failing.
+        assert (
+            "- `CR-0019` (03386): received 02/05/2024; handling suspended on 15/05/2024"
+            " (tạm đình chỉ, Art. 147(1)(c), 148), not counted as resolved"
+        ) in text
+        assert "### In progress: within the time limit, or suspended (not failing) (1)" in text
 
     def test_breakdowns_and_figures(self) -> None:
         """The disaggregations and extra figures of the total are shown."""

@@ -259,10 +259,12 @@ class TestSettings:
         """The 2024 plan sets no deadline: a local default, and its reading is the library's."""
         evaluation = evaluate(DEMO_PLAN, three_reports(), DEMO_PLAN.period("2024-H1"))
         lines = render(evaluation, "md", plan=DEMO_PLAN).splitlines()
-        assert (
+        deadline = next(line for line in lines if line.startswith("- **Hạn gửi báo cáo"))
+        # The plan's own words on why it is a local default, in Vietnamese.
+        assert deadline.startswith(
             "- **Hạn gửi báo cáo:** 5 ngày sau ngày cuối kỳ (mặc định địa phương, Kế hoạch"
-            " không quy định)"
-        ) in lines
+            " không quy định) — Mặc định của địa phương, Kế hoạch không quy định"
+        )
         assert (
             "- **Ngày nghỉ, ngày làm việc riêng của địa phương:** không có; áp dụng lịch nghỉ"
             " chung của Nhà nước"
@@ -282,8 +284,10 @@ class TestSettings:
         assert [s["key"] for s in settings] == [
             "count_receipt_day",
             "crosswalk",
+            "suspension_counts_as_resolved",
             "calendar",
             "days_allowed",
+            "assess_assumed_targets",
         ]
         calendar = next(s for s in settings if s["key"] == "calendar")
         assert calendar["value"] == ["2024-03-19"]
@@ -315,6 +319,7 @@ class TestSettings:
         assert [(s["key"], s["value"], s["note"]) for s in settings] == [
             ("count_receipt_day", False, ""),
             ("crosswalk", False, ""),
+            ("suspension_counts_as_resolved", False, ""),
         ]
 
 
@@ -479,7 +484,8 @@ class TestNamesNotSlugs:
     def test_failing_records_not_kept(self) -> None:
         """With explain="none", a Vietnamese sentence says why records are not listed.
 
-        reports.resolved of the three reports: CR-0019 (suspended) fails, and is not kept.
+        reports.resolved of the three reports: CR-0019 (suspended) is in progress, not
+        failing (a suspension is a decision, Art. 147(1)(c)), and is not kept.
         """
         evaluation = evaluate(
             DEMO_PLAN,

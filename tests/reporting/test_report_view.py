@@ -99,8 +99,11 @@ class TestBuildView:
             explain="none",
         )
         view = build_view(evaluation, lang="en")
-        # One failing report (CR-0019) of three, not kept.
-        assert (view.indicators[0].failing, view.indicators[0].failing_omitted) == ((), 1)
+        # Of three, CR-0019 is suspended: in progress (a decision, Art. 147(1)(c)), not
+        # failing, and not kept; none fails.
+        shown = view.indicators[0]
+        assert (shown.failing, shown.failing_omitted) == ((), 0)
+        assert (shown.in_progress, shown.in_progress_omitted) == ((), 1)
 
     def test_agency_labels_need_the_plan(self) -> None:
         """Agency breakdowns show the plan's agency names when the plan is given."""

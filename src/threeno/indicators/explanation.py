@@ -181,9 +181,10 @@ _REASONS: Final[dict[str, _Words]] = {
         optional=(
             (
                 "decided",
-                "; decision of {decided}, after the period: {decision}",
-                "; ngày {decided}, sau kỳ báo cáo: {decision}",
+                "; decision of {decided}, after the period",
+                "; ngày {decided}, sau kỳ báo cáo",
             ),
+            ("decision", ": {decision}", ": {decision}"),
         ),
     ),
     "overdue_open": _Words(
@@ -195,9 +196,10 @@ _REASONS: Final[dict[str, _Words]] = {
         optional=(
             (
                 "decided",
-                "; decision of {decided}, after the period: {decision}",
-                "; ngày {decided}, sau kỳ báo cáo: {decision}",
+                "; decision of {decided}, after the period",
+                "; ngày {decided}, sau kỳ báo cáo",
             ),
+            ("decision", ": {decision}", ": {decision}"),
         ),
     ),
     "suspended": _Words(

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
     from threeno.reporting._docx_narrative import Paragraph
     from threeno.reporting.docx import Frame
-    from threeno.reporting.view import ReportView
+    from threeno.reporting.view import IndicatorView, ReportView
 
 S = lay.SIZES
 _CENTER = WD_ALIGN_PARAGRAPH.CENTER
@@ -240,7 +240,7 @@ class Builder:
     def plan_annexes(self) -> list[str]:
         """The annexes this report has, numbered I, II, … in order (their keys)."""
         keys = ["units", "breakdowns"]
-        if any(ind.failing or ind.failing_more or ind.in_progress for ind in self.view.indicators):
+        if any(_listed(ind) for ind in self.view.indicators):
             keys.append("failing")
         keys += ["quality", "codes"]
         self.annex_numbers = {key: ROMAN[i] for i, key in enumerate(keys)}
@@ -339,11 +339,7 @@ class Builder:
     def _annex_failing(self) -> None:
         vw = self.vw
         names = dict(self.view.header.units)
-        shown = [
-            ind
-            for ind in self.view.indicators
-            if ind.failing or ind.failing_more or ind.in_progress
-        ]
+        shown = [ind for ind in self.view.indicators if _listed(ind)]
         for i, ind in enumerate(shown, start=1):
             self._subheading(f"{i}. {ind.name}")
             rows = [
@@ -367,9 +363,8 @@ class Builder:
                 ]  # fmt: skip
                 header = [self.w["no"], self.w["case_id"], vw["unit"], vw["reason"]]
                 self._table(header, rows, (12, 35, 45, 160), "ccll")
-            if ind.in_progress_omitted:
-                more = vw["in_progress_more"].format(n=ind.in_progress_omitted)
-                self._note(_capital(more) + ".")
+            if ind.in_progress_more:
+                self._note(_capital(ind.in_progress_more) + ".")
 
     def _annex_quality(self) -> None:
         vw, view = self.vw, self.view
@@ -459,3 +454,8 @@ class Builder:
                 (12, 170, 70),
                 "clc",
             )
+
+
+def _listed(ind: IndicatorView) -> bool:
+    """Whether the annex lists records of an indicator: failing, or in progress."""
+    return bool(ind.failing or ind.failing_more or ind.in_progress or ind.in_progress_more)

@@ -250,11 +250,14 @@ class IndicatorView:
             not in the numerator, and not failing (a crime report still within its time
             limit, or suspended), each with the line that says which.
         in_progress_omitted: how many records in progress the evaluation did not keep.
+        in_progress_more: the sentence that says how many records in progress are not
+            listed, and why (``""`` when all are).
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        ``clauses`` are the plan's (none when no clause of the plan lists the
-       indicator); ``failing_more``; ``in_progress``, ``in_progress_omitted``.
+       indicator); ``failing_more``; ``in_progress``, ``in_progress_omitted``,
+       ``in_progress_more``.
     """
 
     id: str
@@ -274,6 +277,7 @@ class IndicatorView:
     failing_more: str = ""
     in_progress: tuple[FailingRecord, ...] = ()
     in_progress_omitted: int = 0
+    in_progress_more: str = ""
 
 
 @attrs.frozen(kw_only=True)

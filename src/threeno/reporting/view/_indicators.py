@@ -140,9 +140,18 @@ def in_progress(result: IndicatorResult, lang: Lang) -> tuple[tuple[FailingRecor
 
 
 def failing_more(view: IndicatorView, mode: str, lang: Lang) -> IndicatorView:
-    """The view with the sentence saying how many failing records are not listed, and why."""
-    if not view.failing_omitted:
-        return view
+    """The view with the sentences saying how many records are not listed, and why.
+
+    One for the failing records, one for the records in progress.
+    """
     w = words(lang)
     template = w.get(f"failing_more_{mode}", w["failing_more_all"])
-    return attrs.evolve(view, failing_more=template.format(n=number(view.failing_omitted, lang)))
+
+    def sentence(n: int) -> str:
+        return template.format(n=number(n, lang)) if n else ""
+
+    return attrs.evolve(
+        view,
+        failing_more=sentence(view.failing_omitted),
+        in_progress_more=sentence(view.in_progress_omitted),
+    )

@@ -98,7 +98,6 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "figures": "Số liệu khác",
         "failing": "Bản ghi không đạt",
         "in_progress": "Đang giải quyết, còn trong hạn hoặc tạm đình chỉ (không tính là không đạt)",
-        "in_progress_more": "còn {n} trường hợp không được liệt kê",
         "failing_none": "Không có bản ghi không đạt.",
         "failing_more_none": (
             "còn {n} bản ghi không được liệt kê: khi tính đã chọn không lưu danh sách bản ghi"
@@ -220,7 +219,6 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "figures": "Other figures",
         "failing": "Failing records",
         "in_progress": "In progress: within the time limit, or suspended (not failing)",
-        "in_progress_more": "{n} more not listed",
         "failing_none": "No failing records.",
         "failing_more_none": "{n} more not listed: the evaluation kept no list of records",
         "failing_more_failures": (
