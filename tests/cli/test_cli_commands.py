@@ -96,6 +96,29 @@ class TestReport:
         reading = "target at least 100% (I.3; the software's reading, not set by the plan)"
         assert f"| {on_time} | 1/2 = 50.0% | {reading} | Not met |" in lines
 
+    def test_suspension_resolved(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--suspension-resolved counts CR-0019's suspension as its resolution, and says so.
+
+        CR-0019, received 2024-05-02, was suspended on 2024-05-15 (Art. 147(1)(c), 148),
+        within its limit (20 days end on 2024-05-22, a Wednesday). Resolved: 2/3 by
+        default, 3/3 with the option; on time: CR-0018 and, now, CR-0019: 2/3 (CR-0017
+        decided on 20/02 after its limit 15/02).
+        """
+        argv = ["report", "--data", THREE, "--period", "2024-H1", "--unit", "03386"]
+        assert cli.main([*argv, "--lang", "en", "--suspension-resolved"]) == cli.EXIT_OK
+        lines = capsys.readouterr().out.splitlines()
+        resolved = "Share of crime reports resolved"
+        assert f"| {resolved} | 3/3 = 100.0% | target at least 100% (I.3) | Met |" in lines
+        on_time = "Share of crime reports resolved within the time limit"
+        assert any(line.startswith(f"| {on_time} | 2/3 = 66.7% |") for line in lines)
+        assert (
+            "- **A suspended report counts as resolved:** yes — Set on the command line"
+            " (--suspension-resolved), not by the plan file."
+        ) in lines
+        assert cli.main([*argv, "--no-suspension-resolved"]) == cli.EXIT_OK
+        out = capsys.readouterr().out
+        assert "2/3 = 66,7%" in out
+
     @pytest.mark.parametrize("fmt", ["html", "json", "csv", "md"])
     def test_out_file(self, tmp_path: Path, fmt: str, capsys: pytest.CaptureFixture[str]) -> None:
         """--out writes the file in the format asked for; nothing on standard output."""

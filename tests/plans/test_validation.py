@@ -298,3 +298,66 @@ class TestStructureProblems:
         """One problem is "1 problem"."""
         with pytest.raises(PlanError, match=r"^x\.toml: 1 problem\n  year: "):
             parse_plan(TEMPLATE_TEXT.replace("year = 2025 ", "year = 2025.5 "), source="x.toml")
+
+
+class TestTargetProvenance:
+    """Every target says whether the plan sets it; a reading says why, in both languages."""
+
+    def test_not_said(self) -> None:
+        """A target without ``set_by_plan``: one problem naming the key."""
+        data = template()
+        del data["targets"][0]["set_by_plan"]
+        assert problems(data) == (
+            (
+                "targets[0].set_by_plan: say whether the plan's own words set this target"
+                " (true) or it is a reading of them (false, with note and note_vi saying why)"
+            ),
+        )
+
+    def test_a_reading_without_its_reasons(self) -> None:
+        """``set_by_plan = false`` with neither note: both problems at once."""
+        data = template()
+        data["targets"][0]["set_by_plan"] = False
+        data["targets"][0]["note"] = " "
+        assert problems(data) == (
+            "targets[0].note: a target the plan does not set says why, in English",
+            (
+                "targets[0].note_vi: a target the plan does not set says why, in Vietnamese,"
+                " for the report"
+            ),
+        )
+
+    def test_a_reading_with_its_reasons(self) -> None:
+        """With both notes, a reading is a valid target."""
+        data = template()
+        data["targets"][0]["set_by_plan"] = False
+        data["targets"][0]["note_vi"] = "Kế hoạch không nêu tỷ lệ; phần mềm hiểu là 100%."
+        assert problems(data) == ()
+        assert CONVERTER.structure(data, Plan).targets[0].assumed
+
+    def test_a_local_deadline_in_vietnamese(self) -> None:
+        """A deadline the plan does not set needs ``days_allowed_note_vi`` too."""
+        data = template()
+        del data["reporting"]["days_allowed_note_vi"]
+        assert problems(data) == (
+            (
+                "reporting.days_allowed_note_vi: the plan does not set days_allowed: say where"
+                " the local default comes from, in Vietnamese, for the report"
+            ),
+        )
+
+    def test_every_problem_at_once(self) -> None:
+        """Two targets unsaid and the deadline's note: three problems in one check."""
+        data = template()
+        data["purposes"][0]["indicators"] += ["cases.missed"]
+        data["targets"].append(
+            {"indicator": "cases.missed", "comparator": "==", "value": 0, "clause": "I.1"}
+        )
+        del data["targets"][0]["set_by_plan"]
+        del data["reporting"]["days_allowed_note_vi"]
+        found = problems(data)
+        assert [p.split(":")[0] for p in found] == [
+            "targets[0].set_by_plan",
+            "targets[1].set_by_plan",
+            "reporting.days_allowed_note_vi",
+        ]

@@ -168,6 +168,18 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
         "Tính số liệu của đơn vị hành chính cũ vào đơn vị mới sau sắp xếp",
         "Records of merged units are counted in the unit they were merged into",
     ),
+    "suspension_counts_as_resolved": (
+        "Tính tin tạm đình chỉ giải quyết là đã giải quyết",
+        "A suspended report counts as resolved",
+    ),
+    "assess_assumed_targets": (
+        "Đánh giá Đạt/Không đạt các chỉ tiêu theo cách hiểu của phần mềm",
+        "Targets the plan does not set are assessed",
+    ),
+    "target_reading": (
+        "theo cách hiểu của phần mềm, Kế hoạch không quy định",
+        "the software's reading, not set by the plan",
+    ),
     "yes": ("có", "yes"),
     "no": ("không", "no"),
 }
@@ -291,7 +303,8 @@ def _target_lines(plan: Plan, lang: Lang) -> list[str]:
     for target in plan.targets:
         indicator = get_indicator(target.indicator)
         shown = indicator.target_text(target, lang)  # a share as the plan writes it: 100%
-        lines.append(f"  {indicator.name(lang)}: {shown} ({target.clause})")
+        reading = f"; {_word('target_reading', lang)}" if target.assumed else ""
+        lines.append(f"  {indicator.name(lang)}: {shown} ({target.clause}{reading})")
     return lines
 
 
@@ -312,8 +325,9 @@ def _reporting_lines(plan: Plan, lang: Lang) -> list[str]:
         f"  {_word('submit_to', lang)}: {route}",
         f"  {_word('deadline', lang, days=rules.days_allowed)} ({source})",
     ]
-    if rules.days_allowed_note and lang == "en":  # the note is written in English
-        lines.append(f"    {rules.days_allowed_note}")
+    note = rules.days_allowed_note if lang == "en" else rules.days_allowed_note_vi
+    if note:
+        lines.append(f"    {note}")
     return lines
 
 
@@ -344,6 +358,13 @@ def _reading_lines(plan: Plan, lang: Lang) -> list[str]:
             readings.count_receipt_day_note_vi,
         ),
         ("crosswalk", readings.crosswalk, readings.crosswalk_note, readings.crosswalk_note_vi),
+        (
+            "suspension_counts_as_resolved",
+            readings.suspension_counts_as_resolved,
+            readings.suspension_counts_as_resolved_note,
+            readings.suspension_counts_as_resolved_note_vi,
+        ),
+        ("assess_assumed_targets", readings.assess_assumed_targets, "", ""),
     ):
         lines.append(f"  {_word(key, lang)}: {_word('yes' if value else 'no', lang)}")
         note = note_vi if lang == "vi" else note_en

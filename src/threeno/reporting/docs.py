@@ -160,6 +160,8 @@ def _target_text(plan: Plan, indicator: Indicator) -> str:
         f"{indicator.target_text(target, 'en')} (`{target.comparator.value}`,"
         f" {_text(target.clause)})"
     )
+    if target.assumed:  # never shown as the plan's rule
+        text += ". A reading of the plan, not set by its words"
     if target.note:
         text += f". {_text(target.note)}"
     return text
