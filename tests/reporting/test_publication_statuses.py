@@ -57,5 +57,5 @@ def test_categories_partition(resolves: bool, expected: list[Relation[CountKey]]
         assert relation.holds(table)
     # The other reading's sum does not hold here: 1 + 1 + 3 = 5 is not 2 resolved by
     # default; 1 + 1 = 2 is not 4 resolved when a suspension resolves.
-    other = [ON_TIME, LATE] if resolves else [ON_TIME, LATE, SUSPENDED]
+    other: list[CountKey] = [ON_TIME, LATE] if resolves else [ON_TIME, LATE, SUSPENDED]
     assert not Relation.total(other, NUMERATOR).holds(table)
