@@ -63,6 +63,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "figures": "Figures",
         "counted": "Counted",
         "failures": "Not counted",
+        "in_progress": "In progress, not failing (within the time limit, or suspended)",
         "apart": "Shown apart",
         "omitted": "{n} more not listed ({mode})",
         "none": "Records not kept ({mode}).",
@@ -92,6 +93,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "figures": "Số liệu khác",
         "counted": "Được tính",
         "failures": "Không được tính",
+        "in_progress": "Đang giải quyết, chưa tính là không đạt (còn trong hạn, hoặc tạm đình chỉ)",
         "apart": "Thống kê riêng",
         "omitted": "còn {n} bản ghi không liệt kê ({mode})",
         "none": "Không lưu danh sách bản ghi ({mode}).",
@@ -247,10 +249,14 @@ def explain(result: IndicatorResult, lang: str) -> str:
         return "\n".join(lines)
     total = result.unit is None
     counted_total = result.numerator
-    failing_total = None if result.denominator is None else result.denominator - result.numerator
+    in_progress = explanation.in_progress_count
+    failing_total = (
+        None if result.denominator is None else result.denominator - result.numerator - in_progress
+    )
     for key, entries, expected in (
         ("counted", explanation.counted, counted_total),
         ("failures", explanation.failures, failing_total),
+        ("in_progress", explanation.in_progress, in_progress),
         ("apart", explanation.apart, None),
     ):
         if not entries and not expected:
