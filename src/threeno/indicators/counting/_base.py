@@ -382,7 +382,7 @@ class Accumulator:
     .. versionchanged:: 0.2.0
        :meth:`consumes` names the methods and classes read, instead of the class
        attributes ``consumes`` and ``any_unit`` naming them by strings;
-       :attr:`uses_reporting_deadline`.
+       ``uses_reporting_deadline``.
     """
 
     #: Whether the result is measured against the plan's reporting deadline
