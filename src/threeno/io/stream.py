@@ -103,6 +103,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     registry: UnitRegistry | None = None,
     calendar: DayOffCalendar | None = None,
     count_receipt_day: bool | None = None,
+    suspension_counts_as_resolved: bool | None = None,
     check_duplicates: bool = True,
     strict: bool = False,
     limits: LoadLimits = DEFAULT_LIMITS,
@@ -132,6 +133,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         registry: see ``EvaluationSettings``.
         calendar: see ``EvaluationSettings``.
         count_receipt_day: see ``EvaluationSettings``.
+        suspension_counts_as_resolved: see ``EvaluationSettings``.
         check_duplicates: reject every record whose id repeats in its file, as
             :func:`~threeno.io.datasets.load_dataset` does (each file is read twice: a
             first pass keeps every id, about a hundred bytes each, to find those that
@@ -160,6 +162,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     Plan clauses: every clause of the catalogue.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``suspension_counts_as_resolved``.
     """
     check_limits(limits, "evaluate_stream")
     where = Path(folder)
@@ -172,6 +175,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         registry=registry,
         calendar=calendar,
         count_receipt_day=count_receipt_day,
+        suspension_counts_as_resolved=suspension_counts_as_resolved,
     )
     evaluator = Evaluator.from_settings(plan, period, settings)
     counts: dict[str, TypeCounts] = {}

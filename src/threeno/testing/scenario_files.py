@@ -75,6 +75,7 @@ SCENARIO_KEYS: Final = (
     "allow_rejected",
     "allow_problems",
     "count_receipt_day",
+    "suspension_counts_as_resolved",
     "expect",
 )
 #: The keys of an ``[[expect]]`` table; only ``indicator`` is required.
@@ -170,6 +171,9 @@ class Scenario:
         count_receipt_day: evaluate with the day of receipt as day 1 of a time limit
             (Bộ luật Tố tụng hình sự 2015, Art. 134; unverified, so a setting); ``None``
             (the key left out) for the plan's reading (``[evaluation]``).
+        suspension_counts_as_resolved: evaluate with a suspension (tạm đình chỉ, Art.
+            147(1)(c), 148) counted as resolving a report (unverified, so a setting);
+            ``None`` (the key left out) for the plan's reading.
 
     Plan clauses: the clauses of the indicators expected.
 
@@ -188,6 +192,7 @@ class Scenario:
     allow_rejected: bool = False
     allow_problems: bool = False
     count_receipt_day: bool | None = None
+    suspension_counts_as_resolved: bool | None = None
 
     @property
     def label(self) -> str:
@@ -412,10 +417,14 @@ def _scenario(raw: Mapping[str, object], where: str, file: Path, problems: list[
         description=description,
         allow_rejected=table.flag("allow_rejected"),
         allow_problems=table.flag("allow_problems"),
-        count_receipt_day=(
-            table.flag("count_receipt_day") if "count_receipt_day" in table.table else None
-        ),
+        count_receipt_day=_optional_flag(table, "count_receipt_day"),
+        suspension_counts_as_resolved=_optional_flag(table, "suspension_counts_as_resolved"),
     )
+
+
+def _optional_flag(table: _Table, key: str) -> bool | None:
+    """A yes/no key that may be left out (``None``: the plan's reading)."""
+    return table.flag(key) if key in table.table else None
 
 
 def _plural(count: int, noun: str) -> str:

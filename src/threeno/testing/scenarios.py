@@ -280,6 +280,7 @@ def _evaluation_of(scenario: Scenario) -> Evaluation:
         indicators=indicators,
         explain="all",
         count_receipt_day=scenario.count_receipt_day,
+        suspension_counts_as_resolved=scenario.suspension_counts_as_resolved,
     )
 
 
