@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = [
+    "LEFT_OUT_REASONS",
     "SCHEMA",
     "BreakdownCell",
     "CrosswalkUse",
@@ -164,8 +165,10 @@ class BreakdownCell:
         }
 
 
-# The reasons a record is left out for its unit (the placements ``left_out`` sums).
-_LEFT_OUT: Final[tuple[str, ...]] = ("out_of_scope", "not_valid_on_date", "unknown_unit")
+#: The reasons a record is left out of every number for its unit code, in the order of
+#: :attr:`DataQuality.left_out_by_reason` (the last placements of the data-quality
+#: counts, :data:`threeno.indicators.engine.PLACEMENTS`).
+LEFT_OUT_REASONS: Final[tuple[str, ...]] = ("out_of_scope", "not_valid_on_date", "unknown_unit")
 
 
 def percent(value: float, lang: str) -> str:
@@ -495,7 +498,7 @@ class DataQuality:
         """
         return {
             reason: sum(counts.get(reason, 0) for counts in self.counts.values())
-            for reason in _LEFT_OUT
+            for reason in LEFT_OUT_REASONS
         }
 
     @property
