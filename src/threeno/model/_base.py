@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, TypeVar
 
 from threeno.errors import ThreenoError, ValidationError
-from threeno.lang import check_lang
+from threeno.lang import Lang, check_lang
 from threeno.messages import Notice
 
 if TYPE_CHECKING:
@@ -130,7 +130,7 @@ class LabelledEnum(enum.Enum):
         """The slug of the data dictionary (the same as ``value``)."""
         return self._value_
 
-    def label(self, lang: str = "vi") -> str:
+    def label(self, lang: Lang = "vi") -> str:
         """The label in Vietnamese (``"vi"``, the default) or English (``"en"``).
 
         Raises:

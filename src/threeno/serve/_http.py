@@ -16,6 +16,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, Final
 
+from threeno.lang import LANGS
 from threeno.messages import Notice
 
 if TYPE_CHECKING:
@@ -29,7 +30,6 @@ MAX_DEPTH: Final = 32
 #: Python's limit on the digits of a whole number read from text (``sys.int_info``).
 INT_DIGITS: Final = 4300
 _BOM: Final = b"\xef\xbb\xbf"
-_LANGS: Final[tuple[Lang, ...]] = ("vi", "en")
 
 
 class ServiceError(Exception):
@@ -116,7 +116,7 @@ def negotiate(header: str | None, default: Lang = "vi") -> Lang:
         lang: Lang | None
         if primary == "*":
             lang = default
-        elif primary in _LANGS:
+        elif primary in LANGS:
             lang = "vi" if primary == "vi" else "en"
         else:
             continue
