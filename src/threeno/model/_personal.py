@@ -350,7 +350,7 @@ def scrub_params(
     :data:`REDACTED`; a param that is a :class:`~threeno.messages.Notice` (or a tuple)
     is scrubbed in its own params.
 
-    >>> from threeno.model._base import scrub_params
+    >>> from threeno.model._personal import scrub_params
     >>> scrub_params({"value": "Lò Thị A", "count": 2}, ["Lò Thị A"])
     {'value': '<personal data>', 'count': 2}
 
