@@ -60,7 +60,7 @@ NAME_VI: Final = "SENTINELNAMEQX Ánh Đào"
 #: A sentinel phone of digits, for the variants of its punctuation and prefix.
 PHONE_DIGITS: Final = "0908172635"
 #: What an output is searched for once folded (letters and digits, no case, no accents:
-#: ``threeno.model._base.fold``): a sentinel written in any case, spacing or Unicode form.
+#: ``threeno.model._personal.fold``): a sentinel written in any case, spacing or Unicode form.
 FOLDED: Final = ("sentinel", "nameqx", "nidqx", "phoneqx")
 #: What an output is searched for once spaces, dots, dashes, parentheses and ``+`` are
 #: taken out: a sentinel phone in any punctuation, with or without its 0 or +84.
@@ -119,7 +119,7 @@ def _fullwidth(text: str) -> str:
 def folded(text: str) -> str:
     """``text`` as the sentinel tests search it: letters and digits only, no case or accents.
 
-    The tests' own fold, independent of the library's (``threeno.model._base.fold``), so
+    The tests' own fold, independent of the library's (``threeno.model._personal.fold``), so
     that a mistake in one is not repeated in the other: compatibility forms read as their
     letters (NFKD), combining marks dropped, case folded, đ read as d.
     """

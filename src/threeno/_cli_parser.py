@@ -16,6 +16,7 @@ import threeno
 from threeno import plans
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.io.schema import SCHEMA_NAMES
+from threeno.lang import LANGS
 from threeno.privacy import DEFAULT_THRESHOLD
 from threeno.reporting.render import FORMATS
 from threeno.testing import synthetic
@@ -24,7 +25,6 @@ __all__ = ["DEFAULT_PLAN", "build_parser"]
 
 #: The plan every command uses when given none: the bundled 2024 plan.
 DEFAULT_PLAN: Final = "lai-chau-2024"
-_LANGS: Final = ("vi", "en")
 
 
 def _positive(text: str) -> float:
@@ -79,7 +79,7 @@ def _add_plan_option(parser: argparse.ArgumentParser) -> None:
 
 def _add_lang_option(parser: argparse.ArgumentParser, default: str = "vi") -> None:
     parser.add_argument(
-        "--lang", choices=_LANGS, default=default, help=f"language (default: {default})"
+        "--lang", choices=LANGS, default=default, help=f"language (default: {default})"
     )
 
 

@@ -192,7 +192,7 @@ class TestIndicator:
         assert expected == ind.denominator("en")
         assert get("reports.received").denominator("vi") is None
         with pytest.raises(LanguageError):
-            ind.name("fr")
+            ind.name("fr")  # type: ignore[arg-type]
 
     @pytest.mark.parametrize(
         ("indicator_id", "value", "vi", "en"),
@@ -219,7 +219,7 @@ class TestIndicator:
         assert indicator.target_text(target) == "bằng 0"
         assert indicator.target_text(target, "en") == "equal to 0"
         with pytest.raises(LanguageError):
-            indicator.target_text(target, "fr")
+            indicator.target_text(target, "fr")  # type: ignore[arg-type]
 
     @pytest.mark.parametrize("indicator", CATALOGUE, ids=lambda i: i.id)
     def test_declared_figures_have_labels(self, indicator: Indicator) -> None:
@@ -263,7 +263,7 @@ class TestDimension:
     def test_label_of_refuses_another_language(self) -> None:
         """The language is checked even where no label would be found."""
         with pytest.raises(LanguageError):
-            Dimension.OFFENCE.label_of("150", "fr")
+            Dimension.OFFENCE.label_of("150", "fr")  # type: ignore[arg-type]
 
     def test_breakdowns_use_the_vocabularies(self) -> None:
         """Every category of every breakdown of the demo evaluation is in its vocabulary."""
@@ -315,4 +315,4 @@ class TestAgeGroup:
         expected = ("Dưới 16 tuổi", "Under 16")
         assert expected == (AGE_GROUPS[0].label(), AGE_GROUPS[0].label("en"))
         with pytest.raises(LanguageError):
-            AGE_GROUPS[0].label("de")
+            AGE_GROUPS[0].label("de")  # type: ignore[arg-type]

@@ -389,7 +389,7 @@ class TestExplain:
     def test_unknown_language(self) -> None:
         """Explanations exist in Vietnamese and English only."""
         with pytest.raises(LanguageError):
-            evaluate(PLAN, DATASET, PERIOD)["cases.missed"].total.explain("fr")
+            evaluate(PLAN, DATASET, PERIOD)["cases.missed"].total.explain("fr")  # type: ignore[arg-type]
 
 
 class TestExplainModes:

@@ -165,7 +165,7 @@ class TestLabelLanguages:
     def test_unknown_language(self) -> None:
         """Asking for French is an error, not a silent fallback."""
         with pytest.raises(LanguageError, match="'fr'"):
-            Sex.FEMALE.label("fr")
+            Sex.FEMALE.label("fr")  # type: ignore[arg-type]
 
 
 class TestEthnicity:

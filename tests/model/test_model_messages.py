@@ -16,7 +16,8 @@ import pytest
 
 from threeno.errors import LanguageError, PeriodError, UnitError, ValidationError
 from threeno.messages import Notice
-from threeno.model._base import REDACTED, enum_problem, fail, scrub_params
+from threeno.model._base import enum_problem, fail
+from threeno.model._personal import REDACTED, scrub_params
 from threeno.model.activities import OutreachEvent, ReportSubmission, SafetyAssessment
 from threeno.model.crime import CrimeReport, CriminalCase, Extension, Suspension
 from threeno.model.dataset import (

@@ -413,7 +413,7 @@ class TestLabel:
     def test_unknown_language(self) -> None:
         """Only vi and en exist."""
         with pytest.raises(LanguageError, match="unknown language 'fr'"):
-            ReportingPeriod.year(2024).label("fr")
+            ReportingPeriod.year(2024).label("fr")  # type: ignore[arg-type]
 
 
 class TestContaining:

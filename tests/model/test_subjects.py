@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from threeno.errors import ValidationError
-from threeno.model._base import is_sensitive
+from threeno.model._personal import is_sensitive
 from threeno.model.enums import Ethnicity, Sex, SubjectCategory
 from threeno.model.subjects import CategorySpan, Subject
 from threeno.testing.strategies import category_spans, dates, subjects

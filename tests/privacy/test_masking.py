@@ -20,7 +20,7 @@ import pytest
 
 from threeno.errors import DatasetError
 from threeno.io.datasets import load_dataset
-from threeno.model._base import REDACTED, fold, masker, scrub_params
+from threeno.model._personal import REDACTED, fold, masker, scrub_params
 
 if TYPE_CHECKING:
     from pathlib import Path

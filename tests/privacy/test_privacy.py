@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from threeno.errors import ThreenoError, ValidationError
 from threeno.indicators.engine import evaluate
-from threeno.model._base import is_sensitive
+from threeno.model._personal import is_sensitive
 from threeno.model.activities import OutreachEvent, SupportAction
 from threeno.model.crime import CrimeReport, CriminalCase
 from threeno.model.dataset import RECORD_TYPES, Dataset

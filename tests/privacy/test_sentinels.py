@@ -48,6 +48,7 @@ from threeno.indicators.engine import evaluate, evaluate_records
 from threeno.io.converter import CONVERTER, coded_problems, field_problems, structure_problems
 from threeno.io.datasets import RECORD_TYPE_KEY, dump_dataset, iter_records, load_dataset
 from threeno.io.stream import evaluate_stream
+from threeno.lang import LANGS
 from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.model.subjects import Subject
 from threeno.plans import load_plan
@@ -348,7 +349,7 @@ class TestEvaluationAndReports:
             for lang in ("vi", "en"):
                 out.call(render, evaluation, fmt, lang=lang, plan=PLAN, load_report=report)
         out.call(build_view, evaluation, lang="en", plan=PLAN, load_report=report)
-        for lang in ("vi", "en"):  # the Word file: the text of every part of its zip
+        for lang in LANGS:  # the Word file: the text of every part of its zip
             word = render_docx(evaluation, lang=lang, plan=PLAN, load_report=report)
             with zipfile.ZipFile(io.BytesIO(word)) as parts:
                 out.texts.extend(parts.read(name).decode("utf-8") for name in parts.namelist())

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from threeno.indicators.results import Evaluation
+    from threeno.lang import Lang
 
 PLAN = load_plan("lai-chau-2024")
 
@@ -38,7 +39,7 @@ def _evaluation() -> Evaluation:
     return evaluate(PLAN, data, PLAN.period("2024"))
 
 
-def _rows(lang: str) -> tuple[list[str], list[dict[str, str]]]:
+def _rows(lang: Lang) -> tuple[list[str], list[dict[str, str]]]:
     """The header row, and the rows by column key."""
     text = render(_evaluation(), "csv", lang=lang, plan=PLAN)
     header = next(csv.reader(io.StringIO(text)))
@@ -68,7 +69,7 @@ class TestValues:
     """Statuses in words, shares as percentages with one decimal, whole counts."""
 
     @pytest.mark.parametrize("lang", ["vi", "en"])
-    def test_statuses_in_words(self, lang: str) -> None:
+    def test_statuses_in_words(self, lang: Lang) -> None:
         """Every result's status is a status's label, never its code."""
         _, rows = _rows(lang)
         results = [r for r in rows if r["indicator"] and not r["dimension"]]
@@ -78,7 +79,7 @@ class TestValues:
         assert not {r["status"] for r in results} & {s.value for s in Status}
 
     @pytest.mark.parametrize(("lang", "sign"), [("vi", ","), ("en", ".")])
-    def test_shares_as_percentages_with_one_decimal(self, lang: str, sign: str) -> None:
+    def test_shares_as_percentages_with_one_decimal(self, lang: Lang, sign: str) -> None:
         """A share's value is numerator / denominator × 100, one decimal, the language's sign.
 
         ``reports.resolved`` over the demo year is 25/38: 65.789…%, written 65,8 (65.8).

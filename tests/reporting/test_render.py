@@ -235,15 +235,18 @@ class TestPrivacyAndDeterminism:
 class TestErrors:
     """Bad arguments raise a ThreenoError naming the argument."""
 
-    @pytest.mark.parametrize(
-        ("kwargs", "field"),
-        [({"format": "pdf"}, "format"), ({"format": "md", "lang": "fr"}, "lang")],
-    )
-    def test_bad_argument(self, kwargs: dict[str, str], field: str) -> None:
-        """An unknown format or language names its argument."""
+    def test_unknown_format(self) -> None:
+        """An unknown format names its argument."""
         with pytest.raises(ValidationError) as excinfo:
-            render(_evaluation(), **kwargs)  # type: ignore[arg-type]
-        assert excinfo.value.field == field
+            render(_evaluation(), "pdf")
+        assert excinfo.value.field == "format"
+
+    @pytest.mark.parametrize("lang", ["fr", "", None, "VI"])
+    def test_unknown_language(self, lang: object) -> None:
+        """An unknown language is a LanguageError (``unknown_language``), as everywhere."""
+        with pytest.raises(LanguageError) as excinfo:
+            render(_evaluation(), "md", lang=lang)  # type: ignore[arg-type]
+        assert excinfo.value.code == "unknown_language"
 
     def test_not_an_evaluation(self) -> None:
         """Something other than an evaluation is refused."""
@@ -259,4 +262,4 @@ class TestErrors:
     def test_language_error_is_a_threeno_error(self) -> None:
         """LanguageError is what the words raise for a language unknown to the view."""
         with pytest.raises(LanguageError):
-            words("fr")
+            words("fr")  # type: ignore[arg-type]

@@ -47,6 +47,7 @@ from threeno.testing.synthetic import demo_path
 if TYPE_CHECKING:
     from threeno.indicators.results import Evaluation
     from threeno.io.report import LoadReport
+    from threeno.lang import Lang
     from threeno.model.plan import Plan
 
 DATA: Final = Path(__file__).resolve().parents[1] / "data" / "locality"
@@ -89,7 +90,7 @@ def _csv_rows(text: str) -> list[dict[str, str]]:
 
 def _report(
     fmt: str,
-    lang: str = "vi",
+    lang: Lang = "vi",
     period: str = "2024-03",
     *,
     crosswalk: bool | None = None,
@@ -346,7 +347,7 @@ class TestClausesFromThePlan:
 
     @pytest.mark.parametrize("fmt", ["md", "html", "json", "csv"])
     @pytest.mark.parametrize("lang", ["vi", "en"])
-    def test_no_clause_of_another_plan(self, fmt: str, lang: str) -> None:
+    def test_no_clause_of_another_plan(self, fmt: str, lang: Lang) -> None:
         """No I.3, II.4.b or IV.2 (Lai Châu's), nor any Roman-numbered clause, anywhere."""
         output = _report(fmt, lang)
         assert not re.search(r"\b(?:I|II|III|IV|V)\.\d", output), fmt

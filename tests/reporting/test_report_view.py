@@ -37,7 +37,7 @@ class TestMakeCell:
     def test_unknown_language(self) -> None:
         """Another language is refused."""
         with pytest.raises(LanguageError):
-            make_cell(1, 2, "fr")
+            make_cell(1, 2, "fr")  # type: ignore[arg-type]
 
     def test_numbers_grouped(self) -> None:
         """Thousands are grouped as each language writes them: 19.353 and 19,353."""

@@ -13,6 +13,7 @@ import csv
 import io
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -20,6 +21,9 @@ from tests.reporting.word import word_samples as ws
 from threeno import cli
 from threeno.reporting.render import CSV_COLUMNS, FORMATS, SIMULATED_MARK, render
 from threeno.testing.synthetic import demo_path
+
+if TYPE_CHECKING:
+    from threeno.lang import Lang
 
 THREE = str(Path(__file__).resolve().parents[1] / "cli" / "data" / "three-reports.json")
 
@@ -39,7 +43,7 @@ def _marked_at_top(text: str, fmt: str, mark: str) -> bool:
 
 @pytest.mark.parametrize("lang", ["vi", "en"])
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_every_text_format_when_simulated(fmt: str, lang: str) -> None:
+def test_every_text_format_when_simulated(fmt: str, lang: Lang) -> None:
     """With simulated=True, the mark in the report's language is at the top."""
     evaluation, load_report = ws.demo()
     text = render(evaluation, fmt, lang=lang, plan=ws.plan(), simulated=True)

@@ -17,7 +17,7 @@ import pytest
 from tests.testing.record_dates import record_day
 from threeno.errors import DatasetError, UnitError, ValidationError
 from threeno.io.datasets import load_dataset
-from threeno.model._base import is_sensitive
+from threeno.model._personal import is_sensitive
 from threeno.model.activities import ReportSubmission
 from threeno.model.crime import CrimeReport
 from threeno.model.dataset import RECORD_TYPES, Dataset

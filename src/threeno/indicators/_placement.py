@@ -20,7 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any, Final
 
-from threeno.indicators.results import CrosswalkUse, DataQuality, UnitIssue
+from threeno.indicators.results import LEFT_OUT_REASONS, CrosswalkUse, DataQuality, UnitIssue
 from threeno.model.dataset import RECORD_TYPES
 from threeno.model.record_types import RECORD_TYPE_LIST
 
@@ -50,9 +50,7 @@ PLACEMENTS: Final[tuple[str, ...]] = (
     "in_scope",
     "crosswalked",
     "not_selected",
-    "out_of_scope",
-    "not_valid_on_date",
-    "unknown_unit",
+    *LEFT_OUT_REASONS,
 )
 # Each placement's index in PLACEMENTS: a record's status. From OUT_OF_SCOPE on, it is left out.
 READ, IN_SCOPE, CROSSWALKED, NOT_SELECTED, OUT_OF_SCOPE, NOT_VALID_ON_DATE, UNKNOWN_UNIT = range(7)

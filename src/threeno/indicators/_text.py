@@ -164,7 +164,7 @@ _ISSUE_TEXTS: Final[dict[str, tuple[str, str]]] = {
 }
 
 
-def _words(lang: str) -> dict[str, str]:
+def _words(lang: Lang) -> dict[str, str]:
     return _WORDS[check_lang(lang)]
 
 
@@ -179,7 +179,7 @@ def _mode_text(mode: str, lang: Lang) -> str:
     return _MODES_VI.get(mode, mode) if lang == "vi" else f"explain={mode!r}"
 
 
-def value_text(result: IndicatorResult, lang: str) -> str:
+def value_text(result: IndicatorResult, lang: Lang) -> str:
     """A result's value in words (:meth:`IndicatorResult.value_text`)."""
     words = _words(lang)
     code = check_lang(lang)
@@ -194,7 +194,7 @@ def value_text(result: IndicatorResult, lang: str) -> str:
     return f"{numerator}/{denominator} = {shown}"
 
 
-def target_text(result: IndicatorResult, lang: str) -> str:
+def target_text(result: IndicatorResult, lang: Lang) -> str:
     """A result's target in words, or that there is none."""
     words = _words(lang)
     target = result.target
@@ -209,7 +209,7 @@ def target_text(result: IndicatorResult, lang: str) -> str:
     return words["target_reading"].format(target=shown, clause=target.clause, why=words[key])
 
 
-def where(result: IndicatorResult, lang: str) -> str:
+def where(result: IndicatorResult, lang: Lang) -> str:
     """The unit of a result, the whole area, or all reporting agencies."""
     words = _words(lang)
     if result.unit is not None:
@@ -219,7 +219,7 @@ def where(result: IndicatorResult, lang: str) -> str:
     return words["area"].format(n=result.units_in_total)
 
 
-def explain(result: IndicatorResult, lang: str) -> str:
+def explain(result: IndicatorResult, lang: Lang) -> str:
     """A result and every record behind it (:meth:`IndicatorResult.explain`)."""
     words = _words(lang)
     code = check_lang(lang)
@@ -273,14 +273,14 @@ def explain(result: IndicatorResult, lang: str) -> str:
     return "\n".join(lines)
 
 
-def line(entry: Entry, lang: str, *, with_unit: bool) -> str:
+def line(entry: Entry, lang: Lang, *, with_unit: bool) -> str:
     """An entry in one line; for the whole area, with its unit's code."""
     if with_unit and entry.unit is not None and entry.unit != entry.record_id:
         return f"{entry.record_id} ({entry.unit}): {entry.reason.text(lang)}"
     return entry.text(lang)
 
 
-def issue_text(issue: UnitIssue, lang: str) -> str:
+def issue_text(issue: UnitIssue, lang: Lang) -> str:
     """A record left out for its unit, in one line."""
     code = check_lang(lang)
     vi, en = _ISSUE_TEXTS.get(issue.problem, _ISSUE_TEXTS["unknown_unit"])
@@ -291,7 +291,7 @@ def issue_text(issue: UnitIssue, lang: str) -> str:
     return f"{_type_name(issue.record_type, code)} {issue.record_id}: {text}"
 
 
-def crosswalk_text(use: CrosswalkUse, lang: str) -> str:
+def crosswalk_text(use: CrosswalkUse, lang: Lang) -> str:
     """An old unit mapped onto its successor, in one line."""
     code = check_lang(lang)
     counts = ", ".join(
@@ -301,7 +301,7 @@ def crosswalk_text(use: CrosswalkUse, lang: str) -> str:
     return f"{use.from_code} {use.from_name} → {use.to_code} {use.to_name}: {counts}"
 
 
-def quality_text(quality: DataQuality, lang: str) -> str:
+def quality_text(quality: DataQuality, lang: Lang) -> str:
     """Where every record went (:meth:`DataQuality.explain`)."""
     words = _words(lang)
     code = check_lang(lang)
@@ -331,7 +331,7 @@ def quality_text(quality: DataQuality, lang: str) -> str:
     return "\n".join(lines)
 
 
-def summary(evaluation: Evaluation, lang: str) -> str:
+def summary(evaluation: Evaluation, lang: Lang) -> str:
     """The plan and period, the warnings, one line per indicator."""
     words = _words(lang)
     code = check_lang(lang)

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 
 import attrs
 
-from threeno.lang import check_lang
+from threeno.lang import Lang, check_lang
 from threeno.lang import target as lang_target
 from threeno.model._base import LabelledEnum, as_tuple, fail, non_empty, of_enum, tuple_of
 from threeno.model.enums import (
@@ -137,7 +137,7 @@ class Dimension(LabelledEnum):
         found = _VOCABULARIES.get(self)
         return None if found is None else tuple(found)
 
-    def label_of(self, slug: str, lang: str = "vi") -> str | None:
+    def label_of(self, slug: str, lang: Lang = "vi") -> str | None:
         """The label of the category ``slug`` in ``"vi"`` or ``"en"``.
 
         ``None`` for a slug not in the vocabulary, or a dimension without one (the caller
@@ -172,7 +172,7 @@ class AgeGroup:
     vi: str
     en: str
 
-    def label(self, lang: str = "vi") -> str:
+    def label(self, lang: Lang = "vi") -> str:
         """The label in ``"vi"`` or ``"en"``.
 
         Raises:
@@ -202,7 +202,7 @@ class _Category(Protocol):
     @property
     def slug(self) -> str: ...  # the category's key in breakdowns
 
-    def label(self, lang: str = "vi") -> str: ...  # its label in "vi" or "en"
+    def label(self, lang: Lang = "vi") -> str: ...  # its label in "vi" or "en"
 
 
 def _by_slug(categories: Iterable[_Category]) -> Mapping[str, _Category]:
@@ -282,7 +282,7 @@ FIGURES: Final[dict[str, tuple[str, str]]] = {
 }
 
 
-def _pick(lang: str, vi: str, en: str) -> str:
+def _pick(lang: Lang, vi: str, en: str) -> str:
     return vi if check_lang(lang) == "vi" else en
 
 
@@ -400,7 +400,7 @@ class Indicator:
         """The exact counting rule, which is the docstring of the code that counts it."""
         return inspect.getdoc(self.accumulator) or ""
 
-    def name(self, lang: str = "vi") -> str:
+    def name(self, lang: Lang = "vi") -> str:
         """The name in ``"vi"`` (default) or ``"en"``.
 
         Raises:
@@ -408,18 +408,18 @@ class Indicator:
         """
         return _pick(lang, self.name_vi, self.name_en)
 
-    def numerator(self, lang: str = "vi") -> str:
+    def numerator(self, lang: Lang = "vi") -> str:
         """What the numerator counts, in ``"vi"`` or ``"en"``."""
         return _pick(lang, self.numerator_vi, self.numerator_en)
 
-    def denominator(self, lang: str = "vi") -> str | None:
+    def denominator(self, lang: Lang = "vi") -> str | None:
         """What the denominator counts, in ``"vi"`` or ``"en"`` (``None`` for a count)."""
         if self.denominator_vi is None or self.denominator_en is None:
             _pick(lang, "", "")  # still refuse an unknown language
             return None
         return _pick(lang, self.denominator_vi, self.denominator_en)
 
-    def target_value(self, value: float, lang: str = "vi") -> str:
+    def target_value(self, value: float, lang: Lang = "vi") -> str:
         """A target's value for this indicator, as the plan writes it, in ``"vi"`` or ``"en"``.
 
         A share is a percentage, whole when it is (``100%``) and with one decimal otherwise
@@ -435,7 +435,7 @@ class Indicator:
         """
         return lang_target(value, check_lang(lang), share=self.kind is not IndicatorKind.COUNT)
 
-    def target_text(self, target: Target, lang: str = "vi") -> str:
+    def target_text(self, target: Target, lang: Lang = "vi") -> str:
         """A target for this indicator in words: its comparator and its value.
 
         >>> from threeno.indicators.catalogue import get

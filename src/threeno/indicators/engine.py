@@ -71,7 +71,7 @@ from threeno.indicators.results import (
 )
 from threeno.indicators.settings import EvaluationSettings
 from threeno.messages import Notice
-from threeno.model._base import scrub
+from threeno.model._personal import scrub
 from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.model.period import ReportingPeriod  # noqa: TC001 - Sphinx evaluates the annotations
 from threeno.model.plan import Plan, Target  # noqa: TC001 - Sphinx evaluates the annotations

@@ -73,7 +73,7 @@ class Named:
     vi: str
     en: str
 
-    def label(self, lang: str = "vi") -> str:
+    def label(self, lang: Lang = "vi") -> str:
         """The name in ``"vi"`` or ``"en"``.
 
         Raises:
@@ -380,7 +380,7 @@ def lower_first(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def format_fact(value: object, lang: str = "en") -> str:  # noqa: PLR0911 - one return per kind of fact
+def format_fact(value: object, lang: Lang = "en") -> str:  # noqa: PLR0911 - one return per kind of fact
     """Write one fact of a reason in words.
 
     A date is written as :func:`threeno.lang.date` writes it (``dd/mm/yyyy``); a whole
@@ -449,7 +449,7 @@ class Reason:
         """The fact called ``name``, or ``None``."""
         return next((value for key, value in self.facts if key == name), None)
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: Lang = "en") -> str:
         """The reason in words, in English (default) or Vietnamese.
 
         Raises:
@@ -489,7 +489,7 @@ class Entry:
     unit: str | None
     reason: Reason
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: Lang = "en") -> str:
         """``"CR-0017: received 2024-01-25, limit 2024-02-15 (...), decided 2024-02-20"``."""
         return f"{self.record_id}: {self.reason.text(lang)}"
 

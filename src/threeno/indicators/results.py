@@ -41,7 +41,7 @@ from threeno.indicators.explanation import (  # noqa: TC001 - Sphinx evaluates t
     Explanation,
 )
 from threeno.indicators.settings import EvaluationSettings  # noqa: TC001 - Sphinx evaluates the annotations
-from threeno.lang import check_lang
+from threeno.lang import Lang, check_lang
 from threeno.lang import percent as percent_text
 from threeno.messages import Notice
 from threeno.model._base import LabelledEnum
@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 __all__ = [
+    "LEFT_OUT_REASONS",
     "SCHEMA",
     "BreakdownCell",
     "CrosswalkUse",
@@ -176,11 +177,13 @@ class BreakdownCell:
         }
 
 
-# The reasons a record is left out for its unit (the placements ``left_out`` sums).
-_LEFT_OUT: Final[tuple[str, ...]] = ("out_of_scope", "not_valid_on_date", "unknown_unit")
+#: The reasons a record is left out of every number for its unit code, in the order of
+#: :attr:`DataQuality.left_out_by_reason` (the last placements of the data-quality
+#: counts, :data:`threeno.indicators.engine.PLACEMENTS`).
+LEFT_OUT_REASONS: Final[tuple[str, ...]] = ("out_of_scope", "not_valid_on_date", "unknown_unit")
 
 
-def percent(value: float, lang: str) -> str:
+def percent(value: float, lang: Lang) -> str:
     """A share as a percentage with one decimal, as explanations and reports write it.
 
     The same as :func:`threeno.lang.percent` with one decimal: Vietnamese writes a decimal
@@ -268,7 +271,7 @@ class IndicatorResult:
             f" {self.status.value}>"
         )
 
-    def value_text(self, lang: str = "en") -> str:
+    def value_text(self, lang: Lang = "en") -> str:
         """The value in words: ``"2/3 = 66.7%"``, ``"3"``, or *no data*.
 
         Numbers are grouped as the language writes them (``1.234`` in Vietnamese).
@@ -278,11 +281,11 @@ class IndicatorResult:
         """
         return _text.value_text(self, lang)
 
-    def target_text(self, lang: str = "en") -> str:
+    def target_text(self, lang: Lang = "en") -> str:
         """The target in words: ``"target at least 100% (I.3)"``, or that there is none."""
         return _text.target_text(self, lang)
 
-    def explain(self, lang: str = "en") -> str:
+    def explain(self, lang: Lang = "en") -> str:
         """The result and every record behind it, in words.
 
         The head says which indicator, unit and period, what the numerator and
@@ -415,7 +418,7 @@ class UnitIssue:
     problem: str
     unit_name: str | None = None
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: Lang = "en") -> str:
         """The issue in one line, the record type by name: ``crime report CR-0014: ...``.
 
         Raises:
@@ -457,7 +460,7 @@ class CrosswalkUse:
     to_name: str
     records: dict[str, int]
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: Lang = "en") -> str:
         """The mapping in one line: ``03389 Phường Đoàn Kết → 03388 Phường Đoàn Kết: ...``.
 
         Raises:
@@ -514,7 +517,7 @@ class DataQuality:
         """
         return {
             reason: sum(counts.get(reason, 0) for counts in self.counts.values())
-            for reason in _LEFT_OUT
+            for reason in LEFT_OUT_REASONS
         }
 
     @property
@@ -522,7 +525,7 @@ class DataQuality:
         """How many records were left out for their unit (in no number of the evaluation)."""
         return sum(self.left_out_by_reason.values())
 
-    def explain(self, lang: str = "en") -> str:
+    def explain(self, lang: Lang = "en") -> str:
         """How many records were left out, where each type's records went, then each issue.
 
         Record types and placements are named in the language asked for.
@@ -659,7 +662,7 @@ class Evaluation:
         merged: Evaluation = self._state.merged(other._state)
         return merged
 
-    def summary(self, lang: str = "en") -> str:
+    def summary(self, lang: Lang = "en") -> str:
         """The plan and period, the warnings, then one line per indicator.
 
         Each indicator's line gives its id, the whole area's value, target and status.

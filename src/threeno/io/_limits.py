@@ -10,12 +10,28 @@ raise a :class:`~threeno.errors.ThreenoError` naming the file and the limit.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final, Protocol
+from typing import TYPE_CHECKING, Final, NoReturn, Protocol
+
+import attrs
+
+from threeno.errors import DatasetError
+from threeno.messages import Notice
+from threeno.model._base import fail
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
 
-__all__ = ["MAX_DEPTH", "LineSource", "lines", "too_deep"]
+__all__ = [
+    "MAX_DEPTH",
+    "LineSource",
+    "LoadLimits",
+    "check_limits",
+    "lines",
+    "refuse",
+    "too_deep",
+    "too_large",
+]
 
 
 class LineSource(Protocol):
@@ -75,3 +91,80 @@ def lines(stream: LineSource, limit: int) -> Iterator[bytes | None]:
             if not line:
                 break
         yield None
+
+
+_MIB: Final = 1 << 20
+
+
+def refuse(code: str, /, **params: object) -> NoReturn:
+    """Raise a :class:`DatasetError` of ``code``, its English wording as its message.
+
+    Raised "from None": the error says all there is, without the decoder's traceback.
+    """
+    raise DatasetError(Notice(code, params).text("en"), code=code, params=params) from None
+
+
+def _positive(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        shown = value if isinstance(value, int) else type(value).__name__
+        fail(instance, attribute.name, "limit_not_positive", value=shown)
+
+
+@attrs.frozen(kw_only=True)
+class LoadLimits:
+    """Limits against hostile input files, checked before or while they are read.
+
+    A file beyond a limit is refused with a :class:`~threeno.errors.DatasetError`
+    naming it and the limit, except a JSON Lines line, which is rejected like any bad
+    record (the load goes on). Records given in memory (a mapping, an iterable of
+    dicts) are not checked: they are not files.
+
+    Args:
+        document_bytes: the largest JSON document (read whole into memory).
+        file_bytes: the largest JSON Lines or CSV file :func:`load_dataset` reads (it
+            keeps every record); :func:`iter_records` streams files of any size.
+        line_bytes: the longest line of a JSON Lines or CSV file, its newline included.
+        depth: how deeply JSON values may nest (a record nests 3 levels deep).
+        max_rejections: how many rejections a load report lists, the first read; the
+            others are counted by the code of each of their problems
+            (``LoadReport.unlisted``), so
+            that a file of millions of bad lines takes no more memory than one of good
+            lines. Every rejection is counted in the totals either way.
+
+    Raises:
+        ValidationError: for a limit that is not a whole number, 1 or more.
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0 ``max_rejections``.
+    """
+
+    document_bytes: int = attrs.field(default=256 * _MIB, validator=_positive)
+    file_bytes: int = attrs.field(default=2048 * _MIB, validator=_positive)
+    line_bytes: int = attrs.field(default=_MIB, validator=_positive)
+    depth: int = attrs.field(default=MAX_DEPTH, validator=_positive)
+    max_rejections: int = attrs.field(default=1000, validator=_positive)
+
+
+def check_limits(limits: object, function: str) -> None:
+    """Refuse ``limits`` that is not a :class:`LoadLimits` (an untyped caller's mistake).
+
+    Shared by the readers of this package (``load_dataset``, ``iter_records``,
+    ``evaluate_stream``).
+
+    Raises:
+        DatasetError: naming ``function`` and the type given.
+    """
+    if not isinstance(limits, LoadLimits):
+        refuse("limits_not_limits", function=function, type=type(limits).__name__)
+
+
+def too_large(path: Path, limit: int, code: str) -> Callable[[int], NoReturn]:
+    """A refusal of ``path``, beyond ``limit`` bytes, to call with the size found.
+
+    code: file_too_large (a file of records) or document_too_large (a JSON document).
+    """
+
+    def refuse_size(size: int) -> NoReturn:
+        refuse(code, file=str(path), size=size, limit=limit)
+
+    return refuse_size

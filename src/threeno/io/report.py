@@ -416,7 +416,7 @@ class LoadReportError(DatasetError):
         params = {"rejected": report.rejected, "problems": len(report.problems)}
         super().__init__(str(report), code="load_rejected", params=params)
 
-    def text(self, lang: str = "en") -> str:
+    def text(self, lang: Lang = "en") -> str:
         """The whole load report in ``lang`` (``"vi"`` or ``"en"``)."""
         return self.report.text(check_lang(lang))
 

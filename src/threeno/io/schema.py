@@ -40,7 +40,8 @@ import attrs
 
 from threeno.errors import DatasetError
 from threeno.io.datasets import READABLE_SCHEMAS, SCHEMA
-from threeno.model._base import LabelledEnum, is_sensitive
+from threeno.model._base import LabelledEnum
+from threeno.model._personal import is_sensitive
 from threeno.model.dataset import RECORD_TYPES
 
 __all__ = ["DRAFT", "SCHEMA_NAMES", "json_schema"]

@@ -30,7 +30,8 @@ from threeno.errors import DatasetError
 from threeno.indicators.engine import Evaluator
 from threeno.indicators.settings import EvaluationSettings
 from threeno.io._files import FOLDER, input_kind, raise_coded
-from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, check_limits, iter_records
+from threeno.io._limits import check_limits
+from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, iter_records
 from threeno.io.report import LoadReport, LoadReportError, TypeCounts
 from threeno.messages import Notice
 from threeno.model.dataset import RECORD_TYPES

@@ -7,7 +7,7 @@ that fill it, written out by :meth:`Notice.text` from :data:`TEMPLATES`, the one
 catalogue of wordings (Vietnamese first, then English).
 
 Params are ids, codes, field names, counts and dates — never a value that could be a
-person's (the caller scrubs, see ``threeno.model._base.scrub``).
+person's (the caller scrubs, see ``threeno.model._personal.scrub``).
 
 A template fills its params as :meth:`str.format` does (``{value!r}``, ``{byte:02x}``),
 and also knows how each language writes a few of them:

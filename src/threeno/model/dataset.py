@@ -24,7 +24,8 @@ import attrs
 
 from threeno.lang import Lang, check_lang
 from threeno.messages import Notice
-from threeno.model._base import as_tuple, fail, masker_of, scrub_params, tuple_of
+from threeno.model._base import as_tuple, fail, tuple_of
+from threeno.model._personal import masker_of, scrub_params
 from threeno.model.activities import (
     ModelReview,
     OutreachEvent,
@@ -444,7 +445,7 @@ def _problem(
     """A problem of ``record`` with its code; a personal value of the record is not quoted.
 
     Not in the message, its params, nor the record's id (however the value is written:
-    :class:`~threeno.model._base.Masker`).
+    :class:`~threeno.model._personal.Masker`).
     """
     found = masker_of(record)
     scrubbed = scrub_params(params, found)

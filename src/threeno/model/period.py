@@ -31,7 +31,7 @@ from typing import Final, Self
 import attrs
 
 from threeno.errors import PeriodError, ValidationError
-from threeno.lang import check_lang
+from threeno.lang import Lang, check_lang
 from threeno.messages import Notice
 from threeno.model._base import LabelledEnum, check_order, date_field, fail, notice_of, of_enum
 
@@ -502,7 +502,7 @@ class ReportingPeriod:
             return f"{year:04d}-Q{index}"
         return f"{year:04d}-{index:02d}"
 
-    def label(self, lang: str = "vi") -> str:
+    def label(self, lang: Lang = "vi") -> str:
         """A heading for a report, with the period's dates.
 
         >>> from threeno.model.period import ReportingPeriod

@@ -24,16 +24,14 @@ from threeno.model._base import (
     check_order,
     date_field,
     fail,
-    holding_personal,
-    masker_of,
     nfc,
     nfc_or_none,
     non_empty,
     of_enum,
     optional_date,
-    sensitive,
     tuple_of,
 )
+from threeno.model._personal import holding_personal, masker_of, sensitive
 from threeno.model.enums import Ethnicity, Sex, SubjectCategory
 
 if TYPE_CHECKING:
@@ -102,7 +100,7 @@ class Subject:
     category do not overlap (one membership at a time, so counts never double).
 
     ``full_name``, ``national_id`` and ``phone`` are personal data: optional, marked
-    sensitive (``threeno.model._base.is_sensitive``), left out of ``repr`` and
+    sensitive (``threeno.model._personal.is_sensitive``), left out of ``repr`` and
     ``str``, and never quoted in an error message.
 
     Plan clauses: I.1, II.2.b, II.3.a, III.1.b, III.4.c.
@@ -147,7 +145,7 @@ class Subject:
         (the data dictionary, ``generated/data-dictionary``; Nghị định 13/2023/NĐ-CP,
         Art. 2: personal data).
         Another field holding them (a name typed as the unit code) is masked wherever a
-        message quotes it (``threeno.model._base.Masker``).
+        message quotes it (``threeno.model._personal.Masker``).
         """
         if self.full_name is not None or self.national_id is not None or self.phone is not None:
             personal = (self.full_name, self.national_id, self.phone)
@@ -169,7 +167,7 @@ class Subject:
         """The fields but personal data, and the subject's own data masked in any field.
 
         A name typed as the unit code is shown as ``<personal data>`` there too
-        (``threeno.model._base.Masker``).
+        (``threeno.model._personal.Masker``).
         """
         shown = ", ".join(
             f"{f.name}={getattr(self, f.name)!r}" for f in attrs.fields(Subject) if f.repr

@@ -4,7 +4,7 @@ The records threeno counts describe victims of trafficking and people at risk of
 module holds the three pure functions that make data fit to leave an agency:
 
 - :func:`redact` removes every field marked sensitive (``full_name``, ``national_id``,
-  ``phone`` of a subject; see ``threeno.model._base.is_sensitive``);
+  ``phone`` of a subject; see ``threeno.model._personal.is_sensitive``);
 - :func:`pseudonymise` replaces every record id with a keyed HMAC-SHA256 pseudonym, the
   same in every field that refers to the record, so references still resolve;
 - :func:`suppress_table` decides which counts of a published table to hide: every count

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final
 import attrs
 
 from threeno.errors import ValidationError
-from threeno.model._base import is_sensitive
+from threeno.model._personal import sensitive_fields
 from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.model.record_types import RECORD_TYPE_LIST
 
@@ -37,10 +37,7 @@ ID_PREFIXES: Final[Mapping[str, str]] = MappingProxyType(
 #: million ids of one type has odds of about 1 in 36 million, and is refused, not hidden).
 _HEX_DIGITS: Final = 16
 # The names of each record type's sensitive fields.
-_SENSITIVE: Final = {
-    name: tuple(f.name for f in attrs.fields(cls) if is_sensitive(f))
-    for name, cls in RECORD_TYPES.items()
-}
+_SENSITIVE: Final = {name: sensitive_fields(cls) for name, cls in RECORD_TYPES.items()}
 
 
 def redact(dataset: Dataset) -> Dataset:

@@ -33,6 +33,8 @@ if TYPE_CHECKING:
     from docx.table import Table, _Cell
     from docx.text.paragraph import Paragraph
 
+    from threeno.lang import Lang
+
     Container = Document | _Cell
 
 # -- Phụ lục I of Nghị định 30/2020/NĐ-CP -------------------------------------------------
@@ -213,7 +215,7 @@ def _times(fonts: BaseOxmlElement) -> None:
         fonts.set(qn(f"w:{key}"), FONT)
 
 
-def prepare(document: Document, *, lang: str) -> None:
+def prepare(document: Document, *, lang: Lang) -> None:
     """Set the document's defaults: Times New Roman, black, the body's size, the language.
 
     Every style of the template gets the font (its theme fonts removed), so a heading or

@@ -38,7 +38,8 @@ import attrs
 from threeno.indicators.catalogue import CATALOGUE
 from threeno.io._atomic import make_folder, write_atomic
 from threeno.io.schema import field_docs
-from threeno.model._base import LabelledEnum, is_sensitive
+from threeno.model._base import LabelledEnum
+from threeno.model._personal import is_sensitive
 from threeno.model.dataset import RECORD_TYPES
 from threeno.rules import calendar, periods, support, time_limits
 

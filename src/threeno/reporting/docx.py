@@ -290,7 +290,7 @@ def _frame(
 def render_docx(  # noqa: PLR0913 - the report's options, all keyword-only
     evaluation: Evaluation,
     *,
-    lang: str = "vi",
+    lang: Lang = "vi",
     plan: Plan | None = None,
     load_report: LoadReport | None = None,
     suppress_below: int | None = None,
@@ -332,6 +332,7 @@ def render_docx(  # noqa: PLR0913 - the report's options, all keyword-only
         ThreenoError: when python-docx is not installed.
         ValidationError: as :func:`~threeno.reporting.view.build_view`, and for a
             narrative with text before its first section.
+        LanguageError: for a language other than ``"vi"`` or ``"en"``.
 
     Plan clauses: IV.2.
 

@@ -53,7 +53,7 @@ from threeno.errors import ValidationError
 from threeno.lang import Lang, check_lang
 from threeno.lang import date as lang_date
 from threeno.lang import number as lang_number
-from threeno.reporting.view import LANGS, NO_VALUE, build_view
+from threeno.reporting.view import NO_VALUE, build_view
 
 if TYPE_CHECKING:
     from threeno.indicators.results import Evaluation
@@ -188,9 +188,7 @@ def _check(evaluation: object, fmt: object, lang: object) -> None:
     if fmt not in FORMATS:
         msg = f"must be one of {', '.join(FORMATS)}, not {fmt!r}"
         raise ValidationError(msg, cls_name="render", field="format")
-    if lang not in LANGS:
-        msg = f"must be one of {', '.join(LANGS)}, not {lang!r}"
-        raise ValidationError(msg, cls_name="render", field="lang")
+    check_lang(lang)
 
 
 def _json_value(value: object) -> Any:  # noqa: ANN401 - JSON-ready data of any shape
@@ -403,7 +401,7 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
     evaluation: Evaluation,
     format: str,  # noqa: A002 - the public name of the argument since 0.1.0
     *,
-    lang: str = "vi",
+    lang: Lang = "vi",
     plan: Plan | None = None,
     load_report: LoadReport | None = None,
     generated_on: dt.date | None = None,
@@ -458,9 +456,10 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
         a CSV report is encoded as :data:`CSV_ENCODING`).
 
     Raises:
-        ValidationError: for something other than an evaluation, an unknown format or
-            language, a plan other than the one evaluated, or a threshold that is not a
-            whole number 2 or more.
+        ValidationError: for something other than an evaluation, an unknown format, a
+            plan other than the one evaluated, or a threshold that is not a whole number
+            2 or more.
+        LanguageError: for a language other than ``"vi"`` or ``"en"``.
 
     Plan clauses: IV.2.
 

@@ -111,13 +111,17 @@ class _Limiter:
     def refuse_if_full(self) -> None:
         """Answer 503 ``service_busy`` now if every slot and every place in the queue is taken."""
         if self._free is not None and self._free.value == 0 and self.waiting >= self.queue:
-            raise ServiceError(
-                503,
-                "service_busy",
-                headers={"Retry-After": "1"},
-                running=self.running,
-                waiting=self.waiting,
-            )
+            raise self._busy()
+
+    def _busy(self) -> ServiceError:
+        """The 503 ``service_busy`` answer, with the works running and waiting."""
+        return ServiceError(
+            503,
+            "service_busy",
+            headers={"Retry-After": "1"},
+            running=self.running,
+            waiting=self.waiting,
+        )
 
     async def run(
         self, work: Callable[[], Reply], call: Call, deadline: float, seconds: float
@@ -131,13 +135,7 @@ class _Limiter:
             free.acquire_nowait()  # a free slot: no wait, and no await before it is taken
         except anyio.WouldBlock:
             if self.waiting >= self.queue:
-                raise ServiceError(
-                    503,
-                    "service_busy",
-                    headers={"Retry-After": "1"},
-                    running=self.running,
-                    waiting=self.waiting,
-                ) from None
+                raise self._busy() from None
             self.waiting += 1
             try:
                 with anyio.fail_after(max(deadline - anyio.current_time(), 0)):

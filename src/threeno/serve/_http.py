@@ -16,6 +16,9 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, Final
 
+from threeno.io._json import BOM, JSON_SPACE
+from threeno.io._limits import MAX_DEPTH, too_deep
+from threeno.lang import LANGS
 from threeno.messages import Notice
 
 if TYPE_CHECKING:
@@ -23,13 +26,10 @@ if TYPE_CHECKING:
 
     from threeno.lang import Lang
 
-#: How deeply a request body may nest: a record nests 3 levels deep in a document, its
-#: lists of objects 5 (the library's limit for JSON files, ``LoadLimits.depth``).
-MAX_DEPTH: Final = 32
+# How deeply a request body may nest (MAX_DEPTH): a record nests 3 levels deep in a
+# document, its lists of objects 5; the library's limit for JSON files, LoadLimits.depth.
 #: Python's limit on the digits of a whole number read from text (``sys.int_info``).
 INT_DIGITS: Final = 4300
-_BOM: Final = b"\xef\xbb\xbf"
-_LANGS: Final[tuple[Lang, ...]] = ("vi", "en")
 
 
 class ServiceError(Exception):
@@ -116,7 +116,7 @@ def negotiate(header: str | None, default: Lang = "vi") -> Lang:
         lang: Lang | None
         if primary == "*":
             lang = default
-        elif primary in _LANGS:
+        elif primary in LANGS:
             lang = "vi" if primary == "vi" else "en"
         else:
             continue
@@ -260,23 +260,6 @@ _DECODER: Final = json.JSONDecoder(
 )
 
 
-def _depth_over(value: object, limit: int) -> bool:
-    """Whether ``value`` nests more than ``limit`` levels (a scalar is 0, ``[]`` is 1)."""
-    stack: list[tuple[object, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        if isinstance(item, dict):
-            children: Iterable[object] = item.values()
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in children)
-    return False
-
-
 def parse_json(body: bytes, *, schema: str) -> object:
     """The JSON value of a request body, read as strictly as the library reads a document.
 
@@ -289,13 +272,13 @@ def parse_json(body: bytes, *, schema: str) -> object:
             ``service_body_json_constant``, ``service_body_number_too_long`` or
             ``service_body_too_deep``; the message gives a place, never a value.
     """
-    data = body.removeprefix(_BOM)
+    data = body.removeprefix(BOM)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise ServiceError(400, "service_body_not_utf8", line=line, byte=data[exc.start]) from None
-    if not text.strip(" \t\r\n"):
+    if not text.strip(JSON_SPACE):
         raise ServiceError(400, "service_body_empty", schema=schema)
     try:
         value = _DECODER.decode(text)
@@ -309,7 +292,7 @@ def parse_json(body: bytes, *, schema: str) -> object:
         raise ServiceError(400, "service_body_too_deep", depth=MAX_DEPTH) from None
     except ValueError:  # a whole number of more digits than Python reads
         raise ServiceError(400, "service_body_number_too_long", digits=INT_DIGITS) from None
-    if _depth_over(value, MAX_DEPTH):
+    if too_deep(value, MAX_DEPTH):
         raise ServiceError(400, "service_body_too_deep", depth=MAX_DEPTH)
     return value
 

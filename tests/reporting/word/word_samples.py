@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from threeno.indicators.results import Evaluation
     from threeno.io.report import LoadReport
+    from threeno.lang import Lang
     from threeno.model.plan import Plan
 
 # -- the decree's measures (Phụ lục I), in mm and points ---------------------------------
@@ -89,7 +90,7 @@ def demo() -> tuple[Evaluation, LoadReport]:
 
 
 @functools.cache
-def demo_docx(lang: str = "vi", *, simulated: bool = True) -> bytes:
+def demo_docx(lang: Lang = "vi", *, simulated: bool = True) -> bytes:
     """The demo report as a Word file, with :data:`LETTERHEAD`."""
     evaluation, load_report = demo()
     return render_docx(

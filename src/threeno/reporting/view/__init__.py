@@ -43,7 +43,8 @@ import inspect
 from typing import Final
 
 from threeno import lang as _lang
-from threeno.reporting.view import _top, _words
+from threeno.indicators import results as _results
+from threeno.reporting.view import _words
 from threeno.reporting.view._build import build_view
 from threeno.reporting.view._cells import make_cell
 from threeno.reporting.view._classes import (
@@ -99,9 +100,9 @@ LANGS: Final = _lang.LANGS
 #: What a table shows for a count with no data (beside its status *no data*), and for a
 #: value that does not apply.
 NO_VALUE: Final = _words.NO_VALUE
-#: The reasons a record is left out of every number for its unit code, in the order of
-#: :attr:`DataQuality.left_out_by_reason <threeno.indicators.results.DataQuality>`.
-LEFT_OUT_REASONS: Final = _top.LEFT_OUT_REASONS
+#: The reasons a record is left out of every number for its unit code
+#: (:data:`threeno.indicators.results.LEFT_OUT_REASONS`).
+LEFT_OUT_REASONS: Final = _results.LEFT_OUT_REASONS
 #: The languages of outreach by name (``OutreachEvent.language`` is an ISO 639 code):
 #: Vietnamese names as the names of the ethnic groups whose languages they are (Mông,
 #: Thái, Dao), English names as ISO 639-3 gives them (``blt`` is Tai Dam, the language

@@ -35,7 +35,7 @@ __all__ = ["build_view"]
 def build_view(  # noqa: PLR0913 - the report's options, all keyword-only
     evaluation: Evaluation,
     *,
-    lang: str = "vi",
+    lang: Lang = "vi",
     plan: Plan | None = None,
     load_report: LoadReport | None = None,
     generated_on: dt.date | None = None,

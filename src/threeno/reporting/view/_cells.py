@@ -5,7 +5,7 @@ Plan clauses: I.3 ("100%"), I.5 ("07/07"), IV.2 (reports published).
 
 from __future__ import annotations
 
-from threeno.lang import check_lang, number, percent
+from threeno.lang import Lang, check_lang, number, percent
 from threeno.reporting.view._classes import Cell
 from threeno.reporting.view._words import NO_VALUE, words
 
@@ -15,7 +15,7 @@ __all__ = ["make_cell"]
 def make_cell(
     numerator: int,
     denominator: int | None,
-    lang: str,
+    lang: Lang,
     *,
     hidden: tuple[str | None, str | None] = (None, None),
     has_data: bool = True,

@@ -14,6 +14,8 @@ import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link 
 
 import attrs
 
+from threeno.lang import Lang  # noqa: TC001 - Sphinx evaluates the annotations to link them
+
 __all__ = [
     "Bar",
     "BarChart",
@@ -466,7 +468,7 @@ class ReportView:
        ``overview`` and ``settings``.
     """
 
-    lang: str
+    lang: Lang
     words: dict[str, str]
     explain_mode: str
     header: Header

@@ -12,12 +12,12 @@ Plan clauses: IV.2 (the six-monthly and yearly reports the standing body consoli
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
 from threeno.indicators.catalogue import CATALOGUE_IDS as IDS
 from threeno.indicators.catalogue import get
-from threeno.indicators.engine import PLACEMENTS
 from threeno.indicators.explanation import lower_first
+from threeno.indicators.results import LEFT_OUT_REASONS
 from threeno.lang import count, date, number
 from threeno.model.period import PeriodKind
 from threeno.reporting.view._classes import Fact, Header, Overview, Setting
@@ -33,11 +33,7 @@ if TYPE_CHECKING:
     from threeno.model.period import ReportingPeriod
     from threeno.model.plan import Plan
 
-__all__ = ["LEFT_OUT_REASONS", "header", "overview", "settings"]
-
-# The reasons a record is left out for its unit code, documented in the package: the
-# placements from ``out_of_scope`` on (the engine's order, that of the data quality).
-LEFT_OUT_REASONS: Final = PLACEMENTS[PLACEMENTS.index("out_of_scope") :]
+__all__ = ["header", "overview", "settings"]
 
 
 def header(

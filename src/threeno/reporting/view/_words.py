@@ -285,7 +285,7 @@ LANGUAGE_NAMES: Final[dict[str, tuple[str, str]]] = {
 }
 
 
-def words(lang: str) -> dict[str, str]:
+def words(lang: Lang) -> dict[str, str]:
     """The report's fixed words in ``lang``.
 
     Raises:
