@@ -77,6 +77,8 @@ class Side:
         note_vi: the revision's note, if any; note_en: in English.
         changes: the keys the revision changes (``evaluation.count_receipt_day``); empty
             for a plan as its file sets it, ``("plan",)`` for a whole second plan.
+        plan: the plan evaluated, when known (a report names what differs between the
+            two plans from it); not compared, not in the JSON.
 
     .. versionadded:: 0.2.0
     """
@@ -88,6 +90,7 @@ class Side:
     note_vi: str = ""
     note_en: str = ""
     changes: tuple[str, ...] = ()
+    plan: Plan | None = attrs.field(default=None, eq=False, repr=False)
 
     @classmethod
     def of(cls, given: Plan | Revision) -> Side:
@@ -101,8 +104,15 @@ class Side:
                 note_vi=given.note_vi,
                 note_en=given.note_en,
                 changes=given.changes,
+                plan=given.plan,
             )
-        return cls(id=given.id, plan_id=given.id, title_vi=given.title_vi, title_en=given.title_en)
+        return cls(
+            id=given.id,
+            plan_id=given.id,
+            title_vi=given.title_vi,
+            title_en=given.title_en,
+            plan=given,
+        )
 
     def title(self, lang: str = "vi") -> str:
         """The title in ``"vi"`` (default) or ``"en"``."""
