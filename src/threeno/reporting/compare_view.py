@@ -40,9 +40,17 @@ from threeno.reporting.view import make_cell
 from threeno.reporting.view._words import category_label, words
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from threeno.model.plan import Plan, Target
 
-__all__ = ["COMPARISON_SCHEMA", "ComparisonView", "build_comparison_view", "render_comparison"]
+__all__ = [
+    "COMPARISON_SCHEMA",
+    "ComparisonView",
+    "build_comparison_view",
+    "render_comparison",
+    "render_comparisons",
+]
 
 #: The ``schema`` key of the JSON comparison report.
 COMPARISON_SCHEMA: Final = "threeno-comparison-report/1"
@@ -205,6 +213,7 @@ class ComparisonView:
 
     lang: str
     words: dict[str, str]
+    alternative_id: str
     plan: str
     period: str
     baseline: Line
@@ -432,6 +441,7 @@ def build_comparison_view(comparison: Comparison, lang: str = "vi") -> Compariso
     return ComparisonView(
         lang=code,
         words=w,
+        alternative_id=comparison.alternative.id,
         plan=title,
         period=comparison.period.label(code),
         baseline=base_line,
@@ -447,10 +457,9 @@ def build_comparison_view(comparison: Comparison, lang: str = "vi") -> Compariso
 
 
 def _json_value(value: object) -> Any:  # noqa: ANN401 - JSON-ready data of any shape
-    if isinstance(value, Difference):
-        return value.to_dict()
     if attrs.has(type(value)):
-        fields = attrs.fields(type(value))  # type: ignore[arg-type]
+        # A row's numbers are the comparison's own rows, which the JSON holds once.
+        fields = [f for f in attrs.fields(type(value)) if f.name != "numbers"]  # type: ignore[arg-type]
         return {f.name: _json_value(getattr(value, f.name)) for f in fields}
     if isinstance(value, tuple | list):
         return [_json_value(v) for v in value]
@@ -485,6 +494,7 @@ CSV_COLUMNS: Final = (
     "dimension",
     "category",
     "record",
+    "alternative_id",
 )
 _CSV_HEADERS: Final = {
     "vi": (
@@ -501,6 +511,7 @@ _CSV_HEADERS: Final = {
         "Mã phân tổ",
         "Mã nhóm",
         "Mã bản ghi",
+        "Mã phương án so sánh",
     ),
     "en": CSV_COLUMNS,
 }
@@ -516,7 +527,7 @@ def _csv_text(text: str) -> str:
     return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
-def _to_csv(view: ComparisonView, *, simulated: bool) -> str:
+def _to_csv(view: ComparisonView, *, simulated: bool, header: bool = True) -> str:
     sections = _CSV_SECTIONS[view.lang]
     rows: list[list[str]] = []
     if simulated:
@@ -549,8 +560,9 @@ def _to_csv(view: ComparisonView, *, simulated: bool) -> str:
             rows.append([*cells, ind.id, "", "", "", rec.record_id])
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(_CSV_HEADERS[view.lang])
-    writer.writerows([_csv_text(cell) for cell in row] for row in rows)
+    if header:
+        writer.writerow(_CSV_HEADERS[view.lang])
+    writer.writerows([*(_csv_text(cell) for cell in row), view.alternative_id] for row in rows)
     return out.getvalue()
 
 
@@ -605,3 +617,48 @@ def render_comparison(
     template = _environment().get_template(f"compare.{format}")
     mark = SIMULATED_MARK[view.lang] if simulated else ""
     return template.render(v=view, w=view.words, mark=mark)
+
+
+def render_comparisons(
+    comparisons: Sequence[Comparison],
+    format: str,  # noqa: A002 - the same name as render's
+    *,
+    lang: str = "vi",
+    simulated: bool = False,
+) -> str:
+    """Render several comparisons of one baseline as one document.
+
+    One comparison renders as :func:`render_comparison` renders it. Several: Markdown
+    one after another, separated by a rule; HTML one page, each comparison's sections in
+    turn; JSON ``{"schema": ..., "comparisons": [...]}``; CSV one table, the header once
+    (the last column, ``alternative_id``, says which revision a row is about).
+
+    Raises:
+        ValidationError: for no comparison, something other than comparisons, or an
+            unknown format.
+        LanguageError: for an unknown language.
+
+    .. versionadded:: 0.2.0
+    """
+    if not comparisons:
+        msg = "name at least one comparison"
+        raise ValidationError(msg, cls_name="render_comparison", field="comparisons")
+    if len(comparisons) == 1:
+        return render_comparison(comparisons[0], format, lang=lang, simulated=simulated)
+    if format == "json":
+        parts = [json.loads(render_comparison(c, "json", lang=lang)) for c in comparisons]
+        data = {"schema": COMPARISON_SCHEMA, "comparisons": parts, "simulated": simulated}
+        return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    if format == "csv":
+        views = [build_comparison_view(c, lang) for c in comparisons]
+        return "".join(
+            _to_csv(view, simulated=simulated and i == 0, header=i == 0)
+            for i, view in enumerate(views)
+        )
+    texts = [render_comparison(c, format, lang=lang, simulated=simulated) for c in comparisons]
+    if format == "md":
+        return "\n---\n\n".join(texts)
+    first, *others = texts
+    bodies = [t[t.index("<header>") : t.index("</main>") + len("</main>")] for t in others]
+    end = first.rindex("</body>")
+    return first[:end] + "\n".join(bodies) + "\n" + first[end:]
