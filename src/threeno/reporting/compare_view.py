@@ -33,7 +33,7 @@ from threeno.errors import ValidationError
 from threeno.indicators.catalogue import CATALOGUE_IDS, get
 from threeno.indicators.compare import Comparison, Difference, Numbers, RecordState
 from threeno.indicators.definitions import Level
-from threeno.lang import Lang, check_lang, date, number
+from threeno.lang import Lang, check_lang, count, date, number
 from threeno.model.plan import EvaluationReadings
 from threeno.reporting.render import FORMATS, SIMULATED_MARK, _environment
 from threeno.reporting.view import make_cell
@@ -80,7 +80,6 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "categories": "Phân tổ có thay đổi",
         "category": "Nhóm",
         "records": "Trường hợp được xếp loại khác nhau",
-        "records_n": "{n} trường hợp",
         "record": "Mã bản ghi",
         "none": "—",
         "points": "{sign}{value} điểm phần trăm",
@@ -125,7 +124,6 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "categories": "Breakdown categories that changed",
         "category": "Category",
         "records": "Records classified differently",
-        "records_n": "{n} records",
         "record": "Record id",
         "none": "—",
         "points": "{sign}{value} percentage points",
@@ -428,7 +426,7 @@ def build_comparison_view(comparison: Comparison, lang: str = "vi") -> Compariso
     overview = (
         Line(
             label=w["records_changed"],
-            text=w["records_n"].format(n=number(len(comparison.records), code)),
+            text=count(len(comparison.records), "trường hợp", "records", code),
         ),
         Line(label=w["left_out_n"], text=left_out),
     )
@@ -616,7 +614,13 @@ def render_comparison(
         return _to_csv(view, simulated=simulated)
     template = _environment().get_template(f"compare.{format}")
     mark = SIMULATED_MARK[view.lang] if simulated else ""
-    return template.render(v=view, w=view.words, mark=mark)
+    code = check_lang(view.lang)
+    return template.render(
+        v=view,
+        w=view.words,
+        mark=mark,
+        records=lambda n: count(n, "trường hợp", "records", code),
+    )
 
 
 def render_comparisons(
