@@ -214,7 +214,7 @@ class Difference:
 
     @property
     def changed(self) -> bool:
-        """Whether anything differs: a number, the status, the target, or the row itself."""
+        """True when anything differs (a number, the status, the target, the row itself)."""
         return self.baseline != self.alternative
 
     @property

@@ -47,6 +47,10 @@ if TYPE_CHECKING:
 __all__ = [
     "COMPARISON_SCHEMA",
     "ComparisonView",
+    "IndicatorChange",
+    "Line",
+    "RecordLine",
+    "Row",
     "build_comparison_view",
     "render_comparison",
     "render_comparisons",
@@ -170,7 +174,10 @@ class Line:
 
 @attrs.frozen(kw_only=True)
 class Row:
-    """One row of a table: both sides' text, the difference, the statuses."""
+    """One row of a table: both sides' text, the difference, the statuses.
+
+    ``numbers`` is the comparison's own :class:`~threeno.indicators.compare.Difference`.
+    """
 
     indicator: str
     name: str
