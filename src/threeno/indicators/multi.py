@@ -86,6 +86,9 @@ class Evaluators:
                 its position in ``records``: ``crime_reports[3]``).
             ValidationError: once :meth:`result` has been called.
         """
+        if len(self.evaluators) == 1:  # one side: the engine reads the records itself
+            self.evaluators[0].add(record_type, records)
+            return
         for evaluator in self.evaluators:  # the type named is checked, the sides still open
             evaluator.add(record_type, ())
         cls = RECORD_TYPES[record_type]

@@ -150,18 +150,6 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
     },
 }
 
-#: The readings of ``[evaluation]`` by name; another reading keeps its key.
-_READINGS: Final[dict[str, tuple[str, str]]] = {
-    "count_receipt_day": (
-        "Tính ngày tiếp nhận là ngày thứ nhất của thời hạn giải quyết",
-        "The day of receipt counts as day 1 of a time limit",
-    ),
-    "crosswalk": (
-        "Tính số liệu của đơn vị hành chính cũ vào đơn vị mới sau sắp xếp",
-        "Records of merged units are counted in the unit they were merged into",
-    ),
-}
-
 
 @attrs.frozen(kw_only=True)
 class Line:
@@ -364,7 +352,9 @@ def _reading_lines(before: Plan, after: Plan, lang: Lang, w: dict[str, str]) -> 
         old, new = getattr(before.evaluation, key), getattr(after.evaluation, key)
         if old == new:
             continue
-        vi, en = _READINGS.get(key, (key, key))
+        # The report's own words for a reading (its settings), else the reading's key.
+        fixed = words(lang)
+        label = fixed.get(f"{key}_setting") or fixed.get(key) or key
 
         def shown(value: object) -> str:
             if isinstance(value, bool):
@@ -372,7 +362,6 @@ def _reading_lines(before: Plan, after: Plan, lang: Lang, w: dict[str, str]) -> 
             return str(value)
 
         note = getattr(after.evaluation, f"{key}_note_vi" if lang == "vi" else f"{key}_note", "")
-        label = vi if lang == "vi" else en
         lines.append(Line(label=label, text=f"{shown(old)} → {shown(new)}", note=str(note)))
     return lines
 
