@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from tests.indicators.test_compare import TestCrosswalk as _Crosswalk
 from tests.indicators.test_compare import TestReceiptDay as _ReceiptDay
 from threeno import cli, compare
 from threeno.errors import ValidationError
@@ -122,6 +123,23 @@ class TestCommand:
         records = json.loads(out.read_text(encoding="utf-8"))["comparison"]["records"]
         assert {("reports.on_time", "CR-1")} == {(r["indicator"], r["id"]) for r in records}
         assert capsys.readouterr().out == ""
+
+    def test_records_left_out_by_a_revision(
+        self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    ) -> None:
+        """The 2026 plan without its crosswalk leaves out S-1 (the old Đoàn Kết): exit 1.
+
+        The plan counts both women (S-1 crosswalked); the revision leaves S-1 out for its
+        unit code, and the command says so, naming the revision, unless told to accept it.
+        """
+        data = tmp_path / "data.json"
+        dump_dataset(_Crosswalk.DATA, data, format="json")
+        argv = ["compare", "--plan", "doan-ket-tan-phong-2026", "--data", str(data)]
+        argv += ["--revision", "doan-ket-tan-phong-2026-no-crosswalk", "--period", "2025-H2"]
+        assert cli.main([*argv, "--lang", "en"]) == cli.EXIT_DATA
+        err = capsys.readouterr().err
+        assert "threeno: doan-ket-tan-phong-2026-no-crosswalk: 1 record(s)" in err
+        assert cli.main([*argv, "--allow-out-of-scope"]) == cli.EXIT_OK
 
     def test_publish_is_refused(self, capsys: pytest.CaptureFixture[str]) -> None:
         """--publish: exit 2, saying why."""
