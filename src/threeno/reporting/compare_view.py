@@ -70,6 +70,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "note": "Ghi chú",
         "differences": "Nội dung thay đổi",
         "no_difference": "Hai phương án không khác nhau về cách tính.",
+        "unknown_difference": "Không rõ: chỉ có kết quả tính của hai phương án.",
         "whole_plan": "Kế hoạch khác: {title}",
         "summary": "Kết quả toàn địa bàn",
         "name": "Nội dung",
@@ -114,6 +115,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "note": "Note",
         "differences": "What the alternative changes",
         "no_difference": "The two versions count alike.",
+        "unknown_difference": "Not known: only the two evaluations were given.",
         "whole_plan": "Another plan: {title}",
         "summary": "Results for the whole area",
         "name": "Indicator",
@@ -304,8 +306,8 @@ def _target(target: Target | None, indicator: str, lang: Lang, w: dict[str, str]
 def _differences(comparison: Comparison, lang: Lang, w: dict[str, str]) -> list[Line]:
     """What differs between the two plans, read off them: the revision's changes."""
     before, after = comparison.baseline.plan, comparison.alternative.plan
-    if before is None or after is None:
-        return []
+    if before is None or after is None:  # compare_evaluations without the plans
+        return [Line(label=w["differences"], text=w["unknown_difference"])]
     if "plan" in comparison.alternative.changes or before.id != after.id:
         title = after.title_vi if lang == "vi" else after.title_en
         return [Line(label=w["plan"], text=w["whole_plan"].format(title=title))]
@@ -385,7 +387,9 @@ def build_comparison_view(comparison: Comparison, lang: str = "vi") -> Compariso
     base_line, alt_line = (
         Line(
             label=w[key],
-            text=w["as_plan"].format(plan=side.plan_id) if not side.changes else side.title(code),
+            text=w["as_plan"].format(plan=side.plan_id)
+            if side.plan is not None and not side.changes
+            else side.title(code),
             note=side.note_en if code == "en" else side.note_vi,
         )
         for key, side in zip(("baseline", "alternative"), sides, strict=True)
