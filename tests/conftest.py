@@ -53,6 +53,7 @@ SLOW: tuple[str, ...] = (
     "tests/testing/test_synthetic.py::TestWriteJsonl::test_memory_does_not_grow_with_scale",
     "tests/testing/test_strategies.py::TestMix",
     "tests/indicators/test_engine.py::test_property_order_and_partitions",
+    "tests/indicators/test_compare.py::test_property_compare_is_two_evaluations",
     "tests/privacy/test_fuzz.py",
     "tests/privacy/test_attack.py",
     "tests/cli/test_cli_sentinels.py",

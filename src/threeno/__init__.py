@@ -23,7 +23,14 @@ from threeno.errors import (
     UnitError,
     ValidationError,
 )
-from threeno.indicators import ALL_INDICATORS, Evaluation, IndicatorResult, evaluate
+from threeno.indicators import (
+    ALL_INDICATORS,
+    Comparison,
+    Evaluation,
+    IndicatorResult,
+    compare,
+    evaluate,
+)
 from threeno.io import (
     LoadReport,
     dump_dataset,
@@ -46,7 +53,7 @@ from threeno.model import (
     SupportAction,
     UnitRegistry,
 )
-from threeno.plans import load_plan
+from threeno.plans import load_plan, load_revision
 from threeno.reporting import render
 
 try:
@@ -56,6 +63,7 @@ except PackageNotFoundError:  # pragma: no cover - only when run from a bare sou
 
 __all__ = [
     "ALL_INDICATORS",
+    "Comparison",
     "CrimeReport",
     "CriminalCase",
     "Dataset",
@@ -81,6 +89,7 @@ __all__ = [
     "UnitRegistry",
     "ValidationError",
     "__version__",
+    "compare",
     "dump_dataset",
     "evaluate",
     "evaluate_stream",
@@ -88,5 +97,6 @@ __all__ = [
     "json_schema",
     "load_dataset",
     "load_plan",
+    "load_revision",
     "render",
 ]

@@ -167,6 +167,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--debug", action="store_true", help="show the traceback of an error")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     _add_report_command(commands)
+    _add_compare_command(commands)
     _add_validate_command(commands)
     _add_indicators_command(commands)
     _add_explain_command(commands)
@@ -248,6 +249,58 @@ def _add_report_command(commands: _Commands[argparse.ArgumentParser]) -> None:
         type=_threshold,
         metavar="K",
         help="with --publish, hide counts from 1 to K-1 (K at least 2; CTDC publishes at 11)",
+    )
+
+
+def _add_compare_command(commands: _Commands[argparse.ArgumentParser]) -> None:
+    compare = commands.add_parser(
+        "compare",
+        help="what if: the plan and revisions of it compared on the same records",
+        description=(
+            "Evaluate the plan (the baseline) and each revision on the same records, read"
+            " once, and write what differs: what each revision changes, every indicator's"
+            " result on both sides with the difference and the status each way, the units"
+            " and breakdown categories that changed, and the records classified"
+            " differently, by id only, with the reason each way. A revision is a small"
+            " TOML file naming a base plan and the parts it replaces (targets, indicators,"
+            " [reporting], [calendar], [evaluation]), or a whole plan file, or the id of a"
+            f" bundled sample ({', '.join(plans.revisions())}). A comparison lists records:"
+            " it has no published form, and --publish is refused. Exit 1 when records were"
+            " rejected or left out on either side, as for report."
+        ),
+    )
+    _add_plan_option(compare)
+    compare.add_argument(
+        "--revision",
+        action="append",
+        required=True,
+        metavar="ID|PATH",
+        help="a revision file, a whole plan file, or a bundled sample's id (repeat for several)",
+    )
+    compare.add_argument(
+        "--data",
+        metavar="PATH",
+        help="the records (default: the bundled demo data of the plan)",
+    )
+    compare.add_argument(
+        "--period",
+        metavar="TEXT",
+        help="the period, in the plan's convention (default: as for report)",
+    )
+    compare.add_argument(
+        "--allow-out-of-scope",
+        action="store_true",
+        help="exit 0 although records were left out for their unit code",
+    )
+    compare.add_argument("--format", choices=FORMATS, default="md", help="format (default: md)")
+    _add_lang_option(compare)
+    compare.add_argument(
+        "--out", metavar="FILE", help="write the comparison to FILE (default: standard output)"
+    )
+    compare.add_argument(
+        "--publish",
+        action="store_true",
+        help="refused: a comparison lists records and has no published form",
     )
 
 

@@ -1,6 +1,7 @@
 """The ``threeno`` command.
 
-Subcommands: ``report`` (the consolidated report), ``validate`` (a dataset's load
+Subcommands: ``report`` (the consolidated report), ``compare`` (the plan and revisions
+of it compared on the same records), ``validate`` (a dataset's load
 report), ``indicators`` (the catalogue with a plan's targets), ``explain`` (one
 indicator's records), ``schema`` (JSON Schema), ``docs`` (the generated documentation
 pages), ``plan show`` (a plan's summary), ``sample`` (synthetic data) and ``serve`` (the
@@ -553,6 +554,13 @@ def _sample(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _compare(args: argparse.Namespace) -> int:
+    """``threeno compare`` (:mod:`threeno._cli_compare`), which uses this module's helpers."""
+    from threeno import _cli_compare  # noqa: PLC0415 - it imports this module
+
+    return _cli_compare.run(args)
+
+
 def _serve(args: argparse.Namespace) -> int:
     """Run the HTTP service (:mod:`threeno.serve`) until interrupted."""
     import importlib.util  # noqa: PLC0415 - only this command needs it
@@ -598,6 +606,7 @@ def _serve(args: argparse.Namespace) -> int:
 
 _RUN: Final = {
     "report": _report,
+    "compare": _compare,
     "validate": _validate,
     "indicators": _indicators,
     "explain": _explain,

@@ -472,6 +472,29 @@ def _run_report(cli_: Cli) -> None:
     cli_.run("report", "--data", inputs.bad["jsonl"], "--period", "2024-H3", code=cli.EXIT_USAGE)
 
 
+def _run_compare(cli_: Cli) -> None:
+    """Every format and language on failing data, and to a file; --publish refused.
+
+    The comparison lists records by id with the reasons each side gives: the search
+    checks that no personal value comes with them.
+    """
+    inputs = cli_.inputs
+    revisions = ["--revision", "lai-chau-2024-count-receipt-day"]
+    revisions += ["--revision", "lai-chau-2024-deadline-10-days"]
+    for fmt in FORMATS:
+        for lang in ("vi", "en"):
+            argv = ["compare", *revisions, "--data", inputs.bad["jsonl"], "--format", fmt]
+            done = cli_.run(*argv, "--lang", lang, code=cli.EXIT_DATA)
+            assert done.out
+    out = cli_.workdir / "compare.md"
+    argv = ["compare", *revisions[:2], "--data", inputs.good["json"], "--out", out]
+    done = cli_.run(*argv, code=cli.EXIT_OK)
+    assert done.out == ""
+    assert done.files[out].startswith("# So sánh")
+    argv = ["compare", *revisions[:2], "--data", inputs.good["json"], "--publish"]
+    cli_.run(*argv, code=cli.EXIT_USAGE)
+
+
 def _run_validate(cli_: Cli) -> None:
     """Good and failing data in each format; data that cannot be read; over a size limit."""
     inputs = cli_.inputs
@@ -585,6 +608,7 @@ def _run_serve(cli_: Cli) -> None:
 #: A runner for each command of ``threeno``; a new command fails test_command until added.
 RUNNERS: Final[dict[str, Callable[[Cli], None]]] = {
     "report": _run_report,
+    "compare": _run_compare,
     "validate": _run_validate,
     "indicators": _run_indicators,
     "explain": _run_explain,

@@ -44,15 +44,22 @@ from tests.sentinel_data import (
     with_sentinels,
 )
 from threeno.errors import ThreenoError
+from threeno.indicators.compare import compare, compare_all, compare_evaluations
 from threeno.indicators.engine import evaluate, evaluate_records
+from threeno.indicators.multi import evaluate_plans
 from threeno.io.converter import CONVERTER, coded_problems, field_problems, structure_problems
 from threeno.io.datasets import RECORD_TYPE_KEY, dump_dataset, iter_records, load_dataset
 from threeno.io.stream import evaluate_stream
 from threeno.lang import LANGS
 from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.model.subjects import Subject
-from threeno.plans import load_plan
+from threeno.plans import load_plan, load_revision
 from threeno.privacy import pseudonymise, redact
+from threeno.reporting.compare_view import (
+    build_comparison_view,
+    render_comparison,
+    render_comparisons,
+)
 from threeno.reporting.docx import render_docx
 from threeno.reporting.render import FORMATS, render
 from threeno.reporting.view import build_view
@@ -355,10 +362,42 @@ class TestEvaluationAndReports:
                 out.texts.extend(parts.read(name).decode("utf-8") for name in parts.namelist())
 
 
+class TestComparisons:
+    """A comparison of the plan and revisions on the sentinel data, in every format."""
+
+    def test_compare(self, data: Dataset, out: Outputs) -> None:
+        """compare, compare_all, compare_evaluations, evaluate_plans, and the renderings."""
+        revisions = [load_revision("lai-chau-2024-count-receipt-day")]
+        revisions.append(load_revision("lai-chau-2024-deadline-10-days"))
+        comparison = out.call(compare, PLAN, revisions[0], data, PERIOD)
+        assert comparison is not None
+        out.add(comparison, comparison.to_json(), *comparison.records)
+        several = out.call(compare_all, PLAN, revisions, data, PERIOD)
+        assert several is not None
+        records = {name: getattr(data, name) for name in RECORD_TYPES}
+        sides = out.call(evaluate_plans, [PLAN, revisions[1].plan], records, PERIOD)
+        assert sides is not None
+        out.call(
+            compare_evaluations, comparison.baseline_evaluation, comparison.alternative_evaluation
+        )
+        for fmt in FORMATS:
+            for lang in ("vi", "en"):
+                out.call(render_comparison, comparison, fmt, lang=lang)
+                out.call(render_comparisons, several, fmt, lang=lang)
+        out.call(build_comparison_view, comparison, "en")
+
+
 # -- coverage of the public functions ---------------------------------------------------------
 
 #: Public functions run above on data holding sentinels.
 COVERED = {
+    "threeno.indicators.compare.compare",
+    "threeno.indicators.compare.compare_all",
+    "threeno.indicators.compare.compare_evaluations",
+    "threeno.indicators.multi.evaluate_plans",
+    "threeno.reporting.compare_view.build_comparison_view",
+    "threeno.reporting.compare_view.render_comparison",
+    "threeno.reporting.compare_view.render_comparisons",
     "threeno.indicators.engine.evaluate",
     "threeno.indicators.engine.evaluate_records",
     "threeno.io.converter.coded_problems",
@@ -393,6 +432,11 @@ EXEMPT = {
     "threeno.io.schema.json_schema": "the schema only (no values)",
     "threeno.model.dataset.record_type_label": "fixed names of record types",
     "threeno.plans.available": "plan ids",
+    "threeno.plans.revisions": "sample revision ids",
+    "threeno.plans.load_revision": "revisions, like plans, hold no personal data",
+    "threeno.io.revisions.parse_revision": "revisions, like plans, hold no personal data",
+    "threeno.io.revisions.read_revision": "revisions, like plans, hold no personal data",
+    "threeno.io.revisions.revise": "revisions, like plans, hold no personal data",
     "threeno.plans.load_plan": "plans hold no personal data",
     "threeno.plans.summary": "plans hold no personal data",
     "threeno.privacy.suppress_cells": "numbers",

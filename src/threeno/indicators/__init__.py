@@ -8,7 +8,9 @@
   evaluation, described once;
 - :mod:`threeno.indicators.results`: ``Evaluation``, ``IndicatorResult``, ...;
 - :mod:`threeno.indicators.explanation`: the records behind each number, in words;
-- :mod:`threeno.indicators.ids`: the catalogue's ids, which plan files may name.
+- :mod:`threeno.indicators.ids`: the catalogue's ids, which plan files may name;
+- :mod:`threeno.indicators.multi`: several plans evaluated in one pass (``Evaluators``);
+- :mod:`threeno.indicators.compare`: a plan and a revision compared (``compare``).
 
 Plan clauses: I.1-I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4.c, IV.1, IV.2.
 """
@@ -16,6 +18,7 @@ Plan clauses: I.1-I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4.c, IV.1, I
 from __future__ import annotations
 
 from threeno.indicators.catalogue import ALL_INDICATORS, CATALOGUE, get
+from threeno.indicators.compare import Comparison, compare, compare_all
 from threeno.indicators.definitions import Dimension, Indicator, IndicatorKind, Level
 from threeno.indicators.engine import Evaluator, evaluate, evaluate_records
 from threeno.indicators.explanation import Entry, Explanation, Reason
@@ -31,6 +34,7 @@ from threeno.indicators.settings import EvaluationSettings
 __all__ = [
     "ALL_INDICATORS",
     "CATALOGUE",
+    "Comparison",
     "DataQuality",
     "Dimension",
     "Entry",
@@ -45,6 +49,8 @@ __all__ = [
     "Level",
     "Reason",
     "Status",
+    "compare",
+    "compare_all",
     "evaluate",
     "evaluate_records",
     "get",

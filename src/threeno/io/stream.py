@@ -24,10 +24,10 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, NoReturn, overload
 
 from threeno.errors import DatasetError
-from threeno.indicators.engine import Evaluator
+from threeno.indicators.multi import Evaluators
 from threeno.indicators.settings import EvaluationSettings
 from threeno.io._files import FOLDER, input_kind, raise_coded
 from threeno.io._limits import check_limits
@@ -37,7 +37,7 @@ from threeno.messages import Notice
 from threeno.model.dataset import RECORD_TYPES
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Sequence
 
     from threeno.indicators.definitions import Indicator
     from threeno.indicators.explanation import ExplainMode
@@ -92,6 +92,48 @@ def _count(unlisted: dict[str, int], counts: Iterable[tuple[str, int]]) -> None:
         unlisted[code] = unlisted.get(code, 0) + count
 
 
+@overload
+def evaluate_stream(
+    plan: Plan,
+    folder: str | os.PathLike[str],
+    period: ReportingPeriod,
+    *,
+    units: Iterable[str] | None = None,
+    indicators: Iterable[str | Indicator] | None = None,
+    crosswalk: bool | None = None,
+    explain: ExplainMode = "failures",
+    registry: UnitRegistry | None = None,
+    calendar: DayOffCalendar | None = None,
+    count_receipt_day: bool | None = None,
+    suspension_counts_as_resolved: bool | None = None,
+    check_duplicates: bool = True,
+    strict: bool = False,
+    limits: LoadLimits = DEFAULT_LIMITS,
+    alternatives: None = None,
+) -> tuple[Evaluation, LoadReport]: ...
+
+
+@overload
+def evaluate_stream(
+    plan: Plan,
+    folder: str | os.PathLike[str],
+    period: ReportingPeriod,
+    *,
+    units: Iterable[str] | None = None,
+    indicators: Iterable[str | Indicator] | None = None,
+    crosswalk: bool | None = None,
+    explain: ExplainMode = "failures",
+    registry: UnitRegistry | None = None,
+    calendar: DayOffCalendar | None = None,
+    count_receipt_day: bool | None = None,
+    suspension_counts_as_resolved: bool | None = None,
+    check_duplicates: bool = True,
+    strict: bool = False,
+    limits: LoadLimits = DEFAULT_LIMITS,
+    alternatives: Sequence[Plan],
+) -> tuple[Evaluation, LoadReport, tuple[Evaluation, ...]]: ...
+
+
 def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-only
     plan: Plan,
     folder: str | os.PathLike[str],
@@ -108,7 +150,8 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     check_duplicates: bool = True,
     strict: bool = False,
     limits: LoadLimits = DEFAULT_LIMITS,
-) -> tuple[Evaluation, LoadReport]:
+    alternatives: Sequence[Plan] | None = None,
+) -> tuple[Evaluation, LoadReport] | tuple[Evaluation, LoadReport, tuple[Evaluation, ...]]:
     """Evaluate a plan on a folder of JSON Lines (or CSV) files, reading each line once.
 
     The result equals ``evaluate(plan, load_dataset(folder)[0], period, ...)`` with the
@@ -147,10 +190,18 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
             beyond one is rejected, a CSV line beyond ``line_bytes`` stops the
             evaluation. ``file_bytes`` does not apply: files are streamed, whatever
             their size.
+        alternatives: other plans (revisions of ``plan``, or other plans) evaluated on
+            the same lines in the same pass, each line read once for all of them
+            (:class:`~threeno.indicators.multi.Evaluators`); each with the settings
+            given and, where a setting is ``None``, its own plan's. ``None`` (the
+            default): ``plan`` alone. (A partitioned path, such as Dask, does not exist
+            yet; partitions of each side merge as any evaluations do.)
 
     Returns:
         The :class:`~threeno.indicators.results.Evaluation` and the
-        :class:`~threeno.io.report.LoadReport` of the lines read.
+        :class:`~threeno.io.report.LoadReport` of the lines read; with ``alternatives``
+        a third item, the evaluation of each alternative in order, each equal to
+        ``evaluate_stream(alternative, folder, period, ...)[0]``.
 
     Raises:
         DatasetError: when ``folder`` is not a folder of records, a file is unreadable
@@ -164,6 +215,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``suspension_counts_as_resolved``.
+    .. versionchanged:: 0.2.0 ``alternatives``.
     """
     check_limits(limits, "evaluate_stream")
     where = Path(folder)
@@ -178,7 +230,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         count_receipt_day=count_receipt_day,
         suspension_counts_as_resolved=suspension_counts_as_resolved,
     )
-    evaluator = Evaluator.from_settings(plan, period, settings)
+    evaluator = Evaluators([plan, *(alternatives or ())], period, settings)
     counts: dict[str, TypeCounts] = {}
     rejections: list[Rejection] = []
     unlisted: dict[str, int] = {}
@@ -209,4 +261,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     )
     if strict and not load_report.ok:
         raise LoadReportError(load_report)
-    return evaluator.result(), load_report
+    first, *others = evaluator.result()
+    if alternatives is None:
+        return first, load_report
+    return first, load_report, tuple(others)

@@ -87,4 +87,24 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "--suppress-below là ngưỡng của bản công bố: thêm --publish",
         "--suppress-below sets the threshold of a published report: add --publish",
     ),
+    "cli_unknown_revision": (
+        (
+            "không có phương án điều chỉnh {revision} trong các phương án kèm theo: {known}"
+            " (đường dẫn tệp phương án kết thúc bằng .toml)"
+        ),
+        (
+            "no bundled revision {revision}; bundled revisions: {known} (a revision file's"
+            " path ends in .toml)"
+        ),
+    ),
+    "cli_compare_no_publish": (
+        (
+            "bản so sánh các phương án là tài liệu làm việc nội bộ, liệt kê mã bản ghi: không"
+            " có bản công bố (bỏ --publish)"
+        ),
+        (
+            "a comparison is an internal working document that lists record ids: it has no"
+            " published form (leave out --publish)"
+        ),
+    ),
 }

@@ -51,6 +51,7 @@ from threeno.model.plan import (
     Section,
     Target,
 )
+from threeno.model.revision import Revision
 from threeno.model.subjects import CategorySpan, Subject
 from threeno.model.units import (
     AdministrativeUnit,
@@ -93,6 +94,7 @@ __all__ = [
     "ReportingPeriod",
     "ReportingRules",
     "ReviewKind",
+    "Revision",
     "SafetyAssessment",
     "Section",
     "Sex",

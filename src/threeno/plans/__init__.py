@@ -24,22 +24,27 @@ Plan clauses: the whole plan.
 from __future__ import annotations
 
 import os
-from importlib.resources import files
+from importlib.resources import as_file, files
 from typing import TYPE_CHECKING, Final
 
 from threeno.errors import PlanError
 from threeno.indicators.catalogue import get as get_indicator
 from threeno.io.plans import parse_plan, read_plan
+from threeno.io.revisions import read_revision
 from threeno.lang import Lang, check_lang, date
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from threeno.model.plan import NamedDay, Plan
+    from threeno.model.revision import Revision
     from threeno.model.units import AdministrativeUnit
 
-__all__ = ["available", "load_plan", "looks_like_path", "summary"]
+__all__ = ["available", "load_plan", "load_revision", "looks_like_path", "revisions", "summary"]
 
 _SUFFIX: Final = ".toml"
 _TEMPLATE: Final = "template"
+_REVISIONS: Final = "revisions"
 
 
 def available() -> tuple[str, ...]:
@@ -107,6 +112,61 @@ def looks_like_path(text: object) -> bool:
     return isinstance(text, str) and (
         text.endswith(_SUFFIX) or any(sep in text for sep in separators)
     )
+
+
+def revisions() -> tuple[str, ...]:
+    """The ids of the bundled sample revisions, sorted (``threeno/plans/revisions/``).
+
+    >>> from threeno.plans import revisions
+    >>> revisions()[0]
+    'doan-ket-tan-phong-2026-no-crosswalk'
+
+    .. versionadded:: 0.2.0
+    """
+    folder = files(__name__).joinpath(_REVISIONS)
+    names = (entry.name for entry in folder.iterdir())
+    return tuple(sorted(n.removesuffix(_SUFFIX) for n in names if n.endswith(_SUFFIX)))
+
+
+def load_revision(id_or_path: str | os.PathLike[str]) -> Revision:
+    """Load a revision of a plan (or a whole second plan) by its file's path or a sample's id.
+
+    A revision file names its base plan (``base``: a bundled plan's id, or a plan file's
+    path, relative to the revision file's folder) and replaces parts of it
+    (:mod:`threeno.io.revisions`); a plan file is read as a whole alternative plan. Text
+    that does not look like a path (:func:`looks_like_path`) is the id of a bundled
+    sample revision (:func:`revisions`).
+
+    >>> from threeno.plans import load_revision
+    >>> revision = load_revision("lai-chau-2024-count-receipt-day")
+    >>> revision.plan.evaluation.count_receipt_day, revision.changes[0]
+    (True, 'evaluation.count_receipt_day')
+
+    Raises:
+        PlanError: for an unknown sample, a file that cannot be read, or listing every
+            problem of the revision with its key in the file.
+
+    .. versionadded:: 0.2.0
+    """
+    if isinstance(id_or_path, os.PathLike) or looks_like_path(id_or_path):
+        return read_revision(id_or_path, load_base=_load_base)
+    if not isinstance(id_or_path, str) or id_or_path not in revisions():
+        known = ", ".join(revisions())
+        msg = (
+            f"no bundled revision {id_or_path!r}; bundled revisions: {known} "
+            "(a revision file's path ends in .toml)"
+        )
+        raise PlanError(msg)
+    resource = files(__name__).joinpath(_REVISIONS, id_or_path + _SUFFIX)
+    with as_file(resource) as path:
+        return read_revision(path, load_base=_load_base)
+
+
+def _load_base(base: str, folder: Path) -> Plan:
+    """A revision's base plan: a bundled plan's id, or a path from the revision's folder."""
+    if looks_like_path(base):
+        return read_plan(folder / base)
+    return load_plan(base)
 
 
 #: The words of the summary, Vietnamese then English; every sentence it prints is built
