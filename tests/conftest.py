@@ -54,6 +54,7 @@ SLOW: tuple[str, ...] = (
     "tests/testing/test_strategies.py::TestMix",
     "tests/indicators/test_engine.py::test_property_order_and_partitions",
     "tests/privacy/test_fuzz.py",
+    "tests/rules/test_lean_limits.py::test_every_day_of_receipt",
     "tests/privacy/test_attack.py",
     "tests/cli/test_cli_sentinels.py",
     "tests/reporting/test_report_html_browser.py",
