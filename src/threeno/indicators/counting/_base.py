@@ -17,7 +17,8 @@ Plan clauses: I.1, I.2, I.3, I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4
 from __future__ import annotations
 
 import copy
-import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link them
+import datetime as dt
+from collections.abc import Callable
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 
@@ -30,11 +31,12 @@ from threeno.model.dataset import RECORD_TYPES
 from threeno.model.enums import Decision, Sex, SubjectCategory
 from threeno.model.period import ReportingPeriod
 from threeno.model.subjects import Subject
+from threeno.rules.lean_limits import lean_limits
 from threeno.rules.periods import due_date
 from threeno.rules.time_limits import Deadline, time_limit
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Mapping
 
     from threeno.indicators.definitions import Indicator
     from threeno.model.dataset import Record
@@ -58,6 +60,9 @@ __all__ = [
 
 #: The class of what a method named in :class:`Consumes` takes.
 Taken = TypeVar("Taken")
+#: A fact given as a function, computed only for an entry that is kept (a time limit with
+#: its steps: the counts need only its date).
+Later = Callable[[], Fact]
 _CATEGORY_ORDER: Final = {c: i for i, c in enumerate(SubjectCategory)}
 
 
@@ -154,6 +159,7 @@ class Context:
         "end",
         "expected",
         "explain",
+        "limits",
         "period",
         "reporting_agencies",
         "start",
@@ -182,6 +188,7 @@ class Context:
         self.explain = explain
         self.calendar = calendar
         self.count_receipt_day = count_receipt_day
+        self.limits = lean_limits(calendar)  # the last days, without their steps
         self.expected = expected
         self.reporting_agencies = reporting_agencies
         self.agency_names: Mapping[str, tuple[str, str]] = agency_names or {}
@@ -276,9 +283,11 @@ class Tally(Cell):
             self.apart.extend(other.apart)
 
 
-def _facts(**facts: Fact | None) -> tuple[tuple[str, Fact], ...]:
-    # Facts in the order given, leaving out those that are None (optional clauses).
-    return tuple((key, value) for key, value in facts.items() if value is not None)
+def _facts(**facts: Fact | Later | None) -> tuple[tuple[str, Fact], ...]:
+    # Facts in the order given, leaving out those that are None (optional clauses); a fact
+    # given as a function is computed now, the entry being kept.
+    found = ((key, value() if callable(value) else value) for key, value in facts.items())
+    return tuple((key, value) for key, value in found if value is not None)
 
 
 def in_period(day: dt.date | None, ctx: Context) -> bool:
@@ -417,14 +426,26 @@ class Accumulator:
     # that explain="none" costs nothing but the counts.
 
     def _count(
-        self, tally: Tally, record_id: str, unit: str | None, code: str, /, **facts: Fact | None
+        self,
+        tally: Tally,
+        record_id: str,
+        unit: str | None,
+        code: str,
+        /,
+        **facts: Fact | Later | None,
     ) -> None:
         tally.numerator += 1
         if self.keep_counted:
             tally.counted.append(_entry(record_id, unit, code, facts))
 
     def _fail(
-        self, tally: Tally, record_id: str, unit: str | None, code: str, /, **facts: Fact | None
+        self,
+        tally: Tally,
+        record_id: str,
+        unit: str | None,
+        code: str,
+        /,
+        **facts: Fact | Later | None,
     ) -> None:
         if self.keep_failures:
             tally.failures.append(_entry(record_id, unit, code, facts))
@@ -438,7 +459,7 @@ class Accumulator:
         /,
         *,
         keep: bool,
-        **facts: Fact | None,
+        **facts: Fact | Later | None,
     ) -> None:
         if keep:
             tally.apart.append(_entry(record_id, unit, code, facts))
@@ -459,7 +480,9 @@ class Accumulator:
             )
 
 
-def _entry(record_id: str, unit: str | None, code: str, facts: dict[str, Fact | None]) -> Entry:
+def _entry(
+    record_id: str, unit: str | None, code: str, facts: dict[str, Fact | Later | None]
+) -> Entry:
     return Entry(record_id=record_id, unit=unit, reason=Reason(code=code, facts=_facts(**facts)))
 
 
@@ -473,7 +496,9 @@ class ReportFacts:
     ``suspended_since`` the start of the suspension in force at the period's end, if the
     report is not finally decided by then. The time limits are computed on first use
     and kept: as known at the period's end (:meth:`at_end`) and as known on the day of
-    the final decision (:meth:`at_decision`).
+    the final decision (:meth:`at_decision`), each with its steps for an explanation; the
+    counts need only their dates (:meth:`last_day_at_end`, :meth:`last_day_at_decision`,
+    computed lean by :mod:`threeno.rules.lean_limits`, equal to the dates of the limits).
 
     Legal sources: Bộ luật Tố tụng hình sự 2015, Art. 147-149.
 
@@ -511,6 +536,21 @@ class ReportFacts:
                 self.report, ctx.calendar, as_of=ctx.end, count_receipt_day=ctx.count_receipt_day
             )
         return self._at_end
+
+    def last_day_at_end(self) -> dt.date | None:
+        """The date of :meth:`at_end` (``None`` while suspended), without its steps."""
+        if self._at_end is not None:
+            return self._at_end.date
+        ctx = self._ctx
+        return ctx.limits.last_day(self.report, ctx.end, ctx.count_receipt_day)
+
+    def last_day_at_decision(self) -> tuple[dt.date | None, dt.date | None]:
+        """The date and the missed limit of :meth:`at_decision`, without its steps."""
+        if self._at_decision is not None:
+            return self._at_decision.date, self._at_decision.missed_limit
+        known = self.final_on or dt.date.max
+        ctx = self._ctx
+        return ctx.limits.last_day_and_missed(self.report, known, ctx.count_receipt_day)
 
     def at_decision(self) -> Deadline:
         """The time limit as known on the day of the final decision."""
