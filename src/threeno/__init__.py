@@ -53,7 +53,7 @@ if TYPE_CHECKING:
         UnitRegistry,
     )
     from threeno.plans import load_plan
-    from threeno.reporting import render
+    from threeno.reporting.render import render
 
     __version__: str
 
@@ -91,7 +91,7 @@ _LAZY: Final[dict[str, str]] = {
     "json_schema": "threeno.io",
     "load_dataset": "threeno.io",
     "load_plan": "threeno.plans",
-    "render": "threeno.reporting",
+    "render": "threeno.reporting.render",
 }
 
 # A literal list, which type checkers read (a name is re-exported only when listed here).
