@@ -262,7 +262,9 @@ def _events(report: CrimeReport, known: dt.date) -> list[tuple[dt.date, int, int
             resumed = sus.resumed_on
             if resumed is not None and resumed <= known:
                 events.append((resumed, 2 * i + 1, _RESUMPTION, False))
-    events.sort(key=lambda e: (e[0], e[1]))
+    # (day, order) is unique but for two extensions of one kind on one day, whose tuples
+    # are then equal: sorting whole tuples is sorting by (day, order).
+    events.sort()
     return events
 
 
