@@ -127,13 +127,13 @@ class LeanLimits:
 
         Args:
             report: the crime report.
-            known: the day whose knowledge is used (:data:`datetime.date.max`: every
+            known: the day whose knowledge is used (``datetime.date.max``: every
                 recorded event), on or after the day of receipt.
             count_receipt_day: count the day of receipt (and of resumption) as day 1.
 
         Returns:
-            :attr:`Deadline.date <threeno.rules.time_limits.Deadline.date>` of
-            :func:`~threeno.rules.time_limits.time_limit` with the same arguments.
+            The ``date`` of the :class:`~threeno.rules.time_limits.Deadline` that
+            :func:`~threeno.rules.time_limits.time_limit` gives with the same arguments.
         """
         if procedure.PROCEDURE_REGIMES is not self._regimes:
             self._reset()
@@ -160,14 +160,14 @@ class LeanLimits:
 
         Args:
             report: the crime report.
-            known: the day whose knowledge is used (:data:`datetime.date.max`: every
+            known: the day whose knowledge is used (``datetime.date.max``: every
                 recorded event), on or after the day of receipt.
             count_receipt_day: count the day of receipt (and of resumption) as day 1.
 
         Returns:
-            :attr:`Deadline.date <threeno.rules.time_limits.Deadline.date>` and
-            :attr:`Deadline.missed_limit <threeno.rules.time_limits.Deadline.missed_limit>`
-            of :func:`~threeno.rules.time_limits.time_limit` with the same arguments.
+            The ``date`` and ``missed_limit`` of the
+            :class:`~threeno.rules.time_limits.Deadline` that
+            :func:`~threeno.rules.time_limits.time_limit` gives with the same arguments.
         """
         if report.suspensions:
             if procedure.PROCEDURE_REGIMES is not self._regimes:

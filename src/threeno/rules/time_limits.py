@@ -445,7 +445,7 @@ def check_limit_inputs(
     """Check the arguments of a time limit; the calendar and the day whose knowledge is used.
 
     Shared with :mod:`threeno.rules.lean_limits`, so both refuse the same arguments with
-    the same messages. The day is :data:`datetime.date.max` when ``as_of`` is ``None``
+    the same messages. The day is ``datetime.date.max`` when ``as_of`` is ``None``
     (every recorded event).
 
     Raises:

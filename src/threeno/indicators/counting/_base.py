@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-from collections.abc import Callable
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final, Self, TypeVar
 
@@ -36,7 +35,7 @@ from threeno.rules.periods import due_date
 from threeno.rules.time_limits import Deadline, time_limit
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from threeno.indicators.definitions import Indicator
     from threeno.model.dataset import Record
@@ -60,9 +59,6 @@ __all__ = [
 
 #: The class of what a method named in :class:`Consumes` takes.
 Taken = TypeVar("Taken")
-#: A fact given as a function, computed only for an entry that is kept (a time limit with
-#: its steps: the counts need only its date).
-Later = Callable[[], Fact]
 _CATEGORY_ORDER: Final = {c: i for i, c in enumerate(SubjectCategory)}
 
 
@@ -283,9 +279,10 @@ class Tally(Cell):
             self.apart.extend(other.apart)
 
 
-def _facts(**facts: Fact | Later | None) -> tuple[tuple[str, Fact], ...]:
-    # Facts in the order given, leaving out those that are None (optional clauses); a fact
-    # given as a function is computed now, the entry being kept.
+def _facts(**facts: Fact | Callable[[], Fact] | None) -> tuple[tuple[str, Fact], ...]:
+    # Facts in the order given, leaving out those that are None (optional clauses). A fact
+    # may be given as a function, called only here, for an entry that is kept: a time
+    # limit with its steps, of which the counts need only the date.
     found = ((key, value() if callable(value) else value) for key, value in facts.items())
     return tuple((key, value) for key, value in found if value is not None)
 
@@ -432,7 +429,7 @@ class Accumulator:
         unit: str | None,
         code: str,
         /,
-        **facts: Fact | Later | None,
+        **facts: Fact | Callable[[], Fact] | None,
     ) -> None:
         tally.numerator += 1
         if self.keep_counted:
@@ -445,7 +442,7 @@ class Accumulator:
         unit: str | None,
         code: str,
         /,
-        **facts: Fact | Later | None,
+        **facts: Fact | Callable[[], Fact] | None,
     ) -> None:
         if self.keep_failures:
             tally.failures.append(_entry(record_id, unit, code, facts))
@@ -459,7 +456,7 @@ class Accumulator:
         /,
         *,
         keep: bool,
-        **facts: Fact | Later | None,
+        **facts: Fact | Callable[[], Fact] | None,
     ) -> None:
         if keep:
             tally.apart.append(_entry(record_id, unit, code, facts))
@@ -481,7 +478,7 @@ class Accumulator:
 
 
 def _entry(
-    record_id: str, unit: str | None, code: str, facts: dict[str, Fact | Later | None]
+    record_id: str, unit: str | None, code: str, facts: dict[str, Fact | Callable[[], Fact] | None]
 ) -> Entry:
     return Entry(record_id=record_id, unit=unit, reason=Reason(code=code, facts=_facts(**facts)))
 
