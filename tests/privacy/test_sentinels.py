@@ -467,6 +467,9 @@ EXEMPT = {
     "threeno.rules.procedure.procedure_regime_on": "a date",
     "threeno.rules.support.eligible": "a support kind, a status and a date",
     "threeno.rules.support.regime_on": "a date",
+    "threeno.rules.lean_limits.last_day": "crime reports have no personal data",
+    "threeno.rules.lean_limits.last_day_and_missed": "crime reports have no personal data",
+    "threeno.rules.lean_limits.lean_limits": "a calendar; no record reaches it",
     "threeno.rules.time_limits.status_on": "crime reports have no personal data",
     "threeno.rules.time_limits.time_limit": "crime reports have no personal data",
     "threeno.serve.create_app": "the service: its answers and log are searched by"

@@ -47,7 +47,6 @@ from functools import cache
 from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
-import jinja2
 
 from threeno.errors import ValidationError
 from threeno.lang import Lang, check_lang
@@ -56,6 +55,8 @@ from threeno.lang import number as lang_number
 from threeno.reporting.view import NO_VALUE, build_view
 
 if TYPE_CHECKING:
+    import jinja2
+
     from threeno.indicators.results import Evaluation
     from threeno.io.report import LoadReport
     from threeno.model.plan import Plan
@@ -166,6 +167,9 @@ def _md_code(value: object) -> str:
 
 @cache
 def _environment() -> jinja2.Environment:
+    # Jinja2 is imported when the first report is rendered, not with the package.
+    import jinja2  # noqa: PLC0415
+
     env = jinja2.Environment(
         loader=jinja2.PackageLoader("threeno.reporting", "templates"),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default=False),

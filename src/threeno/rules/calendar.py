@@ -24,7 +24,6 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Final
 
 import attrs
-import holidays
 import pendulum
 
 from threeno.errors import RulesError
@@ -38,6 +37,8 @@ from threeno.model.sources import (
 )
 
 if TYPE_CHECKING:
+    import holidays
+
     from threeno.model.plan import LocalCalendar, Plan
 
 __all__ = [
@@ -177,6 +178,10 @@ class DayOffCalendar:
     # -- the package ---------------------------------------------------------------------
 
     def _package(self, year: int, lang: Lang) -> holidays.HolidayBase:
+        # Imported when the first year is built: the package costs as much to import as
+        # the rest of threeno's dependencies, and most programs never ask for a day off.
+        import holidays  # noqa: PLC0415
+
         # A substitution can swap days across a year's end (a Saturday of January worked
         # for a day off in December), so the neighbouring years are computed too.
         return holidays.country_holidays(

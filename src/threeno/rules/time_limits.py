@@ -436,6 +436,33 @@ def _check_received(report: CrimeReport, on: dt.date, name: str) -> None:
         raise RulesError(msg)
 
 
+def check_limit_inputs(
+    report: CrimeReport,
+    calendar: DayOffCalendar | None,
+    as_of: dt.date | None,
+    count_receipt_day: bool,  # noqa: FBT001
+) -> tuple[DayOffCalendar, dt.date]:
+    """Check the arguments of a time limit; the calendar and the day whose knowledge is used.
+
+    Shared with :mod:`threeno.rules.lean_limits`, so both refuse the same arguments with
+    the same messages. The day is ``datetime.date.max`` when ``as_of`` is ``None``
+    (every recorded event).
+
+    Raises:
+        RulesError: ``as_of`` is before the day of receipt or not a date, ``calendar`` is
+            not a :class:`~threeno.rules.calendar.DayOffCalendar`, or
+            ``count_receipt_day`` is not ``True`` or ``False``.
+    """
+    cal = _check_calendar(calendar)
+    flag: object = count_receipt_day  # callers without a type checker may pass anything
+    if not isinstance(flag, bool):
+        msg = f"count_receipt_day must be True or False, not {flag!r}"
+        raise RulesError(msg)
+    known = dt.date.max if as_of is None else _plain(_check_date("as_of", as_of))
+    _check_received(report, known, "as_of")
+    return cal, known
+
+
 def _step(  # noqa: PLR0913 - a step's fields, by keyword
     regime: ProcedureRegime,
     kind: StepKind,
@@ -511,13 +538,7 @@ def time_limit(
     >>> deadline.date, deadline.summary()
     (datetime.date(2024, 2, 15), '20 days, moved past Tết')
     """
-    cal = _check_calendar(calendar)
-    flag: object = count_receipt_day  # callers without a type checker may pass anything
-    if not isinstance(flag, bool):
-        msg = f"count_receipt_day must be True or False, not {flag!r}"
-        raise RulesError(msg)
-    known = dt.date.max if as_of is None else _plain(_check_date("as_of", as_of))
-    _check_received(report, known, "as_of")
+    cal, known = check_limit_inputs(report, calendar, as_of, count_receipt_day)
     received = _plain(report.received_on)
     regime = procedure_regime_on(received)
 

@@ -17,7 +17,7 @@ Plan clauses: I.1, I.2, I.3, I.5, II.1.b, II.2.b, II.3.b, II.4.b, III.2.c, III.4
 from __future__ import annotations
 
 import copy
-import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link them
+import datetime as dt
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, ClassVar, Final, Self, TypeVar
 
@@ -30,6 +30,7 @@ from threeno.model.dataset import RECORD_TYPES
 from threeno.model.enums import Decision, Sex, SubjectCategory
 from threeno.model.period import ReportingPeriod
 from threeno.model.subjects import Subject
+from threeno.rules.lean_limits import lean_limits
 from threeno.rules.periods import due_date
 from threeno.rules.time_limits import Deadline, time_limit
 
@@ -156,6 +157,7 @@ class Context:
         "end",
         "expected",
         "explain",
+        "limits",
         "period",
         "reporting_agencies",
         "start",
@@ -187,6 +189,7 @@ class Context:
         self.calendar = calendar
         self.count_receipt_day = count_receipt_day
         self.suspension_resolves = suspension_resolves
+        self.limits = lean_limits(calendar)  # the last days, without their steps
         self.expected = expected
         self.reporting_agencies = reporting_agencies
         self.agency_names: Mapping[str, tuple[str, str]] = agency_names or {}
@@ -293,9 +296,12 @@ class Tally(Cell):
             self.apart.extend(other.apart)
 
 
-def _facts(**facts: Fact | None) -> tuple[tuple[str, Fact], ...]:
-    # Facts in the order given, leaving out those that are None (optional clauses).
-    return tuple((key, value) for key, value in facts.items() if value is not None)
+def _facts(**facts: Fact | Callable[[], Fact] | None) -> tuple[tuple[str, Fact], ...]:
+    # Facts in the order given, leaving out those that are None (optional clauses). A fact
+    # may be given as a function, called only here, for an entry that is kept: a time
+    # limit with its steps, of which the counts need only the date.
+    found = ((key, value() if callable(value) else value) for key, value in facts.items())
+    return tuple((key, value) for key, value in found if value is not None)
 
 
 def in_period(day: dt.date | None, ctx: Context) -> bool:
@@ -439,14 +445,26 @@ class Accumulator:
     # that explain="none" costs nothing but the counts.
 
     def _count(
-        self, tally: Tally, record_id: str, unit: str | None, code: str, /, **facts: Fact | None
+        self,
+        tally: Tally,
+        record_id: str,
+        unit: str | None,
+        code: str,
+        /,
+        **facts: Fact | Callable[[], Fact] | None,
     ) -> None:
         tally.numerator += 1
         if self.keep_counted:
             tally.counted.append(_entry(record_id, unit, code, facts))
 
     def _fail(
-        self, tally: Tally, record_id: str, unit: str | None, code: str, /, **facts: Fact | None
+        self,
+        tally: Tally,
+        record_id: str,
+        unit: str | None,
+        code: str,
+        /,
+        **facts: Fact | Callable[[], Fact] | None,
     ) -> None:
         if self.keep_failures:
             tally.failures.append(_entry(record_id, unit, code, facts))
@@ -469,7 +487,7 @@ class Accumulator:
         /,
         *,
         keep: bool,
-        **facts: Fact | None,
+        **facts: Fact | Callable[[], Fact] | None,
     ) -> None:
         if keep:
             tally.apart.append(_entry(record_id, unit, code, facts))
@@ -490,7 +508,9 @@ class Accumulator:
             )
 
 
-def _entry(record_id: str, unit: str | None, code: str, facts: dict[str, Fact | None]) -> Entry:
+def _entry(
+    record_id: str, unit: str | None, code: str, facts: dict[str, Fact | Callable[[], Fact] | None]
+) -> Entry:
     return Entry(record_id=record_id, unit=unit, reason=Reason(code=code, facts=_facts(**facts)))
 
 
@@ -504,7 +524,9 @@ class ReportFacts:
     ``suspended_since`` the start of the suspension in force at the period's end, if the
     report is not finally decided by then. The time limits are computed on first use
     and kept: as known at the period's end (:meth:`at_end`) and as known on the day of
-    the final decision (:meth:`at_decision`).
+    the final decision (:meth:`at_decision`), each with its steps for an explanation; the
+    counts need only their dates (:meth:`last_day_at_end`, :meth:`last_day_at_decision`,
+    computed lean by :mod:`threeno.rules.lean_limits`, equal to the dates of the limits).
 
     Legal sources: Bộ luật Tố tụng hình sự 2015, Art. 147-149.
 
@@ -542,6 +564,21 @@ class ReportFacts:
                 self.report, ctx.calendar, as_of=ctx.end, count_receipt_day=ctx.count_receipt_day
             )
         return self._at_end
+
+    def last_day_at_end(self) -> dt.date | None:
+        """The date of :meth:`at_end` (``None`` while suspended), without its steps."""
+        if self._at_end is not None:
+            return self._at_end.date
+        ctx = self._ctx
+        return ctx.limits.last_day(self.report, ctx.end, ctx.count_receipt_day)
+
+    def last_day_at_decision(self) -> tuple[dt.date | None, dt.date | None]:
+        """The date and the missed limit of :meth:`at_decision`, without its steps."""
+        if self._at_decision is not None:
+            return self._at_decision.date, self._at_decision.missed_limit
+        known = self.final_on or dt.date.max
+        ctx = self._ctx
+        return ctx.limits.last_day_and_missed(self.report, known, ctx.count_receipt_day)
 
     def at_decision(self) -> Deadline:
         """The time limit as known on the day of the final decision."""

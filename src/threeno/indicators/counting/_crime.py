@@ -342,9 +342,9 @@ class ReportsOnTime(Accumulator):
                 )
             return
         assert final is not None  # noqa: S101 - not a suspension: decided in the period
-        deadline = facts.at_decision()
-        limit = deadline.date
-        if deadline.missed_limit is not None:
+        limit, missed = facts.last_day_at_decision()
+        if missed is not None:
+            deadline = facts.at_decision()
             late_suspension = next(
                 (s.event_on for s in deadline.steps if s.kind is StepKind.SUSPENSION and s.late),
                 None,
@@ -355,7 +355,7 @@ class ReportsOnTime(Accumulator):
                 unit,
                 "missed_limit",
                 received=received,
-                missed=deadline.missed_limit,
+                missed=missed,
                 suspended=late_suspension,
                 decided=final,
             )
@@ -368,7 +368,7 @@ class ReportsOnTime(Accumulator):
                 "decided",
                 received=received,
                 limit=limit,
-                basis=deadline,
+                basis=facts.at_decision,
                 decided=final,
             )
         else:
@@ -379,7 +379,7 @@ class ReportsOnTime(Accumulator):
                 "decided",
                 received=received,
                 limit=limit,
-                basis=deadline,
+                basis=facts.at_decision,
                 decided=final,
             )
 
@@ -425,8 +425,8 @@ class ReportsOverdue(Accumulator):
             return
         tally.add("pending_at_end")
         received = report.received_on
-        deadline = None if facts.suspended_since is not None else facts.at_end()
-        if deadline is None or deadline.date is None:
+        limit = None if facts.suspended_since is not None else facts.last_day_at_end()
+        if limit is None:
             tally.add("suspended_at_end")
             self._apart(
                 tally,
@@ -438,7 +438,6 @@ class ReportsOverdue(Accumulator):
                 since=facts.suspended_since,
             )
             return
-        limit = deadline.date
         if limit < ctx.end:
             tally.cell(_SOURCE, report.source.value).numerator += 1
             self._count(
@@ -448,7 +447,7 @@ class ReportsOverdue(Accumulator):
                 "overdue",
                 received=received,
                 limit=limit,
-                basis=deadline,
+                basis=facts.at_end,
                 end=ctx.end,
             )
         else:
@@ -460,7 +459,7 @@ class ReportsOverdue(Accumulator):
                 keep=self.keep_all,
                 received=received,
                 limit=limit,
-                basis=deadline,
+                basis=facts.at_end,
                 end=ctx.end,
             )
 
