@@ -184,7 +184,7 @@ LEFT_OUT_REASONS: Final[tuple[str, ...]] = ("out_of_scope", "not_valid_on_date",
 
 
 def percent(value: float, lang: Lang) -> str:
-    """A share as a percentage with one decimal, as explanations and reports write it.
+    """A share (``value``, a fraction) as a percentage with one decimal, in ``lang``.
 
     The same as :func:`threeno.lang.percent` with one decimal: Vietnamese writes a decimal
     comma (TCVN and administrative usage), English a point.
@@ -192,10 +192,6 @@ def percent(value: float, lang: Lang) -> str:
     >>> from threeno.indicators.results import percent
     >>> percent(33 / 35, "vi"), percent(33 / 35, "en")
     ('94,3%', '94.3%')
-
-    Args:
-        value: the share, a fraction.
-        lang: ``"vi"`` or ``"en"``.
 
     Raises:
         LanguageError: for another language.

@@ -470,7 +470,13 @@ class Accumulator:
             tally.failures.append(_entry(record_id, unit, code, facts))
 
     def _in_progress(
-        self, tally: Tally, record_id: str, unit: str | None, code: str, /, **facts: Fact | None
+        self,
+        tally: Tally,
+        record_id: str,
+        unit: str | None,
+        code: str,
+        /,
+        **facts: Fact | Callable[[], Fact] | None,
     ) -> None:
         # In the denominator, not in the numerator, and not failing (yet): a report still
         # within its limit, or suspended.
