@@ -171,12 +171,20 @@ class LoadLimits:
             (``LoadReport.unlisted``), so
             that a file of millions of bad lines takes no more memory than one of good
             lines. Every rejection is counted in the totals either way.
+        rows: the most rows a sheet of an Excel workbook may have (Excel's own most,
+            1,048,576, by default).
+        unpacked_bytes: the most bytes an Excel workbook (a zip archive) may unpack to,
+            each part and all together, checked from its directory before anything is
+            unpacked (a "zip bomb" is refused).
+        shared_strings_bytes: the most bytes a workbook's table of texts may unpack to
+            (it is read whole into memory).
 
     Raises:
         ValidationError: for a limit that is not a whole number, 1 or more.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 ``max_rejections``.
+    .. versionchanged:: 0.2.0 ``max_rejections``; ``rows``, ``unpacked_bytes`` and
+       ``shared_strings_bytes`` (Excel workbooks).
     """
 
     document_bytes: int = attrs.field(default=256 * _MIB, validator=_positive)
@@ -184,6 +192,9 @@ class LoadLimits:
     line_bytes: int = attrs.field(default=_MIB, validator=_positive)
     depth: int = attrs.field(default=MAX_DEPTH, validator=_positive)
     max_rejections: int = attrs.field(default=1000, validator=_positive)
+    rows: int = attrs.field(default=1_048_576, validator=_positive)
+    unpacked_bytes: int = attrs.field(default=1024 * _MIB, validator=_positive)
+    shared_strings_bytes: int = attrs.field(default=64 * _MIB, validator=_positive)
 
 
 #: The limits used when none are given (a 256 MiB JSON document, 2 GiB JSON Lines or
@@ -474,6 +485,7 @@ class _Tally:
         self.accepted_lines: dict[str, array.array[int]] = {}
         self.accepted_indexes: dict[str, array.array[int]] = {}
         self.files: dict[str, str | None] = {}
+        self.sheets: dict[str, str | None] = {}
         if check_duplicates and known is None:
             self.ids = {name: _Ids() for name in RECORD_TYPES}
             self.accepted_lines = {name: array.array("q") for name in RECORD_TYPES}
@@ -489,8 +501,12 @@ class _Tally:
         file: str | None,
         line: int | None,
         index: int,
+        sheet: str | None = None,
     ) -> R | None:
-        """Count one record read; return it if accepted, else record why not."""
+        """Count one record read; return it if accepted, else record why not.
+
+        ``sheet``: the sheet of an Excel workbook the record is a row of (``line`` its row).
+        """
         self.read[name] += 1
         record_id = record.id if record is not None else _raw_id(raw)
         place = line if line is not None else index
@@ -508,6 +524,7 @@ class _Tally:
                 self.accepted_lines[name].append(-1 if line is None else line)
                 self.accepted_indexes[name].append(index)
                 self.files[name] = file
+                self.sheets[name] = sheet
             return record
         self.rejected[name] += 1
         if len(self.rejections) >= self.limits.max_rejections:
@@ -520,6 +537,7 @@ class _Tally:
             Rejection(
                 record_type=name,
                 file=file,
+                sheet=sheet,
                 line=line,
                 index=index,
                 record_id=shown_id,
@@ -604,6 +622,7 @@ class _Tally:
             rejection = Rejection(
                 record_type=name,
                 file=self.files.get(name),
+                sheet=self.sheets.get(name),
                 line=line if line >= 0 else None,
                 index=index,
                 record_id=shown_id,
@@ -833,9 +852,25 @@ def _csv_ids(path: Path, name: str, tally: _Tally) -> Iterator[tuple[str | None,
         yield _raw_id(data), line
 
 
-_READERS: Final = {"jsonl": _jsonl, "csv": _csv}
+def _xlsx(path: Path, name: str, tally: _Tally) -> Iterator[Record]:
+    """The records of one sheet of an Excel workbook (:mod:`threeno.io.xlsx`)."""
+    from threeno.io import xlsx  # noqa: PLC0415 - it imports this module
+
+    return xlsx.sheet_records(path, name, tally)
+
+
+def _xlsx_ids(path: Path, name: str, tally: _Tally) -> Iterator[tuple[str | None, int]]:
+    """The ids of one sheet of an Excel workbook, and their rows."""
+    from threeno.io import xlsx  # noqa: PLC0415 - it imports this module
+
+    return xlsx.sheet_ids(path, name, tally)
+
+
+_READERS: Final = {"jsonl": _jsonl, "csv": _csv, "xlsx": _xlsx}
 #: The ids of a file's records, read without making them (a stream's first pass).
-_ID_READERS: Final = {"jsonl": _jsonl_ids, "csv": _csv_ids}
+_ID_READERS: Final = {"jsonl": _jsonl_ids, "csv": _csv_ids, "xlsx": _xlsx_ids}
+#: The files a stream reads: JSON Lines, CSV, and one sheet of an Excel workbook.
+_STREAMED: Final = {**_SUFFIXES, ".xlsx": "xlsx"}
 
 
 def _file_type(path: Path) -> tuple[str, str]:
@@ -981,6 +1016,10 @@ def _read(source: object, tally: _Tally) -> tuple[str, dict[str, list[Any]]]:
             return str(path), _read_folder(path, tally)
         if path.suffix == ".json":
             return str(path), _read_json_file(path, tally)
+        if path.suffix.lower() == ".xlsx":
+            from threeno.io import xlsx  # noqa: PLC0415 - it imports this module
+
+            return str(path), xlsx.read_workbook(path, tally)
         name, fmt = _file_type(path)
         return str(path), {name: list(_READERS[fmt](path, name, tally))}
     if isinstance(source, Mapping):
@@ -1094,7 +1133,7 @@ class RecordStream(Generic[R]):
 
     def _read(self, *, check_duplicates: bool) -> Iterator[Record]:
         """The records, after a first pass for the repeated ids (run at the first ``next``)."""
-        fmt = _SUFFIXES[self.path.suffix]
+        fmt = _STREAMED[self.path.suffix.lower()]
         if check_duplicates:
             ids = _Ids()
             first_pass = _Tally(check_duplicates=False, limits=self._tally.limits)
@@ -1212,7 +1251,7 @@ def iter_records(
 
     if input_kind(file, DatasetError, missing=missing) == FOLDER:
         _refuse("input_is_folder", path=str(file))
-    if file.suffix not in _SUFFIXES:
+    if file.suffix.lower() not in _STREAMED:
         _refuse("not_streamable", file=str(file))
     return RecordStream(file, name, check_duplicates=check_duplicates, limits=limits)
 
