@@ -50,7 +50,7 @@ if TYPE_CHECKING:
     from threeno.model.dataset import Dataset, Record
     from threeno.model.plan import Plan
 
-__all__ = ["write_workbook", "workbook_bytes"]
+__all__ = ["workbook_bytes", "write_workbook"]
 
 #: How many rows below the header the drop-downs and formats cover.
 ROWS: Final = 1000
@@ -184,6 +184,7 @@ def _record_sheet(  # noqa: PLR0913 - the sheet and what goes in it
     name: str,
     columns: list[XlsxColumn],
     lists: _Lists,
+    *,
     records: Iterable[Record],
     lang: Lang,
 ) -> None:
@@ -356,7 +357,7 @@ def workbook_bytes(
     _fill_lists(lists, plan, every, lang)
     for name in RECORD_TYPES:
         records = () if dataset is None else getattr(dataset, name)
-        _record_sheet(book, name, columns[name], lists, records, lang)
+        _record_sheet(book, name, columns[name], lists, records=records, lang=lang)
     book.move_sheet(lists.sheet, offset=len(RECORD_TYPES))
     lists.sheet.protection.sheet = True
     when = dt.datetime(plan.year, 1, 1)  # noqa: DTZ001 - a fixed date, not a time of day

@@ -22,21 +22,23 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from threeno.io.report import LoadReport, Rejection
+    from threeno.lang import Lang
 
 SUBJECTS = "Người thuộc diện quản lý"
 REVIEWS = "Sơ kết, tổng kết mô hình"
 
 
-def _subject(**changes: Any) -> dict[str, Any]:  # noqa: ANN401 - cells of any kind
+def _subject(changes: dict[str, Any] | None = None) -> dict[str, Any]:
+    """A subject's row as typed, with ``changes``."""
     row: dict[str, Any] = {
         "Mã": "S-1",
         "Giới tính": "Nữ",
         "Năm sinh": 1990,
         "Dân tộc": "Thái",
         "Mã xã, phường": "03387",
-        "Ngày đưa vào quản lý": dt.datetime(2024, 3, 5),
+        "Ngày đưa vào quản lý": dt.datetime(2024, 3, 5),  # noqa: DTZ001 - as Excel stores it
     }
-    row.update(changes)
+    row.update(changes or {})
     return row
 
 
@@ -46,6 +48,8 @@ def _only(report: LoadReport) -> Rejection:
 
 
 class TestFilledTemplate:
+    """A template filled in correctly."""
+
     def test_exactly_the_records_typed(self, tmp_path: Path) -> None:
         """Two subjects and one review typed: 3 read, 3 accepted, fields as typed.
 
@@ -60,7 +64,7 @@ class TestFilledTemplate:
                 SUBJECTS: [
                     _subject(),
                     _subject(
-                        **{
+                        {
                             "Mã": "S-2",
                             "Giới tính": "Female",
                             "Năm sinh": 1991.0,
@@ -87,7 +91,7 @@ class TestFilledTemplate:
                 id="S-1",
                 sex=Sex.FEMALE,
                 birth_year=1990,
-                ethnicity=Ethnicity("03"),
+                ethnicity=Ethnicity.THAI,
                 unit_code="03387",
                 registered_on=dt.date(2024, 3, 5),
             ),
@@ -95,7 +99,7 @@ class TestFilledTemplate:
                 id="S-2",
                 sex=Sex.FEMALE,
                 birth_year=1991,
-                ethnicity=Ethnicity("01"),
+                ethnicity=Ethnicity.KINH,
                 unit_code="03387",
                 registered_on=dt.date(2024, 3, 5),
             ),
@@ -129,11 +133,11 @@ class TestFilledTemplate:
         )
         data, report = load_dataset(path, plan=plan())
         assert report.rejected == 0, report.text("en")
-        assert data.subjects[0].ethnicity is Ethnicity("03")
+        assert data.subjects[0].ethnicity is Ethnicity.THAI
 
     def test_stream_reads_one_sheet(self, tmp_path: Path) -> None:
         """iter_records over the workbook gives the subjects' sheet: 2 rows, 2 records."""
-        path = fill(tmp_path / "s.xlsx", {SUBJECTS: [_subject(), _subject(**{"Mã": "S-2"})]})
+        path = fill(tmp_path / "s.xlsx", {SUBJECTS: [_subject(), _subject({"Mã": "S-2"})]})
         stream = iter_records(path, "subjects")
         assert [s.id for s in stream] == ["S-1", "S-2"]
         assert stream.report.read == 2
@@ -152,44 +156,45 @@ class TestPlantedMistakes:
 
     def test_wrong_date(self, tmp_path: Path) -> None:
         """31/02/2024 does not exist: column F, "Ngày đưa vào quản lý"."""
-        r = self._rejection(tmp_path, _subject(**{"Mã": "S-2", "Ngày đưa vào quản lý": "31/02/2024"}))
+        r = self._rejection(tmp_path, _subject({"Mã": "S-2", "Ngày đưa vào quản lý": "31/02/2024"}))
         (problem,) = r.problems
         assert (problem.field, problem.code) == ("Ngày đưa vào quản lý (F)", "no_such_date")
         assert "trang tính 'Người thuộc diện quản lý', dòng 3" in r.text("vi")
 
     def test_label_not_in_list(self, tmp_path: Path) -> None:
-        """"Nu" is no label of the sex list (Nữ, Nam): column B."""
-        r = self._rejection(tmp_path, _subject(**{"Mã": "S-2", "Giới tính": "Nu"}))
+        """The text "Nu" is no label of the sex list (Nữ, Nam): column B."""
+        r = self._rejection(tmp_path, _subject({"Mã": "S-2", "Giới tính": "Nu"}))
         assert [p.field for p in r.problems] == ["Giới tính (B)"]
 
     def test_integer_typed_with_a_fraction(self, tmp_path: Path) -> None:
         """2.5 in "Năm sinh" (a whole number) is refused, not rounded: column C."""
-        r = self._rejection(tmp_path, _subject(**{"Mã": "S-2", "Năm sinh": 2.5}))
+        r = self._rejection(tmp_path, _subject({"Mã": "S-2", "Năm sinh": 2.5}))
         (problem,) = r.problems
         assert (problem.field, problem.code) == ("Năm sinh (C)", "cell_not_whole_number")
         assert "2.5" in problem.message
 
     def test_unit_code_typed_as_a_number(self, tmp_path: Path) -> None:
         """3387 typed in a General cell lost its 0: refused, column E, not read as 03387."""
-        r = self._rejection(tmp_path, _subject(**{"Mã": "S-2", "Mã xã, phường": 3387}))
+        r = self._rejection(tmp_path, _subject({"Mã": "S-2", "Mã xã, phường": 3387}))
         (problem,) = r.problems
         assert (problem.field, problem.code) == ("Mã xã, phường (E)", "xlsx_number_in_text")
 
     def test_personal_value_in_the_id_column(self, tmp_path: Path) -> None:
         """A name typed in "Mã": refused, and the name quoted nowhere, in either language."""
         name = "Lò Thị Sương"
-        row = _subject(**{"Mã": name, "Họ và tên": name})
+        row = _subject({"Mã": name, "Họ và tên": name})
         r = self._rejection(tmp_path, row, personal_data=True)
         assert [p.code for p in r.problems] == ["personal_data_in_field"]
         assert r.problems[0].field == "Mã (A)"
-        for lang in ("vi", "en"):
-            assert "Sương" not in r.text(lang)  # type: ignore[arg-type]
+        langs: tuple[Lang, ...] = ("vi", "en")
+        for lang in langs:
+            assert "Sương" not in r.text(lang)
 
     def test_merged_cells(self, tmp_path: Path) -> None:
         """Rows 2-3 merged in column D: both rows rejected at "Dân tộc (D)"."""
         path = fill(
             tmp_path / "m.xlsx",
-            {SUBJECTS: [_subject(), _subject(**{"Mã": "S-2"})]},
+            {SUBJECTS: [_subject(), _subject({"Mã": "S-2"})]},
             merge=(SUBJECTS, "D2:D3"),
         )
         _, report = load_dataset(path)
@@ -201,7 +206,7 @@ class TestPlantedMistakes:
 
     def test_value_beyond_the_header(self, tmp_path: Path) -> None:
         """A value in column Z, which has no header: the row refused, cell Z3 named."""
-        path = fill(tmp_path / "m.xlsx", {SUBJECTS: [_subject(), _subject(**{"Mã": "S-2"})]})
+        path = fill(tmp_path / "m.xlsx", {SUBJECTS: [_subject(), _subject({"Mã": "S-2"})]})
         book = openpyxl.load_workbook(path)
         book[SUBJECTS]["Z3"] = "ghi chú"
         book.save(path)
@@ -210,6 +215,8 @@ class TestPlantedMistakes:
 
 
 class TestSheets:
+    """Which sheets are read, skipped or refused."""
+
     def test_unknown_sheet_stops_the_load(self, tmp_path: Path) -> None:
         """A sheet "Sheet1" holds no record type: refused, never left out unseen."""
         path = fill(tmp_path / "w.xlsx", {})
@@ -236,7 +243,7 @@ class TestSheets:
         book = openpyxl.load_workbook(path)
         sheet = book[SUBJECTS]
         sheet["A3"] = ""
-        for column, value in zip("ABCDEF", _subject(**{"Mã": "S-3"}).values(), strict=True):
+        for column, value in zip("ABCDEF", _subject({"Mã": "S-3"}).values(), strict=True):
             sheet[f"{column}4"] = value
         sheet["A3"].number_format = "@"  # a styled, empty row 3
         book.save(path)
@@ -248,6 +255,8 @@ class TestSheets:
 
 
 class TestHostileFiles:
+    """Workbooks made to exhaust memory or to mislead."""
+
     def test_zip_bomb_refused_before_unpacking(self, tmp_path: Path) -> None:
         """A part declared 2 MiB unpacked, the limit 1 MiB: a DatasetError, not MemoryError."""
         import zipfile  # noqa: PLC0415
@@ -270,7 +279,7 @@ class TestHostileFiles:
 
     def test_row_limit(self, tmp_path: Path) -> None:
         """Limit 2 rows a sheet; rows 2 and 3 are records: row 3 is beyond, refused."""
-        path = fill(tmp_path / "w.xlsx", {SUBJECTS: [_subject(), _subject(**{"Mã": "S-2"})]})
+        path = fill(tmp_path / "w.xlsx", {SUBJECTS: [_subject(), _subject({"Mã": "S-2"})]})
         with pytest.raises(DatasetError) as caught:
             load_dataset(path, limits=LoadLimits(rows=2))
         assert caught.value.code == "xlsx_too_many_rows"

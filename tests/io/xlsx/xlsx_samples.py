@@ -44,7 +44,7 @@ def fill(
     book = openpyxl.load_workbook(path)
     for title, values in rows.items():
         sheet = book[title]
-        headers = {cell.value: cell.column for cell in sheet[1]}
+        headers = {cell.value: int(cell.column or 0) for cell in sheet[1]}
         for number, row in enumerate(values, start=2):
             for header, value in row.items():
                 sheet.cell(row=number, column=headers[header], value=value)
