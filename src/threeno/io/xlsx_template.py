@@ -78,12 +78,13 @@ def _words(lang: Lang) -> dict[str, str]:
 def _plan_units(plan: Plan) -> list[tuple[str, str]]:
     """The plan's units in force on some day of its year: (code, name), in its order."""
     first, last = dt.date(plan.year, 1, 1), dt.date(plan.year, 12, 31)
-    return [
-        (u.code, u.name)
-        for u in plan.units
-        if (u.valid_from is None or u.valid_from <= last)
-        and (u.valid_to is None or first <= u.valid_to)
-    ]
+    found: dict[str, str] = {}
+    for u in plan.units:  # a code reused within the year: listed once, its first name
+        if (u.valid_from is None or u.valid_from <= last) and (
+            u.valid_to is None or first <= u.valid_to
+        ):
+            found.setdefault(u.code, u.name)
+    return list(found.items())
 
 
 class _Lists:
@@ -203,7 +204,8 @@ def _record_sheet(  # noqa: PLR0913 - the sheet and what goes in it
         cell.comment = Comment(text, "threeno", width=300, height=160)
         letter = get_column_letter(index)
         dimension = sheet.column_dimensions[letter]
-        dimension.width = max(12, min(40, len(column.header(lang)) + 4))
+        wide = column.cell.kind in {_csvcells.Kind.LIST, _csvcells.Kind.OBJECTS}
+        dimension.width = 30 if wide else max(12, min(40, len(column.header(lang)) + 4))
         dimension.protection = Protection(locked=False)
         dimension.number_format = _DATE_FORMAT if column.is_date else _number_format(column)
     sheet.freeze_panes = "A2"

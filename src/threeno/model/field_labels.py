@@ -122,12 +122,13 @@ _LABELS: Final[dict[str, dict[str, tuple[str, str]]]] = {
     },
 }
 
-#: Per record type (interchange name), per field: its header in Vietnamese and English.
+#: The header of every field of every record type (by interchange name), in Vietnamese
+#: and English.
 FIELD_LABELS: Final[Mapping[str, Mapping[str, tuple[str, str]]]] = MappingProxyType(
     {name: MappingProxyType(fields) for name, fields in _LABELS.items()}
 )
 
-#: Per record type: the title of its sheet in Vietnamese and English (31 characters at
+#: The title of each record type's sheet in Vietnamese and English (31 characters at
 #: most, a worksheet's limit).
 SHEET_TITLES: Final[Mapping[str, tuple[str, str]]] = MappingProxyType(
     {

@@ -45,11 +45,11 @@ if TYPE_CHECKING:
 
 __all__ = ["COUNT_FORMAT", "SHARE_FORMAT", "render_xlsx"]
 
-#: The number format of a share: a percentage with one decimal, written with the
+#: The number format of a share, a percentage with one decimal, written with the
 #: decimal sign of the spreadsheet's language (``94,3%`` in Vietnamese).
 SHARE_FORMAT: Final = "0.0%"
-#: The number format of a count: thousands grouped as the spreadsheet's language groups
-#: them (``19.353`` in Vietnamese).
+#: The number format of a count, its thousands grouped as the spreadsheet's language
+#: groups them (``19.353`` in Vietnamese).
 COUNT_FORMAT: Final = "#,##0"
 #: Shown for a number a published report hides, as the other formats show it.
 HIDDEN: Final = "x"
