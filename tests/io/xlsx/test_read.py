@@ -283,3 +283,21 @@ class TestHostileFiles:
         with pytest.raises(DatasetError) as caught:
             load_dataset(path, limits=LoadLimits(rows=2))
         assert caught.value.code == "xlsx_too_many_rows"
+
+
+class TestStream:
+    """evaluate_stream over a workbook: the same evaluation as a load of it."""
+
+    def test_stream_equals_load(self, tmp_path: Path) -> None:
+        """Two subjects: the streamed evaluation's JSON is the loaded one's; notes once."""
+        from threeno.indicators.engine import evaluate  # noqa: PLC0415
+        from threeno.io import evaluate_stream  # noqa: PLC0415
+
+        path = fill(tmp_path / "s.xlsx", {SUBJECTS: [_subject(), _subject({"Mã": "S-2"})]})
+        period = plan().period("2024")
+        streamed, report = evaluate_stream(plan(), path, period)
+        data, _ = load_dataset(path, plan=plan())
+        assert streamed.to_json() == evaluate(plan(), data, period, explain="failures").to_json()
+        assert report.read == 2
+        skipped = [n for n in report.notes if n.code == "xlsx_sheet_skipped"]
+        assert len(skipped) == 2  # the instructions and the lists, once each
