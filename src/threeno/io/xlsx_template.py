@@ -34,6 +34,7 @@ from threeno.io._xlsxsheets import (
     INSTRUCTIONS,
     LISTS,
     XlsxColumn,
+    fixed_zip,
     openpyxl_or_refuse,
     refuse,
     sheet_columns,
@@ -306,22 +307,6 @@ _RULES_EN: Final = (
 )
 
 
-def _fixed_zip(data: bytes, year: int) -> bytes:
-    """The same archive with every part dated 1 January ``year``, in a fixed order."""
-    when = (max(year, 1980), 1, 1, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-            for name in names:
-                info = zipfile.ZipInfo(name, date_time=when)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 0
-                info.external_attr = 0
-                target.writestr(info, source.read(name), compresslevel=9)
-    return out.getvalue()
-
-
 def workbook_bytes(
     plan: Plan,
     dataset: Dataset | None = None,
@@ -370,7 +355,7 @@ def workbook_bytes(
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()
-    return _fixed_zip(buffer.getvalue(), plan.year)
+    return fixed_zip(buffer.getvalue(), dt.date(plan.year, 1, 1))
 
 
 def write_workbook(  # noqa: PLR0913 - the workbook's options, all keyword-only

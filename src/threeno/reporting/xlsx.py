@@ -31,7 +31,7 @@ import io
 import zipfile
 from typing import TYPE_CHECKING, Any, Final
 
-from threeno.io._xlsxsheets import openpyxl_or_refuse
+from threeno.io._xlsxsheets import fixed_zip, openpyxl_or_refuse
 from threeno.lang import Lang, check_lang
 from threeno.lang import date as lang_date
 from threeno.reporting.render import CSV_COLUMNS, CSV_HEADERS, SIMULATED_MARK
@@ -199,22 +199,6 @@ def _indicator(
             out.put(cat.label, *_cells(cat.cell, share=share), cat.category)
 
 
-def _fixed_zip(data: bytes, day: dt.date) -> bytes:
-    """The same archive with every part dated ``day``, in a fixed order: the same bytes."""
-    when = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-            for name in names:
-                info = zipfile.ZipInfo(name, date_time=when)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 0
-                info.external_attr = 0
-                target.writestr(info, source.read(name), compresslevel=9)
-    return out.getvalue()
-
-
 def render_xlsx(  # noqa: PLR0913 - the report's options, all keyword-only
     evaluation: Evaluation,
     *,
@@ -273,7 +257,7 @@ def render_xlsx(  # noqa: PLR0913 - the report's options, all keyword-only
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).save()
-    return _fixed_zip(buffer.getvalue(), when)
+    return fixed_zip(buffer.getvalue(), when)
 
 
 def _midnight(day: dt.date) -> dt.datetime:
