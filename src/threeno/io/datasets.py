@@ -12,8 +12,10 @@ three forms, which hold the same records and read back to the same
   per field (the "Data exchange" guide says how each kind of value is written in a
   cell), UTF-8 with or without the byte-order mark Excel writes.
 
-:func:`load_dataset` also takes the document as a Python mapping, or an iterable of
-dicts each naming its type in a ``record_type`` key (rows from a tool's own database).
+:func:`load_dataset` also takes the document as a Python mapping, an iterable of
+dicts each naming its type in a ``record_type`` key (rows from a tool's own database), or
+an Excel workbook (``.xlsx``, the ``excel`` extra: :mod:`threeno.io.xlsx`, a sheet per
+record type).
 
 A bad record does not stop a load: it is rejected, with its file, line or index and
 the path and message of each problem, in the :class:`~threeno.io.report.LoadReport`;
@@ -1050,7 +1052,8 @@ def load_dataset(
 
     Args:
         source: a JSON document (``data.json``); a folder of JSON Lines or CSV files named
-            after the record types; one such file (``crime_reports.csv``); the document
+            after the record types; one such file (``crime_reports.csv``); an Excel
+            workbook (``so-lieu.xlsx``, :mod:`threeno.io.xlsx`); the document
             as a mapping; or an iterable of dicts, each naming its type in a
             ``record_type`` key (:data:`RECORD_TYPE_KEY`).
         plan: a plan (or a unit registry) to check unit codes against.
@@ -1201,6 +1204,8 @@ def iter_records(
 ) -> RecordStream[Any]:
     """Stream the records of one JSON Lines (or CSV) file, one line at a time.
 
+    Or of one sheet of an Excel workbook, one row at a time (:mod:`threeno.io.xlsx`).
+
     For the engine's streaming mode: memory stays flat, on good lines as on bad ones (at
     most ``limits.max_rejections`` rejections are kept), apart from the ids of a first
     pass over the file that finds the ids repeated (about a hundred bytes per record
@@ -1216,7 +1221,8 @@ def iter_records(
     >>> print(stream.report)  # doctest: +SKIP
 
     Args:
-        path: a ``.jsonl`` (or ``.csv``) file of one record type.
+        path: a ``.jsonl`` (or ``.csv``) file of one record type, or an Excel workbook
+            (``.xlsx``), whose sheet of ``record_type`` is read.
         record_type: the type, by class (``CrimeReport``) or interchange name
             (``"crime_reports"``).
         check_duplicates: whether to reject every record whose id repeats in the file
