@@ -372,6 +372,9 @@ def _sheet_rows(  # noqa: PLR0913 - the sheet, where it is, and what to tell
 ) -> Iterator[Row]:
     with book._archive.open(sheet._worksheet_path) as source:  # noqa: SLF001 - its XML
         merged = _merged(source)
+    # The sheet's own claim of its size (its <dimension>) is not trusted: a tool that
+    # writes it wrong would otherwise have rows beyond it left unread, silently.
+    sheet.reset_dimensions()
     rows = sheet.iter_rows(values_only=True)
     header = _header(file, sheet.title, name, next(rows, None))
     positions = {i for i, _, _ in header}

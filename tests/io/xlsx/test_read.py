@@ -301,3 +301,24 @@ class TestStream:
         assert report.read == 2
         skipped = [n for n in report.notes if n.code == "xlsx_sheet_skipped"]
         assert len(skipped) == 2  # the instructions and the lists, once each
+
+
+class TestDimension:
+    """A sheet that claims a wrong size is read whole."""
+
+    def test_rows_beyond_a_wrong_dimension_are_read(self, tmp_path: Path) -> None:
+        """The sheet says it spans A1 only; its two rows of records are read all the same."""
+        import re  # noqa: PLC0415
+        import zipfile  # noqa: PLC0415
+
+        path = fill(tmp_path / "w.xlsx", {SUBJECTS: [_subject(), _subject({"Mã": "S-2"})]})
+        wrong = tmp_path / "wrong.xlsx"
+        with zipfile.ZipFile(path) as source, zipfile.ZipFile(wrong, "w") as target:
+            for name in source.namelist():
+                data = source.read(name)
+                if name.startswith("xl/worksheets/"):
+                    data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1"/>', data)
+                target.writestr(name, data)
+        data, report = load_dataset(wrong)
+        assert [s.id for s in data.subjects] == ["S-1", "S-2"]
+        assert report.read == 2
