@@ -315,10 +315,10 @@ class TestDimension:
         wrong = tmp_path / "wrong.xlsx"
         with zipfile.ZipFile(path) as source, zipfile.ZipFile(wrong, "w") as target:
             for name in source.namelist():
-                data = source.read(name)
+                part = source.read(name)
                 if name.startswith("xl/worksheets/"):
-                    data = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1"/>', data)
-                target.writestr(name, data)
-        data, report = load_dataset(wrong)
-        assert [s.id for s in data.subjects] == ["S-1", "S-2"]
+                    part = re.sub(rb'<dimension ref="[^"]*"/>', b'<dimension ref="A1"/>', part)
+                target.writestr(name, part)
+        loaded, report = load_dataset(wrong)
+        assert [s.id for s in loaded.subjects] == ["S-1", "S-2"]
         assert report.read == 2
