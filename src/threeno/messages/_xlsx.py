@@ -100,7 +100,7 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     "xlsx_number_in_text": (
         (
             "ô chứa số, nhưng cột này ghi văn bản (mã, danh mục): định dạng cột là Văn bản"
-            " (Text) rồi gõ lại, để giữ các số 0 ở đầu"
+            " rồi gõ lại, để giữ các số 0 ở đầu"
         ),
         (
             "the cell holds a number, but the column holds text (codes, lists): format the"
