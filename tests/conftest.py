@@ -49,6 +49,8 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 #: The tests that take seconds, by node id prefix (a module, a class or one test).
 SLOW: tuple[str, ...] = (
     "tests/io/test_dump_dataset.py",
+    # Excel: round trips of generated datasets through the template, and LibreOffice.
+    "tests/io/xlsx/test_roundtrip.py",
     "tests/testing/test_engine_properties.py",
     "tests/testing/test_synthetic.py::TestWriteJsonl::test_memory_does_not_grow_with_scale",
     "tests/testing/test_strategies.py::TestMix",

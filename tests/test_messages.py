@@ -28,6 +28,7 @@ from threeno.messages import (
     _languages,
     _model,
     _service,
+    _xlsx,
 )
 from threeno.model.crime import CrimeReport
 from threeno.model.enums import ReportSource, Sex, SloganItem, SupportKind
@@ -141,7 +142,7 @@ def test_each_code_written_once() -> None:
     """The areas' wordings merge into one catalogue; a code in two areas is refused."""
     with pytest.raises(ValueError, match="written twice: empty"):
         messages._merged({"empty": ("a", "b")}, {"empty": ("c", "d")})
-    areas = (_cli, _evaluation, _files, _io, _languages, _model, _service)
+    areas = (_cli, _evaluation, _files, _io, _languages, _model, _service, _xlsx)
     assert sum(len(area.TEMPLATES) for area in areas) == len(TEMPLATES)
 
 

@@ -89,7 +89,8 @@ def _add_evaluation_options(parser: argparse.ArgumentParser) -> None:
         "--data",
         metavar="PATH",
         help=(
-            "the records: a JSON document, a folder of JSON Lines or CSV files, or one file"
+            "the records: a JSON document, a folder of JSON Lines or CSV files, one file, or"
+            " an Excel workbook (.xlsx, the excel extra)"
             " (default: the bundled demo data of the plan)"
         ),
     )
@@ -175,6 +176,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_docs_command(commands)
     _add_plan_command(commands)
     _add_sample_command(commands)
+    _add_template_command(commands)
     _add_serve_command(commands)
     return parser
 
@@ -227,9 +229,12 @@ def _add_report_command(commands: _Commands[argparse.ArgumentParser]) -> None:
     )
     report.add_argument(
         "--format",
-        choices=(*FORMATS, "docx"),
+        choices=(*FORMATS, "docx", "xlsx"),
         default="md",
-        help="format (default: md); docx: a Word file in the layout of Nghị định 30/2020/NĐ-CP",
+        help=(
+            "format (default: md); docx: a Word file in the layout of Nghị định"
+            " 30/2020/NĐ-CP; xlsx: the tables as an Excel workbook (the excel extra)"
+        ),
     )
     _add_lang_option(report)
     _add_docx_options(report)
@@ -472,6 +477,29 @@ def _add_sample_command(commands: _Commands[argparse.ArgumentParser]) -> None:
         help="multiplies the population and the records about it (default: 1)",
     )
     sample.add_argument("--out", required=True, metavar="DIR", help="the folder to write into")
+
+
+def _add_template_command(commands: _Commands[argparse.ArgumentParser]) -> None:
+    template = commands.add_parser(
+        "template",
+        help="write the Excel workbook offices fill in (needs the excel extra)",
+        description=(
+            "Write the plan's Excel template: a sheet per record type, headers in"
+            " Vietnamese (--lang en: English), drop-down lists of the plan's units and"
+            " agencies and of each list of values, dates as dd/mm/yyyy, an instructions"
+            " sheet. No column of personal data unless --personal-data. Read the filled"
+            " workbook back with `threeno validate --data FILE.xlsx` or `threeno report"
+            ' --data FILE.xlsx`. Needs the excel extra: pip install "threeno[excel]".'
+        ),
+    )
+    _add_plan_option(template)
+    template.add_argument("--out", required=True, metavar="FILE", help="the .xlsx file to write")
+    _add_lang_option(template)
+    template.add_argument(
+        "--personal-data",
+        action="store_true",
+        help="add the columns of personal data (full name, national id, phone)",
+    )
 
 
 def _add_serve_command(commands: _Commands[argparse.ArgumentParser]) -> None:

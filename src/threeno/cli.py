@@ -39,6 +39,7 @@ from threeno.indicators.engine import evaluate
 from threeno.io._atomic import atomic_open, check_output, check_output_folder, write_atomic
 from threeno.io.datasets import load_dataset
 from threeno.io.schema import json_schema
+from threeno.io.xlsx_template import write_workbook
 from threeno.lang import Lang
 from threeno.lang import date as lang_date
 from threeno.lang import number as lang_number
@@ -51,6 +52,7 @@ from threeno.privacy import DEFAULT_THRESHOLD
 from threeno.reporting.docs import PAGES, write_pages
 from threeno.reporting.docx import Letterhead, load_letterhead, render_docx
 from threeno.reporting.render import CSV_ENCODING, render
+from threeno.reporting.xlsx import render_xlsx
 from threeno.rules.calendar import plan_calendar, today
 from threeno.testing import synthetic
 
@@ -383,7 +385,16 @@ def _report(args: argparse.Namespace) -> int:
     evaluation, load_report = _evaluate(plan, args, args.unit, indicators, explain="failures")
     simulated = _is_demo(plan, data)
     text: str | bytes
-    if args.format == "docx":
+    if args.format == "xlsx":
+        text = render_xlsx(
+            evaluation,
+            lang=args.lang,
+            plan=plan,
+            load_report=load_report,
+            suppress_below=threshold,
+            simulated=simulated,
+        )
+    elif args.format == "docx":
         narrative = None
         if args.narrative is not None:
             narrative = Path(args.narrative).read_text(encoding="utf-8-sig")
@@ -561,6 +572,18 @@ def _compare(args: argparse.Namespace) -> int:
     return _cli_compare.run(args)
 
 
+def _template(args: argparse.Namespace) -> int:
+    """Write the plan's Excel template (:func:`threeno.io.xlsx_template.write_workbook`)."""
+    inputs = _plan_file(args.plan)
+    check_output(args.out, inputs)
+    plan = _load_plan(args.plan)
+    path = write_workbook(
+        args.out, plan=plan, lang=args.lang, personal_data=args.personal_data, inputs=inputs
+    )
+    print(path)
+    return EXIT_OK
+
+
 def _serve(args: argparse.Namespace) -> int:
     """Run the HTTP service (:mod:`threeno.serve`) until interrupted."""
     import importlib.util  # noqa: PLC0415 - only this command needs it
@@ -614,6 +637,7 @@ _RUN: Final = {
     "docs": _docs,
     "plan": _plan_show,
     "sample": _sample,
+    "template": _template,
     "serve": _serve,
 }
 

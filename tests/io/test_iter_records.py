@@ -102,7 +102,9 @@ class TestBadCalls:
     def test_other_suffix(self, tmp_path: Path) -> None:
         """A JSON document is loaded whole, not streamed."""
         path = write_text(tmp_path / "data.json", "{}")
-        with pytest.raises(DatasetError, match=r"streamed from a \.jsonl or \.csv file$"):
+        with pytest.raises(
+            DatasetError, match=r"streamed from a \.jsonl, \.csv or Excel \.xlsx file$"
+        ):
             iter_records(path, ModelReview)
 
     def test_bad_csv_header_when_reading(self, tmp_path: Path) -> None:

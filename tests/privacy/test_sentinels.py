@@ -50,6 +50,7 @@ from threeno.indicators.multi import evaluate_plans
 from threeno.io.converter import CONVERTER, coded_problems, field_problems, structure_problems
 from threeno.io.datasets import RECORD_TYPE_KEY, dump_dataset, iter_records, load_dataset
 from threeno.io.stream import evaluate_stream
+from threeno.io.xlsx_template import workbook_bytes, write_workbook
 from threeno.lang import LANGS
 from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.model.subjects import Subject
@@ -63,6 +64,7 @@ from threeno.reporting.compare_view import (
 from threeno.reporting.docx import render_docx
 from threeno.reporting.render import FORMATS, render
 from threeno.reporting.view import build_view
+from threeno.reporting.xlsx import render_xlsx
 from threeno.testing.synthetic import generate
 
 if TYPE_CHECKING:
@@ -387,6 +389,63 @@ class TestComparisons:
         out.call(build_comparison_view, comparison, "en")
 
 
+def _zip_texts(data: bytes) -> list[str]:
+    """The text of every part of a zip archive (a workbook)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as parts:
+        return [parts.read(name).decode("utf-8") for name in parts.namelist()]
+
+
+class TestExcel:
+    """Workbooks: the template with records, a filled one read back, the report's tables."""
+
+    def test_workbook_without_personal_data(self, data: Dataset, out: Outputs) -> None:
+        """Records written into the template leave personal data out by default."""
+        _sensitive_present(data)
+        out.texts.extend(_zip_texts(workbook_bytes(PLAN, data)))
+        out.texts.extend(_zip_texts(workbook_bytes(PLAN, data, lang="en")))
+
+    def test_filled_workbook_with_bad_rows(self, data: Dataset, out: Outputs) -> None:
+        """A register with personal columns and bad rows: rejections, streams, strict error.
+
+        BAD-X1 has the name in the sex column, BAD-X2 a year 1990.5, the third row the
+        name as its id, BAD-X4 the ID number typed as a number, BAD-X5 and BAD-X6 merged
+        cells; each row also holds the sentinels in its personal columns.
+        """
+        import openpyxl  # noqa: PLC0415
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / "so-lieu.xlsx"
+            write_workbook(path, plan=PLAN, dataset=data, personal_data=True)
+            book = openpyxl.load_workbook(path)
+            sheet = book["Người thuộc diện quản lý"]
+            day = dt.date(2024, 1, 10)
+            tail = [None, NAME, NATIONAL_ID, PHONE]
+            for row in (
+                ["BAD-X1", NAME, 1990, "Thái", "03386", day, *tail],
+                ["BAD-X2", "Nữ", 1990.5, "Thái", "03386", day, *tail],
+                [NAME, "Nữ", 1990, "Thái", "03386", day, *tail],
+                ["BAD-X4", "Nữ", 1990, "Thái", "03386", day, None, NAME, int(DIGITS), PHONE],
+                ["BAD-X5", "Nữ", 1990, "Thái", "03386", day, *tail],
+                ["BAD-X6", "Nữ", 1990, "Thái", "03386", day, *tail],
+            ):
+                sheet.append(row)
+            last = sheet.max_row
+            sheet.merge_cells(f"H{last - 1}:H{last}")
+            book.save(path)
+            loaded = out.call(load_dataset, path, plan=PLAN)
+            assert loaded is not None
+            assert loaded[1].rejected >= 6
+            out.add(*loaded[1].rejections, loaded[1].text("vi"), loaded[1].text("en"))
+            out.call(load_dataset, path, plan=PLAN, strict=True)
+            with iter_records(path, Subject) as stream:
+                out.add(list(stream), stream.report)
+
+    def test_report_workbook(self, evaluation: Evaluation, out: Outputs) -> None:
+        """The report's tables as a workbook, in both languages."""
+        for lang in ("vi", "en"):
+            out.texts.extend(_zip_texts(render_xlsx(evaluation, lang=lang, plan=PLAN)))
+
+
 # -- coverage of the public functions ---------------------------------------------------------
 
 #: Public functions run above on data holding sentinels.
@@ -412,6 +471,13 @@ COVERED = {
     "threeno.reporting.render.render",
     "threeno.reporting.docx.render_docx",
     "threeno.reporting.view.build_view",
+    "threeno.reporting.xlsx.render_xlsx",
+    "threeno.io.xlsx_template.workbook_bytes",
+    "threeno.io.xlsx_template.write_workbook",
+    # Run by load_dataset and iter_records on a workbook (TestExcel).
+    "threeno.io.xlsx.read_workbook",
+    "threeno.io.xlsx.sheet_ids",
+    "threeno.io.xlsx.sheet_records",
 }
 #: Public functions that never see a record's personal data, and why.
 EXEMPT = {
@@ -453,6 +519,8 @@ EXEMPT = {
     "threeno.reporting.docx.dateline_date": "writes a date; no record reaches it",
     "threeno.model.plan.with_settings": "a plan's settings; plans hold no personal data",
     "threeno.model.record_types.record_type": "a descriptor by name; no record reaches it",
+    "threeno.model.field_labels.field_label": "a column's fixed header; no record reaches it",
+    "threeno.model.field_labels.sheet_title": "a sheet's fixed title; no record reaches it",
     "threeno.lang.check_lang": "checks a language code; no record reaches it",
     "threeno.lang.number": "formats a count; no record reaches it",
     "threeno.lang.percent": "formats a share; no record reaches it",

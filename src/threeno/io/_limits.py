@@ -130,12 +130,20 @@ class LoadLimits:
             (``LoadReport.unlisted``), so
             that a file of millions of bad lines takes no more memory than one of good
             lines. Every rejection is counted in the totals either way.
+        rows: the most rows a sheet of an Excel workbook may have (Excel's own most,
+            1,048,576, by default).
+        unpacked_bytes: the most bytes an Excel workbook (a zip archive) may unpack to,
+            each part and all together, checked from its directory before anything is
+            unpacked (a "zip bomb" is refused).
+        shared_strings_bytes: the most bytes a workbook's table of texts may unpack to
+            (it is read whole into memory).
 
     Raises:
         ValidationError: for a limit that is not a whole number, 1 or more.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 ``max_rejections``.
+    .. versionchanged:: 0.2.0 ``max_rejections``; ``rows``, ``unpacked_bytes`` and
+       ``shared_strings_bytes`` (Excel workbooks).
     """
 
     document_bytes: int = attrs.field(default=256 * _MIB, validator=_positive)
@@ -143,6 +151,9 @@ class LoadLimits:
     line_bytes: int = attrs.field(default=_MIB, validator=_positive)
     depth: int = attrs.field(default=MAX_DEPTH, validator=_positive)
     max_rejections: int = attrs.field(default=1000, validator=_positive)
+    rows: int = attrs.field(default=1_048_576, validator=_positive)
+    unpacked_bytes: int = attrs.field(default=1024 * _MIB, validator=_positive)
+    shared_strings_bytes: int = attrs.field(default=64 * _MIB, validator=_positive)
 
 
 def check_limits(limits: object, function: str) -> None:

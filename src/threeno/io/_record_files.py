@@ -34,7 +34,16 @@ if TYPE_CHECKING:
     from threeno.io._limits import LineSource
     from threeno.io._tally import Tally
 
-__all__ = ["ID_READERS", "READERS", "SUFFIXES", "TYPE_NAMES", "file_type"]
+__all__ = [
+    "ID_READERS",
+    "READERS",
+    "STREAMED",
+    "SUFFIXES",
+    "TYPE_NAMES",
+    "csv_problems",
+    "file_type",
+    "root",
+]
 
 #: The suffixes of the files of records, and their formats.
 SUFFIXES: Final = {".jsonl": "jsonl", ".csv": "csv"}
@@ -64,7 +73,7 @@ def _open_records(path: Path, tally: Tally) -> tuple[IO[bytes], LineSource]:
     return stream, guarded(stream, path, DatasetError, limit=limit, too_large=refuse_size)
 
 
-def _root(path: str) -> str:
+def root(path: str) -> str:
     return path.split(".", 1)[0].split("[", 1)[0]
 
 
@@ -170,10 +179,10 @@ def _csv_problem(problem: FieldProblem) -> FieldProblem:
     if problem.code != "missing_key":
         return problem
     path = problem.field
-    return FieldProblem.of(path, "empty_cell" if path == _root(path) else "empty_part")
+    return FieldProblem.of(path, "empty_cell" if path == root(path) else "empty_part")
 
 
-def _csv_problems(
+def csv_problems(
     name: str, header: tuple[_csvcells.Column, ...], cells: list[str]
 ) -> tuple[dict[str, Any], Record | None, list[FieldProblem]]:
     cls = RECORD_TYPES[name]
@@ -181,12 +190,10 @@ def _csv_problems(
     record, problems = structure(cls, data)
     if not cell_problems and not problems:
         return data, record, []
-    unread = {_root(p.field) for p in cell_problems}
-    problems = [_csv_problem(p) for p in problems if _root(p.field) not in unread]
+    unread = {root(p.field) for p in cell_problems}
+    problems = [_csv_problem(p) for p in problems if root(p.field) not in unread]
     order = _FIELD_ORDER[cls]
-    merged = sorted(
-        [*cell_problems, *problems], key=lambda p: order.get(_root(p.field), len(order))
-    )
+    merged = sorted([*cell_problems, *problems], key=lambda p: order.get(root(p.field), len(order)))
     return data, None, merged
 
 
@@ -251,7 +258,7 @@ def _csv(path: Path, name: str, tally: Tally) -> Iterator[Record]:
         record: Record | None = None
         problems = row_problems
         if cells is not None:
-            data, record, problems = _csv_problems(name, header, cells)
+            data, record, problems = csv_problems(name, header, cells)
         accepted = tally.account(name, data, record, problems, file=file, line=line, index=index)
         if accepted is not None:
             yield accepted
@@ -264,9 +271,25 @@ def _csv_ids(path: Path, name: str, tally: Tally) -> Iterator[tuple[str | None, 
         yield raw_id(data), line
 
 
-READERS: Final = {"jsonl": _jsonl, "csv": _csv}
+def _xlsx(path: Path, name: str, tally: Tally) -> Iterator[Record]:
+    """The records of one sheet of an Excel workbook (:mod:`threeno.io.xlsx`)."""
+    from threeno.io import xlsx  # noqa: PLC0415 - it imports this module
+
+    return xlsx.sheet_records(path, name, tally)
+
+
+def _xlsx_ids(path: Path, name: str, tally: Tally) -> Iterator[tuple[str | None, int]]:
+    """The ids of one sheet of an Excel workbook, and their rows."""
+    from threeno.io import xlsx  # noqa: PLC0415 - it imports this module
+
+    return xlsx.sheet_ids(path, name, tally)
+
+
+READERS: Final = {"jsonl": _jsonl, "csv": _csv, "xlsx": _xlsx}
 #: The ids of a file's records, read without making them (a stream's first pass).
-ID_READERS: Final = {"jsonl": _jsonl_ids, "csv": _csv_ids}
+ID_READERS: Final = {"jsonl": _jsonl_ids, "csv": _csv_ids, "xlsx": _xlsx_ids}
+#: The files a stream reads: JSON Lines, CSV, and one sheet of an Excel workbook.
+STREAMED: Final = {**SUFFIXES, ".xlsx": "xlsx"}
 
 
 def file_type(path: Path) -> tuple[str, str]:

@@ -196,6 +196,7 @@ class Tally:
         self.accepted_lines: dict[str, array.array[int]] = {}
         self.accepted_indexes: dict[str, array.array[int]] = {}
         self.files: dict[str, str | None] = {}
+        self.sheets: dict[str, str | None] = {}
         if check_duplicates and known is None:
             self.ids = {name: Ids() for name in RECORD_TYPES}
             self.accepted_lines = {name: array.array("q") for name in RECORD_TYPES}
@@ -211,8 +212,12 @@ class Tally:
         file: str | None,
         line: int | None,
         index: int,
+        sheet: str | None = None,
     ) -> R | None:
-        """Count one record read; return it if accepted, else record why not."""
+        """Count one record read; return it if accepted, else record why not.
+
+        ``sheet``: the sheet of an Excel workbook the record is a row of (``line`` its row).
+        """
         self.read[name] += 1
         record_id = record.id if record is not None else raw_id(raw)
         place = line if line is not None else index
@@ -230,6 +235,7 @@ class Tally:
                 self.accepted_lines[name].append(-1 if line is None else line)
                 self.accepted_indexes[name].append(index)
                 self.files[name] = file
+                self.sheets[name] = sheet
             return record
         self.rejected[name] += 1
         if len(self.rejections) >= self.limits.max_rejections:
@@ -242,6 +248,7 @@ class Tally:
             Rejection(
                 record_type=name,
                 file=file,
+                sheet=sheet,
                 line=line,
                 index=index,
                 record_id=shown_id,
@@ -326,6 +333,7 @@ class Tally:
             rejection = Rejection(
                 record_type=name,
                 file=self.files.get(name),
+                sheet=self.sheets.get(name),
                 line=line if line >= 0 else None,
                 index=index,
                 record_id=shown_id,

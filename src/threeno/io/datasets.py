@@ -12,8 +12,10 @@ three forms, which hold the same records and read back to the same
   per field (the "Data exchange" guide says how each kind of value is written in a
   cell), UTF-8 with or without the byte-order mark Excel writes.
 
-:func:`load_dataset` also takes the document as a Python mapping, or an iterable of
-dicts each naming its type in a ``record_type`` key (rows from a tool's own database).
+:func:`load_dataset` also takes the document as a Python mapping, an iterable of
+dicts each naming its type in a ``record_type`` key (rows from a tool's own database), or
+an Excel workbook (``.xlsx``, the ``excel`` extra: :mod:`threeno.io.xlsx`, a sheet per
+record type).
 
 A bad record does not stop a load: it is rejected, with its file, line or index and
 the path and message of each problem, in the :class:`~threeno.io.report.LoadReport`;
@@ -50,7 +52,7 @@ from threeno.errors import DatasetError
 from threeno.io._files import FOLDER, input_kind, list_folder, read_input
 from threeno.io._json import BOM, JSON_SPACE, loads, refuse_document, too_deep_problem
 from threeno.io._limits import LoadLimits, check_limits, refuse, too_deep, too_large
-from threeno.io._record_files import ID_READERS, READERS, SUFFIXES, TYPE_NAMES, file_type
+from threeno.io._record_files import ID_READERS, READERS, STREAMED, SUFFIXES, TYPE_NAMES, file_type
 from threeno.io._tally import Ids, Tally
 from threeno.io._writing import write_document, write_folder
 from threeno.io.report import LoadReport, LoadReportError
@@ -232,6 +234,10 @@ def _read(source: object, tally: Tally) -> tuple[str, dict[str, list[Any]]]:  # 
             return str(path), _read_folder(path, tally)
         if path.suffix == ".json":
             return str(path), _read_json_file(path, tally)
+        if path.suffix.lower() == ".xlsx":
+            from threeno.io import xlsx  # noqa: PLC0415 - it imports this module
+
+            return str(path), xlsx.read_workbook(path, tally)
         name, fmt = file_type(path)
         return str(path), {name: list(READERS[fmt](path, name, tally))}
     if isinstance(source, Mapping):
@@ -262,7 +268,8 @@ def load_dataset(
 
     Args:
         source: a JSON document (``data.json``); a folder of JSON Lines or CSV files named
-            after the record types; one such file (``crime_reports.csv``); the document
+            after the record types; one such file (``crime_reports.csv``); an Excel
+            workbook (``so-lieu.xlsx``, :mod:`threeno.io.xlsx`); the document
             as a mapping; or an iterable of dicts, each naming its type in a
             ``record_type`` key (:data:`RECORD_TYPE_KEY`).
         plan: a plan (or a unit registry) to check unit codes against.
@@ -345,7 +352,7 @@ class RecordStream(Generic[R]):
 
     def _read(self, *, check_duplicates: bool) -> Iterator[Record]:
         """The records, after a first pass for the repeated ids (run at the first ``next``)."""
-        fmt = SUFFIXES[self.path.suffix]
+        fmt = STREAMED[self.path.suffix.lower()]
         if check_duplicates:
             ids = Ids()
             first_pass = Tally(check_duplicates=False, limits=self._tally.limits)
@@ -413,6 +420,8 @@ def iter_records(
 ) -> RecordStream[Any]:
     """Stream the records of one JSON Lines (or CSV) file, one line at a time.
 
+    Or of one sheet of an Excel workbook, one row at a time (:mod:`threeno.io.xlsx`).
+
     For the engine's streaming mode: memory stays flat, on good lines as on bad ones (at
     most ``limits.max_rejections`` rejections are kept), apart from the ids of a first
     pass over the file that finds the ids repeated (about a hundred bytes per record
@@ -428,7 +437,8 @@ def iter_records(
     >>> print(stream.report)  # doctest: +SKIP
 
     Args:
-        path: a ``.jsonl`` (or ``.csv``) file of one record type.
+        path: a ``.jsonl`` (or ``.csv``) file of one record type, or an Excel workbook
+            (``.xlsx``), whose sheet of ``record_type`` is read.
         record_type: the type, by class (``CrimeReport``) or interchange name
             (``"crime_reports"``).
         check_duplicates: whether to reject every record whose id repeats in the file
@@ -463,7 +473,7 @@ def iter_records(
 
     if input_kind(file, DatasetError, missing=missing) == FOLDER:
         refuse("input_is_folder", path=str(file))
-    if file.suffix not in SUFFIXES:
+    if file.suffix.lower() not in STREAMED:
         refuse("not_streamable", file=str(file))
     return RecordStream(file, name, check_duplicates=check_duplicates, limits=limits)
 

@@ -143,13 +143,18 @@ class Rejection:
     Args:
         record_type: the record type's interchange name, e.g. ``"crime_reports"``.
         file: the file the record came from; ``None`` for records given in memory.
-        line: the line it starts on (JSON Lines and CSV files), from 1; else ``None``.
+        line: the line it starts on (JSON Lines and CSV files), from 1, or its row as
+            Excel numbers it (a workbook); else ``None``.
         index: its position among the records of its type in that source, from 0.
         record_id: its ``id``, if one could be read (ids are pseudonymous).
         problems: every problem found, in the order of the record's fields.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 :meth:`text` and :meth:`location_text`.
+        sheet: the sheet of an Excel workbook the record is a row of, else ``None``;
+            each problem's ``field`` is then the column as headed in the sheet, with its
+            letter (``Năm sinh (C)``).
+
+    .. versionchanged:: 0.2.0 :meth:`text`, :meth:`location_text` and ``sheet``.
     """
 
     record_type: str
@@ -158,6 +163,7 @@ class Rejection:
     index: int
     record_id: str | None
     problems: tuple[FieldProblem, ...]
+    sheet: str | None = None
 
     @property
     def location(self) -> str:
@@ -170,7 +176,11 @@ class Rejection:
         parts = []
         if self.file is not None:
             parts.append(f"tệp {self.file}" if vi else self.file)
-        if self.line is not None:
+        if self.sheet is not None:
+            parts.append(f"trang tính {self.sheet!r}" if vi else f"sheet {self.sheet!r}")
+            if self.line is not None:
+                parts.append(f"dòng {self.line}" if vi else f"row {self.line}")
+        elif self.line is not None:
             parts.append(f"dòng {self.line}" if vi else f"line {self.line}")
         else:
             parts.append(self.path)

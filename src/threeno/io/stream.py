@@ -18,6 +18,7 @@ Plan clauses: every clause of the catalogue; the indicators guide
 (``docs/guides/indicators.md``, "Streams and partitions").
 
 .. versionadded:: 0.1.0
+.. versionchanged:: 0.2.0 an Excel workbook.
 """
 
 from __future__ import annotations
@@ -63,7 +64,11 @@ def _files(folder: Path) -> list[tuple[str, Path]]:
     def not_a_folder() -> NoReturn:
         raise_coded(DatasetError, "stream_not_a_folder", path=str(folder))
 
-    if input_kind(folder, DatasetError, missing=not_a_folder) != FOLDER:
+    kind = input_kind(folder, DatasetError, missing=not_a_folder)
+    if kind != FOLDER and folder.suffix.lower() == ".xlsx":
+        # An Excel workbook: each record type's sheet, streamed (threeno.io.xlsx).
+        return [(name, folder) for name in RECORD_TYPES]
+    if kind != FOLDER:
         not_a_folder()
     found: list[tuple[str, Path]] = []
     for name in RECORD_TYPES:
@@ -154,6 +159,9 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
 ) -> tuple[Evaluation, LoadReport] | tuple[Evaluation, LoadReport, tuple[Evaluation, ...]]:
     """Evaluate a plan on a folder of JSON Lines (or CSV) files, reading each line once.
 
+    An Excel workbook (``.xlsx``, the ``excel`` extra) is read the same way, sheet by
+    sheet, row by row (:mod:`threeno.io.xlsx`).
+
     The result equals ``evaluate(plan, load_dataset(folder)[0], period, ...)`` with the
     same settings: the engine is the same, fed line by line. Like
     :func:`~threeno.io.datasets.load_dataset`, it returns a load report beside the
@@ -166,7 +174,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     Args:
         plan: the plan.
         folder: the folder, with files named after the record types (a missing type has
-            no records).
+            no records), or an Excel workbook.
         period: the period.
         units: see :class:`~threeno.indicators.settings.EvaluationSettings`, which
             describes every setting below once.
@@ -251,7 +259,8 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
             else:
                 _count(unlisted, ((p.code or "uncoded", 1) for p in rejection.problems))
         _count(unlisted, report.unlisted.items())
-        notes.extend(report.notes)
+        # A workbook's notes on its sheets come with each of its streams: kept once.
+        notes.extend(n for n in report.notes if n not in notes)
     load_report = LoadReport(
         source=str(where),
         counts=counts,

@@ -43,7 +43,16 @@ from typing import Final
 import attrs
 
 from threeno.lang import LANGS, Lang, check_lang, number
-from threeno.messages import _cli, _evaluation, _files, _io, _languages, _model, _service
+from threeno.messages import (
+    _cli,
+    _evaluation,
+    _files,
+    _io,
+    _languages,
+    _model,
+    _service,
+    _xlsx,
+)
 
 __all__ = ["TEMPLATES", "Notice"]
 
@@ -73,6 +82,7 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = _merged(
     _evaluation.TEMPLATES,
     _cli.TEMPLATES,
     _service.TEMPLATES,
+    _xlsx.TEMPLATES,
 )
 
 

@@ -354,8 +354,8 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "{file}: no such file",
     ),
     "not_streamable": (
-        "tệp {file}: chỉ đọc lần lượt được tệp .jsonl hoặc .csv",
-        "{file}: records are streamed from a .jsonl or .csv file",
+        "tệp {file}: chỉ đọc lần lượt được tệp .jsonl, .csv hoặc sổ tính Excel .xlsx",
+        "{file}: records are streamed from a .jsonl, .csv or Excel .xlsx file",
     ),
     "counts_do_not_add_up": (
         "{accepted} hợp lệ + {rejected} bị loại khác với {read} đã đọc",
