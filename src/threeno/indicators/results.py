@@ -88,7 +88,8 @@ class Status(LabelledEnum):
     universe is empty: a count of 0 with nothing behind it is never met) or when a share's
     denominator is 0 (nothing to measure: never shown as 0% or 100%); ``no_target`` when
     the plan sets no target for the indicator; otherwise ``met`` or ``not_met`` under the
-    target's comparator.
+    target's comparator. The labels are those of official reports: "Đạt", "Chưa đạt",
+    "Không có số liệu", and "—" where the plan sets no target.
 
     Plan clauses: I.3, I.5, II.2.b, II.3.b, IV.2 (the 2024 plan's targets).
 
@@ -96,9 +97,9 @@ class Status(LabelledEnum):
     """
 
     MET = ("met", "Đạt", "Met")
-    NOT_MET = ("not_met", "Không đạt", "Not met")
+    NOT_MET = ("not_met", "Chưa đạt", "Not met")
     NO_DATA = ("no_data", "Không có số liệu", "No data")
-    NO_TARGET = ("no_target", "Không có chỉ tiêu", "No target")
+    NO_TARGET = ("no_target", "—", "—")
 
 
 def value_of(kind: IndicatorKind, numerator: int, denominator: int | None) -> int | float | None:

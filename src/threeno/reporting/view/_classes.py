@@ -167,13 +167,17 @@ class FailingRecord:
         record_id: the record's pseudonymous id.
         unit_code: the unit it counts in, ``None`` for an agency's report.
         reason: why it fails, in the report's language.
+        unit_name: the name of the unit it counts in (``""`` for an agency's report).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``unit_name``.
     """
 
     record_id: str
     unit_code: str | None
     reason: str
+    unit_name: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -231,7 +235,8 @@ class IndicatorView:
     Args:
         id: the indicator's id.
         name: its name in the report's language.
-        clauses: the plan clauses it serves.
+        clauses: the ids of the plan clauses it serves (keys for tools).
+        citations: the same clauses as the plan refers to them ("điểm 3 mục I").
         kind: ``count`` or ``share`` (the slug).
         kind_label: the kind in words.
         numerator: what the numerator counts.
@@ -250,7 +255,7 @@ class IndicatorView:
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        ``clauses`` are the plan's (none when no clause of the plan lists the
-       indicator); ``failing_more``.
+       indicator); ``failing_more``; ``citations``.
     """
 
     id: str
@@ -268,6 +273,7 @@ class IndicatorView:
     failing_omitted: int
     chart: BarChart | None
     failing_more: str = ""
+    citations: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
