@@ -271,10 +271,10 @@ class Plan:
         return tuple(c.id for c in self.clauses if indicator_id in c.indicators)
 
     def cite(self, clause_id: str, lang: str = "vi") -> str:
-        """A clause as the plan itself refers to it (:meth:`Clause.cite
-        <threeno.model.plan_parts.Clause.cite>`), for a report to print.
+        """A clause as the plan itself refers to it, for a report to print.
 
-        A clause without a citation, or an id the plan does not define, gives its id.
+        See :meth:`Clause.cite <threeno.model.plan_parts.Clause.cite>`. A clause without
+        a citation, or an id the plan does not define, gives its id.
 
         >>> from threeno.plans import load_plan
         >>> plan = load_plan("lai-chau-2024")

@@ -185,7 +185,7 @@ class Bar:
     """One bar of a chart: a unit's share, and where it is drawn.
 
     Args:
-        label: the unit's code and name.
+        label: the unit's name.
         text: the value's text.
         width: the bar's length in pixels (0 for no data).
         y: the bar's top in pixels.
