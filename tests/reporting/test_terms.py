@@ -17,16 +17,16 @@ from pathlib import Path
 from typing import Final
 
 import docx
-from docx.oxml.ns import qn
 import pytest
+from docx.oxml.ns import qn
 
+from tests.reporting.test_no_english import readable_text
+from tests.reporting.word.word_samples import demo, demo_docx, plan
 from threeno.indicators.catalogue import ALL_INDICATORS, CATALOGUE
 from threeno.indicators.definitions import CHANNEL_UNITS, FIGURE_UNITS, CountUnit
 from threeno.indicators.results import Status
 from threeno.reporting.render import render
 from threeno.reporting.view import make_cell
-from tests.reporting.test_no_english import readable_text
-from tests.reporting.word.word_samples import demo, demo_docx, plan
 
 TERMS: Final = Path(__file__).parents[2] / "docs" / "reference" / "terms.md"
 
@@ -87,6 +87,8 @@ FORMATS: Final = ("md", "html", "docx")
 
 
 class TestTheList:
+    """The list itself: its columns, and the report's words in it."""
+
     def test_it_has_its_four_columns_and_a_source_on_every_row(self) -> None:
         """Every row names an English and a Vietnamese term and a source."""
         assert len(terms()) >= 40
@@ -113,6 +115,8 @@ class TestTheList:
 
 @pytest.mark.parametrize("fmt", FORMATS)
 class TestTheDemoReport:
+    """The Vietnamese demo report, before its annex of codes, in each format."""
+
     def test_no_forbidden_word(self, fmt: str) -> None:
         """No word the list forbids appears before the annex of codes, spelt as listed.
 
@@ -124,7 +128,7 @@ class TestTheDemoReport:
         assert found == []
 
     def test_doi_tuong_only_for_a_suspect(self, fmt: str) -> None:
-        """ "đối tượng" is left only where the law means a suspect ("Đối tượng phạm tội")."""
+        """The word đối tượng is left only where the law means a suspect (Đối tượng phạm)."""
         uses = re.findall(r"đối tượng \w+", body(fmt), flags=re.IGNORECASE)
         assert {u.casefold() for u in uses} <= {"đối tượng phạm"}, uses
 
@@ -138,9 +142,8 @@ class TestTheDemoReport:
     def test_dates_and_numbers_as_vietnamese_writes_them(self, fmt: str) -> None:
         """Dates dd/mm/yyyy with leading zeros; no number of 5 digits or more ungrouped."""
         text = body(fmt)
-        assert re.findall(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", text) == [
-            d for d in re.findall(r"(?<![\d/])\d{2}/\d{2}/\d{4}", text)
-        ]
+        every = re.findall(r"(?<![\d/])\d{1,2}/\d{1,2}/\d{4}", text)
+        assert every == re.findall(r"(?<![\d/])\d{2}/\d{2}/\d{4}", text)
         assert "14/12/2024" in text
 
     def test_the_summary_cells_carry_units(self, fmt: str) -> None:
@@ -170,6 +173,8 @@ def test_a_count_without_unit_is_not_in_the_markdown_tables() -> None:
 
 
 class TestCells:
+    """Cells by hand-worked values."""
+
     def test_large_numbers_and_shares_in_vietnamese(self) -> None:
         """19353 people: "19.353 lượt người"; 9/15 = 0.6: "60,0%"; English "19,353"."""
         people = CountUnit("lượt người", "attendances")
