@@ -125,7 +125,7 @@ class Dimension(LabelledEnum):
     SOURCE = ("source", "Nguồn tin về tội phạm", "Source")
     OFFENCE = ("offence", "Tội danh (điều của Bộ luật Hình sự)", "Offence (article)")
     DECISION = ("decision", "Quyết định giải quyết", "Decision")
-    CATEGORY = ("category", "Nhóm đối tượng", "Category")
+    CATEGORY = ("category", "Diện quản lý", "Category")
     CHANNEL = ("channel", "Hình thức tuyên truyền", "Channel")
     LANGUAGE = ("language", "Ngôn ngữ tuyên truyền", "Language")
     SUPPORT_KIND = ("support_kind", "Hình thức hỗ trợ", "Kind of support")
