@@ -30,6 +30,7 @@ from threeno.reporting.view._words import NO_VALUE, category_label, figure_label
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from threeno.indicators.definitions import CountUnit
     from threeno.indicators.explanation import Entry
     from threeno.indicators.results import IndicatorResult, IndicatorSet
     from threeno.lang import Lang
@@ -38,9 +39,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "breakdowns",
+    "category_figures",
+    "category_unit",
     "failing",
     "failing_more",
     "figure_order",
+    "figure_unit",
     "figures",
     "rows",
     "target",
@@ -104,34 +108,57 @@ def breakdowns(result: IndicatorResult, lang: Lang, plan: Plan | None) -> tuple[
 
     Each category counts in the indicator's unit, but a channel of outreach in its own
     (:data:`~threeno.indicators.definitions.CHANNEL_UNITS`: ``71 lần phát``, ``12
-    buổi``); attendances are shown only for the channels people attend, and not by
-    language, where broadcasts and meetings are mixed.
+    buổi``; :func:`category_unit`); attendances are shown only for the channels people
+    attend, and not by language, where broadcasts and meetings are mixed
+    (:func:`category_figures`).
     """
     out = []
-    unit = result.indicator.unit
     for dimension, cells in result.disaggregations.items():
-        found = []
-        for slug, cell in cells.items():
-            own, attended = unit, True
-            if dimension == Dimension.CHANNEL.value and slug in CHANNEL_UNITS:
-                own, attended = CHANNEL_UNITS[slug]
-            elif dimension == Dimension.LANGUAGE.value:
-                attended = False
-            keys = [k for k in figure_order(result, cell.figures) if attended or k != _PEOPLE]
-            found.append(
-                BreakdownRow(
-                    category=slug,
-                    label=category_label(dimension, slug, lang, plan),
-                    cell=make_cell(cell.numerator, cell.denominator, lang, unit=own),
-                    figures=tuple(
-                        (figure_label(k, lang), _figure_cell(result, k, cell.figures[k], lang))
-                        for k in keys
-                    ),
-                )
+        found = tuple(
+            BreakdownRow(
+                category=slug,
+                label=category_label(dimension, slug, lang, plan),
+                cell=make_cell(
+                    cell.numerator,
+                    cell.denominator,
+                    lang,
+                    unit=category_unit(result, dimension, slug),
+                ),
+                figures=tuple(
+                    (figure_label(k, lang), _figure_cell(result, k, cell.figures[k], lang))
+                    for k in category_figures(result, dimension, slug)
+                ),
             )
+            for slug, cell in cells.items()
+        )
         label = Dimension.from_slug(dimension).label(lang)
-        out.append(Breakdown(dimension=dimension, label=label, rows=tuple(found)))
+        out.append(Breakdown(dimension=dimension, label=label, rows=found))
     return tuple(out)
+
+
+def category_unit(result: IndicatorResult, dimension: str, slug: str) -> CountUnit:
+    """What a category of a breakdown counts in: its channel's unit, or the indicator's."""
+    if dimension == Dimension.CHANNEL.value and slug in CHANNEL_UNITS:
+        return CHANNEL_UNITS[slug][0]
+    return result.indicator.unit
+
+
+def category_figures(result: IndicatorResult, dimension: str, slug: str) -> list[str]:
+    """The keys of the figures a category shows, in order (:func:`figure_order`).
+
+    Attendances only for a channel people attend; none by language, where broadcasts
+    and meetings are mixed.
+    """
+    attended = dimension != Dimension.LANGUAGE.value
+    if dimension == Dimension.CHANNEL.value and slug in CHANNEL_UNITS:
+        attended = CHANNEL_UNITS[slug][1]
+    keys = figure_order(result, result.disaggregations[dimension][slug].figures)
+    return [k for k in keys if attended or k != _PEOPLE]
+
+
+def figure_unit(result: IndicatorResult, key: str) -> CountUnit:
+    """What an extra figure counts in: its own unit, or its indicator's."""
+    return FIGURE_UNITS.get(key, result.indicator.unit)
 
 
 # The figure of attendances, which only meetings have.
@@ -140,7 +167,7 @@ _PEOPLE = "participants"
 
 def _figure_cell(result: IndicatorResult, key: str, n: int, lang: Lang) -> Cell:
     """A figure's cell, in its own unit or its indicator's."""
-    return make_cell(n, None, lang, unit=FIGURE_UNITS.get(key, result.indicator.unit))
+    return make_cell(n, None, lang, unit=figure_unit(result, key))
 
 
 def _attended(result: IndicatorResult) -> int | None:
