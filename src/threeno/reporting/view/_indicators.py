@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from threeno.indicators.definitions import CHANNEL_UNITS, FIGURE_UNITS, Dimension, Level
+from threeno.indicators.explanation import lower_first
 from threeno.lang import number
 from threeno.reporting.view._cells import make_cell
 from threeno.reporting.view._classes import (
@@ -230,11 +231,16 @@ def failing(
             record_id=e.record_id,
             unit_code=e.unit,
             reason=e.reason.text(lang),
-            unit_name="" if e.unit is None else found.get(e.unit, e.unit),
+            unit_name="" if e.unit is None else _running(found.get(e.unit, e.unit), lang),
         )
         for e in entries
     )
     return records, max(expected - len(records), 0)
+
+
+def _running(name: str, lang: Lang) -> str:
+    """A unit's name inside a sentence: ``phường Tân Phong`` (Nghị định 30/2020/NĐ-CP)."""
+    return lower_first(name) if lang == "vi" else name
 
 
 def failing_more(view: IndicatorView, mode: str, lang: Lang) -> IndicatorView:
