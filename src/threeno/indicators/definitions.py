@@ -302,7 +302,7 @@ def age_group(birth_year: int, on: dt.date) -> str:
 
 #: The extra figures an indicator may report beside its numerator and denominator,
 #: with their Vietnamese and English labels. A figure counts in its indicator's
-#: :attr:`~Indicator.unit` unless :data:`FIGURE_UNITS` gives it its own.
+#: ``unit`` unless :data:`FIGURE_UNITS` gives it its own.
 FIGURES: Final[dict[str, tuple[str, str]]] = {
     "received_in_period": ("Tiếp nhận mới trong kỳ", "received in the period"),
     "pending_at_start": ("Kỳ trước chuyển sang", "carried over from the previous period"),
@@ -325,8 +325,8 @@ FIGURES: Final[dict[str, tuple[str, str]]] = {
     "unexpected": ("Báo cáo không thuộc diện phải gửi", "reports not asked for"),
 }
 
-#: The figures that count in a unit of their own, not their indicator's: attendances of
-#: meetings, defendants of cases.
+#: The figures that count in a unit of their own rather than their indicator's, such as
+#: the attendances of meetings and the defendants of cases.
 FIGURE_UNITS: Final[dict[str, CountUnit]] = {
     "participants": CountUnit("lượt người", "attendances"),
     "defendants": CountUnit("bị can", "defendants"),

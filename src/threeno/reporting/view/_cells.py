@@ -65,8 +65,8 @@ def make_cell(  # noqa: PLR0913 - the cell's numbers, then its options, keyword-
         numerator: the count or numerator.
         denominator: the denominator, ``None`` for a count.
         lang: ``"vi"`` or ``"en"``.
-        unit: what the numbers count in (the indicator's
-            :attr:`~threeno.indicators.definitions.Indicator.unit`); ``None``: bare numbers.
+        unit: what the numbers count in (the indicator's ``unit``, a
+            :class:`~threeno.indicators.definitions.CountUnit`); ``None``: bare numbers.
         hidden: what to show instead of the numerator and of the denominator, for
             those a published report hides (``None``: shown).
         has_data: whether any record the indicator looks at was there
