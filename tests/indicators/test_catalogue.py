@@ -188,7 +188,7 @@ class TestIndicator:
         ind = get("reports.resolved")
         expected = "Tỷ lệ tố giác, tin báo về tội phạm, kiến nghị khởi tố được giải quyết"
         assert expected == ind.name()
-        expected = "pending at the period's start plus received in it"
+        expected = "reports to resolve (carried over and received in the period)"
         assert expected == ind.denominator("en")
         assert get("reports.received").denominator("vi") is None
         with pytest.raises(LanguageError):

@@ -343,13 +343,13 @@ class TestExplain:
         expected = (
             "reports.on_time: Share of crime reports resolved within the time limit\n"
             "Unit: 03386 Phường Quyết Thắng; period: first half of 2024"
-            " (2023-12-15 – 2024-06-14)\n"
+            " (15/12/2023 – 14/06/2024)\n"
             "Numerator: decided within the statutory time limit: 3\n"
             "Denominator: finally decided in the period: 4\n"
             "Value: 3/4 = 75.0%; target at least 100% (I.3; the software's reading, not set by"
             " the plan): not met\n"
             "Records considered: 4\n"
-            "Figures: about other offences, not counted 0\n"
+            "Figures: about other offences (not counted) 0\n"
             "Counted (3):\n"
             "- CR-0001: received 01/12/2023, limit 21/12/2023 (20 days), decided 20/12/2023\n"
             "- CR-0005: received 20/02/2024, limit 02/05/2024 (1 month from resumption on"
@@ -382,7 +382,7 @@ class TestExplain:
             " still pending at 14/06/2024" in text.splitlines()
         )
         assert (
-            "Unit: whole area (7 units); period: first half of 2024 (2023-12-15 – 2024-06-14)"
+            "Unit: whole area (7 units); period: first half of 2024 (15/12/2023 – 14/06/2024)"
             in text
         )
 

@@ -203,7 +203,7 @@ class TestWarnings:
         assert warning.code == "period_outside_plan_year"
         assert expected_params == {k: warning.params[k] for k in expected_params}
         expected_vi = (
-            "kỳ báo cáo 6 tháng đầu năm 2025 (15/12/2024 – 14/6/2025) không nằm trong"
+            "kỳ báo cáo 6 tháng đầu năm 2025 (15/12/2024 – 14/06/2025) không nằm trong"
             " năm 2024 (15/12/2023 – 14/12/2024) của kế hoạch lai-chau-2024"
         )
         assert expected_vi == warning.text("vi")

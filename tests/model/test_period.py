@@ -373,39 +373,39 @@ class TestLabel:
         [
             (
                 ReportingPeriod.half_year(2024, 1),
-                "6 tháng đầu năm 2024 (15/12/2023 – 14/6/2024)",
-                "first half of 2024 (2023-12-15 – 2024-06-14)",
+                "6 tháng đầu năm 2024 (15/12/2023 – 14/06/2024)",
+                "first half of 2024 (15/12/2023 – 14/06/2024)",
             ),
             (
                 ReportingPeriod.half_year(2024, 2, CAL),
-                "6 tháng cuối năm 2024 (1/7/2024 – 31/12/2024)",
-                "second half of 2024 (2024-07-01 – 2024-12-31)",
+                "6 tháng cuối năm 2024 (01/07/2024 – 31/12/2024)",
+                "second half of 2024 (01/07/2024 – 31/12/2024)",
             ),
             (
                 ReportingPeriod.year(2020),
                 # As the police write it: "năm 2020 (15/12/2019–14/12/2020)".
                 "năm 2020 (15/12/2019 – 14/12/2020)",
-                "year 2020 (2019-12-15 – 2020-12-14)",
+                "year 2020 (15/12/2019 – 14/12/2020)",
             ),
             (
                 ReportingPeriod.quarter(2024, 4),
-                "quý IV năm 2024 (15/9/2024 – 14/12/2024)",
-                "Q4 2024 (2024-09-15 – 2024-12-14)",
+                "quý IV năm 2024 (15/09/2024 – 14/12/2024)",
+                "Q4 2024 (15/09/2024 – 14/12/2024)",
             ),
             (
                 ReportingPeriod.month(2024, 1),
-                "tháng 1 năm 2024 (15/12/2023 – 14/1/2024)",
-                "January 2024 (2023-12-15 – 2024-01-14)",
+                "tháng 1 năm 2024 (15/12/2023 – 14/01/2024)",
+                "January 2024 (15/12/2023 – 14/01/2024)",
             ),
             (
                 ReportingPeriod.custom(D(2024, 3, 2), D(2024, 3, 2)),
-                "kỳ báo cáo (2/3/2024 – 2/3/2024)",
-                "period (2024-03-02 – 2024-03-02)",
+                "kỳ báo cáo (02/03/2024 – 02/03/2024)",
+                "period (02/03/2024 – 02/03/2024)",
             ),
         ],
     )
     def test_labels(self, period: ReportingPeriod, vi: str, en: str) -> None:
-        """Vietnamese writes d/m/yyyy without leading zeros; English uses ISO dates."""
+        """Both languages write dd/mm/yyyy with leading zeros (Nghị định 30/2020/NĐ-CP)."""
         expected = (vi, vi, en)
         actual = (period.label(), period.label("vi"), period.label("en"))
         assert expected == actual

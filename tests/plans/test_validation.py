@@ -12,10 +12,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from threeno.errors import PlanError
+from threeno.errors import PlanError, ValidationError
 from threeno.io.converter import CONVERTER
 from threeno.io.plans import check_plan, parse_plan, read_plan
-from threeno.model.plan import Plan
+from threeno.model.plan import Clause, Plan
+from threeno.plans import load_plan
 
 DATA = Path(__file__).parent / "data"
 TEMPLATE_TEXT = files("threeno.plans").joinpath("template.toml").read_text(encoding="utf-8")
@@ -361,3 +362,46 @@ class TestTargetProvenance:
             "targets[1].set_by_plan",
             "reporting.days_allowed_note_vi",
         ]
+
+
+class TestCitations:
+    """A clause as the plan refers to it: ``cite_vi``/``cite_en``, all clauses or none."""
+
+    def test_the_template_cites_every_clause(self) -> None:
+        """I.1 is "điểm 1 mục I" (point 1 of section I); the template is clean."""
+        data = template()
+        assert data["purposes"][0]["cite_vi"] == "điểm 1 mục I"
+        assert data["purposes"][0]["cite_en"] == "section I, point 1"
+        assert problems(data) == ()
+
+    def test_a_clause_without_its_citation_when_others_have_one(self) -> None:
+        """The duty II.1 loses its citation while the purpose I.1 keeps hers: one problem."""
+        data = template()
+        del data["duties"][0]["cite_vi"], data["duties"][0]["cite_en"]
+        found = problems(data)
+        assert len(found) == 1
+        assert found[0].startswith("duties[0].cite_vi: clause 'II.1' has no citation")
+
+    def test_no_citation_at_all_is_allowed(self) -> None:
+        """An older plan file without citations is clean, and shows its ids."""
+        data = template()
+        for clause in (*data["purposes"], *data["duties"]):
+            del clause["cite_vi"], clause["cite_en"]
+        assert problems(data) == ()
+        plan = CONVERTER.structure(data, Plan)
+        assert plan.cite("II.1") == "II.1"
+
+    def test_a_citation_in_one_language_only(self) -> None:
+        """cite_vi without cite_en is refused, naming the missing field."""
+        with pytest.raises(ValidationError, match="cite_en"):
+            Clause(id="I.1", text_vi="Nội dung", text_en="Text", cite_vi="điểm 1 mục I")
+
+    def test_the_bundled_plan_as_it_words_its_clauses(self) -> None:
+        """II.4.b is the second dash of point 4 of section II; IV.2 is point 2 of IV."""
+        plan = load_plan("lai-chau-2024")
+        assert plan.cite("II.4.b") == "gạch đầu dòng thứ hai, điểm 4 mục II"
+        assert plan.cite("II.4.b", "en") == "section II, point 4, second dash"
+        assert plan.cite("IV.2") == "điểm 2 mục IV"
+        assert plan.cite("I.3") == "điểm 3 mục I"
+        assert all(c.cite_vi is not None for c in plan.clauses)
+        assert plan.cite("IX.9") == "IX.9"  # not a clause of the plan: its id

@@ -163,7 +163,7 @@ class TestSuppression:
         """Without a threshold every count is shown."""
         view = build_view(evaluation, lang="en", plan=PLAN)
         texts = _texts(view, "subjects.monitored")
-        assert [texts[u] for u in UNITS[:3]] == ["7", "2", "6"]
+        assert [texts[u] for u in UNITS[:3]] == ["7 women", "2 women", "6 women"]
         assert view.suppress_below is None
 
     def test_units_and_total(self, evaluation: Evaluation) -> None:
@@ -173,14 +173,14 @@ class TestSuppression:
         """
         view = build_view(evaluation, lang="en", plan=PLAN, suppress_below=5)
         assert _texts(view, "subjects.monitored") == {
-            "03386": "7",
-            "03387": "x",
-            "03388": "x",
+            "03386": "7 women",
+            "03387": "x women",
+            "03388": "x women",
             "03389": "—",
             "03403": "—",
             "03408": "—",
             "03409": "—",
-            None: "15",
+            None: "15 women",
         }
         assert view.suppress_below == 5
 
@@ -193,17 +193,21 @@ class TestSuppression:
             if b.dimension == "ethnicity"
         ]
         assert {r.category: r.cell.text for r in ethnicity.rows} == {
-            "01": "x",
-            "03": "x",
-            "04": "x",
+            "01": "x women",
+            "03": "x women",
+            "04": "x women",
         }
 
     def test_shares(self, evaluation: Evaluation) -> None:
         """Numerators and denominators are suppressed apart; a hidden part drops the %."""
         view = build_view(evaluation, lang="en", plan=PLAN, suppress_below=5)
         texts = _texts(view, "reports.on_time")
-        assert (texts["03386"], texts["03387"], texts[None]) == ("x/x", "x/x", "8/9 = 88.9%")
-        assert texts["03388"] == "0/0: no data"
+        assert (texts["03386"], texts["03387"], texts[None]) == (
+            "x/x reports",
+            "x/x reports",
+            "8/9 reports, 88.9%",
+        )
+        assert texts["03388"] == "0/0 reports: no data"
         row = next(r for r in _indicator(view, "reports.on_time").rows if r.unit_code == "03387")
         assert (row.cell.numerator, row.cell.denominator, row.cell.value) == (None, None, None)
         # The status is still the plan's assessment: 2 of 3 on time is not 100%.
@@ -216,8 +220,8 @@ class TestSuppression:
         """
         view = build_view(evaluation, lang="en", plan=PLAN, suppress_below=11)
         texts = _texts(view, "subjects.monitored")
-        assert [texts[u] for u in UNITS[:3]] == ["x", "x", "x"]
-        assert texts[None] == "15"
+        assert [texts[u] for u in UNITS[:3]] == ["x women"] * 3
+        assert texts[None] == "15 women"
 
     def test_small_total(self) -> None:
         """Three women in all: every non-zero count, the total too, is small: all x.
@@ -228,10 +232,10 @@ class TestSuppression:
         view = build_view(evaluate(PLAN, data, PERIOD), lang="en", suppress_below=5)
         texts = _texts(view, "subjects.monitored")
         assert (texts["03387"], texts["03388"], texts["03386"], texts[None]) == (
-            "x",
-            "x",
+            "x women",
+            "x women",
             "—",
-            "x",
+            "x women",
         )
 
     def test_communes_and_agencies_reports_are_shown(self, evaluation: Evaluation) -> None:
@@ -243,8 +247,8 @@ class TestSuppression:
         """
         view = build_view(evaluation, lang="en", plan=PLAN, suppress_below=5)
         texts = _texts(view, "units.model_maintained")
-        assert [texts[u] for u in UNITS] == ["0/1: no data"] * 7
-        assert texts[None] == "0/7: no data"
+        assert [texts[u] for u in UNITS] == ["0/1 communes and wards: no data"] * 7
+        assert texts[None] == "0/7 communes and wards: no data"
 
     def test_no_record_listed(self, evaluation: Evaluation) -> None:
         """The internal report lists the late report; the published one lists nothing."""
@@ -258,8 +262,8 @@ class TestSuppression:
         view = build_view(evaluation, lang="en", plan=PLAN, suppress_below=5)
         chart = _indicator(view, "reports.on_time").chart
         assert chart is not None
-        bar = next(b for b in chart.bars if b.label.startswith("03387"))
-        assert (bar.text, bar.width, bar.has_data) == ("x/x", 0.0, False)
+        bar = next(b for b in chart.bars if b.label == "Phường Tân Phong")
+        assert (bar.text, bar.width, bar.has_data) == ("x/x reports", 0.0, False)
 
     @pytest.mark.parametrize("k", [1, 0, -5, True, 5.0, "5"])
     def test_bad_threshold(self, evaluation: Evaluation, k: object) -> None:
@@ -278,7 +282,7 @@ class TestFormats:
             "> **Published report:** counts from 1 to 4, and the counts that could be used"
             " to work them out, are shown as “x”." in md
         )
-        assert "| 03387 Phường Tân Phong | x | No target |" in md
+        assert "| Phường Tân Phong | x women | — |" in md
         assert "<5" not in md
         assert "CR-08" not in md
         vi = render(evaluation, "html", lang="vi", plan=PLAN, suppress_below=5)
@@ -299,7 +303,7 @@ class TestFormats:
             "numerator": None,
             "denominator": None,
             "value": None,
-            "text": "x",
+            "text": "x women",
             "suppressed": True,
         }
 
@@ -312,7 +316,7 @@ class TestFormats:
             "",
             "",
             "",
-            "x/x",
+            "x/x reports",
         )
 
     def test_quality_totals_only(self, tmp_path: Path) -> None:
@@ -378,11 +382,11 @@ class TestCommand:
         argv = ["report", "--data", str(data), "--period", "2024-H1", "--lang", "en"]
         assert cli.main([*argv, "--publish"]) == cli.EXIT_OK
         out = capsys.readouterr().out
-        assert "| 03387 Phường Tân Phong | x | No target |" in out
-        assert "| 03388 Phường Quyết Tiến | x | No target |" in out
-        assert "| 03386 Phường Quyết Thắng | 7 | No target |" in out
+        assert "| Phường Tân Phong | x women | — |" in out
+        assert "| Phường Quyết Tiến | x women | — |" in out
+        assert "| Phường Quyết Thắng | 7 women | — |" in out
         assert cli.main([*argv, "--publish", "--suppress-below", "11"]) == cli.EXIT_OK
-        assert "| 03386 Phường Quyết Thắng | x | No target |" in capsys.readouterr().out
+        assert "| Phường Quyết Thắng | x women | — |" in capsys.readouterr().out
 
     def test_usage_errors(self, data: Path, capsys: pytest.CaptureFixture[str]) -> None:
         """A threshold without --publish, or below 2, is a usage error (exit 2)."""
@@ -450,7 +454,7 @@ class TestProperties:
             if shown.suppressed:
                 # Each hidden part is written as its mark, never as its number.
                 assert shown.value is None
-                parts = shown.text.split("/")
+                parts = shown.text.split(" ")[0].split("/")  # without the unit
                 hidden_parts = (shown.numerator is None, shown.denominator is None)
                 for part, is_hidden in zip(parts, hidden_parts, strict=False):
                     assert not is_hidden or part == "x", (where, shown)

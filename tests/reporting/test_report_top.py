@@ -57,8 +57,8 @@ DEMO_PLAN: Final = load_plan("lai-chau-2024")
 
 #: EXPECTED.md section 2, by reason, in the report's order.
 LEFT_OUT_VI: Final = (
-    "4 bản ghi (đơn vị không thuộc phạm vi Kế hoạch: 1;"
-    " mã đơn vị không có hiệu lực tại ngày của bản ghi: 1;"
+    "4 trường hợp (đơn vị không thuộc phạm vi Kế hoạch: 1;"
+    " mã đơn vị không có hiệu lực tại ngày phát sinh: 1;"
     " mã đơn vị không có trong danh mục đơn vị hành chính: 2)"
 )
 LEFT_OUT_EN: Final = (
@@ -122,32 +122,27 @@ class TestTheTopInEveryFormat:
         """Beside the period, before any indicator, in Vietnamese and in English."""
         text = _report("md")
         _before_indicators(text, "- **Kỳ báo cáo:** tháng 3 năm 2024")
-        records = (
-            "- **Số liệu đầu vào:** đã đọc 33 bản ghi: 33 hợp lệ, 0 bị loại (nguồn: `records`)"
-        )
+        records = "- **Số liệu đầu vào:** 33 trường hợp, trong đó 33 hợp lệ, 0 không hợp lệ"
         _before_indicators(text, records)
-        _before_indicators(text, f"- **Bản ghi không được tính vì mã đơn vị:** {LEFT_OUT_VI}")
+        _before_indicators(text, f"- **Số liệu không được tính vì mã đơn vị:** {LEFT_OUT_VI}")
         warning = next(line for line in text.splitlines() if line.startswith("> **Cảnh báo:**"))
         _before_indicators(text, warning)
-        assert warning.startswith("> **Cảnh báo:** 4 bản ghi không được tính vì mã đơn vị: 1 ngoài")
+        assert warning.startswith("> **Cảnh báo:** 4 trường hợp không được tính vì mã đơn vị: 1")
         english = _report("md", "en")
         _before_indicators(english, f"- **Records left out for their unit code:** {LEFT_OUT_EN}")
-        assert "- **Records:** 33 records read: 33 accepted, 0 rejected (source: `records`)" in (
-            english.splitlines()
-        )
+        assert "- **Records:** 33 records read: 33 accepted, 0 rejected" in (english.splitlines())
 
     def test_nothing_left_out_is_one_short_line(self) -> None:
         """The demo data leave nothing out: one line says so, and no warning is shown."""
         data, load_report = load_dataset(demo_path(), plan=DEMO_PLAN)
         evaluation = evaluate(DEMO_PLAN, data, DEMO_PLAN.period("2024"))
         text = render(evaluation, "md", plan=DEMO_PLAN, load_report=load_report)
-        _before_indicators(text, "- **Bản ghi không được tính vì mã đơn vị:** không có")
+        _before_indicators(text, "- **Số liệu không được tính vì mã đơn vị:** không có")
         assert "Cảnh báo" not in text
         # The demo folder by its name, never its path on this machine.
         _before_indicators(
             text,
-            "- **Số liệu đầu vào:** đã đọc 888 bản ghi: 888 hợp lệ, 0 bị loại"
-            " (nguồn: `lai-chau-2024`)",
+            "- **Số liệu đầu vào:** 888 trường hợp, trong đó 888 hợp lệ, 0 không hợp lệ",
         )
         for fmt in ("md", "html", "json", "csv"):
             output = render(evaluation, fmt, plan=DEMO_PLAN, load_report=load_report)
@@ -167,7 +162,7 @@ class TestTheTopInEveryFormat:
         header = page[: page.index("</header>")]
         assert f'<dd id="overview-left_out">{LEFT_OUT_VI}</dd>' in header
         assert (
-            '<p class="warning" data-code="records_left_out"><strong>Cảnh báo:</strong> 4 bản'
+            '<p class="warning" data-code="records_left_out"><strong>Cảnh báo:</strong> 4 trường'
             in (header)
         )
 
@@ -200,20 +195,20 @@ class TestTheTopInEveryFormat:
             ("not_valid_on_date", "1"),
             ("unknown_unit", "2"),
         ]
-        assert top[3]["category_label"] == "Số bản ghi không được tính vì mã đơn vị"
+        assert top[3]["category_label"] == "Số trường hợp không được tính vì mã đơn vị"
         (warning,) = [r for r in rows if r["section"] == "Cảnh báo"]
         assert warning["category"] == "records_left_out"
-        assert warning["text"].startswith("4 bản ghi không được tính vì mã đơn vị")
+        assert warning["text"].startswith("4 trường hợp không được tính vì mã đơn vị")
         first_result = next(i for i, r in enumerate(rows) if r["section"] == "Kết quả")
         assert rows.index(warning) < first_result
 
     def test_crosswalked(self) -> None:
         """With crosswalk=True S-07 counts in Mẫu Tây: 1 crosswalked, 3 left out."""
         text = _report("md", crosswalk=True)
-        _before_indicators(text, "- **Bản ghi của đơn vị cũ được tính vào đơn vị mới:** 1")
+        _before_indicators(text, "- **Số liệu của đơn vị cũ được tính vào đơn vị mới:** 1")
         assert (
-            "- **Bản ghi không được tính vì mã đơn vị:** 3 bản ghi (đơn vị không thuộc phạm vi"
-            " Kế hoạch: 0; mã đơn vị không có hiệu lực tại ngày của bản ghi: 1; mã đơn vị"
+            "- **Số liệu không được tính vì mã đơn vị:** 3 trường hợp (đơn vị không thuộc phạm"
+            " vi Kế hoạch: 0; mã đơn vị không có hiệu lực tại ngày phát sinh: 1; mã đơn vị"
             " không có trong danh mục đơn vị hành chính: 2)"
         ) in text.splitlines()
         rows = _csv_rows(_report("csv", crosswalk=True))
@@ -223,7 +218,7 @@ class TestTheTopInEveryFormat:
     def test_published_keeps_the_counts(self) -> None:
         """A published report keeps the totals and reasons (counts of records, not people)."""
         text = _report("md", suppress_below=5)
-        _before_indicators(text, f"- **Bản ghi không được tính vì mã đơn vị:** {LEFT_OUT_VI}")
+        _before_indicators(text, f"- **Số liệu không được tính vì mã đơn vị:** {LEFT_OUT_VI}")
 
 
 class TestSettings:
@@ -328,7 +323,10 @@ class TestClausesFromThePlan:
     """The plan's own clauses, or "—"; never a clause of another plan."""
 
     def test_the_localitys_clauses(self) -> None:
-        """1.2 and 2.2.a, 1.2 and 2.2.b, and "—" for an indicator no clause lists."""
+        """1.2 and 2.2.a, 1.2 and 2.2.b, and "—" for an indicator no clause lists.
+
+        Printed as the plan refers to them (its ``cite_vi``); the ids stay in the JSON.
+        """
         text = _report("md")
         sections = {
             heading: text.split(f"## {heading}\n", 1)[1].split("\n## ", 1)[0]
@@ -338,8 +336,13 @@ class TestClausesFromThePlan:
                 "Số phụ nữ thuộc diện quản lý",
             )
         }
-        clauses = [re.search(r"\*\*Mục của kế hoạch:\*\* ([^;]*);", s) for s in sections.values()]
-        assert [m.group(1) if m else None for m in clauses] == ["1.2, 2.2.a", "1.2, 2.2.b", "—"]
+        found = r"\*\*Nội dung Kế hoạch:\*\* (.*); \*\*Loại chỉ tiêu"
+        clauses = [re.search(found, s) for s in sections.values()]
+        assert [m.group(1) if m else None for m in clauses] == [
+            "điểm 1.2; gạch đầu dòng thứ nhất, điểm 2.2",
+            "điểm 1.2; gạch đầu dòng thứ hai, điểm 2.2",
+            "—",
+        ]
         data = json.loads(_report("json"))
         by_id = {i["id"]: i["clauses"] for i in data["indicators"]}
         assert by_id["reports.received"] == ["1.2", "2.2.a"]
@@ -351,7 +354,7 @@ class TestClausesFromThePlan:
         """No I.3, II.4.b or IV.2 (Lai Châu's), nor any Roman-numbered clause, anywhere."""
         output = _report(fmt, lang)
         assert not re.search(r"\b(?:I|II|III|IV|V)\.\d", output), fmt
-        assert "(1.2)" in output  # the targets' clauses are the plan's too
+        assert ("(điểm 1.2)" if lang == "vi" else "(point 1.2)") in output  # targets' too
 
 
 class TestNoDataNeverMet:
@@ -361,12 +364,12 @@ class TestNoDataNeverMet:
         """cases.wrongful in Mẫu Đông and Mẫu Tây; Thị trấn Mẫu Sơn and the total met."""
         section = _report("md").split("## Số vụ oan sai\n", 1)[1].split("\n## ", 1)[0]
         lines = section.splitlines()
-        assert "| 98701 Thị trấn Mẫu Sơn | 0 | Đạt |" in lines
-        assert "| 98702 Xã Mẫu Đông | — | Không có số liệu |" in lines
-        assert "| 98703 Xã Mẫu Tây | — | Không có số liệu |" in lines
-        assert "| **Toàn địa bàn** | **0** | **Đạt** |" in lines
+        assert "| Thị trấn Mẫu Sơn | 0 vụ | Đạt |" in lines
+        assert "| Xã Mẫu Đông | — | Không có số liệu |" in lines
+        assert "| Xã Mẫu Tây | — | Không có số liệu |" in lines
+        assert "| **Toàn địa bàn** | **0 vụ** | **Đạt** |" in lines
         english = _report("md", "en").split("## Wrongful prosecutions or convictions\n", 1)[1]
-        assert "| 98702 Xã Mẫu Đông | — | No data |" in english.splitlines()
+        assert "| Xã Mẫu Đông | — | No data |" in english.splitlines()
 
     def test_json_keeps_the_numbers(self) -> None:
         """The row says it has no data; its numbers stay 0."""
@@ -396,7 +399,7 @@ class TestNoDataNeverMet:
         """The row's status is no data, styled as such."""
         page = _report("html")
         assert (
-            '<tr><td>98702 Xã Mẫu Đông</td><td class="num">—</td>'
+            '<tr><td>Xã Mẫu Đông</td><td class="num">—</td>'
             '<td class="status-no_data">Không có số liệu</td></tr>'
         ) in page
 
@@ -410,7 +413,7 @@ class TestNoDataNeverMet:
         found = evaluate(plan, Dataset(crime_reports=bad), plan.period("2024-03"))
         lines = render(found, "md", plan=plan).splitlines()
         name = "Số tố giác, tin báo về tội phạm, kiến nghị khởi tố quá hạn chưa giải quyết"
-        assert f"| {name} | — | chỉ tiêu bằng 0 (1.2) | Không có số liệu |" in lines
+        assert f"| {name} | — | Bằng 0 (điểm 1.2) | Không có số liệu |" in lines
 
     @pytest.mark.parametrize("period", ["2024-03", "2024-Q1", "2024", "2025-Q1"])
     def test_the_view_never_shows_met_without_data(self, period: str) -> None:
@@ -444,10 +447,11 @@ class TestNamesNotSlugs:
         """Record types by name; outreach by language name; agencies by the plan's names."""
         lines = _report("md").splitlines()
         assert "| Tố giác, tin báo về tội phạm, kiến nghị khởi tố | 14 | 14 | 0 |" in lines
-        assert "| Tiếng Việt | 2; Lượt người tham dự 65 |" in lines
-        assert "| Tiếng Thái | 1; Lượt người tham dự 30 |" in lines
+        # By language, no attendances: broadcasts and meetings are mixed there.
+        assert "| Tiếng Việt | 2 hoạt động |" in lines
+        assert "| Tiếng Thái | 1 hoạt động |" in lines
         english = _report("md", "en").splitlines()
-        assert "| Tai Dam | 1; participants 30 |" in english
+        assert "| Tai Dam | 1 event |" in english
         assert any(line.startswith("| Hội Liên hiệp Phụ nữ huyện Mẫu Sơn | ") for line in lines)
 
     def test_offences(self) -> None:
@@ -457,11 +461,11 @@ class TestNamesNotSlugs:
         )
         # The three reports are all Art. 150: one category.
         assert (
-            "| Điều 150 Bộ luật Hình sự (Tội mua bán người) | 3 |"
+            "| Điều 150 Bộ luật Hình sự (Tội mua bán người) | 3 tin |"
             in render(evaluation, "md", plan=DEMO_PLAN).splitlines()
         )
         assert (
-            "| Criminal Code, Art. 150 (Trafficking in persons) | 3 |"
+            "| Criminal Code, Art. 150 (Trafficking in persons) | 3 reports |"
             in render(evaluation, "md", lang="en", plan=DEMO_PLAN).splitlines()
         )
 
@@ -497,8 +501,7 @@ class TestNamesNotSlugs:
         )
         lines = render(evaluation, "md", plan=DEMO_PLAN).splitlines()
         assert (
-            "- còn 1 bản ghi không được liệt kê: khi tính đã chọn không lưu danh sách bản ghi"
-            in lines
+            "- còn 1 trường hợp không được liệt kê: khi tính đã chọn không lưu danh sách" in lines
         )
         english = render(evaluation, "md", lang="en", plan=DEMO_PLAN).splitlines()
         assert "- 1 more not listed: the evaluation kept no list of records" in english

@@ -87,7 +87,7 @@ class TestBuildView:
         view = build_view(evaluation, lang="en")
         overdue = next(i for i in view.indicators if i.id == "reports.overdue")
         assert overdue.failing == ()
-        assert overdue.rows[-1].cell.text == "0"
+        assert overdue.rows[-1].cell.text == "0 reports"
 
     def test_failing_kept_and_omitted(self) -> None:
         """With explain="none" nothing is kept; the report says how many it did not list."""

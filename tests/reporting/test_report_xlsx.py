@@ -8,7 +8,7 @@ time of the two decided (1/2), all in 03386 Quyết Thắng.
 from __future__ import annotations
 
 import io
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import openpyxl
 import pytest
@@ -20,11 +20,14 @@ from threeno.plans import load_plan
 from threeno.reporting.render import render
 from threeno.reporting.xlsx import COUNT_FORMAT, SHARE_FORMAT, render_xlsx
 
+if TYPE_CHECKING:
+    from threeno.lang import Lang
+
 PLAN = load_plan("lai-chau-2024")
 INDICATORS = ["reports.received", "reports.resolved", "reports.on_time"]
 
 
-def _book(lang: str = "vi", suppress_below: int | None = None) -> Any:  # noqa: ANN401
+def _book(lang: Lang = "vi", suppress_below: int | None = None) -> Any:  # noqa: ANN401
     evaluation = evaluate(PLAN, three_reports(), PLAN.period("2024-H1"), indicators=INDICATORS)
     data = render_xlsx(evaluation, lang=lang, plan=PLAN, suppress_below=suppress_below)
     return openpyxl.load_workbook(io.BytesIO(data))

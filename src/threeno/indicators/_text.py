@@ -232,10 +232,7 @@ def explain(result: IndicatorResult, lang: Lang) -> str:
     denominator = ind.denominator(lang)
     if denominator is not None and result.denominator is not None:
         lines.append(f"{words['denominator']}: {denominator}: {number(result.denominator, code)}")
-    lines.append(
-        f"{words['value']}: {result.value_text(lang)}; {result.target_text(lang)}:"
-        f" {lower_first(result.status.label(lang))}"
-    )
+    lines.append(f"{words['value']}: {result.value_text(lang)}; {_assessed(result, lang)}")
     lines.append(f"{words['records']}: {number(result.records_considered, code)}")
     if result.figures:
         index = 0 if lang == "vi" else 1
@@ -331,6 +328,13 @@ def quality_text(quality: DataQuality, lang: Lang) -> str:
     return "\n".join(lines)
 
 
+def _assessed(result: IndicatorResult, lang: Lang) -> str:
+    """The target and the status (``target at least 100% (I.3): met``), or no target."""
+    if result.status.value == "no_target":  # results imports this module: by value
+        return result.target_text(lang)
+    return f"{result.target_text(lang)}: {lower_first(result.status.label(lang))}"
+
+
 def summary(evaluation: Evaluation, lang: Lang) -> str:
     """The plan and period, the warnings, one line per indicator."""
     words = _words(lang)
@@ -339,8 +343,5 @@ def summary(evaluation: Evaluation, lang: Lang) -> str:
     lines.extend(f"{words['warning']}: {notice.text(code)}" for notice in evaluation.warnings)
     for ind_id, result_set in evaluation.results.items():
         total = result_set.total
-        lines.append(
-            f"{ind_id}: {total.value_text(lang)}; {total.target_text(lang)}:"
-            f" {lower_first(total.status.label(lang))}"
-        )
+        lines.append(f"{ind_id}: {total.value_text(lang)}; {_assessed(total, lang)}")
     return "\n".join(lines)

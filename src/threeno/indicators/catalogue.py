@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Final
 
 from threeno.errors import ValidationError
 from threeno.indicators import counting as c
-from threeno.indicators.definitions import Dimension, Indicator, IndicatorKind, Level
+from threeno.indicators.definitions import CountUnit, Dimension, Indicator, IndicatorKind, Level
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -42,6 +42,17 @@ __all__ = ["ALL_INDICATORS", "CATALOGUE", "CATALOGUE_IDS", "SHARE_IDS", "catalog
 _COUNT = IndicatorKind.COUNT
 _SHARE = IndicatorKind.SHARE
 _PERSON = (Dimension.ETHNICITY, Dimension.AGE_GROUP)
+
+# What each indicator counts in (the docs' term list gives the source of each word).
+_WOMEN = CountUnit("người", "women", "woman")
+_PERSONS = CountUnit("người", "persons")
+_VICTIMS = CountUnit("nạn nhân", "victims")
+_TIN = CountUnit("tin", "reports")
+_VU = CountUnit("vụ", "cases")
+_DECISIONS = CountUnit("quyết định", "decisions")
+_UNITS = CountUnit("xã, phường", "communes and wards", "commune or ward")
+_EVENTS = CountUnit("hoạt động", "events")
+_REPORTS = CountUnit("báo cáo", "reports")
 
 #: Every indicator of the catalogue, in the order of the indicators guide's table. Each
 #: id is stable: plan files name it.
@@ -54,6 +65,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         numerator_vi="Phụ nữ thuộc diện quản lý tại ngày cuối kỳ",
         numerator_en="women under management on the period's last day",
         disaggregations=(Dimension.CATEGORY, *_PERSON),
+        unit=_WOMEN,
         accumulator=c.SubjectsMonitored,
     ),
     Indicator(
@@ -65,6 +77,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         numerator_en="women in either category on the period's last day",
         disaggregations=(Dimension.CATEGORY, *_PERSON),
         figures=("new_in_period",),
+        unit=_WOMEN,
         accumulator=c.SubjectsEmigrated,
     ),
     Indicator(
@@ -76,6 +89,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         numerator_en="crime reports received in the period",
         disaggregations=(Dimension.SOURCE, Dimension.OFFENCE),
         figures=("other_offences",),
+        unit=_TIN,
         accumulator=c.ReportsReceived,
     ),
     Indicator(
@@ -89,6 +103,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_en="received in the period",
         disaggregations=(Dimension.SOURCE,),
         figures=("other_offences",),
+        unit=_TIN,
         accumulator=c.ReportsClassified,
     ),
     Indicator(
@@ -98,8 +113,8 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         kind=_SHARE,
         numerator_vi="Đã ra quyết định giải quyết (khởi tố, không khởi tố, chuyển) trong kỳ",
         numerator_en="finally decided in the period (khởi tố, không khởi tố, chuyển)",
-        denominator_vi="Tồn đầu kỳ cộng tiếp nhận trong kỳ",
-        denominator_en="pending at the period's start plus received in it",
+        denominator_vi="Số tin phải giải quyết (kỳ trước chuyển sang và tiếp nhận mới)",
+        denominator_en="reports to resolve (carried over and received in the period)",
         disaggregations=(Dimension.SOURCE, Dimension.DECISION),
         figures=(
             "pending_at_start",
@@ -111,6 +126,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
             "overdue_at_end",
             "other_offences",
         ),
+        unit=_TIN,
         accumulator=c.ReportsResolved,
     ),
     Indicator(
@@ -124,6 +140,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_en="finally decided in the period",
         disaggregations=(Dimension.SOURCE,),
         figures=("other_offences",),
+        unit=_TIN,
         accumulator=c.ReportsOnTime,
     ),
     Indicator(
@@ -136,6 +153,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.SOURCE,),
         figures=("pending_at_end", "suspended_at_end", "other_offences"),
         adverse=True,
+        unit=_TIN,
         accumulator=c.ReportsOverdue,
     ),
     Indicator(
@@ -148,6 +166,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.OFFENCE,),
         figures=("opened", "indicted", "tried", "defendants", "other_offences"),
         offences=c.DEFAULT_TRAFFICKING_OFFENCES,
+        unit=_VU,
         accumulator=c.CasesProsecuted,
     ),
     Indicator(
@@ -160,18 +179,20 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.OFFENCE,),
         figures=("other_offences",),
         adverse=True,
+        unit=_VU,
         accumulator=c.CasesWrongful,
     ),
     Indicator(
         id="cases.missed",
-        name_vi="Số trường hợp bỏ lọt tội phạm",
-        name_en="Crimes missed (no-case decisions overturned)",
+        name_vi="Số quyết định không khởi tố vụ án hình sự bị hủy (bỏ lọt tội phạm)",
+        name_en="No-case decisions overturned (crimes missed)",
         kind=_COUNT,
-        numerator_vi="Quyết định không khởi tố bị hủy trong kỳ",
+        numerator_vi="Quyết định không khởi tố vụ án hình sự bị hủy trong kỳ",
         numerator_en="no-case decisions overturned in the period",
         disaggregations=(Dimension.SOURCE,),
         figures=("other_offences",),
         adverse=True,
+        unit=_DECISIONS,
         accumulator=c.CasesMissed,
     ),
     Indicator(
@@ -183,29 +204,32 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         numerator_en="units whose latest review in the period finds the model maintained",
         denominator_vi="Xã, phường thuộc phạm vi kế hoạch",
         denominator_en="units in scope",
+        unit=_UNITS,
         accumulator=c.UnitsModelMaintained,
     ),
     Indicator(
         id="outreach.coverage",
-        name_vi="Tỷ lệ đối tượng được tuyên truyền",
+        name_vi="Tỷ lệ người thuộc diện tuyên truyền được tuyên truyền",
         name_en="Share of target women reached by outreach",
         kind=_SHARE,
-        numerator_vi="Đối tượng được tuyên truyền ít nhất một lần trong kỳ",
+        numerator_vi="Người thuộc diện tuyên truyền được tuyên truyền ít nhất một lần trong kỳ",
         numerator_en="target women reached by at least one event in the period",
-        denominator_vi="Đối tượng thuộc diện quản lý tại ngày cuối kỳ",
+        denominator_vi="Người thuộc diện tuyên truyền, thuộc diện quản lý tại ngày cuối kỳ",
         denominator_en="target women under management on the period's last day",
         disaggregations=(Dimension.CATEGORY, *_PERSON),
+        unit=_PERSONS,
         accumulator=c.OutreachCoverage,
     ),
     Indicator(
         id="outreach.events",
-        name_vi="Số buổi tuyên truyền và lượt người tham dự",
-        name_en="Outreach events and participants",
+        name_vi="Số hoạt động tuyên truyền và lượt người tham dự",
+        name_en="Outreach events and attendances",
         kind=_COUNT,
-        numerator_vi="Buổi tuyên truyền tổ chức trong kỳ",
+        numerator_vi="Hoạt động tuyên truyền tổ chức trong kỳ",
         numerator_en="events held in the period",
         disaggregations=(Dimension.CHANNEL, Dimension.LANGUAGE),
         figures=("participants",),
+        unit=_EVENTS,
         accumulator=c.OutreachEvents,
     ),
     Indicator(
@@ -218,6 +242,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_vi="Nạn nhân trở về tại ngày cuối kỳ",
         denominator_en="returned victims on the period's last day",
         disaggregations=(Dimension.SUPPORT_KIND, Dimension.SEX, *_PERSON),
+        unit=_VICTIMS,
         accumulator=c.SupportCoverage,
     ),
     Indicator(
@@ -233,6 +258,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_vi="Phụ nữ không có việc làm, có hoàn cảnh khó khăn, nghèo tại ngày cuối kỳ",
         denominator_en="unemployed, disadvantaged or poor women on the period's last day",
         disaggregations=(Dimension.CATEGORY, *_PERSON),
+        unit=_WOMEN,
         accumulator=c.WomenVocational,
     ),
     Indicator(
@@ -244,6 +270,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         numerator_en="units whose latest assessment of the year meets the standard",
         denominator_vi="Xã, phường được đánh giá trong năm",
         denominator_en="units assessed for the year",
+        unit=_UNITS,
         accumulator=c.UnitsSafe,
     ),
     Indicator(
@@ -258,6 +285,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_en="reports the plan expects",
         disaggregations=(Dimension.AGENCY, Dimension.REPORT_KIND),
         figures=("adhoc", "unexpected"),
+        unit=_REPORTS,
         accumulator=c.ReportingCompleteness,
     ),
     Indicator(
@@ -272,6 +300,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_en="reports the plan expects",
         disaggregations=(Dimension.AGENCY, Dimension.REPORT_KIND),
         figures=("adhoc", "unexpected"),
+        unit=_REPORTS,
         accumulator=c.ReportingTimeliness,
     ),
 )

@@ -44,6 +44,7 @@ if TYPE_CHECKING:
 
     from threeno.indicators.definitions import Indicator
     from threeno.indicators.explanation import Entry
+    from threeno.lang import Lang
     from threeno.model.dataset import Record
 
 __all__ = [
@@ -114,7 +115,7 @@ class Side:
             plan=given,
         )
 
-    def title(self, lang: str = "vi") -> str:
+    def title(self, lang: Lang = "vi") -> str:
         """The title in ``"vi"`` (default) or ``"en"``."""
         return self.title_en if lang == "en" else self.title_vi
 

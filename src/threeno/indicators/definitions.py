@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any, Final, Protocol
 import attrs
 
 from threeno.lang import Lang, check_lang
+from threeno.lang import count as lang_count
 from threeno.lang import target as lang_target
 from threeno.model._base import LabelledEnum, as_tuple, fail, non_empty, of_enum, tuple_of
 from threeno.model.enums import (
@@ -43,8 +44,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AGE_GROUPS",
+    "CHANNEL_UNITS",
     "FIGURES",
+    "FIGURE_UNITS",
     "AgeGroup",
+    "CountUnit",
     "Dimension",
     "Indicator",
     "IndicatorKind",
@@ -121,7 +125,7 @@ class Dimension(LabelledEnum):
     SOURCE = ("source", "Nguồn tin về tội phạm", "Source")
     OFFENCE = ("offence", "Tội danh (điều của Bộ luật Hình sự)", "Offence (article)")
     DECISION = ("decision", "Quyết định giải quyết", "Decision")
-    CATEGORY = ("category", "Nhóm đối tượng", "Category")
+    CATEGORY = ("category", "Diện quản lý", "Category")
     CHANNEL = ("channel", "Hình thức tuyên truyền", "Channel")
     LANGUAGE = ("language", "Ngôn ngữ tuyên truyền", "Language")
     SUPPORT_KIND = ("support_kind", "Hình thức hỗ trợ", "Kind of support")
@@ -150,6 +154,55 @@ class Dimension(LabelledEnum):
         found = _VOCABULARIES.get(self)
         category = None if found is None else found.get(slug)
         return None if category is None else category.label(lang)
+
+
+@attrs.frozen
+class CountUnit:
+    """What one counted thing is called: ``tin``, ``vụ``, ``người``, ``lượt người``.
+
+    A report never prints a bare count: ``35 tin``, ``10 vụ``, ``19.353 lượt người``
+    (``35 reports``, ``10 cases``). Official reports count crime reports in *tin*, cases
+    in *vụ*, defendants in *bị can*, persons in *người*, meetings in *cuộc* or *buổi*,
+    attendances in *lượt người*, loudspeaker broadcasts in *lần phát* (a broadcast has no
+    attendees) and communes and wards in *xã, phường*; the docs' term list
+    (``docs/reference/terms.md``) gives each with its source.
+
+    >>> from threeno.indicators.definitions import CountUnit
+    >>> u = CountUnit("tin", "reports")
+    >>> u.text(19353, "vi"), u.text(1, "en")
+    ('19.353 tin', '1 report')
+
+    Args:
+        vi: the Vietnamese word, which does not change with the number.
+        en: the English plural; the singular drops a final ``s``
+            (:func:`threeno.lang.count`) unless ``en_one`` gives it.
+        en_one: the English singular, where dropping the ``s`` would not give it.
+
+    .. versionadded:: 0.2.0
+    """
+
+    vi: str = attrs.field(validator=non_empty)
+    en: str = attrs.field(validator=non_empty)
+    en_one: str | None = None
+
+    def label(self, lang: Lang = "vi") -> str:
+        """The unit's word in ``"vi"`` or ``"en"`` (the English plural).
+
+        Raises:
+            LanguageError: for another language.
+        """
+        return _pick(lang, self.vi, self.en)
+
+    def text(self, value: int, lang: Lang = "vi") -> str:
+        """``value`` with this unit, grouped as the language writes numbers.
+
+        Raises:
+            LanguageError: for another language.
+        """
+        code = check_lang(lang)
+        if code == "en" and value == 1 and self.en_one is not None:
+            return f"1 {self.en_one}"
+        return lang_count(value, self.vi, self.en, code)
 
 
 @attrs.frozen(kw_only=True)
@@ -248,15 +301,16 @@ def age_group(birth_year: int, on: dt.date) -> str:
 
 
 #: The extra figures an indicator may report beside its numerator and denominator,
-#: with their Vietnamese and English labels.
+#: with their Vietnamese and English labels. A figure counts in its indicator's
+#: ``unit`` unless :data:`FIGURE_UNITS` gives it its own.
 FIGURES: Final[dict[str, tuple[str, str]]] = {
-    "received_in_period": ("Tiếp nhận trong kỳ", "received in the period"),
-    "pending_at_start": ("Tồn đầu kỳ", "pending at the period's start"),
-    "pending_at_end": ("Tồn cuối kỳ (chưa giải quyết)", "pending at the period's end"),
+    "received_in_period": ("Tiếp nhận mới trong kỳ", "received in the period"),
+    "pending_at_start": ("Kỳ trước chuyển sang", "carried over from the previous period"),
+    "pending_at_end": ("Chưa giải quyết tại ngày cuối kỳ", "pending at the period's end"),
     "decided_on_time": ("Đã giải quyết đúng hạn", "decided on time"),
     "decided_late": ("Đã giải quyết quá hạn", "decided late"),
     "suspended_at_end": (
-        "Tạm đình chỉ tại thời điểm cuối kỳ",
+        "Đang tạm đình chỉ tại ngày cuối kỳ",
         "suspended at the period's end (tạm đình chỉ)",
     ),
     "pending_within_limit": (
@@ -268,17 +322,42 @@ FIGURES: Final[dict[str, tuple[str, str]]] = {
         "overdue, not resolved, at the period's end",
     ),
     "other_offences": (
-        "Thuộc tội danh khác, không tính",
-        "about other offences, not counted",
+        "Thuộc tội danh khác (không tính vào chỉ tiêu)",
+        "about other offences (not counted)",
     ),
     "new_in_period": ("Phát sinh mới trong kỳ", "new in the period"),
     "opened": ("Khởi tố", "opened"),
     "indicted": ("Truy tố", "indicted"),
     "tried": ("Xét xử", "tried"),
-    "defendants": ("Bị can (vụ khởi tố trong kỳ)", "defendants (of cases opened in the period)"),
-    "participants": ("Lượt người tham dự", "participants"),
+    "defendants": ("Bị can của các vụ khởi tố trong kỳ", "defendants of the cases opened"),
+    "participants": ("Người tham dự", "attendances"),
     "adhoc": ("Báo cáo đột xuất", "ad hoc reports"),
     "unexpected": ("Báo cáo không thuộc diện phải gửi", "reports not asked for"),
+}
+
+#: The figures that count in a unit of their own rather than their indicator's, such as
+#: the attendances of meetings and the defendants of cases.
+FIGURE_UNITS: Final[dict[str, CountUnit]] = {
+    "participants": CountUnit("lượt người", "attendances"),
+    "defendants": CountUnit("bị can", "defendants"),
+}
+
+#: What an outreach event of each channel is counted as (plan II.2.b lists the
+#: channels), and whether people attend it: a meeting has attendees (*lượt người tham
+#: dự*), a loudspeaker or television broadcast, a post, a panel or a poster has none, so
+#: its ``participants`` are never shown as attendances. The data record events, not
+#: minutes on air, so a broadcast counts as a *lần phát*.
+CHANNEL_UNITS: Final[dict[str, tuple[CountUnit, bool]]] = {
+    "loudspeaker": (CountUnit("lần phát", "broadcasts"), False),
+    "face_to_face": (CountUnit("buổi", "sessions"), True),
+    "pictures": (CountUnit("hoạt động", "events"), False),
+    "documentary": (CountUnit("phóng sự", "documentary reports"), False),
+    "television": (CountUnit("lần phát sóng", "broadcasts"), False),
+    "panel_poster": (CountUnit("hoạt động", "events"), False),
+    "social_media": (CountUnit("tin, bài", "posts"), False),
+    "school": (CountUnit("buổi", "sessions"), True),
+    "workshop": (CountUnit("cuộc", "meetings"), True),
+    "other": (CountUnit("hoạt động", "events"), False),
 }
 
 
@@ -346,6 +425,8 @@ class Indicator:
         adverse: whether it counts what the plan wants none of (overdue reports, wrongful
             convictions, crimes missed): then the records counted are the ones an official
             acts on, and ``explain="failures"`` keeps them.
+        unit: what its numerator and denominator count in (``tin``, ``vụ``, ``người``):
+            every count a report prints carries it.
         offences: the articles of Bộ luật Hình sự 2015 whose reports or cases it counts;
             ``None`` counts every article in the data. Only the indicators on crime
             reports and criminal cases read it.
@@ -361,6 +442,8 @@ class Indicator:
     .. versionchanged:: 0.2.0
        ``clauses`` removed: the plan evaluated names the clauses
        (``IndicatorSet.clauses`` of :mod:`threeno.indicators.results`).
+    .. versionchanged:: 0.2.0
+       ``unit``.
     """
 
     id: str = attrs.field(validator=_indicator_id)
@@ -379,6 +462,7 @@ class Indicator:
         default=(), converter=_texts, validator=tuple_of(str, unique=True)
     )
     adverse: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
+    unit: CountUnit = attrs.field(validator=attrs.validators.instance_of(CountUnit))
     offences: frozenset[int] | None = attrs.field(
         default=None, converter=_offences, validator=_check_offences
     )

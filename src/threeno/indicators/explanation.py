@@ -328,12 +328,12 @@ _REASONS: Final[dict[str, _Words]] = {
         vi="không tổ chức sơ kết, tổng kết trong kỳ",
     ),
     "safe": _Words(
-        en="assessment of {year} on {assessed} ({assessment}): meets the standard",
-        vi="đánh giá năm {year} ngày {assessed} ({assessment}): đạt tiêu chuẩn",
+        en="assessment of {year} on {assessed}: meets the standard",
+        vi="đánh giá năm {year} ngày {assessed}: đạt tiêu chuẩn",
     ),
     "not_safe": _Words(
-        en="assessment of {year} on {assessed} ({assessment}): does not meet the standard",
-        vi="đánh giá năm {year} ngày {assessed} ({assessment}): không đạt tiêu chuẩn",
+        en="assessment of {year} on {assessed}: does not meet the standard",
+        vi="đánh giá năm {year} ngày {assessed}: không đạt tiêu chuẩn",
         optional=(
             ("criteria", " (criteria failed: {criteria})", " (tiêu chí không đạt: {criteria})"),
         ),

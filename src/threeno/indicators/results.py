@@ -91,7 +91,9 @@ class Status(LabelledEnum):
     the plan sets no target for the indicator; otherwise ``met`` or ``not_met`` under the
     target's comparator; ``not_assessed`` when the target, or the deadline the result is
     measured against, is a reading the plan does not set and the plan asks not to assess
-    such targets (``[evaluation] assess_assumed_targets = false``).
+    such targets (``[evaluation] assess_assumed_targets = false``). The labels are those
+    of official reports: "Đạt", "Chưa đạt", "Không có số liệu", and "—" where the plan
+    sets no target.
 
     Plan clauses: I.3, I.5, II.2.b, II.3.b, IV.2 (the 2024 plan's targets).
 
@@ -100,9 +102,9 @@ class Status(LabelledEnum):
     """
 
     MET = ("met", "Đạt", "Met")
-    NOT_MET = ("not_met", "Không đạt", "Not met")
+    NOT_MET = ("not_met", "Chưa đạt", "Not met")
     NO_DATA = ("no_data", "Không có số liệu", "No data")
-    NO_TARGET = ("no_target", "Không có chỉ tiêu", "No target")
+    NO_TARGET = ("no_target", "—", "—")
     NOT_ASSESSED = (
         "not_assessed",
         "Không đánh giá (chỉ tiêu, thời hạn không do Kế hoạch quy định)",

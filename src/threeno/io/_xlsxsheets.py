@@ -38,6 +38,8 @@ if TYPE_CHECKING:
     import enum
     from types import ModuleType
 
+    from threeno.lang import Lang
+
 __all__ = [
     "FLAG_WORDS",
     "INSTRUCTIONS",
@@ -144,7 +146,7 @@ class XlsxColumn:
         """The field's interchange name."""
         return self.cell.name
 
-    def header(self, lang: str) -> str:
+    def header(self, lang: Lang) -> str:
         """The column's header in Vietnamese (``"vi"``) or English (``"en"``)."""
         vi, en = FIELD_LABELS[self.record_type][self.name]
         return vi if lang == "vi" else en

@@ -172,6 +172,8 @@ def check_plan(plan: Plan) -> tuple[str, ...]:
       before or the year after;
     - the readings (``[evaluation]``): ``crosswalk = true`` with no unit of the registry
       merged into one of the plan's units (nothing to crosswalk);
+    - citations (``cite_vi``/``cite_en``): a clause without one when other clauses have
+      theirs;
     - texts no output can show as they are: a control character (a line break
       included: a plan's texts are one line each), a bidirectional control, an unpaired
       surrogate (``threeno.model._base.unprintable``). A plan file's text is refused
@@ -316,6 +318,28 @@ def _clauses(plan: Plan) -> Iterator[str]:
             yield f"targets[{i}].clause: {target.clause!r} is not a clause of the plan"
     if plan.reporting.clause not in defined:
         yield f"reporting.clause: {plan.reporting.clause!r} is not a clause of the plan"
+    yield from _citations(plan)
+
+
+def _citations(plan: Plan) -> Iterator[str]:
+    """A clause without ``cite_vi``/``cite_en`` when others have theirs.
+
+    A report prints a clause as the plan refers to it; a plan that gives no citation at
+    all shows its ids (an older plan file), but one that gives some must give them all,
+    so that no report mixes the two.
+    """
+    paths = [
+        *((f"purposes[{i}]", c) for i, c in enumerate(plan.purposes)),
+        *((f"duties[{i}]", d) for i, d in enumerate(plan.duties)),
+    ]
+    if all(clause.cite_vi is None for _, clause in paths):
+        return
+    for path, clause in paths:
+        if clause.cite_vi is None:
+            yield (
+                f"{path}.cite_vi: clause {clause.id!r} has no citation, which other clauses"
+                " have (how the plan refers to it, e.g. “điểm 3 mục I”)"
+            )
 
 
 def _unknown_indicator(indicator_id: str) -> str:

@@ -24,8 +24,8 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     # out_of_scope, not_valid_on_date, unknown_unit (how many for each reason).
     "records_left_out": (
         (
-            "{count} bản ghi không được tính vì mã đơn vị: {out_of_scope} ngoài phạm vi kế"
-            " hoạch, {not_valid_on_date} mã không có hiệu lực tại ngày của bản ghi,"
+            "{count} trường hợp không được tính vì mã đơn vị: {out_of_scope} ngoài phạm vi"
+            " Kế hoạch, {not_valid_on_date} mã không có hiệu lực tại ngày phát sinh,"
             " {unknown_unit} mã không có trong danh mục đơn vị hành chính"
         ),
         (

@@ -202,7 +202,7 @@ class SubjectCategory(LabelledEnum):
         "Nạn nhân bị mua bán trở về",
         "Victim of trafficking who has returned",
     )
-    SUSPECT = ("suspect", "Nghi phạm tội mua bán người", "Suspected of trafficking")
+    SUSPECT = ("suspect", "Người nghi phạm tội mua bán người", "Suspected of trafficking")
     OFFENDER = ("offender", "Đối tượng phạm tội mua bán người", "Trafficking offender")
 
     @property
@@ -236,7 +236,7 @@ class ReportSource(LabelledEnum):
     TU_THU = ("tu_thu", "Người phạm tội tự thú", "Offender's confession")
     TU_PHAT_HIEN = (
         "tu_phat_hien",
-        "Cơ quan có thẩm quyền trực tiếp phát hiện dấu hiệu tội phạm",
+        "Cơ quan có thẩm quyền tiến hành tố tụng trực tiếp phát hiện dấu hiệu tội phạm",
         "Detected by the competent authority itself",
     )
 

@@ -32,6 +32,7 @@ import attrs
 
 from threeno.errors import PeriodError, ValidationError
 from threeno.lang import Lang, check_lang
+from threeno.lang import date as date_text
 from threeno.messages import Notice
 from threeno.model._base import LabelledEnum, check_order, date_field, fail, notice_of, of_enum
 
@@ -146,11 +147,6 @@ _LABELS: Final = {
         PeriodKind.CUSTOM: "period",
     },
 }
-
-
-def _dmy(day: dt.date) -> str:
-    # Vietnamese documents write dates day/month/year without leading zeros.
-    return f"{day.day}/{day.month}/{day.year}"
 
 
 _YEAR = r"(?P<year>\d{4})"
@@ -507,12 +503,13 @@ class ReportingPeriod:
 
         >>> from threeno.model.period import ReportingPeriod
         >>> ReportingPeriod.half_year(2024, 1).label()
-        '6 tháng đầu năm 2024 (15/12/2023 – 14/6/2024)'
+        '6 tháng đầu năm 2024 (15/12/2023 – 14/06/2024)'
         >>> ReportingPeriod.half_year(2024, 1).label("en")
-        'first half of 2024 (2023-12-15 – 2024-06-14)'
+        'first half of 2024 (15/12/2023 – 14/06/2024)'
 
         Args:
-            lang: ``"vi"`` (dates written d/m/yyyy) or ``"en"`` (ISO dates).
+            lang: ``"vi"`` or ``"en"``; dates are written dd/mm/yyyy in both
+                (:func:`threeno.lang.date`).
 
         Raises:
             LanguageError: for another language.
@@ -530,9 +527,8 @@ class ReportingPeriod:
             half_vi="đầu" if index == 1 else "cuối",
             half_en="first" if index == 1 else "second",
         )
-        if lang == "vi":
-            return f"{name} ({_dmy(self.start)} – {_dmy(self.end)})"
-        return f"{name} ({self.start.isoformat()} – {self.end.isoformat()})"
+        code = check_lang(lang)
+        return f"{name} ({date_text(self.start, code)} – {date_text(self.end, code)})"
 
     # -- moving and splitting ----------------------------------------------------------
 

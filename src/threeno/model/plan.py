@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, cast
 import attrs
 
 from threeno.errors import PlanError
+from threeno.lang import Lang, check_lang
 from threeno.model._base import (
     as_tuple,
     fail,
@@ -268,6 +269,28 @@ class Plan:
         Plan clauses: every clause that lists an indicator.
         """
         return tuple(c.id for c in self.clauses if indicator_id in c.indicators)
+
+    def cite(self, clause_id: str, lang: Lang = "vi") -> str:
+        """A clause as the plan itself refers to it, for a report to print.
+
+        See :meth:`Clause.cite <threeno.model.plan_parts.Clause.cite>`. A clause without
+        a citation, or an id the plan does not define, gives its id.
+
+        >>> from threeno.plans import load_plan
+        >>> plan = load_plan("lai-chau-2024")
+        >>> plan.cite("II.4.b"), plan.cite("I.3", "en")
+        ('gạch đầu dòng thứ hai, điểm 4 mục II', 'section I, point 3')
+
+        Raises:
+            LanguageError: for another language.
+
+        .. versionadded:: 0.2.0
+        """
+        found = next((c for c in self.clauses if c.id == clause_id), None)
+        if found is None:
+            check_lang(lang)
+            return clause_id
+        return found.cite(lang)
 
     @property
     def reporting_year(self) -> ReportingPeriod:

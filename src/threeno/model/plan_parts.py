@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Any, Final, cast
 
 import attrs
 
-from threeno.lang import Lang
+from threeno.lang import Lang, check_lang
 from threeno.lang import target as target_text
 from threeno.model._base import (
     LabelledEnum,
@@ -310,8 +310,17 @@ class Clause:
         indicators: the ids of the catalogue's indicators that measure it, each once.
         note_vi: a note the source attaches (a footnote), exactly as written; optional.
         note_en: its English translation; given with ``note_vi`` or not at all.
+        cite_vi: the clause as the plan itself refers to it, in Vietnamese ("điểm 3 mục
+            I", "gạch đầu dòng thứ hai, điểm 4 mục II"): a plan numbers only its sections
+            and points and marks the rest with dashes, so the id is a machine key and
+            this is what a report prints.
+        cite_en: the same in English ("section I, point 3"); given with ``cite_vi`` or
+            not at all.
 
     Plan clauses: I.1-I.5 (purposes); as the base of :class:`Duty`, II-IV.
+
+    .. versionchanged:: 0.2.0
+       ``cite_vi`` and ``cite_en``.
 
     .. versionadded:: 0.1.0
     """
@@ -324,12 +333,27 @@ class Clause:
     )
     note_vi: str | None = attrs.field(default=None, converter=nfc_or_none, validator=optional_text)
     note_en: str | None = attrs.field(default=None, validator=optional_text)
+    cite_vi: str | None = attrs.field(default=None, converter=nfc_or_none, validator=optional_text)
+    cite_en: str | None = attrs.field(default=None, validator=optional_text)
 
     def __attrs_post_init__(self) -> None:
-        """Check that a note comes in both languages or not at all."""
+        """Check that a note and a citation come in both languages or not at all."""
         if (self.note_vi is None) != (self.note_en is None):
             missing = "note_en" if self.note_en is None else "note_vi"
             fail(self, missing, "a note needs both note_vi and note_en")
+        if (self.cite_vi is None) != (self.cite_en is None):
+            missing = "cite_en" if self.cite_en is None else "cite_vi"
+            fail(self, missing, "a citation needs both cite_vi and cite_en")
+
+    def cite(self, lang: Lang = "vi") -> str:
+        """The clause as the plan refers to it, in ``"vi"`` or ``"en"``; its id without one.
+
+        Raises:
+            LanguageError: for another language.
+        """
+        code = check_lang(lang)
+        found = self.cite_vi if code == "vi" else self.cite_en
+        return self.id if found is None else found
 
     @property
     def parent(self) -> str | None:

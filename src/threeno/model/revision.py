@@ -15,11 +15,16 @@ indicators, its reporting rules of IV.2, its calendar and its readings).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
 
 from threeno.model._base import nfc, non_empty
 from threeno.model.plan import Plan
 from threeno.model.plan_parts import A_SLUG, SLUG, matching, texts
+
+if TYPE_CHECKING:
+    from threeno.lang import Lang
 
 __all__ = ["Revision"]
 
@@ -51,10 +56,10 @@ class Revision:
     note_en: str = attrs.field(default="")
     changes: tuple[str, ...] = attrs.field(default=(), validator=texts)
 
-    def title(self, lang: str = "vi") -> str:
+    def title(self, lang: Lang = "vi") -> str:
         """The title in ``"vi"`` (default) or ``"en"``."""
         return self.title_en if lang == "en" else self.title_vi
 
-    def note(self, lang: str = "vi") -> str:
+    def note(self, lang: Lang = "vi") -> str:
         """The note in ``"vi"`` (default) or ``"en"``; ``""`` when there is none."""
         return self.note_en if lang == "en" else self.note_vi

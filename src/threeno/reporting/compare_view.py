@@ -206,7 +206,7 @@ class IndicatorChange:
 class ComparisonView:
     """What every format of the comparison shows, in one language."""
 
-    lang: str
+    lang: Lang
     words: dict[str, str]
     alternative_id: str
     plan: str
@@ -368,7 +368,7 @@ def _reading_lines(before: Plan, after: Plan, lang: Lang, w: dict[str, str]) -> 
     return lines
 
 
-def build_comparison_view(comparison: Comparison, lang: str = "vi") -> ComparisonView:
+def build_comparison_view(comparison: Comparison, lang: Lang = "vi") -> ComparisonView:
     """The comparison as what every format shows, in ``lang``.
 
     Raises:
@@ -568,7 +568,7 @@ def render_comparison(
     comparison: Comparison,
     format: str,  # noqa: A002 - the same name as render's
     *,
-    lang: str = "vi",
+    lang: Lang = "vi",
     simulated: bool = False,
 ) -> str:
     """Render a comparison as a report: ``md``, ``html``, ``json`` or ``csv``.
@@ -627,7 +627,7 @@ def render_comparisons(
     comparisons: Sequence[Comparison],
     format: str,  # noqa: A002 - the same name as render's
     *,
-    lang: str = "vi",
+    lang: Lang = "vi",
     simulated: bool = False,
 ) -> str:
     """Render several comparisons of one baseline as one document.

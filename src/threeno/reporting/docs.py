@@ -200,6 +200,7 @@ def _indicators_page(plan: Plan) -> Iterator[str]:
         yield f"- **Plan clauses ({_text(plan.id)}):** {_clauses(plan, ind.id) or '—'}"
         kind = f"{ind.kind.value} ({ind.kind.label('en')})"
         yield f"- **Kind:** {kind}; **level:** {ind.level.label('en')}"
+        yield f"- **Counted in:** {_text(ind.unit.en)} — {_text(ind.unit.vi)}"
         yield f"- **Numerator:** {_text(ind.numerator_en)} — {_text(ind.numerator_vi)}"
         if ind.denominator_en is not None and ind.denominator_vi is not None:
             yield f"- **Denominator:** {_text(ind.denominator_en)} — {_text(ind.denominator_vi)}"

@@ -202,7 +202,7 @@ def _indicator(
 def render_xlsx(  # noqa: PLR0913 - the report's options, all keyword-only
     evaluation: Evaluation,
     *,
-    lang: str = "vi",
+    lang: Lang = "vi",
     plan: Plan | None = None,
     load_report: LoadReport | None = None,
     generated_on: dt.date | None = None,

@@ -103,11 +103,12 @@ def _indicator(
     """Everything the report shows of one indicator; in a published report, with marks."""
     ind = indicator_set.indicator
     total = indicator_set.total
-    rows = _indicators.rows(indicator_set, lang)
+    rows = _indicators.rows(indicator_set, lang, plan)
     breakdowns = _indicators.breakdowns(total, lang, plan)
     figures = _indicators.figures(total, lang)
-    failing, omitted = _indicators.failing(total, lang)
-    underway, underway_omitted = _indicators.in_progress(total, lang)
+    names = {r.unit.code: r.unit.full_name for r in indicator_set.by_unit.values() if r.unit}
+    failing, omitted = _indicators.failing(total, lang, names)
+    underway, underway_omitted = _indicators.in_progress(total, lang, names)
     if marks is not None:
         rows, breakdowns, figures = Publication(indicator_set, marks, lang).apply(
             rows, breakdowns, figures
@@ -118,11 +119,12 @@ def _indicator(
         id=ind.id,
         name=ind.name(lang),
         clauses=indicator_set.clauses,
+        citations=tuple(c if plan is None else plan.cite(c, lang) for c in indicator_set.clauses),
         kind=ind.kind.value,
         kind_label=ind.kind.label(lang),
         numerator=ind.numerator(lang),
         denominator=ind.denominator(lang),
-        target=total.target_text(lang),
+        target=_indicators.target(total, lang, plan),
         rows=rows,
         breakdowns=breakdowns,
         figures=figures,

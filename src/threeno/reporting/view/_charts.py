@@ -42,9 +42,7 @@ def chart(indicator_set: IndicatorSet, rows: tuple[ResultRow, ...], lang: Lang) 
         has_data = isinstance(value, float)
         bars.append(
             Bar(
-                label=row.unit_name
-                if row.unit_code is None
-                else f"{row.unit_code} {row.unit_name}",
+                label=row.unit_name,
                 text=row.cell.text if has_data or row.cell.suppressed else words(lang)["no_data"],
                 width=round(scale * float(value), 1) if isinstance(value, float) else 0.0,
                 y=_GAP + i * (_BAR + _GAP),

@@ -169,13 +169,17 @@ class FailingRecord:
         record_id: the record's pseudonymous id.
         unit_code: the unit it counts in, ``None`` for an agency's report.
         reason: why it fails, in the report's language.
+        unit_name: the name of the unit it counts in (``""`` for an agency's report).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``unit_name``.
     """
 
     record_id: str
     unit_code: str | None
     reason: str
+    unit_name: str = ""
 
 
 @attrs.frozen(kw_only=True)
@@ -183,7 +187,7 @@ class Bar:
     """One bar of a chart: a unit's share, and where it is drawn.
 
     Args:
-        label: the unit's code and name.
+        label: the unit's name.
         text: the value's text.
         width: the bar's length in pixels (0 for no data).
         y: the bar's top in pixels.
@@ -233,7 +237,8 @@ class IndicatorView:
     Args:
         id: the indicator's id.
         name: its name in the report's language.
-        clauses: the plan clauses it serves.
+        clauses: the ids of the plan clauses it serves (keys for tools).
+        citations: the same clauses as the plan refers to them ("điểm 3 mục I").
         kind: ``count`` or ``share`` (the slug).
         kind_label: the kind in words.
         numerator: what the numerator counts.
@@ -259,7 +264,7 @@ class IndicatorView:
     .. versionchanged:: 0.2.0
        ``clauses`` are the plan's (none when no clause of the plan lists the
        indicator); ``failing_more``; ``in_progress``, ``in_progress_omitted``,
-       ``in_progress_more``.
+       ``in_progress_more``; ``citations``.
     """
 
     id: str
@@ -280,6 +285,7 @@ class IndicatorView:
     in_progress: tuple[FailingRecord, ...] = ()
     in_progress_omitted: int = 0
     in_progress_more: str = ""
+    citations: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)

@@ -20,11 +20,12 @@ import attrs
 from threeno.errors import ValidationError
 from threeno.privacy import HIDDEN_MARK, Suppression
 from threeno.reporting.view._cells import make_cell
-from threeno.reporting.view._indicators import figure_order
+from threeno.reporting.view._indicators import category_figures, category_unit, figure_unit
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
+    from threeno.indicators.definitions import CountUnit
     from threeno.indicators.results import IndicatorSet
     from threeno.lang import Lang
     from threeno.reporting.publication import CountKey
@@ -78,27 +79,46 @@ class Publication:
         shown = self.marks.get(key, Suppression.SHOWN) is Suppression.SHOWN
         return None if shown else HIDDEN_MARK
 
-    def _cell(self, where: CountKey, old: Cell) -> Cell:
+    def _cell(self, where: CountKey, old: Cell, unit: CountUnit | None = None) -> Cell:
         hidden = (self._mark((*where, "numerator")), self._mark((*where, "denominator")))
         if hidden == (None, None) or old.numerator is None:
             return old
-        return make_cell(old.numerator, old.denominator, self.lang, hidden=hidden)
+        shown = self.total.indicator.unit if unit is None else unit
+        return make_cell(old.numerator, old.denominator, self.lang, hidden=hidden, unit=shown)
 
-    def _figure(self, key: CountKey, old: Cell) -> Cell:
+    def _figure(self, key: CountKey, old: Cell, figure: str) -> Cell:
         text = self._mark(key)
+        if key[1] == "figure" and figure == "participants" and text is None:
+            text = self._attended_mark()
         if text is None or old.numerator is None:
             return old
-        return make_cell(old.numerator, None, self.lang, hidden=(text, None))
+        unit = figure_unit(self.total, figure)
+        return make_cell(old.numerator, None, self.lang, hidden=(text, None), unit=unit)
+
+    def _attended_mark(self) -> str | None:
+        """The mark of the attendances a report shows, a sum of the channels' figures.
+
+        The sum of the channels people attend (:func:`~threeno.reporting.view._indicators.figures`)
+        is hidden when any of its parts is: shown parts are 0 or k or more, and so is
+        their sum, which gives away nothing they do not.
+        """
+        cells = self.total.disaggregations.get("channel", {})
+        for slug in cells:
+            if "participants" in category_figures(self.total, "channel", slug):
+                mark = self._mark((self.id, "category_figure", "channel", slug, "participants"))
+                if mark is not None:
+                    return mark
+        return None
 
     def _category(self, dimension: str, row: BreakdownRow) -> BreakdownRow:
-        i = self.id
-        cell = self.total.disaggregations[dimension][row.category]
-        keys = figure_order(self.total, cell.figures)
+        i, slug = self.id, row.category
+        keys = category_figures(self.total, dimension, slug)
+        unit = category_unit(self.total, dimension, slug)
         return attrs.evolve(
             row,
-            cell=self._cell((i, "category", dimension, row.category), row.cell),
+            cell=self._cell((i, "category", dimension, slug), row.cell, unit),
             figures=tuple(
-                (label, self._figure((i, "category_figure", dimension, row.category, key), c))
+                (label, self._figure((i, "category_figure", dimension, slug, key), c, key))
                 for (label, c), key in zip(row.figures, keys, strict=True)
             ),
         )
@@ -126,7 +146,7 @@ class Publication:
                 for b in breakdowns
             ),
             tuple(
-                (label, self._figure((i, "figure", key), cell))
+                (label, self._figure((i, "figure", key), cell, key))
                 for (label, cell), key in zip(figures, self.total.figures, strict=True)
             ),
         )

@@ -50,8 +50,8 @@ def header(
         start=period.start,
         end=period.end,
         convention=period.convention.label(lang),
-        area=_area(plan, period.end),
-        units=tuple((u.code, u.full_name) for u in evaluation.units),
+        area=_area(plan, period.end, lang),
+        units=tuple((u.code, _running(u.full_name, lang)) for u in evaluation.units),
         generated_on=generated_on,
     )
 
@@ -70,20 +70,31 @@ def _period_name(period: ReportingPeriod, lang: Lang) -> str:
     return name
 
 
-def _area(plan: Plan | None, end: dt.date) -> tuple[str, ...]:
+def _running(name: str, lang: Lang) -> str:
+    """A unit's name as running text writes it: ``phường Tân Phong``, ``tỉnh Lai Châu``.
+
+    In a sentence or a list the kind of unit is lower case and the proper name keeps its
+    capitals (Nghị định 30/2020/NĐ-CP, Phụ lục II); a table's first cell keeps the
+    capital a cell starts with.
+    """
+    return lower_first(name) if lang == "vi" else name
+
+
+def _area(plan: Plan | None, end: dt.date, lang: Lang) -> tuple[str, ...]:
+    """The units containing the plan's, smallest first: ``thành phố Lai Châu, tỉnh Lai Châu``."""
     if plan is None:
         return ()
     names = []
     for code in plan.area:
         versions = [u for u in plan.related_units if u.code == code]
         current = [u for u in versions if u.is_valid_on(end)] or versions
-        names.append(current[0].full_name if current else code)
-    return tuple(names)
+        names.append(_running(current[0].full_name, lang) if current else code)
+    return tuple(reversed(names))
 
 
 def _records(n: int, lang: Lang) -> str:
-    """A number of records: ``888 bản ghi``, ``1 record``, ``19,353 records``."""
-    return count(n, "bản ghi", "records", lang)
+    """A number of records: ``888 trường hợp``, ``1 record``, ``19,353 records``."""
+    return count(n, "trường hợp", "records", lang)
 
 
 def overview(evaluation: Evaluation, load_report: LoadReport | None, lang: Lang) -> Overview:

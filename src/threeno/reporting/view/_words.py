@@ -45,18 +45,18 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "generated_on": "Ngày lập",
         # -- the data-quality counts at the top
         "records": "Số liệu đầu vào",
-        "records_read": "đã đọc {read}: {accepted} hợp lệ, {rejected} bị loại",
+        "records_read": "{read}, trong đó {accepted} hợp lệ, {rejected} không hợp lệ",
         "source_of": "nguồn",
-        "records_given": "{n} được đưa vào tính (không có kết quả đọc dữ liệu)",
-        "left_out": "Bản ghi không được tính vì mã đơn vị",
+        "records_given": ("{n} được đưa vào tính (không có kết quả kiểm tra số liệu đầu vào)"),
+        "left_out": "Số liệu không được tính vì mã đơn vị",
         "left_out_none": "không có",
         "left_out_some": "{n} ({reasons})",
-        "crosswalked_n": "Bản ghi của đơn vị cũ được tính vào đơn vị mới",
+        "crosswalked_n": "Số liệu của đơn vị cũ được tính vào đơn vị mới",
         "warning": "Cảnh báo",
-        "read_n": "Số bản ghi đã đọc",
-        "accepted_n": "Số bản ghi hợp lệ",
-        "rejected_n": "Số bản ghi bị loại",
-        "left_out_n": "Số bản ghi không được tính vì mã đơn vị",
+        "read_n": "Tổng số trường hợp",
+        "accepted_n": "Số trường hợp hợp lệ",
+        "rejected_n": "Số trường hợp không hợp lệ",
+        "left_out_n": "Số trường hợp không được tính vì mã đơn vị",
         # -- the readings and settings applied
         "settings": "Cách tính áp dụng",
         "count_receipt_day": "Tính ngày tiếp nhận là ngày thứ nhất của thời hạn giải quyết",
@@ -83,12 +83,12 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         # -- the indicators
         "contents": "Các chỉ tiêu",
         "name": "Nội dung",
-        "clauses": "Mục của kế hoạch",
+        "clauses": "Nội dung Kế hoạch",
         "kind": "Loại chỉ tiêu",
         "numerator": "Tử số",
         "denominator": "Mẫu số",
         "target": "Chỉ tiêu Kế hoạch",
-        "unit": "Đơn vị",
+        "unit": "Xã, phường",
         "value": "Kết quả",
         "status": "Đánh giá",
         "total": "Toàn địa bàn",
@@ -96,43 +96,47 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "breakdowns": "Phân tổ",
         "category": "Nhóm",
         "figures": "Số liệu khác",
-        "failing": "Bản ghi không đạt",
-        "in_progress": "Đang giải quyết, còn trong hạn hoặc tạm đình chỉ (không tính là không đạt)",
-        "failing_none": "Không có bản ghi không đạt.",
+        "failing": "Danh sách trường hợp chưa đạt",
+        "in_progress": (
+            "Đang giải quyết, còn trong hạn hoặc đang tạm đình chỉ (không tính là chưa đạt)"
+        ),
+        "failing_none": "Không có trường hợp chưa đạt.",
         "failing_more_none": (
-            "còn {n} bản ghi không được liệt kê: khi tính đã chọn không lưu danh sách bản ghi"
+            "còn {n} trường hợp không được liệt kê: khi tính đã chọn không lưu danh sách"
         ),
         "failing_more_failures": (
-            "còn {n} bản ghi không được liệt kê: khi tính chỉ lưu danh sách bản ghi không đạt"
+            "còn {n} trường hợp không được liệt kê: khi tính chỉ lưu danh sách trường hợp chưa đạt"
         ),
-        "failing_more_all": "còn {n} bản ghi không được liệt kê",
-        "record": "Mã bản ghi",
+        "failing_more_all": "còn {n} trường hợp không được liệt kê",
+        "record": "Số hiệu",
         "reason": "Lý do",
         "chart": "Biểu đồ theo đơn vị",
         "no_data": "không có số liệu",
+        "share_of": "{parts}, đạt {percent}",
+        "figure": "{label}: {value}",
         "offence": "Điều {article} Bộ luật Hình sự",
         "offence_named": "Điều {article} Bộ luật Hình sự ({name})",
         # -- the data-quality section
-        "quality": "Chất lượng dữ liệu",
-        "load": "Dữ liệu đầu vào",
+        "quality": "Nguồn và chất lượng số liệu",
+        "load": "Số liệu đầu vào",
         "source": "Nguồn",
-        "record_type": "Nhóm dữ liệu",
-        "read": "Đã đọc",
+        "record_type": "Loại số liệu",
+        "read": "Tổng số",
         "accepted": "Hợp lệ",
-        "rejected": "Bị loại",
-        "rejections": "Bản ghi bị loại",
-        "problems": "Vấn đề giữa các bản ghi",
+        "rejected": "Không hợp lệ",
+        "rejections": "Trường hợp không hợp lệ",
+        "problems": "Vấn đề giữa các trường hợp",
         "notes": "Ghi chú",
         "placement": "Phân bổ theo đơn vị",
         "in_scope": "Trong phạm vi",
         "crosswalked": "Chuyển sang đơn vị mới",
         "not_selected": "Thuộc đơn vị không được chọn",
         "out_of_scope": "Đơn vị không thuộc phạm vi Kế hoạch",
-        "not_valid_on_date": "Mã đơn vị không có hiệu lực tại ngày của bản ghi",
+        "not_valid_on_date": "Mã đơn vị không có hiệu lực tại ngày phát sinh",
         "unknown_unit": "Mã đơn vị không có trong danh mục đơn vị hành chính",
-        "issues": "Bản ghi không tính được theo đơn vị",
+        "issues": "Số liệu không tính được theo đơn vị",
         "crosswalk": "Đơn vị cũ được chuyển sang đơn vị mới",
-        "no_load_report": "Không có kết quả đọc dữ liệu.",
+        "no_load_report": "Không có kết quả kiểm tra số liệu đầu vào.",
         "nothing": "Không có.",
         # -- the annex of codes
         "annex": "Phụ lục: mã chỉ tiêu",
@@ -145,12 +149,12 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "published": "Bản công bố",
         "published_note": (
             "các số từ 1 đến {last}, và các số có thể dùng để suy ra chúng, được ghi là “x”."
-            " Không công bố mã bản ghi, danh sách bản ghi không đạt và chi tiết về dữ liệu"
-            " bị loại."
+            " Không công bố số hiệu trường hợp, danh sách trường hợp chưa đạt và chi tiết về"
+            " số liệu không hợp lệ."
         ),
         "withheld": (
-            "Bản công bố chỉ nêu số tổng: không nêu số theo nhóm dữ liệu, bản ghi bị loại,"
-            " vấn đề, ghi chú hay mã bản ghi."
+            "Bản công bố chỉ nêu số tổng: không nêu số theo loại số liệu, trường hợp không"
+            " hợp lệ, vấn đề, ghi chú hay số hiệu trường hợp."
         ),
     },
     "en": {
@@ -209,7 +213,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "numerator": "Numerator",
         "denominator": "Denominator",
         "target": "Target",
-        "unit": "Unit",
+        "unit": "Commune or ward",
         "value": "Value",
         "status": "Status",
         "total": "Whole area",
@@ -217,8 +221,8 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "breakdowns": "Disaggregations",
         "category": "Category",
         "figures": "Other figures",
-        "failing": "Failing records",
-        "in_progress": "In progress: within the time limit, or suspended (not failing)",
+        "failing": "Cases not met",
+        "in_progress": "In progress: within the time limit, or suspended (not counted as not met)",
         "failing_none": "No failing records.",
         "failing_more_none": "{n} more not listed: the evaluation kept no list of records",
         "failing_more_failures": (
@@ -229,6 +233,8 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "reason": "Reason",
         "chart": "Chart by unit",
         "no_data": "no data",
+        "share_of": "{parts}, {percent}",
+        "figure": "{label}: {value}",
         "offence": "Criminal Code, Art. {article}",
         "offence_named": "Criminal Code, Art. {article} ({name})",
         # -- the data-quality section
