@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Final
 
 from threeno.errors import ValidationError
 from threeno.indicators import counting as c
-from threeno.indicators.definitions import Dimension, Indicator, IndicatorKind, Level
+from threeno.indicators.definitions import Dimension, Indicator, IndicatorKind, Level, Sentence
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -55,6 +55,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         numerator_en="women under management on the period's last day",
         disaggregations=(Dimension.CATEGORY, *_PERSON),
         accumulator=c.SubjectsMonitored,
+        sentence=Sentence(
+            vi="đến ngày cuối kỳ, có {n} phụ nữ thuộc diện quản lý",
+            en="{n} women were under management on the period's last day",
+        ),
     ),
     Indicator(
         id="subjects.emigrated",
@@ -66,6 +70,20 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.CATEGORY, *_PERSON),
         figures=("new_in_period",),
         accumulator=c.SubjectsEmigrated,
+        sentence=Sentence(
+            vi=(
+                "số phụ nữ xuất cảnh trái phép, bị dụ dỗ, lôi kéo, bán qua nước ngoài là {n}"
+                " người"
+            ),
+            en="{n} women had emigrated illegally or been lured or sold abroad by the period's end",
+            optional=(
+                (
+                    "new_in_period",
+                    ", trong đó phát sinh mới trong kỳ {n} người",
+                    ", {n} of them new",
+                ),
+            ),
+        ),
     ),
     Indicator(
         id="reports.received",
@@ -77,6 +95,17 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.SOURCE, Dimension.OFFENCE),
         figures=("other_offences",),
         accumulator=c.ReportsReceived,
+        sentence=Sentence(
+            vi="trong kỳ, tiếp nhận {n} tin tố giác, tin báo về tội phạm, kiến nghị khởi tố",
+            en="{n} crime reports were received in the period",
+            optional=(
+                (
+                    "other_offences",
+                    "; ngoài ra, {n} tin thuộc tội danh khác, không tính",
+                    "; besides, {n} about other offences, not counted",
+                ),
+            ),
+        ),
     ),
     Indicator(
         id="reports.classified",
@@ -90,6 +119,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.SOURCE,),
         figures=("other_offences",),
         accumulator=c.ReportsClassified,
+        sentence=Sentence(
+            vi="đã phân loại {n}/{d} tin{pct}",
+            en="{n} of the {d} reports received were classified{pct}",
+        ),
     ),
     Indicator(
         id="reports.resolved",
@@ -103,6 +136,19 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.SOURCE, Dimension.DECISION),
         figures=("pending_at_start", "received_in_period", "suspended_at_end", "other_offences"),
         accumulator=c.ReportsResolved,
+        sentence=Sentence(
+            vi="đã giải quyết {n}/{d} tin phải giải quyết trong kỳ{pct}",
+            en="{n} of the {d} reports to resolve in the period were resolved{pct}",
+            optional=(
+                ("pending_at_start", "; tồn đầu kỳ {n} tin", "; {n} pending at the start"),
+                ("received_in_period", "; tiếp nhận trong kỳ {n} tin", "; {n} received in it"),
+                (
+                    "suspended_at_end",
+                    "; tạm đình chỉ tại thời điểm cuối kỳ {n} tin",
+                    "; {n} suspended at the period's end",
+                ),
+            ),
+        ),
     ),
     Indicator(
         id="reports.on_time",
@@ -116,6 +162,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.SOURCE,),
         figures=("other_offences",),
         accumulator=c.ReportsOnTime,
+        sentence=Sentence(
+            vi="giải quyết trong thời hạn luật định {n}/{d} tin đã giải quyết{pct}",
+            en="{n} of the {d} reports decided were decided within the time limit{pct}",
+        ),
     ),
     Indicator(
         id="reports.overdue",
@@ -128,6 +178,17 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         figures=("pending_at_end", "suspended_at_end", "other_offences"),
         adverse=True,
         accumulator=c.ReportsOverdue,
+        sentence=Sentence(
+            vi="tại ngày cuối kỳ, còn {n} tin quá hạn chưa giải quyết",
+            en="{n} reports were pending past their time limit at the period's end",
+            optional=(
+                (
+                    "pending_at_end",
+                    "; tồn cuối kỳ (chưa giải quyết) {n} tin",
+                    "; {n} pending at the period's end",
+                ),
+            ),
+        ),
     ),
     Indicator(
         id="cases.prosecuted",
@@ -140,6 +201,19 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         figures=("opened", "indicted", "tried", "defendants", "other_offences"),
         offences=c.DEFAULT_TRAFFICKING_OFFENCES,
         accumulator=c.CasesProsecuted,
+        sentence=Sentence(
+            vi="khởi tố {n} vụ án mua bán người",
+            en="{n} trafficking cases were opened",
+            optional=(
+                ("indicted", "; truy tố {n} vụ", "; {n} indicted"),
+                ("tried", "; xét xử {n} vụ", "; {n} tried"),
+                (
+                    "defendants",
+                    "; các vụ khởi tố trong kỳ có {n} bị can",
+                    "; {n} defendants in the cases opened",
+                ),
+            ),
+        ),
     ),
     Indicator(
         id="cases.wrongful",
@@ -152,6 +226,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         figures=("other_offences",),
         adverse=True,
         accumulator=c.CasesWrongful,
+        sentence=Sentence(
+            vi="số vụ oan sai: {n} vụ",
+            en="{n} wrongful prosecutions or convictions",
+        ),
     ),
     Indicator(
         id="cases.missed",
@@ -164,6 +242,13 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         figures=("other_offences",),
         adverse=True,
         accumulator=c.CasesMissed,
+        sentence=Sentence(
+            vi=(
+                "số trường hợp bỏ lọt tội phạm (quyết định không khởi tố bị hủy trong kỳ):"
+                " {n} trường hợp"
+            ),
+            en="{n} crimes missed (no-case decisions overturned in the period)",
+        ),
     ),
     Indicator(
         id="units.model_maintained",
@@ -175,6 +260,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_vi="Xã, phường thuộc phạm vi kế hoạch",
         denominator_en="units in scope",
         accumulator=c.UnitsModelMaintained,
+        sentence=Sentence(
+            vi="{n}/{d} xã, phường duy trì hiệu quả mô hình{pct}",
+            en="{n} of the {d} communes and wards maintained the model{pct}",
+        ),
     ),
     Indicator(
         id="outreach.coverage",
@@ -187,6 +276,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_en="target women under management on the period's last day",
         disaggregations=(Dimension.CATEGORY, *_PERSON),
         accumulator=c.OutreachCoverage,
+        sentence=Sentence(
+            vi="đã tuyên truyền đến {n}/{d} phụ nữ thuộc diện quản lý{pct}",
+            en="outreach reached {n} of the {d} women under management{pct}",
+        ),
     ),
     Indicator(
         id="outreach.events",
@@ -198,6 +291,11 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.CHANNEL, Dimension.LANGUAGE),
         figures=("participants",),
         accumulator=c.OutreachEvents,
+        sentence=Sentence(
+            vi="tổ chức {n} buổi tuyên truyền",
+            en="{n} outreach events were held",
+            optional=(("participants", " với {n} lượt người tham dự", " with {n} participants"),),
+        ),
     ),
     Indicator(
         id="support.coverage",
@@ -210,6 +308,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_en="returned victims on the period's last day",
         disaggregations=(Dimension.SUPPORT_KIND, Dimension.SEX, *_PERSON),
         accumulator=c.SupportCoverage,
+        sentence=Sentence(
+            vi="đã hỗ trợ {n}/{d} nạn nhân bị mua bán trở về{pct}",
+            en="{n} of the {d} returned victims were supported{pct}",
+        ),
     ),
     Indicator(
         id="women.vocational",
@@ -225,6 +327,16 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_en="unemployed, disadvantaged or poor women on the period's last day",
         disaggregations=(Dimension.CATEGORY, *_PERSON),
         accumulator=c.WomenVocational,
+        sentence=Sentence(
+            vi=(
+                "đã hỗ trợ học nghề, hướng nghiệp cho {n}/{d} phụ nữ không có việc làm, có hoàn"
+                " cảnh khó khăn{pct}"
+            ),
+            en=(
+                "{n} of the {d} unemployed or disadvantaged women were given vocational"
+                " training or counselling{pct}"
+            ),
+        ),
     ),
     Indicator(
         id="units.safe",
@@ -236,6 +348,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_vi="Xã, phường được đánh giá trong năm",
         denominator_en="units assessed for the year",
         accumulator=c.UnitsSafe,
+        sentence=Sentence(
+            vi="{n}/{d} xã, phường được đánh giá đạt tiêu chuẩn “An toàn về an ninh, trật tự”{pct}",
+            en="{n} of the {d} communes and wards assessed met the safety standard{pct}",
+        ),
     ),
     Indicator(
         id="reporting.completeness",
@@ -250,6 +366,14 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.AGENCY, Dimension.REPORT_KIND),
         figures=("adhoc", "unexpected"),
         accumulator=c.ReportingCompleteness,
+        sentence=Sentence(
+            vi="các cơ quan, đơn vị đã gửi {n}/{d} báo cáo định kỳ phải gửi{pct}",
+            en="the agencies submitted {n} of the {d} periodic reports due{pct}",
+            optional=(
+                ("adhoc", "; {n} báo cáo đột xuất", "; {n} ad hoc reports"),
+                ("unexpected", "; {n} báo cáo không thuộc diện phải gửi", "; {n} not asked for"),
+            ),
+        ),
     ),
     Indicator(
         id="reporting.timeliness",
@@ -264,6 +388,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.AGENCY, Dimension.REPORT_KIND),
         figures=("adhoc", "unexpected"),
         accumulator=c.ReportingTimeliness,
+        sentence=Sentence(
+            vi="{n}/{d} báo cáo định kỳ phải gửi được gửi đúng hạn{pct}",
+            en="{n} of the {d} periodic reports due were submitted on time{pct}",
+        ),
     ),
 )
 
