@@ -72,8 +72,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         accumulator=c.SubjectsEmigrated,
         sentence=Sentence(
             vi=(
-                "số phụ nữ xuất cảnh trái phép, bị dụ dỗ, lôi kéo, bán qua nước ngoài là {n}"
-                " người"
+                "số phụ nữ xuất cảnh trái phép, bị dụ dỗ, lôi kéo, bán qua nước ngoài là {n} người"
             ),
             en="{n} women had emigrated illegally or been lured or sold abroad by the period's end",
             optional=(
