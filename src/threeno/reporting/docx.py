@@ -6,14 +6,17 @@ administrative document a Vietnamese office can finish, sign and send: A4, the
 decree's margins, Times New Roman; the heading with the issuing body (the plan's issuer,
 and the body above it when given) beside the national title and motto; "Số: …/BC-…";
 the place and date in italics; "BÁO CÁO" and its summary; "Kính gửi"; the body, with
-the sections an office writes its own paragraphs in (:func:`parse_narrative`) and the
-table of the indicators by name; "Nơi nhận" and the signature block; page numbers from
-the second page; and the annexes on landscape pages, each "Phụ lục I, II, …" with
+the sections an office writes its own paragraphs in
+(:func:`~threeno.reporting.narrative.parse_narrative`), the results in sentences and
+the table of the indicators by name (the skeleton Markdown and HTML share,
+:func:`threeno.reporting.document.build_document`); "Nơi nhận" and the signature block;
+page numbers from the second page; and the annexes on landscape pages, each "Phụ lục I, II, …" with
 "(Kèm theo Báo cáo số … ngày … của …)": the indicators by unit, their breakdowns, the
 cases not meeting an indicator, the data's sources and quality, and the codes for tools.
 
-What a plan does not say comes from a :class:`Letterhead`, given at run time (the
-command's options or a small TOML file, :func:`load_letterhead`): the number, the date
+What a plan does not say comes from a :class:`~threeno.reporting.letterhead.Letterhead`,
+given at run time (the command's options or a small TOML file,
+:func:`~threeno.reporting.letterhead.load_letterhead`): the number, the date
 of issue, the place, the recipients, the body above the issuer, and the signer's name;
 no file of the project holds a person's name. Left out, each is a space to fill in.
 
@@ -52,6 +55,9 @@ if TYPE_CHECKING:
     from threeno.model.plan import Plan
     from threeno.reporting.view import ReportView
 
+# Letterhead, Frame, load_letterhead, dateline_date and parse_narrative were defined here
+# before Markdown and HTML shared them: still exported from here, and documented where
+# they are defined (threeno.reporting.letterhead, threeno.reporting.narrative).
 __all__ = [
     "LETTERHEAD_KEYS",
     "Frame",
@@ -94,9 +100,10 @@ def render_docx(  # noqa: PLR0913 - the report's options, all keyword-only
         suppress_below: ``k`` for a report to publish (as
             :func:`threeno.reporting.render.render`).
         letterhead: the number, date, place, recipients, signer and the body above
-            the issuer, given at run time (:class:`Letterhead`).
+            the issuer, given at run time
+            (:class:`~threeno.reporting.letterhead.Letterhead`).
         narrative: the office's paragraphs, a Markdown text of sections by heading
-            (:func:`parse_narrative`).
+            (:func:`~threeno.reporting.narrative.parse_narrative`).
         simulated: whether the data are the bundled synthetic data: the document then
             says so (:data:`threeno.reporting.render.SIMULATED_MARK`) in its first line
             and at the top of every page.

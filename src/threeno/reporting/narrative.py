@@ -25,7 +25,10 @@ from typing import Final
 
 from threeno.errors import ValidationError
 
-#: The sections of the report's body, in order: ``(key, Vietnamese heading, English heading)``.
+__all__ = ["ROMAN", "SECTIONS", "Paragraph", "Run", "parse_narrative"]
+
+#: The sections of the report's body, in order, each ``(key, Vietnamese heading, English
+#: heading)``.
 #: The structure such reports have (situation; results; assessment, with the table of
 #: targets; shortcomings and their causes; tasks for the next period; proposals), as the
 #: summary reports on anti-trafficking work that provincial plans of 2025 ask for, and
@@ -39,12 +42,12 @@ SECTIONS: Final = (
     ("proposals", "Đề xuất, kiến nghị", "Proposals"),
 )
 
-#: The Roman numerals of sections and annexes (Phụ lục I: "Phụ lục I, II, …").
+#: The Roman numerals of the sections and of the annexes ("Phụ lục I, II, …").
 ROMAN: Final = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
-#: One run of a paragraph: its text, whether bold, whether italic.
+#: One run of a paragraph, ``(text, bold, italic)``.
 Run = tuple[str, bool, bool]
-#: One paragraph: its runs, and whether it is a sub-heading.
+#: One paragraph, ``(runs, whether it is a sub-heading)``.
 Paragraph = tuple[tuple[Run, ...], bool]
 
 _HEADING: Final = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
