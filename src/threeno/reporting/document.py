@@ -144,6 +144,7 @@ def build_document(
     >>> from threeno.indicators.engine import evaluate
     >>> from threeno.model.dataset import Dataset
     >>> from threeno.plans import load_plan
+    >>> from threeno.reporting.document import build_document
     >>> from threeno.reporting.view import build_view
     >>> plan = load_plan("lai-chau-2024")
     >>> result = evaluate(plan, Dataset(), plan.period("2024-H1"), indicators=["reports.received"])

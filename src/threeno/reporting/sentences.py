@@ -95,6 +95,7 @@ def sentence(ind: IndicatorView, lang: Lang) -> str:
     >>> from threeno.indicators.engine import evaluate
     >>> from threeno.model.dataset import Dataset
     >>> from threeno.plans import load_plan
+    >>> from threeno.reporting.sentences import sentence
     >>> from threeno.reporting.view import build_view
     >>> plan = load_plan("lai-chau-2024")
     >>> result = evaluate(plan, Dataset(), plan.period("2024-H1"), indicators=["reports.received"])
