@@ -410,6 +410,7 @@ EXEMPT = {
     "threeno.reporting.document.build_document": (
         "a view (covered through render and render_docx) and the office's narrative"
     ),
+    "threeno.reporting.narrative.parse_narrative": "the office's own text; no record reaches it",
     "threeno.reporting.sentences.result_parts": "a view's totals (covered through render)",
     "threeno.reporting.sentences.sentence": "a view's total (covered through render)",
     "threeno.model.plan.with_settings": "a plan's settings; plans hold no personal data",
