@@ -310,9 +310,9 @@ def _add_compare_command(commands: _Commands[argparse.ArgumentParser]) -> None:
 
 
 def _add_docx_options(report: argparse.ArgumentParser) -> None:
-    """The letterhead and the office's own paragraphs of the Word file (--format docx)."""
+    """The letterhead and the office's own paragraphs of the report as a document."""
     docx = report.add_argument_group(
-        "the Word file (--format docx)",
+        "the report as a document (--format md, html or docx)",
         "What the plan does not say: left out, each is a space to fill in by hand. An option"
         " given here replaces the same key of --letterhead.",
     )

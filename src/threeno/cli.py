@@ -365,6 +365,17 @@ def _letterhead(args: argparse.Namespace) -> Letterhead:
     return base.updated(given)
 
 
+#: The formats that write the report as a document, with a letterhead and the office's
+#: narrative (:mod:`threeno.reporting.document`); JSON and CSV are data.
+DOCUMENT_FORMATS: Final = ("md", "html", "docx")
+
+
+def _document_options(args: argparse.Namespace) -> bool:
+    """Whether any option of the report as a document was given."""
+    names = ("number", "issued_on", "place", "recipient", "signer", "letterhead", "narrative")
+    return any(getattr(args, name) is not None for name in names)
+
+
 def _report(args: argparse.Namespace) -> int:
     inputs = [*_plan_file(args.plan), *([Path(args.data)] if args.data is not None else [])]
     if args.out is not None:  # refuse before the work, not after (even reading the plan)
@@ -375,6 +386,8 @@ def _report(args: argparse.Namespace) -> int:
         raise UsageError(code="cli_suppress_without_publish")
     if args.publish and threshold is None:
         threshold = DEFAULT_THRESHOLD
+    if args.format not in DOCUMENT_FORMATS and _document_options(args):
+        raise UsageError(code="cli_document_options", fmt=args.format)
     data = _data_path(plan, args.data)
     extra = (Path(f) for f in (args.letterhead, args.narrative) if f is not None)
     inputs = [*_plan_file(args.plan), data, *extra]
@@ -385,6 +398,10 @@ def _report(args: argparse.Namespace) -> int:
     evaluation, load_report = _evaluate(plan, args, args.unit, indicators, explain="failures")
     simulated = _is_demo(plan, data)
     text: str | bytes
+    narrative = None
+    if args.narrative is not None:
+        narrative = Path(args.narrative).read_text(encoding="utf-8-sig")
+    document = args.format in DOCUMENT_FORMATS
     if args.format == "xlsx":
         text = render_xlsx(
             evaluation,
@@ -395,9 +412,6 @@ def _report(args: argparse.Namespace) -> int:
             simulated=simulated,
         )
     elif args.format == "docx":
-        narrative = None
-        if args.narrative is not None:
-            narrative = Path(args.narrative).read_text(encoding="utf-8-sig")
         text = render_docx(
             evaluation,
             lang=args.lang,
@@ -417,6 +431,8 @@ def _report(args: argparse.Namespace) -> int:
             load_report=load_report,
             suppress_below=threshold,
             simulated=simulated,
+            letterhead=_letterhead(args) if document else None,
+            narrative=narrative if document else None,
         )
     _write(text, args.out, args.format, inputs)
     return _exit_for(

@@ -40,10 +40,11 @@ class TestMarkdown:
     """The Markdown report of the three reports of 2024-H1."""
 
     def test_header(self) -> None:
-        """The header names the plan, the period by name with its dates and convention."""
+        """The document's title; its annex names the plan, the period, dates and convention."""
         text = render(_evaluation(), "md", lang="en", plan=PLAN)
         lines = text.splitlines()
-        assert lines[0] == "# Report on the implementation of the plan and its results"
+        assert lines[0] == f"**{PLAN.issuer_en.upper()}**"
+        assert "# REPORT" in lines
         # 2024-H1 under the 15th-to-14th cut-off (Nghị định 09/2019/NĐ-CP, Art. 12).
         assert "- **Reporting period:** first half of 2024" in lines
         assert "- **Dates:** 15/12/2023 – 14/06/2024" in lines
@@ -59,14 +60,15 @@ class TestMarkdown:
         assert "| **Whole area** | **1/2 reports, 50.0%** | **Not met** |" in lines
         # Resolved: CR-0017 and CR-0018 of the three received; CR-0019 is suspended.
         assert (
-            "| Share of crime reports resolved | 2/3 reports, 66.7%"
+            "| 1 | Share of crime reports resolved | 2/3 reports, 66.7%"
             " | At least 100% (section I, point 3) | Not met |"
         ) in lines
 
     def test_vietnamese_by_default(self) -> None:
         """Vietnamese is the default: decimal comma, Vietnamese labels, dd/mm/yyyy dates."""
         lines = render(_evaluation(), "md", plan=PLAN).splitlines()
-        assert lines[0] == "# Báo cáo tình hình, kết quả triển khai thực hiện Kế hoạch"
+        assert lines[0] == f"**{PLAN.issuer_vi.upper()}**"
+        assert "# BÁO CÁO" in lines
         assert "| Phường Quyết Thắng | 2/3 tin, đạt 66,7% | Chưa đạt |" in lines
         assert "- **Thời gian:** 15/12/2023 – 14/06/2024" in lines
 

@@ -109,10 +109,11 @@ def _report(
 
 
 def _before_indicators(text: str, line: str) -> None:
-    """``line`` is a line of the Markdown report, above the first indicator."""
+    """``line`` is a line of the Markdown report, above the first indicator (the results)."""
     lines = text.splitlines()
     assert line in lines
-    assert lines.index(line) < lines.index("## Các chỉ tiêu" if "Các" in text else "## Indicators")
+    results = "## II. KẾT QUẢ THỰC HIỆN" if "BÁO CÁO" in text else "## II. RESULTS"
+    assert lines.index(line) < lines.index(results)
 
 
 class TestTheTopInEveryFormat:
@@ -121,7 +122,9 @@ class TestTheTopInEveryFormat:
     def test_markdown(self) -> None:
         """Beside the period, before any indicator, in Vietnamese and in English."""
         text = _report("md")
-        _before_indicators(text, "- **Kỳ báo cáo:** tháng 3 năm 2024")
+        opening = next(line for line in text.splitlines() if line.startswith("Thực hiện "))
+        _before_indicators(text, opening)
+        assert "tháng 3 năm 2024 (số liệu từ ngày 01/03/2024 đến ngày 31/03/2024)" in opening
         records = "- **Số liệu đầu vào:** 33 trường hợp, trong đó 33 hợp lệ, 0 không hợp lệ"
         _before_indicators(text, records)
         _before_indicators(text, f"- **Số liệu không được tính vì mã đơn vị:** {LEFT_OUT_VI}")
@@ -227,7 +230,8 @@ class TestSettings:
     def test_the_plans_own(self) -> None:
         """The locality's file: its readings (English notes only), day off and deadline."""
         lines = _report("md").splitlines()
-        assert lines.index("## Cách tính áp dụng") < lines.index("## Các chỉ tiêu")
+        quality = next(i for i, line in enumerate(lines) if "NGUỒN VÀ CHẤT LƯỢNG" in line)
+        assert lines.index("### Cách tính áp dụng") > quality
         # The plan's notes are in English: the Vietnamese report says the file sets them.
         assert (
             "- **Tính ngày tiếp nhận là ngày thứ nhất của thời hạn giải quyết:** không"
@@ -412,8 +416,9 @@ class TestNoDataNeverMet:
         bad = [r for r in _data()[0].crime_reports if r.id in {"CR-12", "CR-13", "CR-14"}]
         found = evaluate(plan, Dataset(crime_reports=bad), plan.period("2024-03"))
         lines = render(found, "md", plan=plan).splitlines()
+        rows = [line.split(" | ", 1)[-1] for line in lines if line.startswith("| ")]
         name = "Số tố giác, tin báo về tội phạm, kiến nghị khởi tố quá hạn chưa giải quyết"
-        assert f"| {name} | — | Bằng 0 (điểm 1.2) | Không có số liệu |" in lines
+        assert f"{name} | — | Bằng 0 (điểm 1.2) | Không có số liệu |" in rows
 
     @pytest.mark.parametrize("period", ["2024-03", "2024-Q1", "2024", "2025-Q1"])
     def test_the_view_never_shows_met_without_data(self, period: str) -> None:
@@ -433,7 +438,7 @@ class TestNamesNotSlugs:
     def test_indicator_codes_only_in_the_annex(self) -> None:
         """Headings and the summary table name the indicator; its code is in the annex."""
         text = _report("md")
-        body, annex = text.split("## Phụ lục: mã chỉ tiêu\n", 1)
+        body, annex = re.split(r"## Phụ lục [IVX]+\. MÃ DÙNG CHO CÁC CÔNG CỤ ĐỌC BÁO CÁO\n", text)
         assert "reports.received" not in body
         name = "Số tố giác, tin báo về tội phạm, kiến nghị khởi tố được tiếp nhận"
         assert f"| {name} | `reports.received` |" in annex.splitlines()
@@ -441,7 +446,8 @@ class TestNamesNotSlugs:
         assert "- **Mã kỳ báo cáo:** `2024-03`" in annex.splitlines()
         page = _report("html")
         assert page.count("<code>reports.received</code>") == 1
-        assert page.index("<code>reports.received</code>") > page.index('<section id="annex">')
+        codes = page.index('<section class="annex" id="annex">')
+        assert page.index("<code>reports.received</code>") > codes
 
     def test_record_types_languages_agencies(self) -> None:
         """Record types by name; outreach by language name; agencies by the plan's names."""

@@ -30,7 +30,7 @@ THREE = str(Path(__file__).resolve().parents[1] / "cli" / "data" / "three-report
 
 def _marked_at_top(text: str, fmt: str, mark: str) -> bool:
     if fmt == "md":
-        return text.startswith(f"> **{mark}**\n\n# ")
+        return text.startswith(f"> **{mark}**\n\n**")
     if fmt == "html":
         body = text.index("<body>")
         return f"<title>{mark} — " in text and text.index(mark, body) < text.index("<header>")

@@ -32,7 +32,14 @@ from typing import TYPE_CHECKING, Final
 
 from threeno.errors import ValidationError
 from threeno.indicators import counting as c
-from threeno.indicators.definitions import CountUnit, Dimension, Indicator, IndicatorKind, Level
+from threeno.indicators.definitions import (
+    CountUnit,
+    Dimension,
+    Indicator,
+    IndicatorKind,
+    Level,
+    Sentence,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -67,6 +74,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.CATEGORY, *_PERSON),
         unit=_WOMEN,
         accumulator=c.SubjectsMonitored,
+        sentence=Sentence(
+            vi="đến ngày cuối kỳ, có {n} phụ nữ thuộc diện quản lý",
+            en="{n} women were under management on the period's last day",
+        ),
     ),
     Indicator(
         id="subjects.emigrated",
@@ -79,6 +90,19 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         figures=("new_in_period",),
         unit=_WOMEN,
         accumulator=c.SubjectsEmigrated,
+        sentence=Sentence(
+            vi=(
+                "số phụ nữ xuất cảnh trái phép, bị dụ dỗ, lôi kéo, bán qua nước ngoài là {n} người"
+            ),
+            en="{n} women had emigrated illegally or been lured or sold abroad by the period's end",
+            optional=(
+                (
+                    "new_in_period",
+                    ", trong đó phát sinh mới trong kỳ {n} người",
+                    ", {n} of them new",
+                ),
+            ),
+        ),
     ),
     Indicator(
         id="reports.received",
@@ -91,6 +115,17 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         figures=("other_offences",),
         unit=_TIN,
         accumulator=c.ReportsReceived,
+        sentence=Sentence(
+            vi="trong kỳ, tiếp nhận {n} tin tố giác, tin báo về tội phạm, kiến nghị khởi tố",
+            en="{n} crime reports were received in the period",
+            optional=(
+                (
+                    "other_offences",
+                    "; ngoài ra, {n} tin thuộc tội danh khác, không tính",
+                    "; besides, {n} about other offences, not counted",
+                ),
+            ),
+        ),
     ),
     Indicator(
         id="reports.classified",
@@ -105,6 +140,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         figures=("other_offences",),
         unit=_TIN,
         accumulator=c.ReportsClassified,
+        sentence=Sentence(
+            vi="đã phân loại {n}/{d} tin{pct}",
+            en="{n} of the {d} reports received were classified{pct}",
+        ),
     ),
     Indicator(
         id="reports.resolved",
@@ -128,6 +167,19 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         ),
         unit=_TIN,
         accumulator=c.ReportsResolved,
+        sentence=Sentence(
+            vi="đã giải quyết {n}/{d} tin phải giải quyết trong kỳ{pct}",
+            en="{n} of the {d} reports to resolve in the period were resolved{pct}",
+            optional=(
+                ("pending_at_start", "; tồn đầu kỳ {n} tin", "; {n} pending at the start"),
+                ("received_in_period", "; tiếp nhận trong kỳ {n} tin", "; {n} received in it"),
+                (
+                    "suspended_at_end",
+                    "; tạm đình chỉ tại thời điểm cuối kỳ {n} tin",
+                    "; {n} suspended at the period's end",
+                ),
+            ),
+        ),
     ),
     Indicator(
         id="reports.on_time",
@@ -142,6 +194,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         figures=("other_offences",),
         unit=_TIN,
         accumulator=c.ReportsOnTime,
+        sentence=Sentence(
+            vi="giải quyết trong thời hạn luật định {n}/{d} tin đã giải quyết{pct}",
+            en="{n} of the {d} reports decided were decided within the time limit{pct}",
+        ),
     ),
     Indicator(
         id="reports.overdue",
@@ -155,6 +211,17 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         adverse=True,
         unit=_TIN,
         accumulator=c.ReportsOverdue,
+        sentence=Sentence(
+            vi="tại ngày cuối kỳ, còn {n} tin quá hạn chưa giải quyết",
+            en="{n} reports were pending past their time limit at the period's end",
+            optional=(
+                (
+                    "pending_at_end",
+                    "; tồn cuối kỳ (chưa giải quyết) {n} tin",
+                    "; {n} pending at the period's end",
+                ),
+            ),
+        ),
     ),
     Indicator(
         id="cases.prosecuted",
@@ -168,6 +235,19 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         offences=c.DEFAULT_TRAFFICKING_OFFENCES,
         unit=_VU,
         accumulator=c.CasesProsecuted,
+        sentence=Sentence(
+            vi="khởi tố {n} vụ án mua bán người",
+            en="{n} trafficking cases were opened",
+            optional=(
+                ("indicted", "; truy tố {n} vụ", "; {n} indicted"),
+                ("tried", "; xét xử {n} vụ", "; {n} tried"),
+                (
+                    "defendants",
+                    "; các vụ khởi tố trong kỳ có {n} bị can",
+                    "; {n} defendants in the cases opened",
+                ),
+            ),
+        ),
     ),
     Indicator(
         id="cases.wrongful",
@@ -181,6 +261,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         adverse=True,
         unit=_VU,
         accumulator=c.CasesWrongful,
+        sentence=Sentence(
+            vi="số vụ oan sai: {n} vụ",
+            en="{n} wrongful prosecutions or convictions",
+        ),
     ),
     Indicator(
         id="cases.missed",
@@ -194,6 +278,13 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         adverse=True,
         unit=_DECISIONS,
         accumulator=c.CasesMissed,
+        sentence=Sentence(
+            vi=(
+                "số trường hợp bỏ lọt tội phạm (quyết định không khởi tố bị hủy trong kỳ):"
+                " {n} trường hợp"
+            ),
+            en="{n} crimes missed (no-case decisions overturned in the period)",
+        ),
     ),
     Indicator(
         id="units.model_maintained",
@@ -206,6 +297,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_en="units in scope",
         unit=_UNITS,
         accumulator=c.UnitsModelMaintained,
+        sentence=Sentence(
+            vi="{n}/{d} xã, phường duy trì hiệu quả mô hình{pct}",
+            en="{n} of the {d} communes and wards maintained the model{pct}",
+        ),
     ),
     Indicator(
         id="outreach.coverage",
@@ -219,6 +314,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.CATEGORY, *_PERSON),
         unit=_PERSONS,
         accumulator=c.OutreachCoverage,
+        sentence=Sentence(
+            vi="đã tuyên truyền đến {n}/{d} phụ nữ thuộc diện quản lý{pct}",
+            en="outreach reached {n} of the {d} women under management{pct}",
+        ),
     ),
     Indicator(
         id="outreach.events",
@@ -231,6 +330,11 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         figures=("participants",),
         unit=_EVENTS,
         accumulator=c.OutreachEvents,
+        sentence=Sentence(
+            vi="tổ chức {n} buổi tuyên truyền",
+            en="{n} outreach events were held",
+            optional=(("participants", " với {n} lượt người tham dự", " with {n} participants"),),
+        ),
     ),
     Indicator(
         id="support.coverage",
@@ -244,6 +348,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.SUPPORT_KIND, Dimension.SEX, *_PERSON),
         unit=_VICTIMS,
         accumulator=c.SupportCoverage,
+        sentence=Sentence(
+            vi="đã hỗ trợ {n}/{d} nạn nhân bị mua bán trở về{pct}",
+            en="{n} of the {d} returned victims were supported{pct}",
+        ),
     ),
     Indicator(
         id="women.vocational",
@@ -260,6 +368,16 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         disaggregations=(Dimension.CATEGORY, *_PERSON),
         unit=_WOMEN,
         accumulator=c.WomenVocational,
+        sentence=Sentence(
+            vi=(
+                "đã hỗ trợ học nghề, hướng nghiệp cho {n}/{d} phụ nữ không có việc làm, có hoàn"
+                " cảnh khó khăn{pct}"
+            ),
+            en=(
+                "{n} of the {d} unemployed or disadvantaged women were given vocational"
+                " training or counselling{pct}"
+            ),
+        ),
     ),
     Indicator(
         id="units.safe",
@@ -272,6 +390,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         denominator_en="units assessed for the year",
         unit=_UNITS,
         accumulator=c.UnitsSafe,
+        sentence=Sentence(
+            vi="{n}/{d} xã, phường được đánh giá đạt tiêu chuẩn “An toàn về an ninh, trật tự”{pct}",
+            en="{n} of the {d} communes and wards assessed met the safety standard{pct}",
+        ),
     ),
     Indicator(
         id="reporting.completeness",
@@ -287,6 +409,14 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         figures=("adhoc", "unexpected"),
         unit=_REPORTS,
         accumulator=c.ReportingCompleteness,
+        sentence=Sentence(
+            vi="các cơ quan, đơn vị đã gửi {n}/{d} báo cáo định kỳ phải gửi{pct}",
+            en="the agencies submitted {n} of the {d} periodic reports due{pct}",
+            optional=(
+                ("adhoc", "; {n} báo cáo đột xuất", "; {n} ad hoc reports"),
+                ("unexpected", "; {n} báo cáo không thuộc diện phải gửi", "; {n} not asked for"),
+            ),
+        ),
     ),
     Indicator(
         id="reporting.timeliness",
@@ -302,6 +432,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         figures=("adhoc", "unexpected"),
         unit=_REPORTS,
         accumulator=c.ReportingTimeliness,
+        sentence=Sentence(
+            vi="{n}/{d} báo cáo định kỳ phải gửi được gửi đúng hạn{pct}",
+            en="{n} of the {d} periodic reports due were submitted on time{pct}",
+        ),
     ),
 )
 

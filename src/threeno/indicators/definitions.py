@@ -53,6 +53,7 @@ __all__ = [
     "Indicator",
     "IndicatorKind",
     "Level",
+    "Sentence",
     "age_group",
 ]
 
@@ -360,6 +361,74 @@ CHANNEL_UNITS: Final[dict[str, tuple[CountUnit, bool]]] = {
     "other": (CountUnit("hoạt động", "events"), False),
 }
 
+#: The placeholders of a :class:`Sentence`'s main text.
+SENTENCE_FIELDS: Final = ("n", "d", "pct")
+
+
+def _sentence_text(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, str) or not value.strip():
+        fail(instance, attribute.name, "must be a non-empty text")
+    try:
+        value.format(n="", d="", pct="")
+    except (KeyError, IndexError, ValueError):
+        fields = ", ".join(f"{{{f}}}" for f in SENTENCE_FIELDS)
+        fail(instance, attribute.name, f"may hold only the placeholders {fields}")
+
+
+def _optional_clauses(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if not isinstance(value, tuple):
+        fail(instance, attribute.name, "must be a tuple of (figure, Vietnamese, English)")
+    for i, clause in enumerate(value):
+        ok = isinstance(clause, tuple) and len(clause) == 3
+        if not ok or clause[0] not in FIGURES:
+            fail(instance, f"{attribute.name}[{i}]", "must be (a key of FIGURES, vi, en)")
+        for text in clause[1:]:
+            try:
+                text.format(n="")
+            except (KeyError, IndexError, ValueError):
+                fail(instance, f"{attribute.name}[{i}]", "may hold only the placeholder {n}")
+
+
+def _clause_tuple(value: Iterable[tuple[str, str, str]]) -> tuple[tuple[str, str, str], ...]:
+    return as_tuple(value)
+
+
+@attrs.frozen(kw_only=True)
+class Sentence:
+    """How a report writes an indicator's result in a sentence, in Vietnamese and English.
+
+    The body of the consolidated report weaves the whole area's result into its text
+    (:mod:`threeno.reporting.sentences`): the sentence is data, beside the indicator's
+    name and what its numerator and denominator count, and says the unit of each count
+    ("35 tin", "4 vụ"). Its text holds ``{n}`` (the numerator), ``{d}`` (the
+    denominator, for a share) and ``{pct}`` (the share as a percentage in brackets,
+    `` (94,3%)``, or nothing when it cannot be given); each optional clause, ``(figure,
+    Vietnamese, English)``, is added after it when the result reports that figure
+    (:data:`FIGURES`), ``{n}`` being the figure's number. A hidden number of a published
+    report is written as its mark, never as the number.
+
+    >>> from threeno.indicators.catalogue import get
+    >>> get("reports.classified").sentence.vi
+    'đã phân loại {n}/{d} tin{pct}'
+
+    .. versionadded:: 0.2.0
+    """
+
+    vi: str = attrs.field(validator=_sentence_text)
+    en: str = attrs.field(validator=_sentence_text)
+    optional: tuple[tuple[str, str, str], ...] = attrs.field(
+        default=(), converter=_clause_tuple, validator=_optional_clauses
+    )
+
+    def text(self, lang: Lang = "vi") -> str:
+        """The main text in ``"vi"`` or ``"en"``."""
+        return _pick(lang, self.vi, self.en)
+
+    def clauses(self, lang: Lang = "vi") -> tuple[tuple[str, str], ...]:
+        """The optional clauses ``(figure, text)`` in ``"vi"`` or ``"en"``."""
+        index = 1 if check_lang(lang) == "vi" else 2
+        return tuple((clause[0], clause[index]) for clause in self.optional)
+
 
 def _pick(lang: Lang, vi: str, en: str) -> str:
     return vi if check_lang(lang) == "vi" else en
@@ -431,6 +500,8 @@ class Indicator:
             ``None`` counts every article in the data. Only the indicators on crime
             reports and criminal cases read it.
         accumulator: the class that counts it (see :mod:`threeno.indicators.counting`).
+        sentence: how a report writes its result in a sentence (:class:`Sentence`);
+            ``None``: its name and value.
 
     Raises:
         ValidationError: naming the field, for an id of the wrong form, an empty name, an
@@ -441,9 +512,8 @@ class Indicator:
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
        ``clauses`` removed: the plan evaluated names the clauses
-       (``IndicatorSet.clauses`` of :mod:`threeno.indicators.results`).
-    .. versionchanged:: 0.2.0
-       ``unit``.
+       (``IndicatorSet.clauses`` of :mod:`threeno.indicators.results`);
+       ``unit``; ``sentence``.
     """
 
     id: str = attrs.field(validator=_indicator_id)
@@ -467,12 +537,18 @@ class Indicator:
         default=None, converter=_offences, validator=_check_offences
     )
     accumulator: type[Accumulator] = attrs.field(repr=False)
+    sentence: Sentence | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Sentence))
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check the figures and that a share or ratio has a denominator (and a count none)."""
         for i, figure in enumerate(self.figures):
             if figure not in FIGURES:
                 fail(self, f"figures[{i}]", f"unknown figure {figure!r}")
+        for i, (figure, _, _) in enumerate(self.sentence.optional if self.sentence else ()):
+            if figure not in self.figures:
+                fail(self, f"sentence.optional[{i}]", f"{figure!r} is not among its figures")
         has_denominator = self.denominator_vi is not None and self.denominator_en is not None
         if self.kind is IndicatorKind.COUNT and has_denominator:
             fail(self, "denominator_en", "a count has no denominator")

@@ -83,6 +83,17 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
             " accepted (--allow-out-of-scope)"
         ),
     ),
+    "cli_document_options": (
+        (
+            "--number, --issued-on, --place, --recipient, --signer, --letterhead và --narrative"
+            " chỉ dùng cho báo cáo dạng văn bản (--format md, html hoặc docx), không dùng cho"
+            " --format {fmt}"
+        ),
+        (
+            "--number, --issued-on, --place, --recipient, --signer, --letterhead and --narrative"
+            " are for the report as a document (--format md, html or docx), not --format {fmt}"
+        ),
+    ),
     "cli_suppress_without_publish": (
         "--suppress-below là ngưỡng của bản công bố: thêm --publish",
         "--suppress-below sets the threshold of a published report: add --publish",

@@ -22,7 +22,7 @@ from docx.shared import Mm
 from threeno.lang import Lang
 from threeno.lang import number as lang_number
 from threeno.reporting import _docx_layout as lay
-from threeno.reporting._docx_words import ROMAN, SECTIONS, WORDS
+from threeno.reporting._document_words import WORDS
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from docx.document import Document
     from docx.table import _Cell
 
-    from threeno.reporting._docx_narrative import Paragraph
-    from threeno.reporting.docx import Frame
+    from threeno.reporting.document import DocumentView
+    from threeno.reporting.narrative import Paragraph
     from threeno.reporting.view import IndicatorView, ReportView
 
 S = lay.SIZES
@@ -45,19 +45,14 @@ def _capital(text: str) -> str:
 class Builder:
     """Writes one report into a python-docx document."""
 
-    def __init__(
-        self,
-        document: Document,
-        view: ReportView,
-        frame: Frame,
-        narrative: dict[str, list[Paragraph]],
-    ) -> None:
+    def __init__(self, document: Document, view: ReportView, skeleton: DocumentView) -> None:
         """Keep what the report is built from."""
-        self.doc, self.view, self.frame, self.narrative = document, view, frame, narrative
+        self.doc, self.view, self.skeleton = document, view, skeleton
+        self.frame = skeleton.frame
         self.w = WORDS["vi" if view.lang == "vi" else "en"]
         self.vw = view.words
         self.lang = view.lang
-        self.annex_numbers: dict[str, str] = {}
+        self.annex_numbers = {annex.key: annex.number for annex in skeleton.annexes}
 
     # -- the first page ---------------------------------------------------------------
 
@@ -155,40 +150,45 @@ class Builder:
             lay.body_paragraph(self.doc, f"{self.vw['published']}: {note}")
         for warning in view.overview.warnings:
             lay.body_paragraph(self.doc, f"{warning.label}: {warning.text}")
-        for i, (key, vi, en) in enumerate(SECTIONS):
-            heading = (vi if self.lang == "vi" else en).upper()
-            title = lay.body_paragraph(self.doc, f"{ROMAN[i]}. {heading}", bold=True)
+        for section in self.skeleton.sections:
+            heading = section.heading.upper()
+            title = lay.body_paragraph(self.doc, f"{section.number}. {heading}", bold=True)
             title.paragraph_format.keep_with_next = True
-            if key == "results":
-                self._see_annexes()
-            if key == "assessment":
-                lay.body_paragraph(self.doc, self.w["assessment_lead"])
+            if section.key == "results":
+                lay.body_paragraph(self.doc, self.skeleton.see_annexes)
+                self._results()
+            if section.key == "assessment":
+                lay.body_paragraph(self.doc, self.skeleton.assessment_lead)
                 self._summary_table()
-            self._narrative(key, placeholder=key not in {"results", "assessment"})
+            self._narrative(section.paragraphs, section.placeholder)
         lay.body_paragraph(self.doc, self.frame.closing)
 
     @property
     def _lang(self) -> Lang:
         return "vi" if self.lang == "vi" else "en"
 
-    def _see_annexes(self) -> None:
-        numbers = self.annex_numbers
-        if {"units", "breakdowns", "quality"} <= set(numbers):
-            lay.body_paragraph(
-                self.doc,
-                self.w["see_annexes"].format(
-                    units=numbers["units"],
-                    breakdowns=numbers["breakdowns"],
-                    quality=numbers["quality"],
-                ),
-            )
+    def _results(self) -> None:
+        """The results in sentences: by the plan's tasks, then by each agency's duties."""
+        for i, part in enumerate(self.skeleton.results, start=1):
+            if part.title:
+                title = lay.body_paragraph(self.doc, f"{i}. {part.title}", bold=True)
+                title.paragraph_format.keep_with_next = True
+            for j, group in enumerate(part.groups, start=1):
+                if group.title:
+                    title = lay.body_paragraph(self.doc)
+                    lay.add_run(title, f"{i}.{j}. {group.title}", size=S["body"], italic=True)
+                    title.paragraph_format.keep_with_next = True
+                if group.sentences:
+                    lay.body_paragraph(self.doc, " ".join(group.sentences))
+                if group.partner_sentences:
+                    text = " ".join((self.skeleton.as_partner, *group.partner_sentences))
+                    lay.body_paragraph(self.doc, text)
 
-    def _narrative(self, key: str, *, placeholder: bool) -> None:
+    def _narrative(self, paragraphs: Sequence[Paragraph], placeholder: str | None) -> None:
         """The office's paragraphs for a section, or a line saying they are to be written."""
-        paragraphs = self.narrative.get(key, [])
-        if not paragraphs and placeholder:
+        if placeholder is not None:
             paragraph = lay.body_paragraph(self.doc)
-            lay.add_run(paragraph, self.w["placeholder"], size=S["body"], italic=True)
+            lay.add_run(paragraph, placeholder, size=S["body"], italic=True)
         for runs, heading in paragraphs:
             paragraph = lay.body_paragraph(self.doc)
             if heading:
@@ -237,15 +237,6 @@ class Builder:
 
     # -- the annexes ---------------------------------------------------------------------
 
-    def plan_annexes(self) -> list[str]:
-        """The annexes this report has, numbered I, II, … in order (their keys)."""
-        keys = ["units", "breakdowns"]
-        if any(_listed(ind) for ind in self.view.indicators):
-            keys.append("failing")
-        keys += ["quality", "codes"]
-        self.annex_numbers = {key: ROMAN[i] for i, key in enumerate(keys)}
-        return keys
-
     def annexes(self) -> None:
         """Each annex on landscape pages of its own, numbered from 1."""
         for key in self.annex_numbers:
@@ -260,9 +251,10 @@ class Builder:
         title upper case, 13–14, bold; the line saying which document it is attached
         to in italics.
         """
-        label = self.w["annex"].format(n=self.annex_numbers[key])
-        lay.add_paragraph(self.doc, label, size=S["annex_label"], bold=True, align=_CENTER)
-        title = self.w[f"annex_{key}"]
+        annex = self.skeleton.annex(key)
+        assert annex is not None  # noqa: S101 - the keys are the skeleton's
+        lay.add_paragraph(self.doc, annex.label, size=S["annex_label"], bold=True, align=_CENTER)
+        title = annex.title
         lay.add_paragraph(self.doc, title, size=S["annex_title"], bold=True, align=_CENTER)
         lay.add_paragraph(
             self.doc, self.frame.attached, size=S["annex_title"], italic=True, align=_CENTER,

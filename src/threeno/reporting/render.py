@@ -3,11 +3,12 @@
 :func:`render` writes the report of an evaluation (:mod:`threeno.reporting.view` builds
 what it shows) in one of :data:`FORMATS`:
 
-- ``md``: Markdown, a table per indicator; record text is escaped, so an id cannot
-  inject markup;
-- ``html``: one self-contained, printable page (inline CSS, an inline SVG bar chart per
-  share across units, no external resource), rendered by Jinja2 with autoescaping on:
-  record text is untrusted;
+- ``md``: Markdown, the report as a document (:mod:`threeno.reporting.document`: the
+  frame, the body's sections with the results in sentences, the annexes); record text
+  is escaped, so an id cannot inject markup;
+- ``html``: the same document as one self-contained, printable page (inline CSS, an
+  inline SVG bar chart per share across units, no external resource), rendered by
+  Jinja2 with autoescaping on: record text is untrusted;
 - ``json``: the same content as data, keys sorted (``"schema": "threeno-report/1"``);
 - ``csv``: one table for a spreadsheet: the report's top (the records behind it, the
   warnings, the settings), then every value (each unit and the total) and every
@@ -43,6 +44,7 @@ import csv
 import datetime as dt
 import io
 import json
+import re
 from functools import cache
 from typing import TYPE_CHECKING, Any, Final, cast
 
@@ -52,14 +54,19 @@ from threeno.errors import ValidationError
 from threeno.lang import Lang, check_lang
 from threeno.lang import date as lang_date
 from threeno.lang import number as lang_number
+from threeno.reporting._document_words import WORDS
+from threeno.reporting.document import build_document
 from threeno.reporting.view import NO_VALUE, build_view
 
 if TYPE_CHECKING:
     import jinja2
+    import markupsafe
 
     from threeno.indicators.results import Evaluation
     from threeno.io.report import LoadReport
     from threeno.model.plan import Plan
+    from threeno.reporting.letterhead import Letterhead
+    from threeno.reporting.narrative import Run
     from threeno.reporting.view import Cell, ReportView
 
 __all__ = [
@@ -160,6 +167,42 @@ def _md(value: object) -> str:
     return "".join(f"\\{ch}" if ch in _MD_SPECIAL else ch for ch in text)
 
 
+def _md_text(value: object) -> str:
+    """Escape a sentence of the document for Markdown: one line, spaces kept as they are."""
+    text = re.sub(r"[ \t\r\n]+", " ", str(value))
+    return "".join(f"\\{ch}" if ch in _MD_SPECIAL else ch for ch in text)
+
+
+def _md_runs(runs: tuple[Run, ...], *, plain: bool = False) -> str:
+    """A paragraph of the office's narrative in Markdown: its bold and italic runs kept."""
+    out = []
+    for text, bold, italic in runs:
+        shown = _md_text(text)
+        core = shown.strip()
+        if plain or not core or not (bold or italic):
+            out.append(shown)
+            continue
+        mark = "**" if bold else "*"
+        lead, trail = shown[: len(shown) - len(shown.lstrip())], shown[len(shown.rstrip()) :]
+        out.append(f"{lead}{mark}{core}{mark}{trail}")
+    return "".join(out)
+
+
+def _html_runs(runs: tuple[Run, ...], *, plain: bool = False) -> markupsafe.Markup:
+    """A paragraph of the office's narrative in HTML: every text escaped, bold and italic kept."""
+    import markupsafe  # noqa: PLC0415 - with Jinja2, imported when a report is rendered
+
+    out = markupsafe.Markup("")
+    for text, bold, italic in runs:
+        shown = markupsafe.escape(text)
+        if not plain and bold:
+            shown = markupsafe.Markup("<strong>%s</strong>") % shown
+        elif not plain and italic:
+            shown = markupsafe.Markup("<em>%s</em>") % shown
+        out += shown
+    return out
+
+
 def _md_code(value: object) -> str:
     """Text for a Markdown code span: one line, no backtick (nothing in it is markup)."""
     return " ".join(str(value).split()).replace("`", "'")
@@ -179,7 +222,10 @@ def _environment() -> jinja2.Environment:
         keep_trailing_newline=True,
     )
     env.filters["md"] = _md
+    env.filters["mdtext"] = _md_text
     env.filters["mdcode"] = _md_code
+    env.filters["mdruns"] = _md_runs
+    env.filters["htmlruns"] = _html_runs
     return env
 
 
@@ -411,18 +457,28 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
     generated_on: dt.date | None = None,
     suppress_below: int | None = None,
     simulated: bool = False,
+    letterhead: Letterhead | None = None,
+    narrative: str | None = None,
 ) -> str:
     """Render the consolidated report of an evaluation.
 
-    The report has a header (plan, period by name with its dates and cut-off convention,
-    area and units); beside the period, before any indicator, the records behind it
-    (read, accepted, rejected, left out for their unit code by reason) and the
-    evaluation's warnings; the readings and settings used, with where each comes from; a
-    table per indicator, by name, with the plan's clauses and the value, target and
-    status of each unit and of the whole area (no data is never met, and a count with no
-    data shows "—"); the disaggregations and extra figures; the failing records with
-    their reasons (ids only, never personal data); a data-quality section from the load
-    report and the evaluation's placement of records; and an annex of the codes.
+    Markdown and HTML write the report as a document
+    (:func:`threeno.reporting.document.build_document`), in the order the Word file has:
+    the frame (the issuing body, the number, the place and date when given, "BÁO CÁO"
+    and the summary, "Kính gửi" when given), an opening sentence, the published note and
+    the evaluation's warnings; the body's sections in order (situation; results, the
+    numbers woven into sentences by the plan's tasks and by each agency's duties;
+    assessment, with the table of the indicators, their targets and statuses;
+    shortcomings; next period; proposals), each with the office's paragraphs or a line
+    saying they are to be written; the closing sentence, "Nơi nhận" and the signature
+    block; then the annexes: the indicators by unit (the plan's clauses, what they count,
+    a row per unit and the whole area; no data is never met, and a count with no data
+    shows "—"), their breakdowns, the failing records with their reasons (ids only,
+    never personal data), the data's sources and quality (the plan, the period by name
+    with its dates and cut-off convention, the area and units, the records behind the
+    report, the readings and settings used and where each comes from, the load report
+    and the placement of records), and the codes for tools. JSON and CSV hold the same
+    numbers as data.
 
     >>> from threeno.indicators.engine import evaluate
     >>> from threeno.model.dataset import Dataset
@@ -431,7 +487,7 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
     >>> plan = load_plan("lai-chau-2024")
     >>> result = evaluate(plan, Dataset(), plan.period("2024-H2"), indicators=["reports.resolved"])
     >>> print(render(result, "md", lang="en", plan=plan).splitlines()[0])
-    # Report on the implementation of the plan and its results
+    **STEERING COMMITTEE FOR MAINTAINING THE “03 KHÔNG, 03 CÓ” MODEL**
 
     Args:
         evaluation: the evaluation (:func:`threeno.indicators.engine.evaluate`).
@@ -454,6 +510,13 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
             the page's title and first paragraph in HTML, ``"simulated": true`` and
             ``"simulated_note"`` in JSON, a first row in CSV (a warning,
             ``simulated_data``).
+        letterhead: for ``md`` and ``html``, the number, date, place, recipients, signer
+            and the body above the issuer, given at run time
+            (:class:`~threeno.reporting.letterhead.Letterhead`), as the Word file takes
+            them (:func:`threeno.reporting.docx.render_docx`).
+        narrative: for ``md`` and ``html``, the office's paragraphs, a Markdown text of
+            sections by heading (:func:`~threeno.reporting.narrative.parse_narrative`),
+            merged into the body's sections.
 
     Returns:
         The report as text (CSV rows end in CRLF, as RFC 4180 says; written to a file,
@@ -461,8 +524,9 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
 
     Raises:
         ValidationError: for something other than an evaluation, an unknown format, a
-            plan other than the one evaluated, or a threshold that is not a whole number
-            2 or more.
+            plan other than the one evaluated, a threshold that is not a whole number 2 or
+            more, a letterhead or narrative for ``json`` or ``csv`` (they are data, not a
+            document), or a narrative with text before its first section.
         LanguageError: for a language other than ``"vi"`` or ``"en"``.
 
     Plan clauses: IV.2.
@@ -470,6 +534,10 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
     .. versionadded:: 0.1.0
     """
     _check(evaluation, format, lang)
+    if format in {"json", "csv"} and (letterhead is not None or narrative is not None):
+        field = "narrative" if narrative is not None else "letterhead"
+        msg = f"a {format} report is data, not a document: no letterhead or narrative"
+        raise ValidationError(msg, cls_name="render", field=field)
     view = build_view(
         evaluation,
         lang=lang,
@@ -484,8 +552,11 @@ def render(  # noqa: PLR0913 - the report's options, all keyword-only
         return _to_csv(view, simulated=simulated)
     template = _environment().get_template(f"report.{format}")
     code = check_lang(lang)
+    doc = build_document(view, plan, letterhead=letterhead, narrative=narrative)
     text = template.render(
         report=view,
+        doc=doc,
+        dw=WORDS[code],
         w=view.words,
         h=view.header,
         o=view.overview,

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.reporting.report_samples import three_reports
 from tests.reporting.word import word_samples as ws
 from threeno import cli
 from threeno.errors import ValidationError
+from threeno.indicators.engine import evaluate
 from threeno.reporting.docx import (
     Letterhead,
     dateline_date,
@@ -19,6 +21,7 @@ from threeno.reporting.docx import (
     parse_narrative,
     render_docx,
 )
+from threeno.reporting.render import render
 
 # python-docx is the docx extra's: without it, these tests are skipped, saying so.
 pytest.importorskip("docx", reason="python-docx not installed: pip install -e '.[docx]'")
@@ -276,3 +279,22 @@ class TestCommand:
         argv = ["report", "--format", "docx", "--narrative", str(narrative)]
         assert cli.main([*argv, "--out", str(tmp_path / "x.docx")]) == cli.EXIT_DATA
         assert "text before the first heading" in capsys.readouterr().err
+
+
+class TestResultsInSentences:
+    """The Word file writes the same results in sentences as Markdown and HTML."""
+
+    def test_the_sentences_of_the_markdown_report(self) -> None:
+        """Section II: the parts and groups numbered, then each group's sentences."""
+        plan = ws.plan()
+        indicators = ["reports.received", "reports.classified"]
+        evaluation = evaluate(plan, three_reports(), plan.period("2024-H1"), indicators=indicators)
+        texts = _texts(render_docx(evaluation, plan=plan))
+        # Received 3 (CR-0017, -0018, -0019), all classified: 3/3.
+        sentences = "Trong kỳ, tiếp nhận 3 tin tố giác, tin báo về tội phạm, kiến nghị khởi tố."
+        sentences += " Đã phân loại 3/3 tin (100,0%)."
+        heading = "1.1. Công tác đấu tranh phòng, chống tội phạm mua bán người"
+        assert texts.index(heading) + 1 == texts.index(sentences)
+        assert texts.index("II. KẾT QUẢ THỰC HIỆN") < texts.index(heading)
+        assert texts.index(heading) < texts.index("III. ĐÁNH GIÁ CHUNG")
+        assert sentences in render(evaluation, "md", plan=plan).splitlines()

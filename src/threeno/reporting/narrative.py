@@ -1,7 +1,11 @@
-"""The office's own paragraphs: a Markdown file of sections, merged into the Word report.
+"""The report's sections, and the office's own paragraphs: a Markdown file of sections.
+
+The sections of the report's body (:data:`SECTIONS`) are the same in every format that
+writes the report as a document (Markdown, HTML, Word); the office's paragraphs are
+merged into them.
 
 A heading (``#`` to ``######``) that names one of the report's sections
-(:data:`~threeno.reporting._docx_words.SECTIONS`, in either language, with or without its
+(:data:`SECTIONS`, in either language, with or without its
 number: ``# II. Kết quả thực hiện``, ``## kết quả thực hiện``) starts that section; the
 paragraphs after it, up to the next such heading, go into it, in the file's order. A
 heading that names no section is a sub-heading of the section it is in (a bold paragraph
@@ -10,7 +14,7 @@ blank line; a line starting with ``-`` or ``*`` is an item of its own (written a
 dash); ``**bold**`` and ``*italic*`` (or ``_italic_``) are kept; everything else is
 text, as written (no HTML, links or pictures).
 
-Private: :mod:`threeno.reporting.docx` is the public entry.
+.. versionadded:: 0.2.0
 """
 
 from __future__ import annotations
@@ -20,11 +24,30 @@ import unicodedata
 from typing import Final
 
 from threeno.errors import ValidationError
-from threeno.reporting._docx_words import ROMAN, SECTIONS
 
-#: One run of a paragraph: its text, whether bold, whether italic.
+__all__ = ["ROMAN", "SECTIONS", "Paragraph", "Run", "parse_narrative"]
+
+#: The sections of the report's body, in order, each ``(key, Vietnamese heading, English
+#: heading)``.
+#: The structure such reports have (situation; results; assessment, with the table of
+#: targets; shortcomings and their causes; tasks for the next period; proposals), as the
+#: summary reports on anti-trafficking work that provincial plans of 2025 ask for, and
+#: the decree's own example headings, have it.
+SECTIONS: Final = (
+    ("situation", "Đặc điểm tình hình", "Situation"),
+    ("results", "Kết quả thực hiện", "Results"),
+    ("assessment", "Đánh giá chung", "Overall assessment"),
+    ("shortcomings", "Tồn tại, hạn chế và nguyên nhân", "Shortcomings and their causes"),
+    ("next_period", "Phương hướng, nhiệm vụ kỳ tới", "Tasks for the next period"),
+    ("proposals", "Đề xuất, kiến nghị", "Proposals"),
+)
+
+#: The Roman numerals of the sections and of the annexes ("Phụ lục I, II, …").
+ROMAN: Final = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
+
+#: One run of a paragraph, ``(text, bold, italic)``.
 Run = tuple[str, bool, bool]
-#: One paragraph: its runs, and whether it is a sub-heading.
+#: One paragraph, ``(runs, whether it is a sub-heading)``.
 Paragraph = tuple[tuple[Run, ...], bool]
 
 _HEADING: Final = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
@@ -115,7 +138,7 @@ _KNOWN: Final = "; ".join(vi for _, vi, _ in SECTIONS)
 def parse_narrative(text: str) -> dict[str, list[Paragraph]]:
     r"""The paragraphs of each section, by the section's key, in the file's order.
 
-    >>> from threeno.reporting.docx import parse_narrative
+    >>> from threeno.reporting.narrative import parse_narrative
     >>> parsed = parse_narrative("# I. Đặc điểm tình hình\n\nDân số **12.000** người.\n")
     >>> parsed["situation"]
     [((('Dân số ', False, False), ('12.000', True, False), (' người.', False, False)), False)]

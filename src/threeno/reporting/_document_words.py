@@ -1,34 +1,19 @@
-"""The fixed words of the Word report, in Vietnamese and English.
+"""The fixed words of the report as a document, in Vietnamese and English.
 
 The words of the document's frame (Nghị định 30/2020/NĐ-CP, Phụ lục I: the national
-title and motto, "BÁO CÁO", "Kính gửi", "Nơi nhận", the annexes' lines) and the headings
-of the sections an office writes its own paragraphs in. The words of the report's
-content (indicators, units, statuses, data quality) are the view's
+title and motto, "BÁO CÁO", "Kính gửi", "Nơi nhận", the annexes' lines), shared by
+every format that writes the report as a document (Markdown, HTML, Word). The headings
+of the sections an office writes its own paragraphs in are
+:data:`threeno.reporting.narrative.SECTIONS`; the words of the report's content
+(indicators, units, statuses, data quality) are the view's
 (:func:`threeno.reporting.view.words`).
 
-Private: :mod:`threeno.reporting.docx` is the public entry.
+Private: :mod:`threeno.reporting.document` is the public entry.
 """
 
 from __future__ import annotations
 
 from typing import Final
-
-#: The sections of the body, in order: ``(key, Vietnamese heading, English heading)``.
-#: The structure such reports have (situation; results; assessment, with the table of
-#: targets; shortcomings and their causes; tasks for the next period; proposals), as the
-#: summary reports on anti-trafficking work that provincial plans of 2025 ask for, and
-#: the decree's own example headings, have it.
-SECTIONS: Final = (
-    ("situation", "Đặc điểm tình hình", "Situation"),
-    ("results", "Kết quả thực hiện", "Results"),
-    ("assessment", "Đánh giá chung", "Overall assessment"),
-    ("shortcomings", "Tồn tại, hạn chế và nguyên nhân", "Shortcomings and their causes"),
-    ("next_period", "Phương hướng, nhiệm vụ kỳ tới", "Tasks for the next period"),
-    ("proposals", "Đề xuất, kiến nghị", "Proposals"),
-)
-
-#: The Roman numerals of sections and annexes (Phụ lục I: "Phụ lục I, II, …").
-ROMAN: Final = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
 
 WORDS: Final[dict[str, dict[str, str]]] = {
     "vi": {
@@ -79,6 +64,11 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "basis": "Căn cứ",
         "unit_code": "Mã đơn vị",
         "nothing_failing": "Không có trường hợp chưa đạt.",
+        "results_by_task": "Kết quả thực hiện các nhiệm vụ, giải pháp của Kế hoạch",
+        "results_by_agency": "Kết quả thực hiện nhiệm vụ của các cơ quan, đơn vị",
+        "other_indicators": "Các chỉ tiêu khác",
+        "as_partner": "Phối hợp thực hiện:",
+        "no_data_sentence": "{name}: không có số liệu.",
     },
     "en": {
         "national_title": "SOCIALIST REPUBLIC OF VIET NAM",
@@ -125,5 +115,10 @@ WORDS: Final[dict[str, dict[str, str]]] = {
         "basis": "Basis",
         "unit_code": "Unit code",
         "nothing_failing": "No case fails an indicator.",
+        "results_by_task": "Results by the plan's tasks",
+        "results_by_agency": "Results by the agencies' duties",
+        "other_indicators": "Other indicators",
+        "as_partner": "Taking part:",
+        "no_data_sentence": "{name}: no data.",
     },
 }
