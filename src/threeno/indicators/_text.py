@@ -201,12 +201,24 @@ def target_text(result: IndicatorResult, lang: Lang) -> str:
     if target is None:
         return words["no_target"]
     shown = result.indicator.target_text(target, lang)
-    readings = set(result.readings)
-    if not readings:
+    why = reading_note(result, lang)
+    if why is None:
         return words["target"].format(target=shown, clause=target.clause)
-    # A reading is never shown as the plan's rule: say what of it the plan does not set.
+    return words["target_reading"].format(target=shown, clause=target.clause, why=why)
+
+
+def reading_note(result: IndicatorResult, lang: Lang) -> str | None:
+    """What of a result's target the plan does not set, in words; ``None`` if it sets all.
+
+    A reading is never shown as the plan's rule: every format writes this beside the
+    target (``[[targets]] set_by_plan = false``, or a deadline of ``[reporting]`` that
+    the plan does not set).
+    """
+    readings = set(result.readings)
+    if result.target is None or not readings:
+        return None
     key = "reading_both" if len(readings) > 1 else f"reading_{next(iter(readings))}"
-    return words["target_reading"].format(target=shown, clause=target.clause, why=words[key])
+    return _words(lang)[key]
 
 
 def where(result: IndicatorResult, lang: Lang) -> str:

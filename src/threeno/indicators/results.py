@@ -119,9 +119,7 @@ def value_of(kind: IndicatorKind, numerator: int, denominator: int | None) -> in
     """
     if kind is IndicatorKind.COUNT:
         return numerator
-    if not denominator:
-        return None
-    return numerator / denominator
+    return numerator / denominator if denominator else None
 
 
 def status_of(
@@ -147,12 +145,10 @@ def status_of(
 class BreakdownCell:
     """One category of a breakdown: its numerator, denominator, value and figures.
 
-    For a count (or a breakdown of the numerator only, such as ``reports.resolved`` by
-    decision) the denominator is ``None`` and the value is the numerator.
-
     Args:
         numerator: the records of the category in the numerator.
-        denominator: the records of the category in the denominator, or ``None``.
+        denominator: the records of the category in the denominator; ``None`` for a count
+            or a breakdown of the numerator only (``reports.resolved`` by decision).
         figures: the category's extra figures (``participants`` per channel, ...).
 
     .. versionadded:: 0.1.0
@@ -270,9 +266,7 @@ class IndicatorResult:
         )
 
     def value_text(self, lang: Lang = "en") -> str:
-        """The value in words: ``"2/3 = 66.7%"``, ``"3"``, or *no data*.
-
-        Numbers are grouped as the language writes them (``1.234`` in Vietnamese).
+        """The value in words: ``"2/3 = 66.7%"``, ``"3"``, or *no data*; ``1.234`` in vi.
 
         Raises:
             LanguageError: for a language other than ``"vi"`` or ``"en"``.
@@ -282,6 +276,10 @@ class IndicatorResult:
     def target_text(self, lang: Lang = "en") -> str:
         """The target in words: ``"target at least 100% (I.3)"``, or that there is none."""
         return _text.target_text(self, lang)
+
+    def reading_note(self, lang: Lang = "en") -> str | None:
+        """What of the target the plan does not set, in words (``None`` if it sets it all)."""
+        return _text.reading_note(self, lang)
 
     def explain(self, lang: Lang = "en") -> str:
         """The result and every record behind it, in words.

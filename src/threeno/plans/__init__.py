@@ -233,7 +233,7 @@ _WORDS: Final[dict[str, tuple[str, str]]] = {
         "A suspended report counts as resolved",
     ),
     "assess_assumed_targets": (
-        "Đánh giá Đạt/Không đạt các chỉ tiêu theo cách hiểu của phần mềm",
+        "Đánh giá Đạt/Chưa đạt các chỉ tiêu theo cách hiểu của phần mềm",
         "Targets the plan does not set are assessed",
     ),
     "target_reading": (

@@ -66,7 +66,9 @@ def rows(
 def target(result: IndicatorResult, lang: Lang, plan: Plan | None) -> str:
     """The target as an official report writes it, with the clause that sets it.
 
-    ``Không thấp hơn 100% (điểm 3 mục I)``; ``—`` where the plan sets none. The clause
+    ``Không thấp hơn 100% (điểm 3 mục I)``; ``—`` where the plan sets none; a target or
+    deadline the plan does not set says so after the clause (``Không thấp hơn 100%
+    (điểm 3 mục I; theo cách hiểu của phần mềm, Kế hoạch không quy định)``). The clause
     is named as the plan refers to it (:meth:`Plan.cite
     <threeno.model.plan.Plan.cite>`); without the plan, by its id.
     """
@@ -75,7 +77,9 @@ def target(result: IndicatorResult, lang: Lang, plan: Plan | None) -> str:
         return NO_VALUE
     shown = result.indicator.target_text(found, lang)
     clause = found.clause if plan is None else plan.cite(found.clause, lang)
-    return f"{shown[:1].upper()}{shown[1:]} ({clause})"
+    why = result.reading_note(lang)  # a reading is labelled so, never shown as the plan's
+    where = clause if why is None else f"{clause}; {why}"
+    return f"{shown[:1].upper()}{shown[1:]} ({where})"
 
 
 def _row(result: IndicatorResult, lang: Lang, plan: Plan | None) -> ResultRow:

@@ -75,7 +75,7 @@ _WORDS: Final[dict[str, dict[str, str]]] = {
         "deadline_default": "mặc định địa phương, Kế hoạch không quy định",
         "suspension_counts_as_resolved": "Tính tin tạm đình chỉ giải quyết là đã giải quyết",
         "assess_assumed_targets": (
-            "Đánh giá Đạt/Không đạt các chỉ tiêu theo cách hiểu của phần mềm (Kế hoạch không"
+            "Đánh giá Đạt/Chưa đạt các chỉ tiêu theo cách hiểu của phần mềm (Kế hoạch không"
             " quy định)"
         ),
         "no_assessed": "không; các chỉ tiêu này ghi “Không đánh giá”",
