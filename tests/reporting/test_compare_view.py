@@ -42,10 +42,10 @@ class TestMarkdown:
         assert text.startswith("# So sánh kết quả thực hiện Kế hoạch theo các phương án")
         row = (
             "| Tỷ lệ tố giác, tin báo về tội phạm, kiến nghị khởi tố giải quyết đúng thời hạn"
-            " | 2/2 = 100,0% | 1/2 = 50,0% | −50,0 điểm phần trăm | Đạt → Không đạt |"
+            " | 2/2 = 100,0% | 1/2 = 50,0% | −50,0 điểm phần trăm | Đạt → Chưa đạt |"
         )
         assert row in text.splitlines()
-        assert "- **Kỳ báo cáo:** 6 tháng đầu năm 2024 (15/12/2023 – 14/6/2024)" in text
+        assert "- **Kỳ báo cáo:** 6 tháng đầu năm 2024 (15/12/2023 – 14/06/2024)" in text
         assert (
             "- **Tính ngày tiếp nhận là ngày thứ nhất của thời hạn giải quyết:** không → có" in text
         )

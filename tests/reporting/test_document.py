@@ -56,8 +56,8 @@ SENTENCES = (
     "Trong kỳ, tiếp nhận 3 tin tố giác, tin báo về tội phạm, kiến nghị khởi tố.",
     "Đã phân loại 3/3 tin (100,0%).",
     (
-        "Đã giải quyết 2/3 tin phải giải quyết trong kỳ (66,7%); tiếp nhận trong kỳ 3 tin;"
-        " tạm đình chỉ tại thời điểm cuối kỳ 1 tin."
+        "Đã giải quyết 2/3 tin phải giải quyết trong kỳ (66,7%); tiếp nhận mới trong kỳ 3 tin;"
+        " đang tạm đình chỉ tại ngày cuối kỳ 1 tin."
     ),
     "Giải quyết trong thời hạn luật định 1/2 tin đã giải quyết (50,0%).",
 )
@@ -152,11 +152,11 @@ class TestSkeleton:
         """The tables by unit, the breakdowns and the failing cases are in the annexes."""
         text = render(evaluation, "md", plan=PLAN)
         annexes = text[text.index("## Phụ lục I.") :]
-        assert "| 03386 Phường Quyết Thắng | 2/3 = 66,7% | Không đạt |" in annexes
+        assert "| Phường Quyết Thắng | 2/3 tin, đạt 66,7% | Chưa đạt |" in annexes
         assert "#### Phân tổ: Quyết định giải quyết" in annexes
-        assert "- `CR-0019`" in annexes
+        assert "- CR-0019 (phường Quyết Thắng): " in annexes
         body = text[: text.index("## Phụ lục I.")]
-        assert "| 03386 Phường Quyết Thắng |" not in body
+        assert "| Phường Quyết Thắng |" not in body
 
 
 class TestNarrative:
@@ -244,8 +244,8 @@ class TestSentences:
             "Trong kỳ, tiếp nhận x tin tố giác, tin báo về tội phạm, kiến nghị khởi tố.",
             "Đã phân loại x/x tin.",
             (
-                "Đã giải quyết x/x tin phải giải quyết trong kỳ; tiếp nhận trong kỳ x tin;"
-                " tạm đình chỉ tại thời điểm cuối kỳ x tin."
+                "Đã giải quyết x/x tin phải giải quyết trong kỳ; tiếp nhận mới trong kỳ x tin;"
+                " đang tạm đình chỉ tại ngày cuối kỳ x tin."
             ),
             "Giải quyết trong thời hạn luật định x/x tin đã giải quyết.",
         )

@@ -84,10 +84,13 @@ class TestMarkdown:
         )
         # CR-0019's suspension is a decision (Art. 147(1)(c)): in progress, not failing.
         assert (
-            "- `CR-0019` (03386): received 02/05/2024; handling suspended on 15/05/2024"
-            " (tạm đình chỉ, Art. 147(1)(c), 148), not counted as resolved"
+            "- CR-0019 (Phường Quyết Thắng): received 02/05/2024; handling suspended on"
+            " 15/05/2024 (tạm đình chỉ, Art. 147(1)(c), 148), not counted as resolved"
         ) in text
-        assert "### In progress: within the time limit, or suspended (not failing) (1)" in text
+        assert (
+            "### Share of crime reports resolved — In progress: within the time limit, or"
+            " suspended (not counted as not met) (1)"
+        ) in text
 
     def test_breakdowns_and_figures(self) -> None:
         """The disaggregations and extra figures of the total are shown."""

@@ -51,10 +51,10 @@ class TestFigures:
         assert value.value == pytest.approx(2 / 3)
         assert value.number_format == SHARE_FORMAT
         assert numerator.number_format == COUNT_FORMAT
-        assert text.value == "2/3 = 66.7%"
+        assert text.value == "2/3 reports, 66.7%"
 
     def test_same_text_as_the_markdown_report(self) -> None:
-        """Every unit's text of "on time" is the Markdown table's: 1/2 = 50.0% in 03386."""
+        """Every unit's text of "on time" is the Markdown table's: 1/2 reports, 50.0% in 03386."""
         evaluation = evaluate(PLAN, three_reports(), PLAN.period("2024-H1"), indicators=INDICATORS)
         markdown = render(evaluation, "md", lang="en", plan=PLAN)
         sheet = _book("en")["Indicator 3"]
@@ -63,7 +63,7 @@ class TestFigures:
             for r in sheet.iter_rows()
             if r[0].value and str(r[0].value).startswith(("Phường", "Xã"))
         }
-        assert texts["Phường Quyết Thắng"] == "1/2 = 50.0%"
+        assert texts["Phường Quyết Thắng"] == "1/2 reports, 50.0%"
         for unit, text in texts.items():
             assert f" {unit} | {text} |" in markdown
 

@@ -171,12 +171,21 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
             vi="đã giải quyết {n}/{d} tin phải giải quyết trong kỳ{pct}",
             en="{n} of the {d} reports to resolve in the period were resolved{pct}",
             optional=(
-                ("pending_at_start", "; tồn đầu kỳ {n} tin", "; {n} pending at the start"),
-                ("received_in_period", "; tiếp nhận trong kỳ {n} tin", "; {n} received in it"),
+                (
+                    "pending_at_start",
+                    "; kỳ trước chuyển sang {n} tin",
+                    "; {n} carried over from the previous period",
+                ),
+                ("received_in_period", "; tiếp nhận mới trong kỳ {n} tin", "; {n} received in it"),
                 (
                     "suspended_at_end",
-                    "; tạm đình chỉ tại thời điểm cuối kỳ {n} tin",
+                    "; đang tạm đình chỉ tại ngày cuối kỳ {n} tin",
                     "; {n} suspended at the period's end",
+                ),
+                (
+                    "pending_within_limit",
+                    "; đang giải quyết, còn trong hạn {n} tin",
+                    "; {n} being handled within their time limit",
                 ),
             ),
         ),
@@ -217,7 +226,7 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
             optional=(
                 (
                     "pending_at_end",
-                    "; tồn cuối kỳ (chưa giải quyết) {n} tin",
+                    "; chưa giải quyết tại ngày cuối kỳ {n} tin",
                     "; {n} pending at the period's end",
                 ),
             ),
@@ -280,10 +289,10 @@ CATALOGUE: Final[tuple[Indicator, ...]] = (
         accumulator=c.CasesMissed,
         sentence=Sentence(
             vi=(
-                "số trường hợp bỏ lọt tội phạm (quyết định không khởi tố bị hủy trong kỳ):"
-                " {n} trường hợp"
+                "số quyết định không khởi tố vụ án hình sự bị hủy trong kỳ (bỏ lọt tội phạm):"
+                " {n} quyết định"
             ),
-            en="{n} crimes missed (no-case decisions overturned in the period)",
+            en="{n} no-case decisions were overturned in the period (crimes missed)",
         ),
     ),
     Indicator(

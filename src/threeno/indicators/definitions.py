@@ -315,11 +315,11 @@ FIGURES: Final[dict[str, tuple[str, str]]] = {
         "suspended at the period's end (tạm đình chỉ)",
     ),
     "pending_within_limit": (
-        "Đang giải quyết, còn trong hạn tại thời điểm cuối kỳ",
+        "Đang giải quyết, còn trong hạn tại ngày cuối kỳ",
         "being handled, within the limit, at the period's end",
     ),
     "overdue_at_end": (
-        "Quá hạn chưa giải quyết tại thời điểm cuối kỳ",
+        "Quá hạn chưa giải quyết tại ngày cuối kỳ",
         "overdue, not resolved, at the period's end",
     ),
     "other_offences": (
