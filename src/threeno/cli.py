@@ -344,7 +344,7 @@ def _plan_file(id_or_path: str) -> list[Path]:
 
 
 def _is_demo(plan: Plan, data: Path) -> bool:
-    """Whether the records are the bundled synthetic data of the plan (issue 18, item 7)."""
+    """Whether the records are the bundled synthetic data of the plan (marked as such)."""
     try:
         demo = synthetic.demo_path(plan.id)
     except DatasetError:
@@ -601,46 +601,10 @@ def _template(args: argparse.Namespace) -> int:
 
 
 def _serve(args: argparse.Namespace) -> int:
-    """Run the HTTP service (:mod:`threeno.serve`) until interrupted."""
-    import importlib.util  # noqa: PLC0415 - only this command needs it
+    """``threeno serve`` (:mod:`threeno._cli_serve`): the HTTP service until interrupted."""
+    from threeno import _cli_serve  # noqa: PLC0415 - it imports this module
 
-    if any(importlib.util.find_spec(name) is None for name in ("starlette", "uvicorn")):
-        raise UsageError(code="service_not_installed")
-    from threeno import serve  # noqa: PLC0415 - the service, only when asked
-
-    served = serve.ServeConfig().plans
-    found = dict(served)
-    for path in args.plan_file or ():
-        plan = plans.load_plan(Path(path))
-        if plan.id in found:
-            raise UsageError(code="service_plan_id_taken", file=Path(path).name, plan=plan.id)
-        found[plan.id] = plan
-    if args.default_plan not in found:
-        raise UsageError(
-            code="service_unknown_plan", plan=_shown(args.default_plan), known=", ".join(found)
-        )
-    tokens = list(serve.read_tokens(args.token_file)) if args.token_file else []
-    if os.environ.get("THREENO_TOKEN"):
-        tokens.append(os.environ["THREENO_TOKEN"])
-    config = serve.ServeConfig(
-        host=args.host,
-        port=args.port,
-        plans=found,
-        default_plan=args.default_plan,
-        tokens=tokens,
-        cors_origins=tuple(args.cors_origin or ()),
-        publish=args.publish,
-        suppress_below=args.suppress_below,
-        limits=serve.ServiceLimits(
-            body_bytes=args.max_body_bytes,
-            records=args.max_records,
-            seconds=args.timeout,
-            concurrent=args.max_concurrent,
-            queue=args.max_queue,
-        ),
-    )
-    serve.run(config)
-    return EXIT_OK
+    return _cli_serve.run(args)
 
 
 _RUN: Final = {

@@ -1,7 +1,8 @@
 """Input and output at the edges: the converter, plans, datasets, load reports, JSON Schema.
 
 The model knows nothing of files or cattrs; this package maps plain data to it and back
-(STYLE.md: "Validation and serializations are concerns of the edges of your program").
+(validation and serialisation are concerns of the edges of the program: the
+architecture page of the docs).
 Plans are read by :mod:`threeno.io.plans` (through :func:`threeno.plans.load_plan`);
 datasets by :func:`load_dataset` and :func:`iter_records`, written by
 :func:`dump_dataset`, and described by :func:`json_schema`; a folder too large for

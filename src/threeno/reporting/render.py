@@ -87,7 +87,7 @@ FORMATS: Final = ("md", "html", "json", "csv")
 #: The ``schema`` key of the JSON report.
 REPORT_SCHEMA: Final = "threeno-report/1"
 #: The mark every output computed from the bundled synthetic data carries, by language
-#: (issue 18; demo data must never be taken for a locality's figures).
+#: (demo data must never be taken for a locality's figures).
 SIMULATED_MARK: Final = {
     "vi": "SỐ LIỆU MÔ PHỎNG – KHÔNG DÙNG ĐỂ BÁO CÁO",
     "en": "SIMULATED DATA – NOT FOR REPORTING",
