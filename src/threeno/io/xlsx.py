@@ -33,7 +33,7 @@ Every rejection names the file, the sheet, the row as Excel numbers it, and each
 column at fault by its header in the sheet and its letter (``Năm sinh (C)``); a
 person's data is never quoted. Every row read is accepted or rejected. A problem between
 records (a unit code that is not a unit of the plan on the record's date, an unknown
-subject) is located alike (:func:`locate`), and leaves its record accepted, as in every
+subject) is located alike (``locate``), and leaves its record accepted, as in every
 format.
 
 A workbook is a zip archive: before anything is unpacked, each part and the whole are
