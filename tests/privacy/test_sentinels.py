@@ -408,7 +408,8 @@ class TestExcel:
         """A register with personal columns and bad rows: rejections, streams, strict error.
 
         BAD-X1 has the name in the sex column, BAD-X2 a year 1990.5, the third row the
-        name as its id, BAD-X4 the ID number typed as a number, BAD-X5 and BAD-X6 merged
+        name as its id, BAD-X4 the ID number typed as a number, UNIT-X7 a unit code that
+        is no unit of the plan (kept, with a located problem), BAD-X5 and BAD-X6 merged
         cells; each row also holds the sentinels in its personal columns.
         """
         import openpyxl  # noqa: PLC0415
@@ -425,6 +426,7 @@ class TestExcel:
                 ["BAD-X2", "Nữ", 1990.5, "Thái", "03386", day, *tail],
                 [NAME, "Nữ", 1990, "Thái", "03386", day, *tail],
                 ["BAD-X4", "Nữ", 1990, "Thái", "03386", day, None, NAME, int(DIGITS), PHONE],
+                ["UNIT-X7", "Nữ", 1990, "Thái", "99999", day, *tail],
                 ["BAD-X5", "Nữ", 1990, "Thái", "03386", day, *tail],
                 ["BAD-X6", "Nữ", 1990, "Thái", "03386", day, *tail],
             ):
@@ -435,6 +437,9 @@ class TestExcel:
             loaded = out.call(load_dataset, path, plan=PLAN)
             assert loaded is not None
             assert loaded[1].rejected >= 6
+            # UNIT-X7's unit is no unit of the plan: a problem located by sheet and row.
+            assert any(p.sheet is not None for p in loaded[1].problems)
+            out.add(*loaded[1].problems)
             out.add(*loaded[1].rejections, loaded[1].text("vi"), loaded[1].text("en"))
             out.call(load_dataset, path, plan=PLAN, strict=True)
             with iter_records(path, Subject) as stream:
@@ -475,6 +480,7 @@ COVERED = {
     "threeno.io.xlsx_template.workbook_bytes",
     "threeno.io.xlsx_template.write_workbook",
     # Run by load_dataset and iter_records on a workbook (TestExcel).
+    "threeno.io.xlsx.locate",
     "threeno.io.xlsx.read_workbook",
     "threeno.io.xlsx.sheet_ids",
     "threeno.io.xlsx.sheet_records",

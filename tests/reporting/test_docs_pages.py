@@ -76,14 +76,37 @@ class TestWritePages:
         write_pages(PLAN, tmp_path)
         page = (tmp_path / "data-dictionary.md").read_text(encoding="utf-8")
         assert "## `crime_reports`" in page
-        assert "| `received_on` | date (YYYY-MM-DD) | required |" in page
-        assert "| `decided_on` | date (YYYY-MM-DD) or null | optional |" in page
-        assert "| `source` | [ReportSource](#reportsource) | required |" in page
+        received = "| `received_on` | Ngày tiếp nhận | Received on | date (YYYY-MM-DD) | required |"
+        assert received in page
+        decided = "| `decided_on` | Ngày ra quyết định | Decided on | date (YYYY-MM-DD) or null |"
+        assert f"{decided} optional |" in page
+        assert (
+            "| `source` | Nguồn tin | Source | [ReportSource](#reportsource) | required |" in page
+        )
         # Personal data is flagged.
-        assert "| `full_name` | text or null | optional | **Personal data**" in page
+        assert (
+            "| `full_name` | Họ và tên | Full name | text or null | optional | **Personal data**"
+            in page
+        )
         # Enumerations with both labels, from the model's enums.
         assert "| `to_giac` | Tố giác về tội phạm |" in page
         assert "### SuspensionReason" in page
+
+    def test_data_dictionary_names_the_workbook_columns(self, tmp_path: Path) -> None:
+        """Each record type's sheet titles, and each field's column headers in vi and en.
+
+        So an office matches its workbook to the dictionary: the subjects' sheet is
+        "Người thuộc diện quản lý" ("Monitored subjects"), whose column "Năm sinh"
+        ("Year of birth") is the field ``birth_year``. A nested object (an extension of
+        a crime report) has no column of its own: its table has no header columns.
+        """
+        write_pages(PLAN, tmp_path)
+        page = (tmp_path / "data-dictionary.md").read_text(encoding="utf-8")
+        sheet = "Sheet of a workbook: Người thuộc diện quản lý (English: Monitored subjects)."
+        assert sheet in page
+        assert "| `birth_year` | Năm sinh | Year of birth | integer | required |" in page
+        extension = page.split("### Extension\n", 1)[1]
+        assert extension.split("\n\n")[1].startswith("| field | type | required | description |")
 
     def test_rules_with_legal_sources(self, tmp_path: Path) -> None:
         """The rules and the articles they rest on."""

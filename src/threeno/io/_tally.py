@@ -197,6 +197,9 @@ class Tally:
         self.accepted_indexes: dict[str, array.array[int]] = {}
         self.files: dict[str, str | None] = {}
         self.sheets: dict[str, str | None] = {}
+        # The columns of each record type read from a workbook's sheet: field name to
+        # (position, header as written), to name a problem's column (threeno.io.xlsx).
+        self.columns: dict[str, Mapping[str, tuple[int, str]]] = {}
         if check_duplicates and known is None:
             self.ids = {name: Ids() for name in RECORD_TYPES}
             self.accepted_lines = {name: array.array("q") for name in RECORD_TYPES}

@@ -310,7 +310,13 @@ def load_dataset(
             gc.enable()
     if plan is None:
         tally.notes.append(Notice("units_not_checked"))
-    report = tally.report(label, dataset.validate(plan))
+    problems = dataset.validate(plan)
+    if tally.columns:
+        # Read from a workbook: each problem named by sheet, row and column.
+        from threeno.io import xlsx  # noqa: PLC0415 - it imports this module
+
+        problems = xlsx.locate(problems, tally)
+    report = tally.report(label, problems)
     if strict and not report.ok:
         raise LoadReportError(report)
     return dataset, report

@@ -31,7 +31,10 @@ workbooks" gives to offices:
 
 Every rejection names the file, the sheet, the row as Excel numbers it, and each
 column at fault by its header in the sheet and its letter (``Năm sinh (C)``); a
-person's data is never quoted. Every row read is accepted or rejected.
+person's data is never quoted. Every row read is accepted or rejected. A problem between
+records (a unit code that is not a unit of the plan on the record's date, an unknown
+subject) is located alike (``locate``), and leaves its record accepted, as in every
+format.
 
 A workbook is a zip archive: before anything is unpacked, each part and the whole are
 checked against ``limits.unpacked_bytes`` (and the table of texts, read whole, against
@@ -52,6 +55,8 @@ import warnings
 import zipfile
 from typing import TYPE_CHECKING, Any, Final
 from xml.etree import ElementTree as ET
+
+import attrs
 
 from threeno.errors import DatasetError
 from threeno.io import _csvcells
@@ -76,12 +81,12 @@ from threeno.model.dataset import RECORD_TYPES
 from threeno.model.field_labels import SHEET_TITLES
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterable, Iterator, Mapping
     from pathlib import Path
 
-    from threeno.model.dataset import Record
+    from threeno.model.dataset import Problem, Record
 
-__all__ = ["read_workbook", "sheet_ids", "sheet_records"]
+__all__ = ["locate", "read_workbook", "sheet_ids", "sheet_records"]
 
 #: The most parts a workbook's archive may hold (a workbook of eight sheets has ~30).
 _MOST_PARTS: Final = 10_000
@@ -381,6 +386,8 @@ def _sheet_rows(  # noqa: PLR0913 - the sheet, where it is, and what to tell
     positions = {i for i, _, _ in header}
     order = {c.name: i for i, (_, c, _) in enumerate(header)}
     fields = [c.cell for _, c, _ in header]
+    headed = {c.name: (i, text) for i, c, text in header}
+    tally.columns[name] = headed
     skipped = 0
     limit = tally.limits.rows
     for number, values in enumerate(rows, start=2):
@@ -419,23 +426,59 @@ def _sheet_rows(  # noqa: PLR0913 - the sheet, where it is, and what to tell
         all_problems = [*row_problems, *merged_problems]
         if all_problems:
             record = None
-        headed = {c.name: (i, text) for i, c, text in header}
         yield number, data, record, [_headed(p, headed) for p in all_problems]
     if skipped and notes:
         note = {"file": file, "sheet": sheet.title, "count": skipped}
         tally.notes.append(Notice("xlsx_empty_rows_skipped", note))
 
 
-def _headed(problem: FieldProblem, headed: dict[str, tuple[int, str]]) -> FieldProblem:
-    """The problem with its field named by the column's header in the sheet and letter."""
-    name = root(problem.field)
+def _column(field: str, headed: Mapping[str, tuple[int, str]]) -> str | None:
+    """The field's column as headed in the sheet, with its letter (``Năm sinh (C)``)."""
+    name = root(field)
     if name not in headed:
-        return problem
+        return None
     index, text = headed[name]
-    field = f"{text} ({_letter(index)}){problem.field[len(name) :]}"
+    return f"{text} ({_letter(index)}){field[len(name) :]}"
+
+
+def _headed(problem: FieldProblem, headed: Mapping[str, tuple[int, str]]) -> FieldProblem:
+    """The problem with its field named by the column's header in the sheet and letter."""
+    field = _column(problem.field, headed)
+    if field is None:
+        return problem
     return FieldProblem(
         field=field, message=problem.message, code=problem.code, params=problem.params
     )
+
+
+def locate(problems: Iterable[Problem], tally: Tally) -> list[Problem]:
+    """The problems between records, each of a workbook's row located as a rejection is.
+
+    A problem of a record read from a sheet gets the file, the sheet, the row as Excel
+    numbers it, and its field as the column headed in the sheet with its letter
+    (``Mã xã, phường (E)``); the others are as they were. Nothing else changes: the
+    record stays accepted, as a problem between records leaves it in every format.
+    """
+    located: list[Problem] = []
+    for problem in problems:
+        name = problem.record_type
+        headed = tally.columns.get(name)
+        ids = None if tally.ids is None else tally.ids.get(name)
+        row = None if ids is None else ids.first.get(problem.record_id)
+        column = None if headed is None else _column(problem.field, headed)
+        if row is None or column is None or tally.sheets.get(name) is None:
+            located.append(problem)
+            continue
+        located.append(
+            attrs.evolve(
+                problem,
+                field=column,
+                file=tally.files.get(name),
+                sheet=tally.sheets.get(name),
+                line=row,
+            )
+        )
+    return located
 
 
 def sheet_records(path: Path, name: str, tally: Tally) -> Iterator[Record]:

@@ -155,9 +155,15 @@ class Problem:
         code: the message's stable code in :data:`threeno.messages.TEMPLATES`
             (``unknown_case``...), or ``None`` for a message given only in English.
         params: the values its wording names (ids, codes, dates).
+        file: for a located problem, the file the record was read from.
+        sheet: the sheet of an Excel workbook the record is a row of; ``field`` is then
+            the column as headed in the sheet, with its letter (``Mã xã, phường (E)``).
+        line: the record's row as Excel numbers it (or its line); a problem with a
+            ``line`` is *located*, and :meth:`text` starts with :meth:`location_text`.
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0 ``code``, ``params`` and :meth:`text`.
+    .. versionchanged:: 0.2.0 ``code``, ``params``, :meth:`text`; ``file``, ``sheet``,
+       ``line`` and :meth:`location_text` (a workbook's problems are located).
     """
 
     record_type: str
@@ -166,10 +172,38 @@ class Problem:
     message: str
     code: str | None = None
     params: Mapping[str, object] = attrs.field(factory=dict, converter=_frozen, hash=False)
+    file: str | None = None
+    sheet: str | None = None
+    line: int | None = None
 
     def __str__(self) -> str:
-        """The problem in one line, with the record's path first."""
+        """The problem in one line, with the record's path (or place) first."""
+        if self.line is not None:
+            return f"{self.location_text('en')}: {self.field}: {self.message}"
         return f"{self.record_type}[{self.record_id}].{self.field}: {self.message}"
+
+    def location_text(self, lang: Lang = "en") -> str:
+        """Where the record is, for a located problem: file, sheet, row (or line), id.
+
+        ``so-lieu.xlsx, sheet 'Người thuộc diện quản lý', row 8, id 'S-7'``, in Vietnamese
+        ``tệp so-lieu.xlsx, trang tính '...', dòng 8, mã 'S-7'``; the record's path
+        (``subjects[S-7]``) for a problem that is not located.
+
+        .. versionadded:: 0.2.0
+        """
+        vi = check_lang(lang) == "vi"
+        if self.line is None:
+            return f"{self.record_type}[{self.record_id}]"
+        parts = []
+        if self.file is not None:
+            parts.append(f"tệp {self.file}" if vi else self.file)
+        if self.sheet is not None:
+            parts.append(f"trang tính {self.sheet!r}" if vi else f"sheet {self.sheet!r}")
+            parts.append(f"dòng {self.line}" if vi else f"row {self.line}")
+        else:
+            parts.append(f"dòng {self.line}" if vi else f"line {self.line}")
+        parts.append(f"{'mã' if vi else 'id'} {self.record_id!r}")
+        return ", ".join(parts)
 
     @property
     def notice(self) -> Notice | None:
@@ -185,6 +219,8 @@ class Problem:
             return str(self)
         notice = self.notice
         message = self.message if notice is None else notice.text(lang)
+        if self.line is not None:
+            return f"{self.location_text(lang)}: trường {self.field}: {message}"
         known = self.record_type in RECORD_TYPE_LABELS
         label = record_type_label(self.record_type, lang) if known else self.record_type
         return f"mã {self.record_id!r} ({label}), trường {self.field}: {message}"

@@ -8,8 +8,10 @@
 - ``duties.md``: the duty matrix, agencies by task area with clause ids, then every
   duty's text in Vietnamese and English;
 - ``data-dictionary.md``: every record type and field of the interchange format, with
-  its type, whether it is required, and the slugs of every enumeration with their
-  Vietnamese and English labels, read from the model classes themselves;
+  its type, whether it is required, its column's Vietnamese and English headers and its
+  sheet's titles in a workbook (:mod:`threeno.model.field_labels`), and the slugs of
+  every enumeration with their Vietnamese and English labels, read from the model
+  classes themselves;
 - ``rules.md``: the statutory rules with their legal references, read from the rules'
   own docstrings and tables;
 - ``index.md``: a page with a table of contents of the four.
@@ -41,11 +43,12 @@ from threeno.io.schema import field_docs
 from threeno.model._base import LabelledEnum
 from threeno.model._personal import is_sensitive
 from threeno.model.dataset import RECORD_TYPES
+from threeno.model.field_labels import FIELD_LABELS, SHEET_TITLES
 from threeno.rules import calendar, periods, support, time_limits
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Iterable, Iterator, Mapping
     from pathlib import Path
 
     from threeno.indicators.definitions import Indicator
@@ -313,11 +316,20 @@ def _type_text(tp: Any, found: dict[str, type[Any]]) -> str:  # noqa: ANN401 - a
     return str(inner) + suffix  # pragma: no cover - a new kind of field
 
 
-def _fields_table(cls: type[Any], found: dict[str, type[Any]]) -> Iterator[str]:
+def _fields_table(
+    cls: type[Any],
+    found: dict[str, type[Any]],
+    headers: Mapping[str, tuple[str, str]] | None = None,
+) -> Iterator[str]:
+    """The table of the fields of ``cls``; with ``headers``, each column's headers too."""
     hints = typing.get_type_hints(cls)
     docs = field_docs(cls)
-    yield "| field | type | required | description |"
-    yield "|---|---|---|---|"
+    if headers is None:
+        yield "| field | type | required | description |"
+        yield "|---|---|---|---|"
+    else:
+        yield "| field | column (Vietnamese) | column (English) | type | required | description |"
+        yield "|---|---|---|---|---|---|"
     for field in attrs.fields(cls):
         if not field.init:
             continue
@@ -326,7 +338,11 @@ def _fields_table(cls: type[Any], found: dict[str, type[Any]]) -> Iterator[str]:
         if is_sensitive(field):
             description = f"**Personal data** (never shown in a report). {description}"
         kind = _type_text(hints[field.name], found)
-        yield f"| `{field.name}` | {kind} | {required} | {description} |"
+        columns = ""
+        if headers is not None:
+            vi, en = headers[field.name]
+            columns = f" {_text(vi)} | {_text(en)} |"
+        yield f"| `{field.name}` |{columns} {kind} | {required} | {description} |"
 
 
 def _dictionary_page() -> Iterator[str]:
@@ -336,15 +352,20 @@ def _dictionary_page() -> Iterator[str]:
     yield (
         "The interchange format (`threeno/1`): every record type and its fields, read from"
         " the model's classes. Dates are ISO `YYYY-MM-DD`; an optional field may be left"
-        " out or `null`; enumerations take the slugs listed below."
+        " out or `null`; enumerations take the slugs listed below. In an Excel workbook"
+        " (`threeno template`) each record type is a sheet and each field a column, headed"
+        " in Vietnamese or in English as given here."
     )
     for name, cls in RECORD_TYPES.items():
+        sheet_vi, sheet_en = SHEET_TITLES[name]
         yield ""
         yield f"## `{name}`"
         yield ""
         yield f"Class `{cls.__module__}.{cls.__name__}`. {_cell(_summary(cls))}"
         yield ""
-        yield from _fields_table(cls, found)
+        yield f"Sheet of a workbook: {_text(sheet_vi)} (English: {_text(sheet_en)})."
+        yield ""
+        yield from _fields_table(cls, found, FIELD_LABELS[name])
     # Nested objects first (they may name more enumerations), then the enumerations.
     done: set[str] = set()
     yield ""

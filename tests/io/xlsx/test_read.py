@@ -190,7 +190,79 @@ class TestPlantedMistakes:
         for lang in langs:
             assert "Sương" not in r.text(lang)
 
-    def test_merged_cells(self, tmp_path: Path) -> None:
+    def test_unknown_unit(self, tmp_path: Path) -> None:
+        """The unit code 99999, not a unit of the plan: one problem at row 3, column E.
+
+        As in every format, the record is kept (2 read = 2 accepted + 0 rejected) and the
+        problem is one between records (``unit_not_valid_on``, on its own date
+        05/03/2024); in a workbook it is named by sheet, row 3 (the header is row 1, S-1
+        row 2) and the column "Mã xã, phường", the fifth: letter E.
+        """
+        row = _subject({"Mã": "S-2", "Mã xã, phường": "99999"})
+        path = fill(tmp_path / "m.xlsx", {SUBJECTS: [_subject(), row]})
+        data, report = load_dataset(path, plan=plan())
+        assert (report.read, report.accepted, report.rejected) == (2, 2, 0)
+        assert [s.id for s in data.subjects] == ["S-1", "S-2"]
+        (problem,) = report.problems
+        assert (problem.code, problem.record_id) == ("unit_not_valid_on", "S-2")
+        assert (problem.file, problem.sheet, problem.line) == (str(path), SUBJECTS, 3)
+        assert problem.field == "Mã xã, phường (E)"
+        assert problem.text("vi") == (
+            f"tệp {path}, trang tính 'Người thuộc diện quản lý', dòng 3, mã 'S-2':"
+            " trường Mã xã, phường (E): '99999' không phải mã đơn vị hành chính có hiệu"
+            " lực vào ngày 2024-03-05"
+        )
+        assert problem.text("en") == (
+            f"{path}, sheet 'Người thuộc diện quản lý', row 3, id 'S-2':"
+            " Mã xã, phường (E): '99999' is not a valid unit on 2024-03-05"
+        )
+
+    def test_unknown_unit_english_sheet(self, tmp_path: Path) -> None:
+        """In the English template the column is headed "Unit code" (still letter E)."""
+        row = {
+            "ID": "S-1",
+            "Sex": "Female",
+            "Year of birth": 1990,
+            "Ethnicity": "Thai",
+            "Unit code": "99999",
+            "Registered on": dt.date(2024, 3, 5),
+        }
+        path = fill(tmp_path / "data.xlsx", {"Monitored subjects": [row]}, lang="en")
+        _, report = load_dataset(path, plan=plan())
+        (problem,) = report.problems
+        assert (problem.sheet, problem.line, problem.field) == (
+            "Monitored subjects",
+            2,
+            "Unit code (E)",
+        )
+
+    def test_unknown_subject_located_too(self, tmp_path: Path) -> None:
+        """A support action for a subject not in the workbook: its row and column named.
+
+        The sheet "Hoạt động hỗ trợ" has one row (row 2); its subject "S-404" is no
+        subject of the workbook, so the problem ``unknown_subject`` is at row 2, in the
+        column "Mã người được hỗ trợ" (the second: B), and the action stays accepted
+        (2 read: S-1 and SA-1; 2 accepted).
+        """
+        action = {
+            "Mã": "SA-1",
+            "Mã người được hỗ trợ": "S-404",
+            "Hình thức hỗ trợ": "Hỗ trợ y tế",
+            "Cơ quan hỗ trợ": "cong-an-tp",
+            "Mã xã, phường": "03387",
+            "Ngày hỗ trợ": dt.datetime(2024, 4, 1),  # noqa: DTZ001 - as Excel stores it
+        }
+        path = fill(tmp_path / "m.xlsx", {SUBJECTS: [_subject()], "Hoạt động hỗ trợ": [action]})
+        _, report = load_dataset(path, plan=plan())
+        assert (report.read, report.accepted) == (2, 2), report.text("en")
+        (problem,) = report.problems
+        assert (problem.code, problem.sheet, problem.line, problem.field) == (
+            "unknown_subject",
+            "Hoạt động hỗ trợ",
+            2,
+            "Mã người được hỗ trợ (B)",
+        )
+
         """Rows 2-3 merged in column D: both rows rejected at "Dân tộc (D)"."""
         path = fill(
             tmp_path / "m.xlsx",
