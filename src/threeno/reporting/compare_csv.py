@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 __all__ = ["CSV_COLUMNS", "to_csv"]
 
 
-#: The columns of the CSV comparison: what a person reads first, then the codes.
+#: The columns of the CSV comparison, what a person reads first and then the codes.
 CSV_COLUMNS: Final = (
     "section",
     "indicator_name",

@@ -59,7 +59,7 @@ __all__ = [
     "render_comparisons",
 ]
 
-#: The formats of a comparison: the report's text formats, a Word file and a workbook.
+#: The formats of a comparison, the report's text formats with a Word file and a workbook.
 COMPARISON_FORMATS: Final = (*FORMATS, "docx", "xlsx")
 #: The formats written as bytes (:mod:`threeno.reporting.compare_docx`,
 #: :mod:`threeno.reporting.compare_xlsx`).
