@@ -470,6 +470,10 @@ COVERED = {
     "threeno.reporting.compare_view.build_comparison_view",
     "threeno.reporting.compare_view.render_comparison",
     "threeno.reporting.compare_view.render_comparisons",
+    # Through render_comparison and render_comparisons, for csv, docx and xlsx.
+    "threeno.reporting.compare_csv.to_csv",
+    "threeno.reporting.compare_docx.comparison_docx",
+    "threeno.reporting.compare_xlsx.comparison_xlsx",
     "threeno.indicators.engine.evaluate",
     "threeno.indicators.engine.evaluate_records",
     "threeno.io.converter.coded_problems",
