@@ -297,7 +297,15 @@ def _add_compare_command(commands: _Commands[argparse.ArgumentParser]) -> None:
         action="store_true",
         help="exit 0 although records were left out for their unit code",
     )
-    compare.add_argument("--format", choices=FORMATS, default="md", help="format (default: md)")
+    compare.add_argument(
+        "--format",
+        choices=(*FORMATS, "docx", "xlsx"),
+        default="md",
+        help=(
+            "format (default: md); docx: a Word file in the report's layout; xlsx: an Excel"
+            " workbook (the excel extra); both written as bytes, to --out or standard output"
+        ),
+    )
     _add_lang_option(compare)
     compare.add_argument(
         "--out", metavar="FILE", help="write the comparison to FILE (default: standard output)"

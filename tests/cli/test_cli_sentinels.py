@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import functools
+import html
 import inspect
 import json
 import logging
@@ -30,6 +31,7 @@ import subprocess
 import sys
 import traceback
 import warnings
+import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -473,7 +475,7 @@ def _run_report(cli_: Cli) -> None:
 
 
 def _run_compare(cli_: Cli) -> None:
-    """Every format and language on failing data, and to a file; --publish refused.
+    """Every format and language on failing data (Word and Excel to files); --publish refused.
 
     The comparison lists records by id with the reasons each side gives: the search
     checks that no personal value comes with them.
@@ -486,6 +488,16 @@ def _run_compare(cli_: Cli) -> None:
             argv = ["compare", *revisions, "--data", inputs.bad["jsonl"], "--format", fmt]
             done = cli_.run(*argv, "--lang", lang, code=cli.EXIT_DATA)
             assert done.out
+    for fmt in ("docx", "xlsx"):  # the Word file and the workbook: every part of the zip
+        for lang in ("vi", "en"):
+            out = cli_.workdir / f"compare-{lang}.{fmt}"
+            argv = ["compare", *revisions, "--data", inputs.bad["jsonl"], "--format", fmt]
+            cli_.run(*argv, "--lang", lang, "--out", out, code=cli.EXIT_DATA)
+            with zipfile.ZipFile(out) as parts:
+                # openpyxl writes characters as references (&#225;): read them as characters.
+                texts = [html.unescape(parts.read(n).decode("utf-8")) for n in parts.namelist()]
+            assert any("So sánh" in t or "Comparison" in t for t in texts)
+            cli_.add(f"threeno compare --format {fmt} --lang {lang}", *texts)
     out = cli_.workdir / "compare.md"
     argv = ["compare", *revisions[:2], "--data", inputs.good["json"], "--out", out]
     done = cli_.run(*argv, code=cli.EXIT_OK)

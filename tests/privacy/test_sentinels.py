@@ -14,6 +14,7 @@ grows with the library.
 from __future__ import annotations
 
 import datetime as dt
+import html
 import importlib
 import inspect
 import io
@@ -386,13 +387,25 @@ class TestComparisons:
             for lang in ("vi", "en"):
                 out.call(render_comparison, comparison, fmt, lang=lang)
                 out.call(render_comparisons, several, fmt, lang=lang)
+        for fmt in ("docx", "xlsx"):  # the Word file and the workbook: every part of the zip
+            for lang in LANGS:
+                one = render_comparison(comparison, fmt, lang=lang)
+                both = render_comparisons(several, fmt, lang=lang)
+                assert isinstance(one, bytes)
+                assert isinstance(both, bytes)
+                out.texts.extend([*_zip_texts(one), *_zip_texts(both)])
         out.call(build_comparison_view, comparison, "en")
 
 
 def _zip_texts(data: bytes) -> list[str]:
-    """The text of every part of a zip archive (a workbook)."""
+    """The text of every part of a zip archive (a workbook), as written and as read.
+
+    openpyxl writes characters as references (``&#225;``): each part also with them
+    read as characters, so that a sentinel with accents is found.
+    """
     with zipfile.ZipFile(io.BytesIO(data)) as parts:
-        return [parts.read(name).decode("utf-8") for name in parts.namelist()]
+        texts = [parts.read(name).decode("utf-8") for name in parts.namelist()]
+    return [*texts, *(html.unescape(text) for text in texts)]
 
 
 class TestExcel:
@@ -462,6 +475,10 @@ COVERED = {
     "threeno.reporting.compare_view.build_comparison_view",
     "threeno.reporting.compare_view.render_comparison",
     "threeno.reporting.compare_view.render_comparisons",
+    # Through render_comparison and render_comparisons, for csv, docx and xlsx.
+    "threeno.reporting.compare_csv.to_csv",
+    "threeno.reporting.compare_docx.comparison_docx",
+    "threeno.reporting.compare_xlsx.comparison_xlsx",
     "threeno.indicators.engine.evaluate",
     "threeno.indicators.engine.evaluate_records",
     "threeno.io.converter.coded_problems",

@@ -104,9 +104,9 @@ class TestOtherFormats:
         assert (html.count("<html"), html.count("<h1>")) == (1, 2)
 
     def test_an_unknown_format(self) -> None:
-        """Docx is the report's, not the comparison's."""
+        """A format neither the report nor the comparison has."""
         with pytest.raises(ValidationError, match="format"):
-            render_comparison(RESULT, "docx")
+            render_comparison(RESULT, "pdf")
 
 
 class TestCommand:

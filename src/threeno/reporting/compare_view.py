@@ -22,10 +22,8 @@ II.3.b, IV.2.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, Literal, overload
 
 import attrs
 
@@ -35,6 +33,9 @@ from threeno.indicators.compare import Comparison, Difference, Numbers, RecordSt
 from threeno.indicators.definitions import Level
 from threeno.lang import Lang, check_lang, count, date, number
 from threeno.model.plan import EvaluationReadings
+from threeno.reporting.compare_csv import to_csv
+from threeno.reporting.compare_docx import comparison_docx
+from threeno.reporting.compare_xlsx import comparison_xlsx
 from threeno.reporting.render import FORMATS, SIMULATED_MARK, _environment
 from threeno.reporting.view import make_cell
 from threeno.reporting.view._words import category_label, words
@@ -45,6 +46,8 @@ if TYPE_CHECKING:
     from threeno.model.plan import Plan, Target
 
 __all__ = [
+    "BINARY_FORMATS",
+    "COMPARISON_FORMATS",
     "COMPARISON_SCHEMA",
     "ComparisonView",
     "IndicatorChange",
@@ -55,6 +58,12 @@ __all__ = [
     "render_comparison",
     "render_comparisons",
 ]
+
+#: The formats of a comparison, the report's text formats with a Word file and a workbook.
+COMPARISON_FORMATS: Final = (*FORMATS, "docx", "xlsx")
+#: The formats written as bytes (:mod:`threeno.reporting.compare_docx`,
+#: :mod:`threeno.reporting.compare_xlsx`).
+BINARY_FORMATS: Final = ("docx", "xlsx")
 
 #: The ``schema`` key of the JSON comparison report.
 COMPARISON_SCHEMA: Final = "threeno-comparison-report/1"
@@ -477,101 +486,38 @@ def _to_json(view: ComparisonView, comparison: Comparison, *, simulated: bool) -
     return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n"
 
 
-#: The columns of the CSV comparison: what a person reads first, then the codes.
-CSV_COLUMNS: Final = (
-    "section",
-    "indicator_name",
-    "unit_name",
-    "baseline",
-    "alternative",
-    "difference",
-    "status",
-    "note",
-    "indicator",
-    "unit",
-    "dimension",
-    "category",
-    "record",
-    "alternative_id",
-)
-_CSV_HEADERS: Final = {
-    "vi": (
-        "Phần",
-        "Nội dung",
-        "Đơn vị, nhóm",
-        "Phương án gốc",
-        "Phương án so sánh",
-        "Chênh lệch",
-        "Đánh giá",
-        "Ghi chú",
-        "Mã chỉ tiêu",
-        "Mã đơn vị",
-        "Mã phân tổ",
-        "Mã nhóm",
-        "Mã bản ghi",
-        "Mã phương án so sánh",
-    ),
-    "en": CSV_COLUMNS,
-}
-_CSV_SECTIONS: Final = {
-    "vi": {"change": "thay đổi", "result": "kết quả", "breakdown": "phân tổ", "record": "bản ghi"},
-    "en": {"change": "change", "result": "result", "breakdown": "breakdown", "record": "record"},
-}
-_FORMULA_START: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _csv_text(text: str) -> str:
-    """A text cell a spreadsheet shows as text, never runs as a formula (OWASP)."""
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
-
-
-def _to_csv(view: ComparisonView, *, simulated: bool, header: bool = True) -> str:
-    sections = _CSV_SECTIONS[view.lang]
-    rows: list[list[str]] = []
-    if simulated:
-        rows.append(["", SIMULATED_MARK[view.lang], *[""] * 11])
-    for change in view.differences:
-        cells = [sections["change"], change.label, "", "", "", change.text, "", change.note]
-        rows.append([*cells, "", "", "", "", ""])
-    for ind in view.indicators:
-        for row in (*ind.rows, *ind.categories):
-            numbers = row.numbers
-            rows.append(
-                [
-                    sections["result" if numbers.dimension is None else "breakdown"],
-                    row.name,
-                    row.unit,
-                    row.baseline,
-                    row.alternative,
-                    row.delta,
-                    row.status,
-                    "",
-                    row.indicator,
-                    numbers.unit or "",
-                    numbers.dimension or "",
-                    numbers.category or "",
-                    "",
-                ]
-            )
-        for rec in ind.records:
-            cells = [sections["record"], ind.name, "", rec.baseline, rec.alternative, "", "", ""]
-            rows.append([*cells, ind.id, "", "", "", rec.record_id])
-    out = io.StringIO()
-    writer = csv.writer(out)
-    if header:
-        writer.writerow(_CSV_HEADERS[view.lang])
-    writer.writerows([*(_csv_text(cell) for cell in row), view.alternative_id] for row in rows)
-    return out.getvalue()
-
-
+@overload
+def render_comparison(
+    comparison: Comparison,
+    format: Literal["md", "html", "json", "csv"],
+    *,
+    lang: Lang = ...,
+    simulated: bool = ...,
+) -> str: ...
+@overload
+def render_comparison(
+    comparison: Comparison,
+    format: Literal["docx", "xlsx"],
+    *,
+    lang: Lang = ...,
+    simulated: bool = ...,
+) -> bytes: ...
+@overload
+def render_comparison(
+    comparison: Comparison,
+    format: str,
+    *,
+    lang: Lang = ...,
+    simulated: bool = ...,
+) -> str | bytes: ...
 def render_comparison(
     comparison: Comparison,
     format: str,  # noqa: A002 - the same name as render's
     *,
     lang: Lang = "vi",
     simulated: bool = False,
-) -> str:
-    """Render a comparison as a report: ``md``, ``html``, ``json`` or ``csv``.
+) -> str | bytes:
+    """Render a comparison as a report: ``md``, ``html``, ``json``, ``csv``, ``docx``, ``xlsx``.
 
     >>> from threeno import compare
     >>> from threeno.model.dataset import Dataset
@@ -589,14 +535,16 @@ def render_comparison(
 
     Args:
         comparison: the comparison (:func:`threeno.indicators.compare.compare`).
-        format: one of :data:`~threeno.reporting.render.FORMATS`.
+        format: one of :data:`COMPARISON_FORMATS`.
         lang: ``"vi"`` (the default) or ``"en"``.
         simulated: whether the records are the bundled synthetic data: marked at the
             top, as a report is (:data:`~threeno.reporting.render.SIMULATED_MARK`).
 
     Returns:
         The text (CSV rows end in CRLF; a CSV file is written as
-        :data:`~threeno.reporting.render.CSV_ENCODING`).
+        :data:`~threeno.reporting.render.CSV_ENCODING`); for ``docx`` and ``xlsx``
+        the file's bytes (:mod:`~threeno.reporting.compare_docx`,
+        :mod:`~threeno.reporting.compare_xlsx`), the same for the same comparison.
 
     Raises:
         ValidationError: for something other than a comparison, or an unknown format.
@@ -604,14 +552,16 @@ def render_comparison(
 
     .. versionadded:: 0.2.0
     """
-    if format not in FORMATS:
-        msg = f"must be one of {', '.join(FORMATS)}, not {format!r}"
+    if format not in COMPARISON_FORMATS:
+        msg = f"must be one of {', '.join(COMPARISON_FORMATS)}, not {format!r}"
         raise ValidationError(msg, cls_name="render_comparison", field="format")
+    if format in BINARY_FORMATS:
+        return render_comparisons([comparison], format, lang=lang, simulated=simulated)
     view = build_comparison_view(comparison, lang)
     if format == "json":
         return _to_json(view, comparison, simulated=simulated)
     if format == "csv":
-        return _to_csv(view, simulated=simulated)
+        return to_csv(view, simulated=simulated)
     template = _environment().get_template(f"compare.{format}")
     mark = SIMULATED_MARK[view.lang] if simulated else ""
     code = check_lang(view.lang)
@@ -623,19 +573,45 @@ def render_comparison(
     )
 
 
+@overload
+def render_comparisons(
+    comparisons: Sequence[Comparison],
+    format: Literal["md", "html", "json", "csv"],
+    *,
+    lang: Lang = ...,
+    simulated: bool = ...,
+) -> str: ...
+@overload
+def render_comparisons(
+    comparisons: Sequence[Comparison],
+    format: Literal["docx", "xlsx"],
+    *,
+    lang: Lang = ...,
+    simulated: bool = ...,
+) -> bytes: ...
+@overload
+def render_comparisons(
+    comparisons: Sequence[Comparison],
+    format: str,
+    *,
+    lang: Lang = ...,
+    simulated: bool = ...,
+) -> str | bytes: ...
 def render_comparisons(
     comparisons: Sequence[Comparison],
     format: str,  # noqa: A002 - the same name as render's
     *,
     lang: Lang = "vi",
     simulated: bool = False,
-) -> str:
+) -> str | bytes:
     """Render several comparisons of one baseline as one document.
 
     One comparison renders as :func:`render_comparison` renders it. Several: Markdown
     one after another, separated by a rule; HTML one page, each comparison's sections in
     turn; JSON ``{"schema": ..., "comparisons": [...]}``; CSV one table, the header once
-    (the last column, ``alternative_id``, says which revision a row is about).
+    (the last column, ``alternative_id``, says which revision a row is about); Word each
+    comparison from a new page (:mod:`~threeno.reporting.compare_docx`); Excel the same
+    three sheets, each row naming its alternative (:mod:`~threeno.reporting.compare_xlsx`).
 
     Raises:
         ValidationError: for no comparison, something other than comparisons, or an
@@ -647,6 +623,12 @@ def render_comparisons(
     if not comparisons:
         msg = "name at least one comparison"
         raise ValidationError(msg, cls_name="render_comparison", field="comparisons")
+    if format in BINARY_FORMATS:
+        views = [build_comparison_view(c, lang) for c in comparisons]
+        mark = SIMULATED_MARK[views[0].lang] if simulated else None
+        day = comparisons[0].period.end
+        write = comparison_docx if format == "docx" else comparison_xlsx
+        return write(views, day=day, mark=mark)
     if len(comparisons) == 1:
         return render_comparison(comparisons[0], format, lang=lang, simulated=simulated)
     if format == "json":
@@ -656,10 +638,10 @@ def render_comparisons(
     if format == "csv":
         views = [build_comparison_view(c, lang) for c in comparisons]
         return "".join(
-            _to_csv(view, simulated=simulated and i == 0, header=i == 0)
+            to_csv(view, simulated=simulated and i == 0, header=i == 0)
             for i, view in enumerate(views)
         )
-    texts = [render_comparison(c, format, lang=lang, simulated=simulated) for c in comparisons]
+    texts = [str(render_comparison(c, format, lang=lang, simulated=simulated)) for c in comparisons]
     if format == "md":
         return "\n---\n\n".join(texts)
     first, *others = texts
