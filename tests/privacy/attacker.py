@@ -225,10 +225,12 @@ def _read_cell(table: Table, where: tuple[str, ...], cell: Mapping[str, Any]) ->
             table.shown[key] = int(number)
         else:
             table.hidden.append(key)
-            if shown_as.startswith("<"):  # the mark says the count is below k
-                table.facts.append(Fact(((key, 1),), int(shown_as[1:]) - 1, equal=False))
+            # The mark, before the count's unit ("x women", "<5 tin", "x/35 reports").
+            mark = shown_as.strip().split(" ", maxsplit=1)[0].rstrip(",:")
+            if mark.startswith("<"):  # the mark says the count is below k
+                table.facts.append(Fact(((key, 1),), int(mark[1:]) - 1, equal=False))
             else:
-                assert shown_as == "x", (key, text)
+                assert mark == "x", (key, text)
 
 
 def read_report(report: Mapping[str, Any]) -> Table:
