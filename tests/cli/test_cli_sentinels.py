@@ -56,6 +56,7 @@ from threeno.indicators.definitions import Level
 from threeno.io.converter import CONVERTER
 from threeno.io.datasets import SCHEMA, LoadLimits, dump_dataset, load_dataset
 from threeno.io.schema import SCHEMA_NAMES
+from threeno.io.xlsx_template import write_workbook
 from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.plans import load_plan
 from threeno.reporting.render import CSV_HEADERS, FORMATS
@@ -606,6 +607,33 @@ def _run_sample(cli_: Cli) -> None:
     cli_.run("validate", "sample", code=cli.EXIT_OK)
 
 
+def _run_template(cli_: Cli) -> None:
+    """The Excel template in each language and with the personal columns; a filled one read.
+
+    The good data are written into the template (their personal values included) and read
+    back by ``validate`` and ``report``. The template holds no record; the filled workbook
+    holds the good data's sentinels, so only its own file may show them: what the commands
+    print about it may not.
+    """
+    for lang, extra in (("vi", ()), ("en", ()), ("vi", ("--personal-data",))):
+        out = cli_.workdir / f"so-lieu-{lang}-{len(extra)}.xlsx"
+        cli_.run("template", "--lang", lang, *extra, "--out", out, code=cli.EXIT_OK)
+        with zipfile.ZipFile(out) as parts:
+            texts = [html.unescape(parts.read(n).decode("utf-8")) for n in parts.namelist()]
+        assert any("Hướng dẫn" in t or "Instructions" in t for t in texts)
+        cli_.add(f"threeno template --lang {lang} {' '.join(extra)}", *texts)
+    plan = load_plan("lai-chau-2024")
+    data, _ = load_dataset(cli_.inputs.good["json"], plan=plan)
+    filled = cli_.inputs.root / "filled.xlsx"  # an input, searched only for what is printed
+    write_workbook(filled, plan=plan, dataset=data, personal_data=True)
+    with zipfile.ZipFile(filled) as parts:  # the sentinels are in it, or this proves nothing
+        written = " ".join(html.unescape(parts.read(n).decode("utf-8")) for n in parts.namelist())
+    assert any(piece in written.upper() for piece in SEARCHED)
+    done = cli_.run("validate", filled, code=cli.EXIT_OK)
+    assert done.out
+    cli_.run("report", "--data", filled, "--period", "2024", code=cli.EXIT_OK)
+
+
 def _run_serve(cli_: Cli) -> None:
     """A usage error before the service starts (no records read).
 
@@ -628,6 +656,7 @@ RUNNERS: Final[dict[str, Callable[[Cli], None]]] = {
     "docs": _run_docs,
     "plan show": _run_plan_show,
     "sample": _run_sample,
+    "template": _run_template,
     "serve": _run_serve,
 }
 
