@@ -28,9 +28,11 @@ Plan clauses: IV.2 (the reports sent to the Steering Committee are complete or a
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import stat
 import tempfile
+import zipfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, NoReturn
 
@@ -41,6 +43,7 @@ from threeno.io._files import kind_of, os_reason
 from threeno.messages import Notice
 
 if TYPE_CHECKING:
+    import datetime as dt
     from collections.abc import Iterable, Iterator
 
 __all__ = [
@@ -48,6 +51,7 @@ __all__ = [
     "check_not_input",
     "check_output",
     "check_output_folder",
+    "fixed_zip",
     "make_folder",
     "write_atomic",
 ]
@@ -284,3 +288,25 @@ def write_atomic(
     with atomic_open(target, inputs=inputs, encoding=encoding) as out:
         out.write(text)
     return Path(target)
+
+
+def fixed_zip(data: bytes, day: dt.date) -> bytes:
+    """The same zip archive (a .docx, a .xlsx) with every part dated ``day``: the same bytes.
+
+    python-docx and openpyxl date each part of the zip with the time of writing; here
+    every part is rewritten dated ``day`` at midnight, ``[Content_Types].xml`` first and
+    the others by name, with the same compression and no system-dependent attribute, so
+    that the same inputs give the same file.
+    """
+    when = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
+    with zipfile.ZipFile(io.BytesIO(data)) as source:
+        names = sorted(source.namelist(), key=lambda name: (name != "[Content_Types].xml", name))
+        out = io.BytesIO()
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
+            for name in names:
+                info = zipfile.ZipInfo(name, date_time=when)
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.create_system = 0
+                info.external_attr = 0
+                target.writestr(info, source.read(name), compresslevel=9)
+    return out.getvalue()

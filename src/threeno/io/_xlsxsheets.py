@@ -17,17 +17,16 @@ Private to :mod:`threeno.io`; openpyxl (the ``excel`` extra) is imported by
 from __future__ import annotations
 
 import datetime as dt
-import io
 import types
 import typing
 import unicodedata
-import zipfile
 from typing import TYPE_CHECKING, Any, Final, NoReturn, Union, get_args, get_origin
 
 import attrs
 
 from threeno.errors import DatasetError
 from threeno.io import _csvcells
+from threeno.io._atomic import fixed_zip
 from threeno.messages import Notice
 from threeno.model._base import LabelledEnum
 from threeno.model._personal import is_sensitive
@@ -85,27 +84,6 @@ def openpyxl_or_refuse() -> ModuleType:
     except ImportError:
         refuse("xlsx_not_installed")
     return openpyxl
-
-
-def fixed_zip(data: bytes, day: dt.date) -> bytes:
-    """The same archive with every part dated ``day``, in a fixed order: the same bytes.
-
-    openpyxl dates each part of the zip with the time of writing; here every part is
-    rewritten dated ``day`` at midnight, ``[Content_Types].xml`` first and the others by
-    name, with no system-dependent attribute.
-    """
-    when = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-            for name in names:
-                info = zipfile.ZipInfo(name, date_time=when)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 0
-                info.external_attr = 0
-                target.writestr(info, source.read(name), compresslevel=9)
-    return out.getvalue()
 
 
 def fold(text: str) -> str:

@@ -11,9 +11,7 @@ Private: :mod:`threeno.reporting.docx` is the public entry.
 
 from __future__ import annotations
 
-import io
 import unicodedata
-import zipfile
 from typing import TYPE_CHECKING, Final
 
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -24,7 +22,6 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt
 
 if TYPE_CHECKING:
-    import datetime as dt
     from collections.abc import Sequence
 
     from docx.document import Document
@@ -556,24 +553,3 @@ def drop_thumbnail(document: Document) -> None:
     for rid, relationship in list(package.rels.items()):
         if relationship.reltype == thumbnail:
             del package.rels[rid]
-
-
-def fixed_zip(data: bytes, day: dt.date) -> bytes:
-    """The same .docx with every entry dated ``day``, in a fixed order: the same bytes.
-
-    python-docx dates each entry of the zip with the time of writing; here every entry
-    is rewritten with ``day`` at midnight, ``[Content_Types].xml`` first and the others
-    by name, with the same compression and no system-dependent attribute.
-    """
-    when = (max(day.year, 1980), day.month, day.day, 0, 0, 0)
-    with zipfile.ZipFile(io.BytesIO(data)) as source:
-        names = sorted(source.namelist(), key=lambda name: (name != "[Content_Types].xml", name))
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
-            for name in names:
-                info = zipfile.ZipInfo(name, date_time=when)
-                info.compress_type = zipfile.ZIP_DEFLATED
-                info.create_system = 0
-                info.external_attr = 0
-                target.writestr(info, source.read(name), compresslevel=9)
-    return out.getvalue()

@@ -30,6 +30,7 @@ import io
 from typing import TYPE_CHECKING, Any, Final
 
 from threeno.errors import ThreenoError
+from threeno.io._atomic import fixed_zip
 from threeno.lang import count
 
 if TYPE_CHECKING:
@@ -91,7 +92,7 @@ def comparison_docx(views: Sequence[ComparisonView], *, day: dt.date, mark: str 
     props.revision = 1
     out = io.BytesIO()
     document.save(out)
-    return lay.fixed_zip(out.getvalue(), day)
+    return fixed_zip(out.getvalue(), day)
 
 
 def _section(document: Any, *, landscape: bool) -> None:  # noqa: ANN401 - a python-docx Document

@@ -37,6 +37,7 @@ import io
 from typing import TYPE_CHECKING
 
 from threeno.errors import ThreenoError
+from threeno.io._atomic import fixed_zip
 from threeno.reporting.document import build_document
 from threeno.reporting.letterhead import (
     LETTERHEAD_KEYS,
@@ -153,7 +154,7 @@ def render_docx(  # noqa: PLR0913 - the report's options, all keyword-only
     _properties(document, frame, view)
     out = io.BytesIO()
     document.save(out)
-    return lay.fixed_zip(out.getvalue(), frame.issued_on or view.header.end)
+    return fixed_zip(out.getvalue(), frame.issued_on or view.header.end)
 
 
 def _properties(document: object, frame: Frame, view: ReportView) -> None:
