@@ -358,6 +358,13 @@ class TestParse:
         with pytest.raises(ScenarioError, match=r"^x\.scenario\.toml: not valid TOML: .*line 2"):
             parse_scenarios("name = 'x'\nplan = = 1\n", file="x.scenario.toml")
 
+    def test_number_of_thousands_of_digits(self) -> None:
+        """A number of 5,000 digits (Python reads at most 4,300) is a ScenarioError."""
+        with pytest.raises(ScenarioError, match=r"^x\.scenario\.toml: a number of more than"):
+            parse_scenarios(
+                "name = 'x'\nevaluate_on = " + "9" * 5000 + "\n", file="x.scenario.toml"
+            )
+
 
 class TestLoadScenarios:
     """``load_scenarios``: files."""

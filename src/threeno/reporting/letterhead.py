@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt  # noqa: TC003 - Sphinx evaluates the annotations to link them
 import re
+import sys
 import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -66,6 +67,8 @@ _MONTHS: Final = (
     "October", "November", "December",
 )  # fmt: skip
 # A blank to fill in by hand: the number is given when the document is registered.
+#: The longest letterhead file read: its dozen short keys fit in far less.
+_LETTERHEAD_BYTES: Final = 64 * 1024
 BLANK: Final = "\u00a0" * 8
 # The kinds of administrative unit a place name drops (Phụ lục I: the place is the unit's
 # name), unless what follows is a number ("Quận 1").
@@ -122,15 +125,34 @@ def load_letterhead(path: str | Path) -> Letterhead:
     datetime.date(2025, 1, 5)
 
     Raises:
-        ValidationError: for a key not known, or a value of the wrong kind.
+        ValidationError: for a file that is not UTF-8 TOML (or is longer than 64 KiB,
+            nested too deeply, or holds a number of thousands of digits), a key not
+            known, or a value of the wrong kind.
         OSError: when the file cannot be read.
     """
     with Path(path).open("rb") as handle:
-        try:
-            data = tomllib.load(handle)
-        except tomllib.TOMLDecodeError as exc:
-            msg = f"{Path(path).name}: not TOML: {exc}"
-            raise ValidationError(msg, cls_name="Letterhead") from None
+        raw = handle.read(_LETTERHEAD_BYTES + 1)
+    name = Path(path).name
+    if len(raw) > _LETTERHEAD_BYTES:
+        msg = f"{name}: longer than {_LETTERHEAD_BYTES:,} bytes, the most a letterhead holds"
+        raise ValidationError(msg, cls_name="Letterhead")
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        msg = f"{name}: not UTF-8 text"
+        raise ValidationError(msg, cls_name="Letterhead") from None
+    except tomllib.TOMLDecodeError as exc:
+        # The reader's message names the line and column, never the value.
+        msg = f"{name}: not TOML: {exc}"
+        raise ValidationError(msg, cls_name="Letterhead") from None
+    except RecursionError:
+        # tomllib recurses once per level of nesting: a hostile file exhausts the stack.
+        msg = f"{name}: nested too deeply to read"
+        raise ValidationError(msg, cls_name="Letterhead") from None
+    except ValueError:
+        # A number of thousands of digits, which Python refuses to read (CVE-2020-10735).
+        msg = f"{name}: a number of more than {sys.get_int_max_str_digits():,} digits"
+        raise ValidationError(msg, cls_name="Letterhead") from None
     unknown = sorted(set(data) - set(LETTERHEAD_KEYS))
     if unknown:
         msg = f"unknown key(s) {', '.join(unknown)}; the keys are {', '.join(LETTERHEAD_KEYS)}"

@@ -23,6 +23,7 @@ any indicator.
 from __future__ import annotations
 
 import math
+import sys
 import tomllib
 from collections.abc import Mapping  # noqa: TC003 - attrs and Sphinx read the annotations
 from pathlib import Path
@@ -468,6 +469,10 @@ def parse_scenarios(
     except RecursionError:
         # tomllib recurses once per level of nesting: a hostile file exhausts the stack.
         msg = f"{path}: nested too deeply to read"
+        raise ScenarioError(msg) from None
+    except ValueError:
+        # A number of thousands of digits, which Python refuses to read (CVE-2020-10735).
+        msg = f"{path}: a number of more than {sys.get_int_max_str_digits():,} digits"
         raise ScenarioError(msg) from None
     problems: list[str] = []
     scenarios: list[Scenario] = []

@@ -126,6 +126,31 @@ class TestLetterheadFile:
         with pytest.raises(ValidationError, match="unknown key"):
             load_letterhead(path)
 
+    @pytest.mark.parametrize(
+        ("content", "says"),
+        [
+            (b'number = "\xff"\n', "not UTF-8"),
+            (b"number = " + b"[" * 5000 + b"]" * 5000, "nested too deeply"),
+            (b"number = " + b"9" * 5000, "digits"),
+            (b"number = 1 +\n", "not TOML"),
+            (b'place = "' + b"a" * (64 * 1024) + b'"\n', "longer than 65,536 bytes"),
+        ],
+        ids=["latin-1", "deep", "long-number", "not-toml", "too-long"],
+    )
+    def test_hostile_file(self, tmp_path: Path, content: bytes, says: str) -> None:
+        """A hostile letterhead file is a ValidationError naming the file, never a crash.
+
+        The cases: a byte that is not UTF-8, 5,000 nested arrays (tomllib recurses once
+        per level), a number of 5,000 digits (Python reads at most 4,300), a TOML
+        syntax error, and 64 KiB + 13 bytes (the most read is 64 × 1024 = 65,536).
+        """
+        path = tmp_path / "letterhead.toml"
+        path.write_bytes(content)
+        with pytest.raises(ValidationError, match=says) as caught:
+            load_letterhead(path)
+        assert "letterhead.toml" in str(caught.value)
+        assert "aaaa" not in str(caught.value)
+
     def test_options_replace_the_files_keys(self) -> None:
         """The command line's value wins over the file's."""
         base = Letterhead(number="7", place="Lai Châu")
