@@ -94,7 +94,11 @@ def main(argv: list[str]) -> int:
             print(f"differs: {name}")
         print(f"{len(differ)} file(s) differ" if differ else "the two snapshots are equal")
         return 1 if differ else 0
-    if len(argv) != 1:
+    if argv[:1] in (["-h"], ["--help"]):
+        print(__doc__)
+        return 0
+    if len(argv) != 1 or argv[0].startswith("-"):
+        # An option not known is never taken for a folder to write into.
         print(__doc__)
         return 2
     print(f"{write(Path(argv[0]))} files written to {argv[0]}")
