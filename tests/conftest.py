@@ -59,6 +59,7 @@ SLOW: tuple[str, ...] = (
     "tests/indicators/test_engine.py::test_property_order_and_partitions",
     "tests/indicators/test_compare.py::test_property_compare_is_two_evaluations",
     "tests/privacy/test_fuzz.py",
+    "tests/privacy/test_fuzz_xlsx.py",
     "tests/rules/test_lean_limits.py::test_every_day_of_receipt",
     "tests/privacy/test_attack.py",
     "tests/cli/test_cli_sentinels.py",

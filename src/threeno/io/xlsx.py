@@ -53,7 +53,7 @@ import math
 import re
 import warnings
 import zipfile
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 from xml.etree import ElementTree as ET
 
 import attrs
@@ -367,6 +367,29 @@ def _rows(path: Path, name: str, tally: Tally, *, notes: bool = True) -> Iterato
             yield sheet.title, row
 
 
+def _unreadable(file: str, sheet: str, exc: BaseException) -> NoReturn:
+    """Refuse a sheet whose XML is damaged (cut, spliced): its rows cannot be trusted."""
+    refuse("xlsx_sheet_unreadable", file=file, sheet=sheet, detail=type(exc).__name__)
+
+
+def _guarded(rows: Iterator[tuple[Any, ...]], file: str, sheet: str) -> Iterator[tuple[Any, ...]]:
+    """The rows openpyxl reads, any error of a damaged sheet a :class:`DatasetError`.
+
+    openpyxl parses a sheet's XML as its rows are asked for, so a sheet cut short or
+    spliced with other bytes raises (``ParseError``, ``ValueError``, ``KeyError``...)
+    part-way: the whole load stops with ``xlsx_sheet_unreadable``, never with the rows
+    read so far taken as the sheet.
+    """
+    while True:
+        try:
+            values = next(rows)
+        except StopIteration:
+            return
+        except Exception as exc:  # noqa: BLE001 - whatever a damaged sheet's XML raises
+            _unreadable(file, sheet, exc)
+        yield values
+
+
 def _sheet_rows(  # noqa: PLR0913 - the sheet, where it is, and what to tell
     book: Any,  # noqa: ANN401 - an openpyxl workbook
     sheet: Any,  # noqa: ANN401 - an openpyxl sheet
@@ -376,12 +399,15 @@ def _sheet_rows(  # noqa: PLR0913 - the sheet, where it is, and what to tell
     *,
     notes: bool,
 ) -> Iterator[Row]:
-    with book._archive.open(sheet._worksheet_path) as source:  # noqa: SLF001 - its XML
-        merged = _merged(source)
+    try:
+        with book._archive.open(sheet._worksheet_path) as source:  # noqa: SLF001 - its XML
+            merged = _merged(source)
+    except Exception as exc:  # noqa: BLE001 - whatever a damaged sheet's XML raises
+        _unreadable(file, sheet.title, exc)
     # The sheet's own claim of its size (its <dimension>) is not trusted: a tool that
     # writes it wrong would otherwise have rows beyond it left unread, silently.
     sheet.reset_dimensions()
-    rows = sheet.iter_rows(values_only=True)
+    rows = _guarded(sheet.iter_rows(values_only=True), file, sheet.title)
     header = _header(file, sheet.title, name, next(rows, None))
     positions = {i for i, _, _ in header}
     order = {c.name: i for i, (_, c, _) in enumerate(header)}

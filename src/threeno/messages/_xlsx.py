@@ -20,6 +20,10 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "tệp {file}: không phải sổ tính Excel (.xlsx) đọc được ({detail})",
         "{file}: not an Excel workbook (.xlsx) that can be read ({detail})",
     ),
+    "xlsx_sheet_unreadable": (
+        "tệp {file}: không đọc được trang tính {sheet!r}, tệp bị hỏng ({detail})",
+        "{file}: the sheet {sheet!r} cannot be read, the file is damaged ({detail})",
+    ),
     "xlsx_part_too_large": (
         (
             "tệp {file}: phần {part!r} khi giải nén có {size:number} byte, vượt giới hạn"

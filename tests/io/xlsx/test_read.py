@@ -349,6 +349,30 @@ class TestHostileFiles:
             load_dataset(path)
         assert caught.value.code == "xlsx_not_a_workbook"
 
+    @pytest.mark.parametrize("where", [180, -20])
+    def test_sheet_cut_short(self, tmp_path: Path, where: int) -> None:
+        """The subjects' sheet XML cut (at byte 180, or 20 bytes before its end).
+
+        The load stops with ``xlsx_sheet_unreadable`` naming the sheet, as does the
+        stream of that sheet: a damaged sheet is never read as the rows before the cut.
+        """
+        import io  # noqa: PLC0415
+        import zipfile  # noqa: PLC0415
+
+        path = fill(tmp_path / "w.xlsx", {SUBJECTS: [_subject(), _subject({"Mã": "S-2"})]})
+        source = zipfile.ZipFile(io.BytesIO(path.read_bytes()))
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                body = source.read(item)
+                if item.filename == "xl/worksheets/sheet2.xml":  # the subjects' sheet
+                    body = body[:where]
+                target.writestr(item.filename, body)
+        for read in (load_dataset, lambda p: list(iter_records(p, Subject))):
+            with pytest.raises(DatasetError) as caught:
+                read(path)
+            assert caught.value.code == "xlsx_sheet_unreadable"
+            assert caught.value.params["sheet"] == SUBJECTS
+
     def test_row_limit(self, tmp_path: Path) -> None:
         """Limit 2 rows a sheet; rows 2 and 3 are records: row 3 is beyond, refused."""
         path = fill(tmp_path / "w.xlsx", {SUBJECTS: [_subject(), _subject({"Mã": "S-2"})]})
