@@ -204,9 +204,10 @@ class TestWarnings:
         assert expected_params == {k: warning.params[k] for k in expected_params}
         expected_vi = (
             "kỳ báo cáo 6 tháng đầu năm 2025 (15/12/2024 – 14/06/2025) không nằm trong"
-            " năm 2024 (15/12/2023 – 14/12/2024) của kế hoạch lai-chau-2024"
+            " năm 2024 (15/12/2023 – 14/12/2024) của Kế hoạch"
         )
         assert expected_vi == warning.text("vi")
+        assert "lai-chau-2024" not in warning.text("vi") + warning.text("en")
         assert f"Cảnh báo: {expected_vi}" in result.summary("vi").splitlines()
         found = json.loads(result.to_json())["warnings"]
         assert [{"code": "period_outside_plan_year", "params": dict(warning.params)}] == found

@@ -14,11 +14,11 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     # -- evaluations -------------------------------------------------------------------
     # The period evaluated is not within the plan's reporting year: its targets, units and
     # reports are those of another year. Params: period (text, "2025-H1"), period_vi,
-    # period_en (its label), plan (id), year_vi, year_en (the year's label), start, end
-    # (the year's first and last day, ISO).
+    # period_en (its label), plan (id: for tools, not in the text, which an office signs),
+    # year_vi, year_en (the year's label), start, end (the year's first and last day, ISO).
     "period_outside_plan_year": (
-        "kỳ báo cáo {period_vi} không nằm trong {year_vi} của kế hoạch {plan}",
-        "the period {period_en} is not within the plan {plan}'s year, {year_en}",
+        "kỳ báo cáo {period_vi} không nằm trong {year_vi} của Kế hoạch",
+        "the period {period_en} is not within the plan's year, {year_en}",
     ),
     # Records were left out of every number for their unit code. Params: count, and
     # out_of_scope, not_valid_on_date, unknown_unit (how many for each reason).
