@@ -96,11 +96,11 @@ class TestWord:
         assert rows == _md_rows(comparison)
 
     def test_receipt_day(self) -> None:
-        """2/2 = 100,0% against 1/2 = 50,0%, -50 points, met → not met; CR-1 by id."""
+        """2/2 tin, đạt 100,0% against 1/2 tin, đạt 50,0%, -50 points, met → not met; CR-1."""
         paragraphs, rows = _word(render_comparison(RECEIPT, "docx"))
         assert paragraphs[0] == "So sánh kết quả thực hiện Kế hoạch theo các phương án"
         assert "Số trường hợp được xếp loại khác nhau: 1 trường hợp" in paragraphs
-        row = [ON_TIME, "2/2 = 100,0%", "1/2 = 50,0%", "−50,0 điểm phần trăm", "Đạt → Chưa đạt"]
+        row = [ON_TIME, "2/2 tin, đạt 100,0%", "1/2 tin, đạt 50,0%", "−50,0 điểm phần trăm", "Đạt → Chưa đạt"]
         assert row in rows
         record = next(r for r in rows if r[0] == "CR-1")
         assert "hạn 21/03/2024" in record[1]
@@ -108,11 +108,11 @@ class TestWord:
         assert "Trường hợp được xếp loại khác nhau (1 trường hợp)" in paragraphs
 
     def test_target_in_english(self) -> None:
-        """19/20 = 95.0% both sides, a difference of 0, Not met → Met; the target's change."""
+        """19/20 reports, 95.0% both sides, no difference, Not met → Met; the new target."""
         paragraphs, rows = _word(render_comparison(TARGET, "docx", lang="en"))
         assert rows == _md_rows(TARGET, "en")
         total = next(r for r in rows if r[0] == "Whole area")
-        assert total[1:] == ["19/20 = 95.0%", "19/20 = 95.0%", "0", "Not met → Met"]
+        assert total[1:] == ["19/20 reports, 95.0%", "19/20 reports, 95.0%", "0", "Not met → Met"]
         assert any("at least 100% → at least 95%" in p for p in paragraphs)
 
     def test_landscape_tables(self) -> None:
@@ -145,7 +145,7 @@ class TestExcel:
         total = next(r for r in sheet.iter_rows(min_row=2) if r[1].value == "Toàn địa bàn")
         cells = {head[i]: c for i, c in enumerate(total)}
         values = [c.value for c in total[2:11]]
-        assert values == [2, 2, 1.0, "2/2 = 100,0%", 1, 2, 0.5, "1/2 = 50,0%", -0.5]
+        assert values == [2, 2, 1.0, "2/2 tin, đạt 100,0%", 1, 2, 0.5, "1/2 tin, đạt 50,0%", -0.5]
         assert cells["Chênh lệch"].number_format == "0.0%"
         assert cells["Phương án gốc: Tử số"].number_format == "#,##0"
         assert cells["Chênh lệch: Kết quả"].value == "−50,0 điểm phần trăm"

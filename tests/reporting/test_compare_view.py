@@ -20,17 +20,25 @@ from tests.indicators.test_compare import TestCrosswalk as _Crosswalk
 from tests.indicators.test_compare import TestReceiptDay as _ReceiptDay
 from threeno import cli, compare
 from threeno.errors import ValidationError
+from threeno.indicators.compare import Difference, Numbers
 from threeno.io.datasets import dump_dataset
 from threeno.plans import load_plan, load_revision
-from threeno.reporting.compare_view import render_comparison, render_comparisons
+from threeno.reporting.compare_view import _WORDS, _row, render_comparison, render_comparisons
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from threeno.lang import Lang
 
 PLAN = load_plan("lai-chau-2024")
 RECEIPT_DAY = load_revision("lai-chau-2024-count-receipt-day")
 DATA = _ReceiptDay.DATA
 RESULT = compare(PLAN, RECEIPT_DAY, DATA, "2024-H1", indicators=["reports.on_time"])
+
+
+def words_of(lang: Lang) -> dict[str, str]:
+    """The comparison's words in ``lang``."""
+    return _WORDS[lang]
 
 
 class TestMarkdown:
@@ -42,7 +50,7 @@ class TestMarkdown:
         assert text.startswith("# So sánh kết quả thực hiện Kế hoạch theo các phương án")
         row = (
             "| Tỷ lệ tố giác, tin báo về tội phạm, kiến nghị khởi tố giải quyết đúng thời hạn"
-            " | 2/2 = 100,0% | 1/2 = 50,0% | −50,0 điểm phần trăm | Đạt → Chưa đạt |"
+            " | 2/2 tin, đạt 100,0% | 1/2 tin, đạt 50,0% | −50,0 điểm phần trăm | Đạt → Chưa đạt |"
         )
         assert row in text.splitlines()
         assert "- **Kỳ báo cáo:** 6 tháng đầu năm 2024 (15/12/2023 – 14/06/2024)" in text
@@ -58,8 +66,53 @@ class TestMarkdown:
     def test_english(self) -> None:
         """The same in English."""
         text = render_comparison(RESULT, "md", lang="en")
-        assert "| 2/2 = 100.0% | 1/2 = 50.0% | −50.0 percentage points | Met → Not met |" in text
+        assert (
+            "| 2/2 reports, 100.0% | 1/2 reports, 50.0% | −50.0 percentage points | Met → Not met |"
+            in text
+        )
         assert "- **Records classified differently:** 1 record" in text
+
+
+class TestUnits:
+    """Counts and their differences carry their units, as the report's tables write them."""
+
+    @pytest.mark.parametrize(
+        ("numbers", "lang", "cells"),
+        [
+            # 12 → 15 reports: +3; 15 → 12: −3; 2 → 2: no difference, still counted in tin.
+            ((12, 15), "vi", ("12 tin", "15 tin", "+3 tin")),
+            ((15, 12), "vi", ("15 tin", "12 tin", "−3 tin")),
+            ((2, 2), "vi", ("2 tin", "2 tin", "0 tin")),
+            # English: 1 report, the singular; 2 → 1 is −1 report.
+            ((2, 1), "en", ("2 reports", "1 report", "−1 report")),
+        ],
+    )
+    def test_a_count(self, numbers: tuple[int, int], lang: Lang, cells: tuple[str, ...]) -> None:
+        """reports.received, a count in tin (reports): each side and the difference."""
+        before, after = (Numbers(numerator=n, denominator=None, value=n) for n in numbers)
+        row = Difference(
+            indicator="reports.received", unit=None, baseline=before, alternative=after
+        )
+        shown = _row(RESULT, row, lang, words_of(lang))
+        assert cells == (shown.baseline, shown.alternative, shown.delta)
+
+    def test_a_channel(self) -> None:
+        """A loudspeaker channel of outreach counts in lần phát, not in the events' unit."""
+        before, after = (Numbers(numerator=n, denominator=None, value=n) for n in (4, 6))
+        row = Difference(
+            indicator="outreach.events",
+            unit=None,
+            dimension="channel",
+            category="loudspeaker",
+            baseline=before,
+            alternative=after,
+        )
+        shown = _row(RESULT, row, "vi", words_of("vi"))
+        assert (shown.baseline, shown.alternative, shown.delta) == (
+            "4 lần phát",
+            "6 lần phát",
+            "+2 lần phát",
+        )
 
 
 class TestOtherFormats:

@@ -7,9 +7,10 @@ deadline, days off, indicators); gives every indicator's whole-area result on bo
 sides, the difference and the status each way; then, for each indicator that changed,
 its units, the breakdown categories that changed, and the records classified
 differently, by id only, with the reason each side's explanation gives (dates, codes
-and labels: never a person's data). Shares are written as the report writes them
-(``33/35 = 94,3%``), a difference of shares in percentage points (``+5,0 điểm phần
-trăm``), dates as ``dd/mm/yyyy``.
+and labels: never a person's data). Values are written as the report's tables write
+them, with their units (``33/35 tin, đạt 94,3%``, ``12 buổi``), a difference of counts
+with its unit (``+3 tin``), of shares in percentage points (``+5,0 điểm phần trăm``),
+dates as ``dd/mm/yyyy``.
 
 A comparison is a working document for those revising a plan: it lists records, so it
 has no published form (``threeno compare --publish`` is refused).
@@ -38,11 +39,13 @@ from threeno.reporting.compare_docx import comparison_docx
 from threeno.reporting.compare_xlsx import comparison_xlsx
 from threeno.reporting.render import FORMATS, SIMULATED_MARK, _environment
 from threeno.reporting.view import make_cell
+from threeno.reporting.view._indicators import category_unit
 from threeno.reporting.view._words import category_label, words
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from threeno.indicators.definitions import CountUnit
     from threeno.model.plan import Plan, Target
 
 __all__ = [
@@ -232,21 +235,38 @@ def _sign(value: float) -> str:
     return "+" if value > 0 else ("−" if value < 0 else "±")
 
 
-def _delta(row: Difference, lang: Lang, w: dict[str, str]) -> str:
+def _delta(row: Difference, lang: Lang, w: dict[str, str], unit: CountUnit | None) -> str:
     delta = row.delta
     if delta is None or (row.baseline is not None and row.baseline.denominator is None):
         if delta is None:
             return w["none"]
-        return f"{_sign(delta)}{number(abs(int(delta)), lang)}" if delta else "0"
+        shown = number(abs(int(delta)), lang) if unit is None else unit.text(abs(int(delta)), lang)
+        return f"{_sign(delta)}{shown}" if delta else shown
     shown = f"{abs(delta) * 100:.1f}"
     shown = shown.replace(".", ",") if lang == "vi" else shown
     return w["points"].format(sign=_sign(delta), value=shown) if delta else "0"
 
 
-def _cell(numbers: Numbers | None, lang: Lang, w: dict[str, str]) -> str:
+def _cell(numbers: Numbers | None, lang: Lang, w: dict[str, str], unit: CountUnit | None) -> str:
+    """A side's value as the report's table writes it, with its unit.
+
+    ``33/35 tin, đạt 94,3%``, ``12 buổi``: :func:`~threeno.reporting.view.make_cell`.
+    """
     if numbers is None:
         return w["missing"]
-    return make_cell(numbers.numerator, numbers.denominator, lang, has_data=numbers.has_data).text
+    return make_cell(
+        numbers.numerator, numbers.denominator, lang, has_data=numbers.has_data, unit=unit
+    ).text
+
+
+def _counted_in(row: Difference) -> CountUnit | None:
+    """What the row counts in: its channel's unit for a channel, else the indicator's."""
+    if row.indicator not in CATALOGUE_IDS:
+        return None
+    indicator = get(row.indicator)
+    if row.dimension is None or row.category is None:
+        return indicator.unit
+    return category_unit(indicator, row.dimension, row.category)
 
 
 def _status(row: Difference, lang: Lang, w: dict[str, str]) -> str:
@@ -281,14 +301,15 @@ def _row(comparison: Comparison, row: Difference, lang: Lang, w: dict[str, str])
     if row.dimension is not None and row.category is not None:
         plan = comparison.baseline.plan
         unit = f"{unit}: {category_label(row.dimension, row.category, lang, plan)}"
+    counted = _counted_in(row)
     return Row(
         indicator=row.indicator,
         name=name,
         unit=unit,
         unit_code=row.unit,
-        baseline=_cell(row.baseline, lang, w),
-        alternative=_cell(row.alternative, lang, w),
-        delta=_delta(row, lang, w),
+        baseline=_cell(row.baseline, lang, w, counted),
+        alternative=_cell(row.alternative, lang, w, counted),
+        delta=_delta(row, lang, w, counted),
         status=_status(row, lang, w) if row.dimension is None else "",
         changed=row.changed,
         numbers=row,

@@ -31,7 +31,7 @@ from threeno.reporting.view._words import NO_VALUE, category_label, figure_label
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
-    from threeno.indicators.definitions import CountUnit
+    from threeno.indicators.definitions import CountUnit, Indicator
     from threeno.indicators.explanation import Entry
     from threeno.indicators.results import IndicatorResult, IndicatorSet
     from threeno.lang import Lang
@@ -128,7 +128,7 @@ def breakdowns(result: IndicatorResult, lang: Lang, plan: Plan | None) -> tuple[
                     cell.numerator,
                     cell.denominator,
                     lang,
-                    unit=category_unit(result, dimension, slug),
+                    unit=category_unit(result.indicator, dimension, slug),
                 ),
                 figures=tuple(
                     (figure_label(k, lang), _figure_cell(result, k, cell.figures[k], lang))
@@ -142,11 +142,11 @@ def breakdowns(result: IndicatorResult, lang: Lang, plan: Plan | None) -> tuple[
     return tuple(out)
 
 
-def category_unit(result: IndicatorResult, dimension: str, slug: str) -> CountUnit:
+def category_unit(indicator: Indicator, dimension: str, slug: str) -> CountUnit:
     """What a category of a breakdown counts in: its channel's unit, or the indicator's."""
     if dimension == Dimension.CHANNEL.value and slug in CHANNEL_UNITS:
         return CHANNEL_UNITS[slug][0]
-    return result.indicator.unit
+    return indicator.unit
 
 
 def category_figures(result: IndicatorResult, dimension: str, slug: str) -> list[str]:

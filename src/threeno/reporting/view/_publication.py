@@ -113,7 +113,7 @@ class Publication:
     def _category(self, dimension: str, row: BreakdownRow) -> BreakdownRow:
         i, slug = self.id, row.category
         keys = category_figures(self.total, dimension, slug)
-        unit = category_unit(self.total, dimension, slug)
+        unit = category_unit(self.total.indicator, dimension, slug)
         return attrs.evolve(
             row,
             cell=self._cell((i, "category", dimension, slug), row.cell, unit),
