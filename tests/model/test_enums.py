@@ -246,10 +246,10 @@ class TestSubjectCategory:
 
 
 class TestDecision:
-    """Art. 147(3) decisions, and which are final."""
+    """Art. 147(1) decisions, and which are final."""
 
     def test_exact_vietnamese_labels(self) -> None:
-        """The three decisions of Art. 147(3) in the law's words."""
+        """The three decisions of Art. 147(1) in the law's words."""
         expected = ("Khởi tố vụ án", "Không khởi tố vụ án", "Tạm đình chỉ việc giải quyết")
         actual = tuple(
             d.label("vi") for d in (Decision.KHOI_TO, Decision.KHONG_KHOI_TO, Decision.TAM_DINH_CHI)

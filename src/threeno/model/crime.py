@@ -162,7 +162,7 @@ class CrimeReport:
     * suspensions are in date order and do not overlap: each starts on or after the
       previous one's resumption, and only the last may still be open (Art. 148, 149);
     * a report under suspension has decision ``tam_dinh_chi`` dated the suspension's
-      start (the data dictionary's rule; Art. 147(3)(c)), and ``tam_dinh_chi`` is
+      start (the data dictionary's rule; Art. 147(1)(c)), and ``tam_dinh_chi`` is
       recorded only while the last suspension is open; a final decision after a
       resumption is dated on or after that resumption (Art. 149);
     * ``reopened_on`` (a no-case decision overturned: a missed crime, plan I.3) only
@@ -184,7 +184,7 @@ class CrimeReport:
         classified_on: the day it was classified, if it was.
         extensions: extensions of the time limit (Art. 147(2)).
         suspensions: suspensions and resumptions (Art. 148, 149), in date order.
-        decision: the latest decision, if any (Art. 147(3), 146(2)).
+        decision: the latest decision, if any (Art. 147(1), 146(2)).
         decided_on: the date of that decision.
         reopened_on: the day a no-case decision was overturned, if it was.
         case_id: the criminal case opened, for decision ``khoi_to``.
@@ -301,7 +301,7 @@ class CrimeReport:
 
     def _check_suspended(self, open_sus: Suspension) -> None:
         # The data dictionary: a report under suspension has decision tam_dinh_chi dated its
-        # start (Art. 147(3)(c)).
+        # start (Art. 147(1)(c)).
         since = open_sus.from_date.isoformat()
         if self.decision is not Decision.TAM_DINH_CHI:
             if self.decision is None:

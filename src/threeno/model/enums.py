@@ -244,7 +244,7 @@ class ReportSource(LabelledEnum):
 class Decision(LabelledEnum):
     """The decision that settles (or suspends) a crime report.
 
-    Bộ luật Tố tụng hình sự 2015, Art. 147(3): within the time limit the authority
+    Bộ luật Tố tụng hình sự 2015, Art. 147(1): within the time limit the authority
     decides to open a case (khởi tố vụ án), not to open one (không khởi tố vụ án), or to
     suspend the handling (tạm đình chỉ việc giải quyết, on the grounds of Art. 148).
     Art. 146(2): a report outside the receiving authority's competence is transferred

@@ -210,7 +210,7 @@ ARTICLE_SHARES: Final[Mapping[int, float]] = MappingProxyType(
     {150: 0.40, 174: 0.25, 348: 0.15, 349: 0.10, 151: 0.07, 153: 0.03}
 )
 
-#: The final decision on a report (Art. 147(3), 146(2)).
+#: The final decision on a report (Art. 147(1), 146(2)).
 DECISION_SHARES: Final[Mapping[Decision, float]] = MappingProxyType(
     {Decision.KHOI_TO: 0.55, Decision.KHONG_KHOI_TO: 0.35, Decision.CHUYEN: 0.10}
 )

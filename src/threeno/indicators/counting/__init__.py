@@ -36,7 +36,7 @@ Conventions shared by every rule:
   ``opened_on``; outreach events and reviews at ``held_on``; safety assessments at
   ``assessed_on``.
 * A report's *final decision* is any decision but a suspension (khởi tố, không khởi tố,
-  chuyển: Bộ luật Tố tụng hình sự 2015, Art. 147(3), 146(2)); a report is *suspended at*
+  chuyển: Bộ luật Tố tụng hình sự 2015, Art. 147(1), 146(2)); a report is *suspended at*
   a day when a suspension began on or before it and was not resumed by it (Art. 148).
 * Each rule names its *universe*: the records it looks at for the period, in each unit
   ("Records considered" in the rule). A result whose universe is empty (no such record
