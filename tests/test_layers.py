@@ -27,6 +27,7 @@ RANKS = {
     "io": 4,
     "plans": 5,
     "reporting": 6,
+    "dask": 6,  # the evaluation on a Dask cluster: files read and merged, beside reporting
     "testing": 7,
     "cli": 8,
     "_cli_parser": 8,

@@ -49,13 +49,16 @@ if TYPE_CHECKING:
     from threeno.model.units import UnitRegistry
     from threeno.rules.calendar import DayOffCalendar
 
-__all__ = ["evaluate_stream"]
+__all__ = ["combine_reports", "evaluate_stream", "record_files"]
 
 _SUFFIXES = (".jsonl", ".csv")
 
 
-def _files(folder: Path) -> list[tuple[str, Path]]:
+def record_files(folder: Path) -> list[tuple[str, Path]]:
     """The files of records in ``folder``, in the data dictionary's order of types.
+
+    Each with the name of its record type; an Excel workbook's sheets, each with the
+    workbook's path.
 
     A name of records that is not a regular file (a device, a named pipe, a folder) is
     refused, never opened (:mod:`threeno.io._files`).
@@ -95,6 +98,52 @@ def _files(folder: Path) -> list[tuple[str, Path]]:
 def _count(unlisted: dict[str, int], counts: Iterable[tuple[str, int]]) -> None:
     for code, count in counts:
         unlisted[code] = unlisted.get(code, 0) + count
+
+
+def combine_reports(
+    source: str, reports: Sequence[tuple[str, LoadReport]], limits: LoadLimits
+) -> LoadReport:
+    """The load report of a folder from those of its files, in the order they were read.
+
+    ``reports`` pairs each record type read with its file's load report, in the data
+    dictionary's order of types (a type read from several files, once per file, their
+    counts added up); a type not among them is noted as having no file. The
+    first ``limits.max_rejections`` rejections of every file together are listed, as a
+    load lists them, and the others counted by their codes.
+
+    .. versionadded:: 0.2.0
+    """
+    counts: dict[str, TypeCounts] = {}
+    rejections: list[Rejection] = []
+    unlisted: dict[str, int] = {}
+    read = {name for name, _ in reports}
+    notes: list[Notice] = [
+        Notice("file_missing", {"file": f"{name}.jsonl", "record_type": name})
+        for name in RECORD_TYPES
+        if name not in read
+    ]
+    for name, report in reports:
+        mine, before = report.counts[name], counts.get(name, TypeCounts())
+        counts[name] = TypeCounts(  # a type read from several files: their counts add up
+            read=before.read + mine.read,
+            accepted=before.accepted + mine.accepted,
+            rejected=before.rejected + mine.rejected,
+        )
+        for rejection in report.rejections:
+            if len(rejections) < limits.max_rejections:
+                rejections.append(rejection)
+            else:
+                _count(unlisted, ((p.code or "uncoded", 1) for p in rejection.problems))
+        _count(unlisted, report.unlisted.items())
+        # A workbook's notes on its sheets come with each of its streams: kept once.
+        notes.extend(n for n in report.notes if n not in notes)
+    return LoadReport(
+        source=source,
+        counts=counts,
+        rejections=tuple(rejections),
+        unlisted=unlisted,
+        notes=tuple(notes),
+    )
 
 
 @overload
@@ -227,7 +276,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     """
     check_limits(limits, "evaluate_stream")
     where = Path(folder)
-    files = _files(where)
+    files = record_files(where)
     settings = EvaluationSettings(
         units=units,
         indicators=indicators,
@@ -239,35 +288,12 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         suspension_counts_as_resolved=suspension_counts_as_resolved,
     )
     evaluator = Evaluators([plan, *(alternatives or ())], period, settings)
-    counts: dict[str, TypeCounts] = {}
-    rejections: list[Rejection] = []
-    unlisted: dict[str, int] = {}
-    notes: list[Notice] = [
-        Notice("file_missing", {"file": f"{name}.jsonl", "record_type": name})
-        for name in RECORD_TYPES
-        if name not in {n for n, _ in files}
-    ]
+    reports: list[tuple[str, LoadReport]] = []
     for name, path in files:
         with iter_records(path, name, check_duplicates=check_duplicates, limits=limits) as stream:
             evaluator.add(name, stream)
-            report = stream.report
-        counts[name] = report.counts[name]
-        # The first max_rejections of every file together are listed, as a load lists them.
-        for rejection in report.rejections:
-            if len(rejections) < limits.max_rejections:
-                rejections.append(rejection)
-            else:
-                _count(unlisted, ((p.code or "uncoded", 1) for p in rejection.problems))
-        _count(unlisted, report.unlisted.items())
-        # A workbook's notes on its sheets come with each of its streams: kept once.
-        notes.extend(n for n in report.notes if n not in notes)
-    load_report = LoadReport(
-        source=str(where),
-        counts=counts,
-        rejections=tuple(rejections),
-        unlisted=unlisted,
-        notes=tuple(notes),
-    )
+            reports.append((name, stream.report))
+    load_report = combine_reports(str(where), reports, limits)
     if strict and not load_report.ok:
         raise LoadReportError(load_report)
     first, *others = evaluator.result()

@@ -390,6 +390,27 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "{path}: không phải thư mục dữ liệu (mỗi loại dữ liệu một tệp .jsonl hoặc .csv)",
         "{path}: not a folder of records (one .jsonl or .csv file per record type)",
     ),
+    "dask_file_name": (
+        (
+            "{file}: tên tệp không phải tên một loại dữ liệu (mỗi tệp một loại dữ liệu:"
+            " {expected}; hoặc .csv)"
+        ),
+        "{file}: not named after a record type (one file per record type: {expected}; or .csv)",
+    ),
+    "dask_glob_empty": (
+        "{pattern}: không có tệp dữ liệu nào",
+        "{pattern}: no file of records",
+    ),
+    "dask_workbook": (
+        (
+            "{path}: tệp Excel không chia thành nhiều phần để tính trên cụm Dask; dùng"
+            " evaluate_stream hoặc lưu mỗi trang thành một tệp .csv"
+        ),
+        (
+            "{path}: an Excel workbook is not split into parts for a Dask cluster; read it"
+            " with evaluate_stream, or save each sheet as a .csv file"
+        ),
+    ),
     "stream_both_formats": (
         "thư mục {folder}: có cả {first} và {second}; mỗi loại dữ liệu chỉ giữ một tệp",
         "{folder}: both {first} and {second}; keep one per type",
