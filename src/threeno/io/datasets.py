@@ -50,9 +50,11 @@ from typing import TYPE_CHECKING, Any, Final, Generic, NoReturn, Self, overload
 
 from threeno.errors import DatasetError
 from threeno.io._files import FOLDER, input_kind, list_folder, read_input
+from threeno.io._idscan import find_repeats
 from threeno.io._json import BOM, JSON_SPACE, loads, refuse_document, too_deep_problem
 from threeno.io._limits import LoadLimits, check_limits, refuse, too_deep, too_large
-from threeno.io._record_files import ID_READERS, READERS, STREAMED, SUFFIXES, TYPE_NAMES, file_type
+from threeno.io._ranges import ByteRange
+from threeno.io._record_files import READERS, STREAMED, SUFFIXES, TYPE_NAMES, file_type
 from threeno.io._tally import Ids, Tally
 from threeno.io._writing import write_document, write_folder
 from threeno.io.report import LoadReport, LoadReportError
@@ -360,12 +362,9 @@ class RecordStream(Generic[R]):
         """The records, after a first pass for the repeated ids (run at the first ``next``)."""
         fmt = STREAMED[self.path.suffix.lower()]
         if check_duplicates:
-            ids = Ids()
-            first_pass = Tally(check_duplicates=False, limits=self._tally.limits)
-            for record_id, place in ID_READERS[fmt](self.path, self.record_type, first_pass):
-                if record_id is not None:
-                    ids.add(record_id, place)
-            self._known[self.record_type] = ids.repeats()
+            whole = ByteRange(path=str(self.path), record_type=self.record_type, format=fmt)
+            repeats = find_repeats((whole,), self._tally.limits)
+            self._known[self.record_type] = repeats.ids(self.record_type)
         yield from READERS[fmt](self.path, self.record_type, self._tally)
 
     def __iter__(self) -> Self:

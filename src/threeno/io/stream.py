@@ -23,127 +23,27 @@ Plan clauses: every clause of the catalogue; the indicators guide
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, overload
+from typing import TYPE_CHECKING, overload
 
-from threeno.errors import DatasetError
-from threeno.indicators.multi import Evaluators
 from threeno.indicators.settings import EvaluationSettings
-from threeno.io._files import FOLDER, input_kind, raise_coded
 from threeno.io._limits import check_limits
-from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, iter_records
-from threeno.io.report import LoadReport, LoadReportError, TypeCounts
-from threeno.messages import Notice
-from threeno.model.dataset import RECORD_TYPES
+from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits
+from threeno.io.partitions import StreamJob, evaluate_ranges, find_repeats, finish, split_folder
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable, Sequence
 
     from threeno.indicators.definitions import Indicator
     from threeno.indicators.explanation import ExplainMode
     from threeno.indicators.results import Evaluation
-    from threeno.io.report import Rejection
+    from threeno.io.report import LoadReport
     from threeno.model.period import ReportingPeriod
     from threeno.model.plan import Plan
     from threeno.model.units import UnitRegistry
     from threeno.rules.calendar import DayOffCalendar
 
-__all__ = ["combine_reports", "evaluate_stream", "record_files"]
-
-_SUFFIXES = (".jsonl", ".csv")
-
-
-def record_files(folder: Path) -> list[tuple[str, Path]]:
-    """The files of records in ``folder``, in the data dictionary's order of types.
-
-    Each with the name of its record type; an Excel workbook's sheets, each with the
-    workbook's path.
-
-    A name of records that is not a regular file (a device, a named pipe, a folder) is
-    refused, never opened (:mod:`threeno.io._files`).
-    """
-
-    def not_a_folder() -> NoReturn:
-        raise_coded(DatasetError, "stream_not_a_folder", path=str(folder))
-
-    kind = input_kind(folder, DatasetError, missing=not_a_folder)
-    if kind != FOLDER and folder.suffix.lower() == ".xlsx":
-        # An Excel workbook: each record type's sheet, streamed (threeno.io.xlsx).
-        return [(name, folder) for name in RECORD_TYPES]
-    if kind != FOLDER:
-        not_a_folder()
-    found: list[tuple[str, Path]] = []
-    for name in RECORD_TYPES:
-        paths = [folder / f"{name}{suffix}" for suffix in _SUFFIXES]
-        present = [p for p in paths if os.path.lexists(p)]
-        for path in present:
-            if input_kind(path, DatasetError) == FOLDER:
-                raise_coded(DatasetError, "input_is_folder", path=str(path))
-        if len(present) > 1:
-            raise_coded(
-                DatasetError,
-                "stream_both_formats",
-                folder=str(folder),
-                first=present[0].name,
-                second=present[1].name,
-            )
-        found.extend((name, p) for p in present)
-    if not found:
-        expected = ", ".join(f"{name}.jsonl" for name in RECORD_TYPES)
-        raise_coded(DatasetError, "no_record_files", folder=str(folder), expected=expected)
-    return found
-
-
-def _count(unlisted: dict[str, int], counts: Iterable[tuple[str, int]]) -> None:
-    for code, count in counts:
-        unlisted[code] = unlisted.get(code, 0) + count
-
-
-def combine_reports(
-    source: str, reports: Sequence[tuple[str, LoadReport]], limits: LoadLimits
-) -> LoadReport:
-    """The load report of a folder from those of its files, in the order they were read.
-
-    ``reports`` pairs each record type read with its file's load report, in the data
-    dictionary's order of types (a type read from several files, once per file, their
-    counts added up); a type not among them is noted as having no file. The
-    first ``limits.max_rejections`` rejections of every file together are listed, as a
-    load lists them, and the others counted by their codes.
-
-    .. versionadded:: 0.2.0
-    """
-    counts: dict[str, TypeCounts] = {}
-    rejections: list[Rejection] = []
-    unlisted: dict[str, int] = {}
-    read = {name for name, _ in reports}
-    notes: list[Notice] = [
-        Notice("file_missing", {"file": f"{name}.jsonl", "record_type": name})
-        for name in RECORD_TYPES
-        if name not in read
-    ]
-    for name, report in reports:
-        mine, before = report.counts[name], counts.get(name, TypeCounts())
-        counts[name] = TypeCounts(  # a type read from several files: their counts add up
-            read=before.read + mine.read,
-            accepted=before.accepted + mine.accepted,
-            rejected=before.rejected + mine.rejected,
-        )
-        for rejection in report.rejections:
-            if len(rejections) < limits.max_rejections:
-                rejections.append(rejection)
-            else:
-                _count(unlisted, ((p.code or "uncoded", 1) for p in rejection.problems))
-        _count(unlisted, report.unlisted.items())
-        # A workbook's notes on its sheets come with each of its streams: kept once.
-        notes.extend(n for n in report.notes if n not in notes)
-    return LoadReport(
-        source=source,
-        counts=counts,
-        rejections=tuple(rejections),
-        unlisted=unlisted,
-        notes=tuple(notes),
-    )
+__all__ = ["evaluate_stream"]
 
 
 @overload
@@ -275,8 +175,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     .. versionchanged:: 0.2.0 ``alternatives``.
     """
     check_limits(limits, "evaluate_stream")
-    where = Path(folder)
-    files = record_files(where)
+    split = split_folder(folder, limits=limits)
     settings = EvaluationSettings(
         units=units,
         indicators=indicators,
@@ -287,16 +186,14 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         count_receipt_day=count_receipt_day,
         suspension_counts_as_resolved=suspension_counts_as_resolved,
     )
-    evaluator = Evaluators([plan, *(alternatives or ())], period, settings)
-    reports: list[tuple[str, LoadReport]] = []
-    for name, path in files:
-        with iter_records(path, name, check_duplicates=check_duplicates, limits=limits) as stream:
-            evaluator.add(name, stream)
-            reports.append((name, stream.report))
-    load_report = combine_reports(str(where), reports, limits)
-    if strict and not load_report.ok:
-        raise LoadReportError(load_report)
-    first, *others = evaluator.result()
-    if alternatives is None:
-        return first, load_report
-    return first, load_report, tuple(others)
+    job = StreamJob(
+        plans=(plan, *(alternatives or ())),
+        period=period,
+        settings=settings,
+        limits=limits,
+        alternatives=alternatives is not None,
+        strict=strict,
+    )
+    sides = job.evaluators()  # a bad setting is refused before anything is read
+    repeats = find_repeats(split.ranges, limits) if check_duplicates else None
+    return finish(job, split, evaluate_ranges(job, split.ranges, repeats, sides=sides))
