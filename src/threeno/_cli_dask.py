@@ -4,7 +4,7 @@ The options are :mod:`threeno._cli_parser`'s; the evaluation is
 :func:`threeno.dask.evaluate_dask` (the ``dask`` extra), the same numbers as on one
 machine. A command line that asks for a cluster is refused, before any work, when the
 extra is missing, when it names both a running cluster and a local one, or when the
-records are not a folder of files (a JSON document or a workbook is not split).
+records are neither a folder of files nor a workbook (a JSON document is not split).
 
 .. versionadded:: 0.2.0
 """
@@ -68,7 +68,7 @@ def evaluate(
     if units:
         cli._check_units(plan, period, units)  # noqa: SLF001
     data = cli._data_path(plan, args.data)  # noqa: SLF001
-    if not data.is_dir():
+    if not data.is_dir() and data.suffix.lower() != ".xlsx":
         raise cli.UsageError(
             code="cli_dask_needs_folder",
             option=option,

@@ -10,15 +10,20 @@ gives on the same folder, equal byte for byte in their JSON: the engine and the 
 are the same, run on the workers, and partial evaluations merge associatively
 (:meth:`Evaluation.merge <threeno.indicators.results.Evaluation.merge>`).
 
-What goes where. The plan (and each alternative), the period and the settings go to
-the scheduler once, as the one task every other task reads; each worker fetches it once.
-A task reads one file on the worker (a path every worker can open: a shared file
-system), evaluates its records and returns the partial state of the accumulators and
-its file's load report: counts, the explanations asked for and the ids' 8-byte digests,
-never the records. Partials are merged in pairs, as tasks on the workers (a tree of
-depth log₂ of the number of files), and only the last one comes back to the caller.
-A worker that dies is replaced by Dask, which runs its tasks again from their inputs
-(the files and the plan's task), so the result does not change.
+The steps are those of :mod:`threeno.io.partitions`, each range of a file a task: the
+files are listed here (nothing read); each JSON Lines file is cut at line ends into
+ranges of about ``partition_bytes`` on a worker (a CSV file whole, a workbook one sheet
+each); when duplicates are checked, each range's ids are scanned as 8-byte digests, the
+scans merged in pairs, and the candidates (digests seen twice) re-checked exactly in
+each range; then each range is evaluated and the partials merged in pairs, a tree of
+depth log₂ of the ranges. The plans, the period and the settings go to the scheduler
+once, as the one task every evaluation reads; each worker fetches its result once. What
+crosses the network is small: paths and offsets, digests, the repeated ids, and partial
+evaluations (the accumulators' counts, the explanation entries asked for, 8 bytes per
+record), never a record; only the ranges and the last partial come back to the caller.
+A worker that dies is replaced by its nanny and Dask runs its tasks again from their
+inputs (paths, and the job's task, which the scheduler keeps), so the result does not
+change.
 
 Needs the ``dask`` extra (``pip install "threeno[dask]"``: dask and distributed), on
 the caller's machine and on every worker, with the same version of threeno. The guide
@@ -36,19 +41,34 @@ import contextlib
 import glob
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, overload
+from typing import TYPE_CHECKING, Final, TypeVar, overload
 
 import attrs
 import distributed
 
 from threeno.errors import DatasetError, ValidationError
-from threeno.indicators.multi import Evaluators
 from threeno.indicators.settings import EvaluationSettings
 from threeno.io._files import FOLDER, input_kind, raise_coded
 from threeno.io._limits import check_limits
-from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, iter_records
-from threeno.io.report import LoadReport, LoadReportError
-from threeno.io.stream import combine_reports, record_files
+from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits
+from threeno.io.partitions import (
+    ByteRange,
+    IdPlaces,
+    IdScan,
+    Partial,
+    Split,
+    StreamJob,
+    evaluate_range,
+    finish,
+    merge_partials,
+    merge_places,
+    merge_scans,
+    recheck_ids,
+    scan_ids,
+    split_file,
+    split_folder,
+)
+from threeno.messages import Notice
 from threeno.model.dataset import RECORD_TYPES
 
 if TYPE_CHECKING:
@@ -57,66 +77,51 @@ if TYPE_CHECKING:
     from threeno.indicators.definitions import Indicator
     from threeno.indicators.explanation import ExplainMode
     from threeno.indicators.results import Evaluation
+    from threeno.io.report import LoadReport
     from threeno.model.period import ReportingPeriod
     from threeno.model.plan import Plan
     from threeno.model.units import UnitRegistry
     from threeno.rules.calendar import DayOffCalendar
 
-__all__ = ["evaluate_dask"]
+__all__ = ["DEFAULT_PARTITION_BYTES", "evaluate_dask"]
+
+T = TypeVar("T")
 
 #: The suffixes of the files of records a source may name.
 _SUFFIXES: Final = (".jsonl", ".csv")
 
 
-@attrs.frozen
-class _Job:
-    """What every task needs: sent to the scheduler once, fetched once by each worker."""
-
-    plans: tuple[Plan, ...]
-    period: ReportingPeriod
-    settings: EvaluationSettings
-    check_duplicates: bool
-    limits: LoadLimits
+#: The bytes of a JSON Lines file each task reads, about: the default of ``partition_bytes``.
+DEFAULT_PARTITION_BYTES: Final = 64 << 20
 
 
-@attrs.frozen
-class _Partial:
-    """The evaluation of some files: each side's partial evaluation, each file's report."""
-
-    evaluations: tuple[Evaluation, ...]
-    #: (position of the file in the source, record type, the file's load report).
-    reports: tuple[tuple[int, str, LoadReport], ...]
-
-
-def _job(job: _Job) -> _Job:
+def _job(job: StreamJob) -> StreamJob:
     """The plans and settings, as a task's result: what the other tasks read."""
     return job
 
 
-def _evaluate_file(job: _Job, position: int, record_type: str, path: str) -> _Partial:
-    """Read one file on a worker and evaluate its records (the task of one file)."""
-    sides = Evaluators(job.plans, job.period, job.settings)
-    with iter_records(
-        path, record_type, check_duplicates=job.check_duplicates, limits=job.limits
-    ) as stream:
-        sides.add(record_type, stream)
-        report = stream.report
-    return _Partial(sides.result(), ((position, record_type, report),))
+def _cut(rng: ByteRange, partition_bytes: int, limits: LoadLimits) -> tuple[ByteRange, ...]:
+    """A whole file's range cut at line ends (on a worker: the file is read there)."""
+    if rng.format != "jsonl":  # a CSV file whole, a workbook's sheet whole
+        return (rng,)
+    return split_file(rng.path, rng.record_type, partition_bytes, limits)
 
 
-def _merge(first: _Partial, second: _Partial) -> _Partial:
-    """Two partials as one (the task of a node of the tree)."""
-    return _Partial(
-        tuple(a.merge(b) for a, b in zip(first.evaluations, second.evaluations, strict=True)),
-        first.reports + second.reports,
-    )
+def _candidates(scan: IdScan) -> dict[str, tuple[int, ...]]:
+    """The digests seen twice or more, by record type: what the re-check reads again."""
+    return {name: tuple(found) for name, found in scan.repeated.items() if found}
+
+
+def _repeats(places: IdPlaces) -> IdPlaces:
+    """The ids repeated: those of two places or more."""
+    return places.repeats()
 
 
 def _tree(
     client: distributed.Client,
-    merge: Callable[[_Partial, _Partial], _Partial],
-    parts: Sequence[distributed.Future[_Partial]],
-) -> distributed.Future[_Partial]:
+    merge: Callable[[T, T], T],
+    parts: Sequence[distributed.Future[T]],
+) -> distributed.Future[T]:
     """Merge ``parts`` in pairs, level by level, keeping their order, on the workers."""
     level = list(parts)
     while len(level) > 1:
@@ -148,21 +153,19 @@ def _record_type(path: Path) -> str:
 
 
 def _sources(
-    source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]],
-) -> tuple[str, list[tuple[str, Path]]]:
-    """What the load report names as its source, and each file with its record type.
+    source: str | os.PathLike[str] | Sequence[str | os.PathLike[str]], limits: LoadLimits
+) -> Split:
+    """The source as whole files (not read yet): what the load report names, the notes.
 
-    A folder's files are found as :func:`~threeno.io.stream.evaluate_stream` finds them;
-    the files of a glob or a list are read in the data dictionary's order of types, then
-    in the order given (a glob's matches sorted).
+    A folder (or a workbook) is listed as :func:`~threeno.io.stream.evaluate_stream`
+    lists it; the files of a glob or a list come in the data dictionary's order of
+    types, then in the order given (a glob's matches sorted), and a type none of them
+    holds is noted as a folder without its file is.
     """
     if isinstance(source, str | os.PathLike):
-        where = Path(source)
         text = os.fspath(source)
-        if os.path.lexists(where) or not glob.has_magic(text):
-            if where.suffix.lower() == ".xlsx":
-                raise_coded(DatasetError, "dask_workbook", path=str(where))
-            return str(where), record_files(where)
+        if os.path.lexists(text) or not glob.has_magic(text):
+            return split_folder(text, limits=limits)
         paths = [Path(p) for p in sorted(glob.glob(text))]  # noqa: PTH207 - a pattern given as text
         if not paths:
             raise_coded(DatasetError, "dask_glob_empty", pattern=text)
@@ -172,9 +175,21 @@ def _sources(
         if not paths:
             raise_coded(DatasetError, "dask_glob_empty", pattern="[]")
         label = ", ".join(str(p) for p in paths)
-    typed = [(_record_type(p), p) for p in paths]
-    order = {name: i for i, name in enumerate(RECORD_TYPES)}
-    return label, sorted(typed, key=lambda item: order[item[0]])  # a stable sort
+    order = {name: rank for rank, name in enumerate(RECORD_TYPES)}
+    ranges = sorted(
+        (
+            ByteRange(path=str(p), record_type=_record_type(p), format=p.suffix.lower()[1:])
+            for p in paths
+        ),
+        key=lambda rng: order[rng.record_type],  # a stable sort
+    )
+    present = {rng.record_type for rng in ranges}
+    notes = tuple(
+        Notice("file_missing", {"file": f"{name}.jsonl", "record_type": name})
+        for name in RECORD_TYPES
+        if name not in present
+    )
+    return Split(source=label, ranges=tuple(ranges), notes=notes)
 
 
 @contextlib.contextmanager
@@ -229,6 +244,7 @@ def evaluate_dask(
     check_duplicates: bool = True,
     strict: bool = False,
     limits: LoadLimits = DEFAULT_LIMITS,
+    partition_bytes: int = DEFAULT_PARTITION_BYTES,
 ) -> tuple[Evaluation, LoadReport]: ...
 
 
@@ -252,6 +268,7 @@ def evaluate_dask(
     check_duplicates: bool = True,
     strict: bool = False,
     limits: LoadLimits = DEFAULT_LIMITS,
+    partition_bytes: int = DEFAULT_PARTITION_BYTES,
 ) -> tuple[Evaluation, LoadReport, tuple[Evaluation, ...]]: ...
 
 
@@ -274,6 +291,7 @@ def evaluate_dask(  # noqa: PLR0913 - the evaluation's settings, all keyword-onl
     check_duplicates: bool = True,
     strict: bool = False,
     limits: LoadLimits = DEFAULT_LIMITS,
+    partition_bytes: int = DEFAULT_PARTITION_BYTES,
 ) -> tuple[Evaluation, LoadReport] | tuple[Evaluation, LoadReport, tuple[Evaluation, ...]]:
     """Evaluate a plan on files of records on a Dask cluster, as evaluate_stream does.
 
@@ -314,6 +332,9 @@ def evaluate_dask(  # noqa: PLR0913 - the evaluation's settings, all keyword-onl
         strict: raise if any line was rejected.
         limits: the longest line and deepest nesting read
             (:class:`~threeno.io.datasets.LoadLimits`).
+        partition_bytes: the bytes of a JSON Lines file one task reads, about (each
+            file is cut at line ends, on a worker, into ranges of this size: 64 MiB by
+            default); a CSV file is read whole, a workbook one sheet per task.
 
     Returns:
         The :class:`~threeno.indicators.results.Evaluation` and the
@@ -335,7 +356,12 @@ def evaluate_dask(  # noqa: PLR0913 - the evaluation's settings, all keyword-onl
     .. versionadded:: 0.2.0
     """
     check_limits(limits, "evaluate_dask")
-    label, files = _sources(source)
+    if isinstance(partition_bytes, bool) or not isinstance(partition_bytes, int):
+        partition_bytes = 0
+    if partition_bytes < 1:
+        msg = "must be a whole number of bytes, 1 or more"
+        raise ValidationError(msg, cls_name="evaluate_dask", field="partition_bytes")
+    whole = _sources(source, limits)
     settings = EvaluationSettings(
         units=units,
         indicators=indicators,
@@ -346,25 +372,52 @@ def evaluate_dask(  # noqa: PLR0913 - the evaluation's settings, all keyword-onl
         count_receipt_day=count_receipt_day,
         suspension_counts_as_resolved=suspension_counts_as_resolved,
     )
-    plans = (plan, *(alternatives or ()))
-    # Checked here, before any cluster starts: a bad setting is the caller's error.
-    Evaluators(plans, period, settings)
-    job = _Job(plans, period, settings, check_duplicates, limits)
+    job = StreamJob(
+        plans=(plan, *(alternatives or ())),
+        period=period,
+        settings=settings,
+        limits=limits,
+        alternatives=alternatives is not None,
+        strict=strict,
+    )
+    job.evaluators()  # a bad setting or unit is the caller's error, before any cluster
     with _client(client, workers) as cluster:
-        shared = cluster.submit(_job, job, pure=False)
-        parts = [
-            cluster.submit(_evaluate_file, shared, i, name, str(path), pure=False)
-            for i, (name, path) in enumerate(files)
-        ]
-        if not parts:  # pragma: no cover - a folder with no file is refused above
-            msg = "no file of records"
-            raise DatasetError(msg)
-        merged: _Partial = _tree(cluster, _merge, parts).result()
-    reports = [(name, report) for _, name, report in sorted(merged.reports)]
-    load_report = combine_reports(label, reports, limits)
-    if strict and not load_report.ok:
-        raise LoadReportError(load_report)
-    first, *others = merged.evaluations
-    if alternatives is None:
-        return first, load_report
-    return first, load_report, tuple(others)
+        ranges, merged = _run(
+            cluster, job, whole, partition_bytes, check_duplicates=check_duplicates
+        )
+    return finish(job, attrs.evolve(whole, ranges=ranges), merged)
+
+
+def _run(
+    cluster: distributed.Client,
+    job: StreamJob,
+    whole: Split,
+    partition_bytes: int,
+    *,
+    check_duplicates: bool,
+) -> tuple[tuple[ByteRange, ...], Partial]:
+    """The tasks: cut the files, find the repeated ids, evaluate each range, merge.
+
+    Only the ranges (paths and offsets) and the last partial come back here; the
+    futures of each step are dropped once the next step is submitted, so the scheduler
+    frees their results as soon as the tasks that read them are done.
+    """
+    limits = job.limits
+    shared = cluster.submit(_job, job, pure=False)
+    cuts = [cluster.submit(_cut, r, partition_bytes, limits, pure=False) for r in whole.ranges]
+    ranges = tuple(r for cut in cluster.gather(cuts) for r in cut)  # type: ignore[no-untyped-call]
+    del cuts
+    repeats: distributed.Future[IdPlaces] | None = None
+    if check_duplicates:
+        scans = [cluster.submit(scan_ids, r, limits, pure=False) for r in ranges]
+        candidates = cluster.submit(_candidates, _tree(cluster, merge_scans, scans), pure=False)
+        del scans
+        places = [cluster.submit(recheck_ids, r, candidates, limits, pure=False) for r in ranges]
+        del candidates
+        repeats = cluster.submit(_repeats, _tree(cluster, merge_places, places), pure=False)
+        del places
+    parts = [cluster.submit(evaluate_range, shared, r, repeats, pure=False) for r in ranges]
+    del shared, repeats
+    merged = _tree(cluster, merge_partials, parts)
+    del parts
+    return ranges, merged.result()

@@ -134,10 +134,13 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
     ),
     "cli_dask_needs_folder": (
         (
-            "{option} đọc một thư mục dữ liệu (mỗi loại dữ liệu một tệp .jsonl hoặc .csv),"
-            " không đọc {path}"
+            "{option} đọc một thư mục dữ liệu (mỗi loại dữ liệu một tệp .jsonl hoặc .csv)"
+            " hoặc một tệp Excel, không đọc {path}"
         ),
-        "{option} reads a folder of records (one .jsonl or .csv file per record type), not {path}",
+        (
+            "{option} reads a folder of records (one .jsonl or .csv file per record type) or"
+            " an Excel workbook, not {path}"
+        ),
     ),
     "cli_compare_no_publish": (
         (

@@ -401,16 +401,6 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "{pattern}: không có tệp dữ liệu nào",
         "{pattern}: no file of records",
     ),
-    "dask_workbook": (
-        (
-            "{path}: tệp Excel không chia thành nhiều phần để tính trên cụm Dask; dùng"
-            " evaluate_stream hoặc lưu mỗi trang thành một tệp .csv"
-        ),
-        (
-            "{path}: an Excel workbook is not split into parts for a Dask cluster; read it"
-            " with evaluate_stream, or save each sheet as a .csv file"
-        ),
-    ),
     "stream_both_formats": (
         "thư mục {folder}: có cả {first} và {second}; mỗi loại dữ liệu chỉ giữ một tệp",
         "{folder}: both {first} and {second}; keep one per type",
