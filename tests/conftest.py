@@ -69,6 +69,9 @@ SLOW: tuple[str, ...] = (
     "tests/serve/test_serve_sentinels.py",
     "tests/serve/test_serve_load.py",
     "tests/serve/test_serve_fuzz.py",
+    # A Dask cluster of two processes: a worker killed during a run; ranges of 8 KiB.
+    "tests/cluster/test_worker_killed.py",
+    "tests/cluster/test_evaluate_dask.py::TestSameAsStream::test_duplicates_across_partitions",
 )
 
 

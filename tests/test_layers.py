@@ -33,6 +33,7 @@ RANKS = {
     "_cli_parser": 8,
     "_cli_compare": 8,
     "_cli_serve": 8,
+    "_cli_dask": 8,
     "serve": 8,  # the HTTP service: beside the command, which starts it
     "__init__": 9,
     "__main__": 10,

@@ -10,7 +10,7 @@ gives on the same folder, equal byte for byte in their JSON: the engine and the 
 are the same, run on the workers, and partial evaluations merge associatively
 (:meth:`Evaluation.merge <threeno.indicators.results.Evaluation.merge>`).
 
-The steps are those of :mod:`threeno.io.partitions`, each range of a file a task: the
+The steps are those of ``threeno.io.partitions``, each range of a file a task: the
 files are listed here (nothing read); each JSON Lines file is cut at line ends into
 ranges of about ``partition_bytes`` on a worker (a CSV file whole, a workbook one sheet
 each); when duplicates are checked, each range's ids are scanned as 8-byte digests, the
@@ -91,7 +91,7 @@ T = TypeVar("T")
 _SUFFIXES: Final = (".jsonl", ".csv")
 
 
-#: The bytes of a JSON Lines file each task reads, about: the default of ``partition_bytes``.
+#: About how many bytes of a JSON Lines file one task reads (``partition_bytes``), 64 MiB.
 DEFAULT_PARTITION_BYTES: Final = 64 << 20
 
 

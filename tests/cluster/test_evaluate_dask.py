@@ -51,9 +51,9 @@ def demo_copy(tmp_path: Path) -> Path:
 class TestSameAsStream:
     """The cluster's result is the one machine's, whatever the partitions."""
 
-    @pytest.mark.parametrize("partition_bytes", [2048, 64 << 20])
+    @pytest.mark.parametrize("partition_bytes", [16384, 64 << 20])
     def test_demo(self, client: distributed.Client, partition_bytes: int) -> None:
-        """The demo data for the year 2024, in ranges of 2 KiB and in whole files."""
+        """The demo data for the year 2024, in ranges of 16 KiB and in whole files."""
         from threeno.dask import evaluate_dask  # noqa: PLC0415 - the extra
 
         streamed = evaluate_stream(DEMO_PLAN, demo_path(), YEAR)
@@ -74,7 +74,7 @@ class TestSameAsStream:
 
         dump_dataset(DATASET, tmp_path, "jsonl")
         evaluation, report = evaluate_dask(
-            PLAN, tmp_path, PERIOD, client=client, partition_bytes=256
+            PLAN, tmp_path, PERIOD, client=client, partition_bytes=2048
         )
         assert (report.read, report.accepted, report.rejected) == (52, 52, 0)
         assert evaluation["reports.received"].total.value == 9
@@ -86,7 +86,7 @@ class TestSameAsStream:
         """An id planted in the first and the last range of a file: both copies rejected.
 
         crime_reports.jsonl gets a copy of its first line at its end, and subjects.jsonl
-        a copy of its last line at its start; in ranges of 1 KiB, each pair is in two
+        a copy of its last line at its start; in ranges of 8 KiB, each pair is in two
         ranges. Every copy of a repeated id is rejected, as a load rejects them: 2 ids,
         2 copies each, 4 rejections.
         """
@@ -100,7 +100,7 @@ class TestSameAsStream:
         people = subjects.read_text(encoding="utf-8").splitlines(keepends=True)
         subjects.write_text("".join([people[-1], *people]), encoding="utf-8")
         streamed = evaluate_stream(DEMO_PLAN, folder, YEAR)
-        on_cluster = evaluate_dask(DEMO_PLAN, folder, YEAR, client=client, partition_bytes=1024)
+        on_cluster = evaluate_dask(DEMO_PLAN, folder, YEAR, client=client, partition_bytes=8192)
         assert on_cluster[1].rejected == 4
         assert as_json(DEMO_PLAN, *streamed) == as_json(DEMO_PLAN, *on_cluster)
 

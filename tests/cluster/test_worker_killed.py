@@ -56,7 +56,7 @@ def kill_a_busy_worker(
 
 
 def test_a_worker_killed_mid_run(tmp_path: Path) -> None:
-    """Generated data (scale 6: a few thousand records) in 8 KiB ranges, a worker killed.
+    """Generated data (scale 6: a few thousand records) in 64 KiB ranges, a worker killed.
 
     The expected result is evaluate_stream's on the same folder, on this process.
     """
@@ -75,7 +75,7 @@ def test_a_worker_killed_mid_run(tmp_path: Path) -> None:
         def run() -> None:
             try:
                 outcome["result"] = evaluate_dask(
-                    DEMO_PLAN, tmp_path, YEAR, client=client, partition_bytes=8192
+                    DEMO_PLAN, tmp_path, YEAR, client=client, partition_bytes=65536
                 )
             except BaseException as exc:  # noqa: BLE001 - reported by the test below
                 outcome["result"] = exc
