@@ -16,7 +16,7 @@ load report), or the script stops. It prints, and writes as JSON to ``--out``:
 
 Usage::
 
-    python benchmarks/bench_dask.py                      # 1M records: about 15 minutes
+    python benchmarks/bench_dask.py                      # 1M records (the issue's size)
     python benchmarks/bench_dask.py --records 100000     # a quick look
 """
 

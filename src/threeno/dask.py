@@ -305,7 +305,7 @@ def evaluate_dask(  # noqa: PLR0913 - the evaluation's settings, all keyword-onl
 
     Args:
         plan: the plan.
-        source: a folder of files named after the record types (as
+        source: a folder of files named after the record types, or an Excel workbook (as
             :func:`~threeno.io.stream.evaluate_stream` reads it), a glob
             (``"/data/*/crime_reports.jsonl"``) or a list of paths; each file is one
             record type, named as the data dictionary names it, and every worker must be
@@ -327,8 +327,11 @@ def evaluate_dask(  # noqa: PLR0913 - the evaluation's settings, all keyword-onl
         calendar: see ``EvaluationSettings``.
         count_receipt_day: see ``EvaluationSettings``.
         suspension_counts_as_resolved: see ``EvaluationSettings``.
-        check_duplicates: reject every record whose id repeats, as
-            :func:`~threeno.io.stream.evaluate_stream` does.
+        check_duplicates: reject every record whose id repeats, in its file or in
+            another file of its type, as :func:`~threeno.io.stream.evaluate_stream`
+            does (the ids are read once more, before the evaluation). ``False`` when the
+            ids are known to be unique: an id then repeated in two ranges stops the
+            merge (``partitions_share_ids``) rather than being counted twice.
         strict: raise if any line was rejected.
         limits: the longest line and deepest nesting read
             (:class:`~threeno.io.datasets.LoadLimits`).
@@ -343,12 +346,13 @@ def evaluate_dask(  # noqa: PLR0913 - the evaluation's settings, all keyword-onl
         ``alternatives``, a third item, the evaluation of each alternative in order.
 
     Raises:
-        DatasetError: a source that is not a folder of records, a glob that matches
-            nothing, a file not named after a record type, an Excel workbook (read it with
-            ``evaluate_stream``), an unreadable file; with ``strict=True``, a
+        DatasetError: a source that is not a folder of records (or a workbook), a glob
+            or list that names no file, a file not named after a record type, an
+            unreadable file; with ``strict=True``, a
             :class:`~threeno.io.report.LoadReportError` when a line was rejected.
-        ValidationError: for a bad setting, both ``client`` and ``workers``, or
-            partitions that share a record id (two files of one type with the same id).
+        ValidationError: for a bad setting, both ``client`` and ``workers``, a number of
+            workers or ``partition_bytes`` below 1, or, with ``check_duplicates=False``,
+            ranges that share a record id.
         UnitError: for a unit not in scope (see the Evaluator).
 
     Plan clauses: every clause of the catalogue.
