@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 
 from threeno.errors import DatasetError, ValidationError
 from threeno.io import _idscan
+from threeno.io._idscan import tally_ids
 from threeno.io._record_files import ID_READERS
 from threeno.io._tally import Ids, Tally
 from threeno.io.converter import CONVERTER
@@ -335,7 +336,7 @@ class TestCompactIds:
                 chosen = ranges or (
                     ByteRange(path=str(path), record_type="subjects", format="jsonl"),
                 )
-                new = find_repeats(chosen, LIMITS).ids("subjects")
+                new = tally_ids(find_repeats(chosen, LIMITS), "subjects")
                 assert new.kept == old.kept
                 assert new.copies == old.copies
 

@@ -18,7 +18,7 @@ steps that run over one whole file or over the ranges of many files alike:
    n² / 2^65 for n ids (below 10^-7 at a million). So a candidate is checked exactly:
    :func:`recheck_ids` reads again the ranges and keeps, for the lines whose digest is
    a candidate, the exact id and its line (or row); :meth:`IdPlaces.merge` merges them;
-   an id of two places or more is repeated, and :meth:`IdPlaces.ids` gives the
+   an id of two places or more is repeated, and :func:`tally_ids` gives the
    :class:`~threeno.io._tally.Ids` a stream rejects every copy with. Two ids sharing a
    digest by chance are each found once: no good record is rejected for a collision.
    Memory: the candidates' places only (at most six kept per id, the others counted).
@@ -44,7 +44,16 @@ if TYPE_CHECKING:
     from threeno.io._limits import LoadLimits
     from threeno.io._ranges import ByteRange
 
-__all__ = ["RUN", "IdPlaces", "IdScan", "find_repeats", "id_digest", "recheck_ids", "scan_ids"]
+__all__ = [
+    "RUN",
+    "IdPlaces",
+    "IdScan",
+    "find_repeats",
+    "id_digest",
+    "recheck_ids",
+    "scan_ids",
+    "tally_ids",
+]
 
 #: How many digests are sorted at once while a range is scanned (a run): the Python
 #: integers of one run (about 36 bytes each) are the scan's only memory beyond 8 bytes
@@ -117,7 +126,8 @@ def scan_ids(rng: ByteRange, limits: LoadLimits) -> IdScan:
 
     Each line's id is read as the record's reader reads it (a line with no id that can
     be shown has none, and is not a copy of anything). Memory: 8 bytes per record of the
-    range, and one run of :data:`RUN` Python integers.
+    range in sorted runs, 8 more per distinct id as the runs merge, and one run of
+    65,536 Python integers being sorted.
     """
     tally = Tally(check_duplicates=False, limits=limits)
     runs: list[array.array[int]] = []
@@ -169,13 +179,18 @@ class IdPlaces:
         )
 
     def ids(self, record_type: str) -> Ids:
-        """The repeated ids of a type, as a stream's tally rejects them (:class:`Ids`)."""
-        found = Ids()
-        for record_id, (kept, copies) in self.places.get(record_type, {}).items():
-            if copies > 1:
-                found.kept[record_id] = list(kept)
-                found.copies[record_id] = copies
-        return found
+        """The repeated ids of a type, as a stream's tally rejects them (:func:`tally_ids`)."""
+        return tally_ids(self, record_type)
+
+
+def tally_ids(places: IdPlaces, record_type: str) -> Ids:
+    """The repeated ids of a type, as a stream's tally rejects them."""
+    found = Ids()
+    for record_id, (kept, copies) in places.places.get(record_type, {}).items():
+        if copies > 1:
+            found.kept[record_id] = list(kept)
+            found.copies[record_id] = copies
+    return found
 
 
 def recheck_ids(

@@ -102,21 +102,22 @@ class ByteRange:
 
     @property
     def order(self) -> tuple[int, int]:
-        """Where the range comes in a folder read whole: its type's rank, then its start."""
+        """The range's place in a folder read whole (its type's rank, then its start)."""
         return _RANK[self.record_type], self.start
 
-    def span(self) -> Span | None:
-        """The part of its file to read, or ``None`` for the whole file."""
-        if self.whole:
-            return None
-        stop = self.stop if self.stop is not None else 1 << 62
-        return Span(self.start, stop, self.first_line, self.first_index)
+
+def _span(rng: ByteRange) -> Span | None:
+    """The part of its file to read, or ``None`` for the whole file."""
+    if rng.whole:
+        return None
+    stop = rng.stop if rng.stop is not None else 1 << 62
+    return Span(rng.start, stop, rng.first_line, rng.first_index)
 
 
 def records_of(rng: ByteRange, tally: Tally) -> Iterator[Record]:
     """The records of a range, each accepted or rejected in ``tally`` as a whole read does."""
     path = Path(rng.path)
-    span = rng.span()
+    span = _span(rng)
     if span is None:
         return READERS[rng.format](path, rng.record_type, tally)
     return SPAN_READER(path, rng.record_type, tally, span)
@@ -125,7 +126,7 @@ def records_of(rng: ByteRange, tally: Tally) -> Iterator[Record]:
 def ids_of(rng: ByteRange, tally: Tally) -> Iterator[tuple[str | None, int]]:
     """Each record's id in a range (``None`` for none that can be shown) and its line."""
     path = Path(rng.path)
-    span = rng.span()
+    span = _span(rng)
     if span is None:
         return ID_READERS[rng.format](path, rng.record_type, tally)
     return SPAN_ID_READER(path, rng.record_type, tally, span)

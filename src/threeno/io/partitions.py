@@ -16,8 +16,8 @@ to ``evaluate_stream``'s, its JSON byte for byte (rejections in line order, at m
    The :class:`Split` also holds the notes of the folder (a record type with no file).
 2. **Repeated ids** (when duplicates are checked, as by default) — :func:`scan_ids` per
    range gives an :class:`IdScan` (the ids as sorted 64-bit digests, 8 bytes each);
-   :func:`merge_scans` merges scans (associative, commutative); its
-   :attr:`IdScan.repeated` digests are candidates, re-checked exactly by
+   :func:`merge_scans` merges scans (associative, commutative); its ``repeated``
+   digests are candidates, re-checked exactly by
    :func:`recheck_ids` per range (only the ranges of a type with candidates read
    anything), whose :class:`IdPlaces` merge with :func:`merge_places`;
    :meth:`IdPlaces.repeats` keeps the ids repeated. A collision of digests never
@@ -78,7 +78,7 @@ from threeno.indicators.multi import Evaluators
 from threeno.indicators.results import Evaluation  # noqa: TC001 - attrs and Sphinx read it
 from threeno.indicators.settings import EvaluationSettings
 from threeno.io._files import FOLDER, input_kind, raise_coded
-from threeno.io._idscan import IdPlaces, IdScan, find_repeats, recheck_ids, scan_ids
+from threeno.io._idscan import IdPlaces, IdScan, find_repeats, recheck_ids, scan_ids, tally_ids
 from threeno.io._limits import LoadLimits
 from threeno.io._ranges import ByteRange, records_of, split_file
 from threeno.io._tally import Tally
@@ -360,7 +360,7 @@ def _merge_load(first: Partial, second: Partial, evaluations: tuple[Evaluation, 
 
 def _read(job: StreamJob, rng: ByteRange, repeats: IdPlaces | None, sides: Evaluators) -> Partial:
     """Feed one range's records to ``sides``; its load accounting (no evaluation yet)."""
-    known = {} if repeats is None else {rng.record_type: repeats.ids(rng.record_type)}
+    known = {} if repeats is None else {rng.record_type: tally_ids(repeats, rng.record_type)}
     tally = Tally(check_duplicates=False, limits=job.limits, known=known)
     sides.add(rng.record_type, records_of(rng, tally))
     name = rng.record_type

@@ -2,10 +2,11 @@
 
 :func:`evaluate_stream` reads a folder of JSON Lines (or CSV) files, one per record type,
 named as :func:`threeno.io.datasets.load_dataset` expects (``crime_reports.jsonl``, ...),
-line by line with :func:`threeno.io.datasets.iter_records`, and feeds each record to the
-indicator engine (:class:`threeno.indicators.engine.Evaluator`) as it is read, so the
-records themselves are never all in memory. What does grow with the files: the ids the
-reader keeps to refuse duplicates (``check_duplicates``), the explanations kept (under
+line by line (the steps of :mod:`threeno.io.partitions`, each file one range), and feeds
+each record to the indicator engine (:class:`threeno.indicators.engine.Evaluator`) as it
+is read, so the records themselves are never all in memory. What does grow with the
+files: the ids' digests kept to refuse duplicates (``check_duplicates``, 8 bytes a
+record), the explanations kept (under
 the default ``explain="failures"``, one per failing record) and the per-person state of
 the joins (outreach and support coverage). With ``explain="none"`` and
 ``check_duplicates=False`` an evaluation of crime reports stays flat; the measured
@@ -112,7 +113,9 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     sheet, row by row (:mod:`threeno.io.xlsx`).
 
     The result equals ``evaluate(plan, load_dataset(folder)[0], period, ...)`` with the
-    same settings: the engine is the same, fed line by line. Like
+    same settings: the engine is the same, fed line by line. It runs the steps of
+    :mod:`threeno.io.partitions` one after the other, each file one range; a scheduler
+    that runs them on byte ranges of the files, in any order, gets the same result. Like
     :func:`~threeno.io.datasets.load_dataset`, it returns a load report beside the
     result: every line is accepted or rejected with its reason, and a rejected line is in
     no number. Problems between records (:meth:`Dataset.validate
@@ -137,8 +140,11 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         suspension_counts_as_resolved: see ``EvaluationSettings``.
         check_duplicates: reject every record whose id repeats in its file, as
             :func:`~threeno.io.datasets.load_dataset` does (each file is read twice: a
-            first pass keeps every id, about a hundred bytes each, to find those that
-            repeat; ``False`` when ids are known to be unique).
+            first pass keeps every id as an 8-byte digest, about 17 bytes a record at
+            its peak, to find those that repeat, and a file where a digest repeats is
+            read a third time to check its ids exactly:
+            :func:`~threeno.io.partitions.find_repeats`; ``False`` when ids are known
+            to be unique).
         strict: raise if any line was rejected.
         limits: the longest line and deepest nesting read, as
             :func:`~threeno.io.datasets.load_dataset` reads them
@@ -151,8 +157,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
             the same lines in the same pass, each line read once for all of them
             (:class:`~threeno.indicators.multi.Evaluators`); each with the settings
             given and, where a setting is ``None``, its own plan's. ``None`` (the
-            default): ``plan`` alone. (A partitioned path, such as Dask, does not exist
-            yet; partitions of each side merge as any evaluations do.)
+            default): ``plan`` alone.
 
     Returns:
         The :class:`~threeno.indicators.results.Evaluation` and the
@@ -173,6 +178,8 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``suspension_counts_as_resolved``.
     .. versionchanged:: 0.2.0 ``alternatives``.
+    .. versionchanged:: 0.2.0 runs on :mod:`threeno.io.partitions`; repeated ids are
+       found as 64-bit digests.
     """
     check_limits(limits, "evaluate_stream")
     split = split_folder(folder, limits=limits)
