@@ -4,8 +4,7 @@ The application of :mod:`threeno.serve` imports Starlette, which only the ``serv
 installs: without it, that one module is left out, as ``tests/serve`` skips itself, so
 that the test suite runs on an install without the extra (``.ci/run``'s other Pythons).
 Likewise the Word report's modules without python-docx (the ``docx`` extra), as
-``tests/reporting/word`` skips itself, and :mod:`threeno.dask` without distributed (the
-``dask`` extra), as ``tests/cluster`` skips itself.
+``tests/reporting/word`` skips itself.
 """
 
 from __future__ import annotations
@@ -15,5 +14,3 @@ import importlib.util
 collect_ignore_glob = [] if importlib.util.find_spec("starlette") else ["src/threeno/serve/_app.py"]
 if importlib.util.find_spec("docx") is None:
     collect_ignore_glob += ["src/threeno/reporting/docx.py", "src/threeno/reporting/_docx_*.py"]
-if importlib.util.find_spec("distributed") is None:
-    collect_ignore_glob += ["src/threeno/dask.py"]

@@ -44,7 +44,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeVar, overload
 
 import attrs
-import distributed
 
 from threeno.errors import DatasetError, ValidationError
 from threeno.indicators.settings import EvaluationSettings
@@ -73,6 +72,8 @@ from threeno.model.dataset import RECORD_TYPES
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator, Sequence
+
+    import distributed
 
     from threeno.indicators.definitions import Indicator
     from threeno.indicators.explanation import ExplainMode
@@ -194,7 +195,16 @@ def _sources(
 
 @contextlib.contextmanager
 def _client(client: distributed.Client | None, workers: int | None) -> Iterator[distributed.Client]:
-    """The caller's client, or one of a local cluster of ``workers`` processes, closed after."""
+    """The caller's client, or one of a local cluster of ``workers`` processes, closed after.
+
+    Raises:
+        ImportError: without the ``dask`` extra, saying how to install it.
+    """
+    try:
+        import distributed  # noqa: PLC0415 - the extra: ``import threeno.dask`` works without
+    except ImportError:
+        msg = 'evaluate_dask needs the dask extra: pip install "threeno[dask]"'
+        raise ImportError(msg) from None
     if client is not None:
         if workers is not None:
             msg = "give a client or a number of workers for a local cluster, not both"

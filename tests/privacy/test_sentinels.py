@@ -506,6 +506,10 @@ COVERED = {
 EXEMPT = {
     "threeno.cli.default_period": "a date from the plan; the commands have their own test",
     "threeno.cli.main": "the commands: covered by the lead's CLI sentinel test",
+    "threeno.dask.evaluate_dask": (
+        "evaluate_stream's steps on a Dask cluster; its result equals evaluate_stream's"
+        " (covered) byte for byte in tests/cluster"
+    ),
     "threeno.indicators.catalogue.catalogue": "indicator definitions only",
     "threeno.indicators.catalogue.get": "indicator definitions only",
     "threeno.indicators.counting.expected_reports": "plan and period only",
