@@ -114,7 +114,7 @@ def run_cluster(folder: Path, workers: int, expected: str) -> dict[str, Any]:
     start = time.perf_counter()
     with (
         distributed.LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster, set_as_default=False) as client,  # type: ignore[no-untyped-call]
     ):
@@ -148,7 +148,7 @@ def overhead() -> dict[str, float]:
     start = time.perf_counter()
     with (
         distributed.LocalCluster(  # type: ignore[no-untyped-call]
-            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         distributed.Client(cluster, set_as_default=False) as client,  # type: ignore[no-untyped-call]
     ):

@@ -224,7 +224,7 @@ def _client(client: distributed.Client | None, workers: int | None) -> Iterator[
             n_workers=count,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=":0",  # a free port: the usual 8787 may be another's
         ) as cluster,
         distributed.Client(cluster, set_as_default=False) as local,  # type: ignore[no-untyped-call]
     ):

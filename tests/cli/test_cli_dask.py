@@ -78,7 +78,12 @@ def test_workers_a_whole_number(capsys: pytest.CaptureFixture[str], given: str) 
 
 
 @pytest.mark.skipif(not EXTRA, reason='needs the dask extra: "threeno[dask]"')
-def test_scheduler_not_answering(capsys: pytest.CaptureFixture[str]) -> None:
+def test_scheduler_not_answering(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A scheduler address where nothing listens (port 1 of this machine)."""
+    from threeno import _cli_dask  # noqa: PLC0415 - imports the command's module
+
+    monkeypatch.setattr(_cli_dask, "CONNECT_SECONDS", 2)  # the command waits 20 s
     err = usage_error(capsys, ["report", "--dask", "tcp://127.0.0.1:1", "--lang", "en"])
     assert "error: cannot reach the Dask scheduler 'tcp://127.0.0.1:1'" in err

@@ -41,7 +41,7 @@ def local_cluster() -> distributed.LocalCluster:
         n_workers=2,
         threads_per_worker=1,
         processes=True,
-        dashboard_address=None,
+        dashboard_address=":0",
         death_timeout=30,
     )
 
