@@ -159,6 +159,11 @@ class IdPlaces:
 
     places: dict[str, dict[str, tuple[tuple[int, ...], int]]] = attrs.field(factory=dict)
 
+    def __repr__(self) -> str:
+        """How many ids of each type, never the ids (one may be a person's own data)."""
+        counts = ", ".join(f"{name}: {len(ids)}" for name, ids in self.places.items())
+        return f"IdPlaces({counts})"
+
     def merge(self, other: IdPlaces) -> IdPlaces:
         """The places of both (associative and commutative)."""
         merged = {name: dict(ids) for name, ids in self.places.items()}
