@@ -70,6 +70,8 @@ nitpick_ignore_regex = [
     (r"py:class", r"pendulum\..*"),
     (r"py:class", r"holidays\..*"),
     (r"py:class", r"hypothesis\..*"),
+    # The dask extra's client and cluster (threeno.dask): Dask's own documentation.
+    (r"py:class", r"distributed\..*"),
     # Where a signature names a type imported only for type checking, autodoc shows the
     # annotation as written; these two are the standard library's date and Path.
     (r"py:class", r"dt\.date"),

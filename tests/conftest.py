@@ -57,6 +57,8 @@ SLOW: tuple[str, ...] = (
     "tests/testing/test_synthetic.py::TestWriteJsonl::test_memory_does_not_grow_with_scale",
     "tests/testing/test_strategies.py::TestMix",
     "tests/indicators/test_engine.py::test_property_order_and_partitions",
+    # Folders evaluated whole and by byte ranges merged in random trees.
+    "tests/io/test_partitions.py::TestEqualsEvaluateStream::test_property",
     "tests/indicators/test_compare.py::test_property_compare_is_two_evaluations",
     "tests/privacy/test_fuzz.py",
     "tests/privacy/test_fuzz_xlsx.py",
@@ -70,6 +72,9 @@ SLOW: tuple[str, ...] = (
     "tests/serve/test_serve_sentinels.py",
     "tests/serve/test_serve_load.py",
     "tests/serve/test_serve_fuzz.py",
+    # A Dask cluster of two processes: a worker killed during a run; ranges of 8 KiB.
+    "tests/cluster/test_worker_killed.py",
+    "tests/cluster/test_evaluate_dask.py::TestSameAsStream::test_duplicates_across_partitions",
 )
 
 

@@ -27,11 +27,13 @@ RANKS = {
     "io": 4,
     "plans": 5,
     "reporting": 6,
+    "dask": 6,  # the evaluation on a Dask cluster: files read and merged, beside reporting
     "testing": 7,
     "cli": 8,
     "_cli_parser": 8,
     "_cli_compare": 8,
     "_cli_serve": 8,
+    "_cli_dask": 8,
     "serve": 8,  # the HTTP service: beside the command, which starts it
     "__init__": 9,
     "__main__": 10,

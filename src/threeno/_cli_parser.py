@@ -57,6 +57,17 @@ def _iso_date(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(msg) from None
 
 
+def _count_of_workers(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = f"must be a whole number, 1 or more, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def _threshold(text: str) -> int:
     try:
         value = int(text)
@@ -254,6 +265,30 @@ def _add_report_command(commands: _Commands[argparse.ArgumentParser]) -> None:
         type=_threshold,
         metavar="K",
         help="with --publish, hide counts from 1 to K-1 (K at least 2; CTDC publishes at 11)",
+    )
+    _add_dask_options(report)
+
+
+def _add_dask_options(report: argparse.ArgumentParser) -> None:
+    """Where the evaluation runs: on this process by default, or on a Dask cluster."""
+    cluster = report.add_argument_group(
+        "on a Dask cluster (the dask extra)",
+        (
+            "Read the folder of records (--data, one .jsonl or .csv file per record type) in"
+            " parts on a Dask cluster, with the same numbers as on one machine; problems"
+            " between records are not looked for, as in a streamed evaluation."
+        ),
+    )
+    cluster.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="the scheduler of a running cluster (tcp://host:8786)",
+    )
+    cluster.add_argument(
+        "--workers",
+        type=_count_of_workers,
+        metavar="N",
+        help="start a cluster of N worker processes on this machine for the report",
     )
 
 

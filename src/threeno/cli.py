@@ -297,6 +297,10 @@ def _evaluate(
     *,
     explain: ExplainMode,
 ) -> tuple[Evaluation, LoadReport]:
+    if getattr(args, "dask", None) is not None or getattr(args, "workers", None) is not None:
+        from threeno import _cli_dask  # noqa: PLC0415 - it imports this module; the dask extra
+
+        return _cli_dask.evaluate(plan, args, units, indicators, explain=explain)
     period = _period(plan, args.period)
     if units:
         _check_units(plan, period, units)

@@ -14,6 +14,7 @@ grows with the library.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import importlib
 import inspect
@@ -48,8 +49,21 @@ from threeno.errors import ThreenoError
 from threeno.indicators.compare import compare, compare_all, compare_evaluations
 from threeno.indicators.engine import evaluate, evaluate_records
 from threeno.indicators.multi import evaluate_plans
+from threeno.indicators.settings import EvaluationSettings
 from threeno.io.converter import CONVERTER, coded_problems, field_problems, structure_problems
 from threeno.io.datasets import RECORD_TYPE_KEY, dump_dataset, iter_records, load_dataset
+from threeno.io.partitions import (
+    StreamJob,
+    evaluate_range,
+    evaluate_ranges,
+    finish,
+    merge_partials,
+    merge_places,
+    merge_scans,
+    recheck_ids,
+    scan_ids,
+    split_folder,
+)
 from threeno.io.stream import evaluate_stream
 from threeno.io.xlsx_template import workbook_bytes, write_workbook
 from threeno.lang import LANGS
@@ -98,6 +112,24 @@ def _texts(value: object) -> Iterator[str]:
     if isinstance(value, tuple | list):
         for item in value:
             yield from _texts(item)
+
+
+def _partitioned(out: Outputs, folder: Path) -> None:
+    """Every step of threeno.io.partitions on ``folder``, by ranges of 300 bytes."""
+    split = out.call(split_folder, folder, range_bytes=300)
+    job = StreamJob(plans=(PLAN,), period=PERIOD, settings=EvaluationSettings(explain="all"))
+    scans = [scan_ids(r, job.limits) for r in split.ranges]
+    scan = functools.reduce(merge_scans, scans)
+    checks = [out.call(recheck_ids, r, scan.repeated, job.limits) for r in split.ranges]
+    repeats = functools.reduce(merge_places, checks).repeats()
+    out.add(scan, repeats)
+    parts = [out.call(evaluate_range, job, r, repeats) for r in split.ranges]
+    out.call(evaluate_ranges, job, split.ranges, repeats)
+    merged = functools.reduce(lambda a, b: out.call(merge_partials, a, b), parts)
+    result = out.call(finish, job, split, merged)
+    out.add(result[0].to_json(), result[0].summary("vi"), result[1].text("vi"))
+    strict = StreamJob(plans=(PLAN,), period=PERIOD, strict=True)
+    out.call(finish, strict, split, evaluate_ranges(strict, split.ranges, repeats))
 
 
 class Outputs:
@@ -260,6 +292,17 @@ class TestLoads:
                     out.add(list(stream), stream.report)
             out.call(evaluate_stream, PLAN, root / "jsonl", PERIOD, explain="all")
             out.call(evaluate_stream, PLAN, root / "jsonl", PERIOD, strict=True)
+            _partitioned(out, root / "jsonl")
+
+    def test_own_data_partitioned(self, data: Dataset, out: Outputs) -> None:
+        """Every own-data variant evaluated by byte ranges, copies across ranges included."""
+        variants = list(own_data_variants(data).values())
+        with tempfile.TemporaryDirectory() as folder:
+            root = Path(folder)
+            dump_dataset(data, root, "jsonl", personal_data=True)
+            with (root / "subjects.jsonl").open("a", encoding="utf-8") as lines:
+                lines.writelines(json.dumps(v, ensure_ascii=False) + "\n" for v in variants * 2)
+            _partitioned(out, root)
 
     def test_records_iterable(self, data: Dataset, out: Outputs) -> None:
         """Records given as an iterable of dicts naming their type."""
@@ -488,6 +531,13 @@ COVERED = {
     "threeno.io.datasets.iter_records",
     "threeno.io.datasets.load_dataset",
     "threeno.io.stream.evaluate_stream",
+    "threeno.io.partitions.split_folder",
+    "threeno.io.partitions.merge_scans",
+    "threeno.io.partitions.merge_places",
+    "threeno.io.partitions.evaluate_range",
+    "threeno.io.partitions.evaluate_ranges",
+    "threeno.io.partitions.merge_partials",
+    "threeno.io.partitions.finish",
     "threeno.privacy.pseudonymise",
     "threeno.privacy.redact",
     "threeno.reporting.render.render",
@@ -506,6 +556,10 @@ COVERED = {
 EXEMPT = {
     "threeno.cli.default_period": "a date from the plan; the commands have their own test",
     "threeno.cli.main": "the commands: covered by the lead's CLI sentinel test",
+    "threeno.dask.evaluate_dask": (
+        "evaluate_stream's steps on a Dask cluster; its result equals evaluate_stream's"
+        " (covered) byte for byte in tests/cluster"
+    ),
     "threeno.indicators.catalogue.catalogue": "indicator definitions only",
     "threeno.indicators.catalogue.get": "indicator definitions only",
     "threeno.indicators.counting.expected_reports": "plan and period only",

@@ -12,7 +12,7 @@ from __future__ import annotations
 import csv
 import itertools
 import os
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
@@ -37,9 +37,12 @@ if TYPE_CHECKING:
 __all__ = [
     "ID_READERS",
     "READERS",
+    "SPAN_ID_READER",
+    "SPAN_READER",
     "STREAMED",
     "SUFFIXES",
     "TYPE_NAMES",
+    "Span",
     "csv_problems",
     "file_type",
     "root",
@@ -54,15 +57,53 @@ _COLUMNS: Final = {name: _csvcells.columns(cls) for name, cls in RECORD_TYPES.it
 TYPE_NAMES: Final = ", ".join(RECORD_TYPES)
 
 
-def _open_records(path: Path, tally: Tally) -> tuple[IO[bytes], LineSource]:
+class Span(NamedTuple):
+    """A part of a JSON Lines file read alone: its bytes ``[start, stop)``, from a line's start.
+
+    ``line`` is the number of its first line in the file, ``before`` the number of records
+    (lines not blank) before it, so that a record read in the part is named as in the
+    whole file (:mod:`threeno.io.partitions`).
+    """
+
+    start: int
+    stop: int
+    line: int
+    before: int
+
+
+class _Bounded:
+    """A line source that ends after ``size`` bytes (the end of a :class:`Span`)."""
+
+    def __init__(self, source: LineSource, size: int) -> None:
+        self._source = source
+        self._left = size
+
+    def readline(self, size: int = -1, /) -> bytes:
+        if self._left <= 0:
+            return b""
+        line = self._source.readline(self._left if size < 0 else min(size, self._left))
+        self._left -= len(line)
+        return line
+
+
+def _open_records(
+    path: Path, tally: Tally, span: Span | None = None
+) -> tuple[IO[bytes], LineSource]:
     """A file of records, opened as an input (:mod:`threeno.io._files`), and its lines.
 
     A load (``tally.file_limit`` set) refuses a file beyond it, from its size before
     anything is read, and again as it is read (a size the system reports is not
-    trusted); a stream reads any size.
+    trusted); a stream reads any size. With a ``span``, only its bytes are read.
     """
     stream = open_input(path, DatasetError)
     limit = tally.file_limit
+    if span is not None:
+        try:
+            stream.seek(span.start)
+        except BaseException:
+            stream.close()
+            raise
+        return stream, _Bounded(guarded(stream, path, DatasetError), span.stop - span.start)
     if limit is None:
         return stream, guarded(stream, path, DatasetError)
     refuse_size = too_large(path, limit, "file_too_large")
@@ -77,16 +118,20 @@ def root(path: str) -> str:
     return path.split(".", 1)[0].split("[", 1)[0]
 
 
-def _jsonl_lines(path: Path, tally: Tally) -> Iterator[tuple[int, object, list[FieldProblem]]]:
+def _jsonl_lines(
+    path: Path, tally: Tally, span: Span | None = None
+) -> Iterator[tuple[int, object, list[FieldProblem]]]:
     """Each record line of a JSON Lines file: (line number, JSON read, problems of the line).
 
     A line that cannot be read as JSON (too long, not UTF-8, not JSON, too deep) has its
-    problem and no JSON (``None``); a blank line is not a record and is skipped.
+    problem and no JSON (``None``); a blank line is not a record and is skipped. With a
+    ``span``, the lines of that part only, numbered as in the whole file.
     """
     limits = tally.limits
-    stream, source = _open_records(path, tally)
+    stream, source = _open_records(path, tally, span)
+    first = 1 if span is None else span.line
     with stream:
-        for number, raw_line in enumerate(lines(source, limits.line_bytes), start=1):
+        for number, raw_line in enumerate(lines(source, limits.line_bytes), start=first):
             if raw_line is None:
                 yield number, None, [FieldProblem.of("", "line_too_long", limit=limits.line_bytes)]
                 continue
@@ -109,11 +154,12 @@ def _jsonl_lines(path: Path, tally: Tally) -> Iterator[tuple[int, object, list[F
             yield number, raw, []
 
 
-def _jsonl(path: Path, name: str, tally: Tally) -> Iterator[Record]:
-    """The records of a JSON Lines file, one line at a time; bad lines are rejected."""
+def _jsonl(path: Path, name: str, tally: Tally, span: Span | None = None) -> Iterator[Record]:
+    """The records of a JSON Lines file (or of a ``span`` of it); bad lines are rejected."""
     file = str(path)
     cls = RECORD_TYPES[name]
-    for index, (number, raw, line_problems) in enumerate(_jsonl_lines(path, tally)):
+    first = 0 if span is None else span.before
+    for index, (number, raw, line_problems) in enumerate(_jsonl_lines(path, tally, span), first):
         record: Record | None = None
         problems = line_problems
         if not problems:
@@ -123,9 +169,14 @@ def _jsonl(path: Path, name: str, tally: Tally) -> Iterator[Record]:
             yield accepted
 
 
-def _jsonl_ids(path: Path, name: str, tally: Tally) -> Iterator[tuple[str | None, int]]:  # noqa: ARG001 - as _csv_ids
+def _jsonl_ids(
+    path: Path,
+    name: str,  # noqa: ARG001 - as _csv_ids
+    tally: Tally,
+    span: Span | None = None,
+) -> Iterator[tuple[str | None, int]]:
     """Each record line's id as :func:`_jsonl` reads it (or ``None``), and its line."""
-    for number, raw, _ in _jsonl_lines(path, tally):
+    for number, raw, _ in _jsonl_lines(path, tally, span):
         yield raw_id(raw), number
 
 
@@ -298,3 +349,9 @@ def file_type(path: Path) -> tuple[str, str]:
     if fmt is None or path.stem not in RECORD_TYPES:
         refuse("not_a_records_file", file=str(path), types=TYPE_NAMES)
     return path.stem, fmt
+
+
+#: A :class:`Span` of a JSON Lines file read alone: its records, and its ids
+#: (:mod:`threeno.io.partitions`).
+SPAN_READER: Final = _jsonl
+SPAN_ID_READER: Final = _jsonl_ids

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from threeno.io._limits import LoadLimits
     from threeno.model.dataset import Problem
 
-__all__ = ["Ids", "Tally", "raw_id", "structure"]
+__all__ = ["KEPT_PLACES", "Ids", "Tally", "raw_id", "structure"]
 
 # The fast converter stops at the first problem; a record that fails is structured
 # again by the detailed one (CONVERTER) only to say why.
@@ -101,7 +101,7 @@ def _scrub(found: Masker, problems: list[FieldProblem]) -> list[FieldProblem]:
 
 #: How many places of a repeated id are remembered (the first ones read); the copies
 #: beyond are counted. A duplicate_id message names at most _SHOWN_PLACES of them.
-_KEPT_PLACES: Final = 6
+KEPT_PLACES: Final = 6
 _SHOWN_PLACES: Final = 5
 
 
@@ -109,7 +109,7 @@ class Ids:
     """Where the ids of one record type were read: every id's first place, repeats apart.
 
     A place is a line (files of lines) or an index among the type's records. Memory per
-    id is one dictionary entry; a repeated id keeps at most ``_KEPT_PLACES`` places and
+    id is one dictionary entry; a repeated id keeps at most ``KEPT_PLACES`` places and
     its number of copies, however many there are.
     """
 
@@ -129,7 +129,7 @@ class Ids:
             self.kept[record_id] = [first, place]
             self.copies[record_id] = 2
             return
-        if len(kept) < _KEPT_PLACES:
+        if len(kept) < KEPT_PLACES:
             kept.append(place)
         self.copies[record_id] += 1
 

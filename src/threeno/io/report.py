@@ -100,6 +100,14 @@ class FieldProblem:
             return _shared_problem(field, code, tuple(params.items()))
         return cls(field=field, message=Notice(code, params).text("en"), code=code, params=params)
 
+    def __reduce__(self) -> tuple[object, tuple[str, str, str | None, dict[str, object]]]:
+        """Pickled with its params as a plain dict (a read-only mapping does not pickle).
+
+        Rejections travel between processes (ranges evaluated apart:
+        :mod:`threeno.io.partitions`).
+        """
+        return _problem, (self.field, self.message, self.code, dict(self.params))
+
     @property
     def notice(self) -> Notice | None:
         """What is wrong as a :class:`~threeno.messages.Notice`; ``None`` without a code."""
@@ -119,6 +127,11 @@ class FieldProblem:
 
 
 _PLAIN: Final = frozenset({str, int})
+
+
+def _problem(field: str, message: str, code: str | None, params: dict[str, object]) -> FieldProblem:
+    """A problem unpickled (:meth:`FieldProblem.__reduce__`)."""
+    return FieldProblem(field=field, message=message, code=code, params=params)
 
 
 @functools.lru_cache(maxsize=4096)

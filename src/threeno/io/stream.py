@@ -2,10 +2,11 @@
 
 :func:`evaluate_stream` reads a folder of JSON Lines (or CSV) files, one per record type,
 named as :func:`threeno.io.datasets.load_dataset` expects (``crime_reports.jsonl``, ...),
-line by line with :func:`threeno.io.datasets.iter_records`, and feeds each record to the
-indicator engine (:class:`threeno.indicators.engine.Evaluator`) as it is read, so the
-records themselves are never all in memory. What does grow with the files: the ids the
-reader keeps to refuse duplicates (``check_duplicates``), the explanations kept (under
+line by line (the steps of :mod:`threeno.io.partitions`, each file one range), and feeds
+each record to the indicator engine (:class:`threeno.indicators.engine.Evaluator`) as it
+is read, so the records themselves are never all in memory. What does grow with the
+files: the ids' digests kept to refuse duplicates (``check_duplicates``, 8 bytes a
+record), the explanations kept (under
 the default ``explain="failures"``, one per failing record) and the per-person state of
 the joins (outreach and support coverage). With ``explain="none"`` and
 ``check_duplicates=False`` an evaluation of crime reports stays flat; the measured
@@ -23,78 +24,27 @@ Plan clauses: every clause of the catalogue; the indicators guide
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn, overload
+from typing import TYPE_CHECKING, overload
 
-from threeno.errors import DatasetError
-from threeno.indicators.multi import Evaluators
 from threeno.indicators.settings import EvaluationSettings
-from threeno.io._files import FOLDER, input_kind, raise_coded
 from threeno.io._limits import check_limits
-from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits, iter_records
-from threeno.io.report import LoadReport, LoadReportError, TypeCounts
-from threeno.messages import Notice
-from threeno.model.dataset import RECORD_TYPES
+from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits
+from threeno.io.partitions import StreamJob, evaluate_ranges, find_repeats, finish, split_folder
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterable, Sequence
 
     from threeno.indicators.definitions import Indicator
     from threeno.indicators.explanation import ExplainMode
     from threeno.indicators.results import Evaluation
-    from threeno.io.report import Rejection
+    from threeno.io.report import LoadReport
     from threeno.model.period import ReportingPeriod
     from threeno.model.plan import Plan
     from threeno.model.units import UnitRegistry
     from threeno.rules.calendar import DayOffCalendar
 
 __all__ = ["evaluate_stream"]
-
-_SUFFIXES = (".jsonl", ".csv")
-
-
-def _files(folder: Path) -> list[tuple[str, Path]]:
-    """The files of records in ``folder``, in the data dictionary's order of types.
-
-    A name of records that is not a regular file (a device, a named pipe, a folder) is
-    refused, never opened (:mod:`threeno.io._files`).
-    """
-
-    def not_a_folder() -> NoReturn:
-        raise_coded(DatasetError, "stream_not_a_folder", path=str(folder))
-
-    kind = input_kind(folder, DatasetError, missing=not_a_folder)
-    if kind != FOLDER and folder.suffix.lower() == ".xlsx":
-        # An Excel workbook: each record type's sheet, streamed (threeno.io.xlsx).
-        return [(name, folder) for name in RECORD_TYPES]
-    if kind != FOLDER:
-        not_a_folder()
-    found: list[tuple[str, Path]] = []
-    for name in RECORD_TYPES:
-        paths = [folder / f"{name}{suffix}" for suffix in _SUFFIXES]
-        present = [p for p in paths if os.path.lexists(p)]
-        for path in present:
-            if input_kind(path, DatasetError) == FOLDER:
-                raise_coded(DatasetError, "input_is_folder", path=str(path))
-        if len(present) > 1:
-            raise_coded(
-                DatasetError,
-                "stream_both_formats",
-                folder=str(folder),
-                first=present[0].name,
-                second=present[1].name,
-            )
-        found.extend((name, p) for p in present)
-    if not found:
-        expected = ", ".join(f"{name}.jsonl" for name in RECORD_TYPES)
-        raise_coded(DatasetError, "no_record_files", folder=str(folder), expected=expected)
-    return found
-
-
-def _count(unlisted: dict[str, int], counts: Iterable[tuple[str, int]]) -> None:
-    for code, count in counts:
-        unlisted[code] = unlisted.get(code, 0) + count
 
 
 @overload
@@ -163,7 +113,9 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     sheet, row by row (:mod:`threeno.io.xlsx`).
 
     The result equals ``evaluate(plan, load_dataset(folder)[0], period, ...)`` with the
-    same settings: the engine is the same, fed line by line. Like
+    same settings: the engine is the same, fed line by line. It runs the steps of
+    :mod:`threeno.io.partitions` one after the other, each file one range; a scheduler
+    that runs them on byte ranges of the files, in any order, gets the same result. Like
     :func:`~threeno.io.datasets.load_dataset`, it returns a load report beside the
     result: every line is accepted or rejected with its reason, and a rejected line is in
     no number. Problems between records (:meth:`Dataset.validate
@@ -188,8 +140,11 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         suspension_counts_as_resolved: see ``EvaluationSettings``.
         check_duplicates: reject every record whose id repeats in its file, as
             :func:`~threeno.io.datasets.load_dataset` does (each file is read twice: a
-            first pass keeps every id, about a hundred bytes each, to find those that
-            repeat; ``False`` when ids are known to be unique).
+            first pass keeps every id as an 8-byte digest, about 17 bytes a record at
+            its peak, to find those that repeat, and a file where a digest repeats is
+            read a third time to check its ids exactly:
+            :func:`~threeno.io.partitions.find_repeats`; ``False`` when ids are known
+            to be unique).
         strict: raise if any line was rejected.
         limits: the longest line and deepest nesting read, as
             :func:`~threeno.io.datasets.load_dataset` reads them
@@ -202,8 +157,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
             the same lines in the same pass, each line read once for all of them
             (:class:`~threeno.indicators.multi.Evaluators`); each with the settings
             given and, where a setting is ``None``, its own plan's. ``None`` (the
-            default): ``plan`` alone. (A partitioned path, such as Dask, does not exist
-            yet; partitions of each side merge as any evaluations do.)
+            default): ``plan`` alone.
 
     Returns:
         The :class:`~threeno.indicators.results.Evaluation` and the
@@ -224,10 +178,11 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``suspension_counts_as_resolved``.
     .. versionchanged:: 0.2.0 ``alternatives``.
+    .. versionchanged:: 0.2.0 runs on :mod:`threeno.io.partitions`; repeated ids are
+       found as 64-bit digests.
     """
     check_limits(limits, "evaluate_stream")
-    where = Path(folder)
-    files = _files(where)
+    split = split_folder(folder, limits=limits)
     settings = EvaluationSettings(
         units=units,
         indicators=indicators,
@@ -238,39 +193,14 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         count_receipt_day=count_receipt_day,
         suspension_counts_as_resolved=suspension_counts_as_resolved,
     )
-    evaluator = Evaluators([plan, *(alternatives or ())], period, settings)
-    counts: dict[str, TypeCounts] = {}
-    rejections: list[Rejection] = []
-    unlisted: dict[str, int] = {}
-    notes: list[Notice] = [
-        Notice("file_missing", {"file": f"{name}.jsonl", "record_type": name})
-        for name in RECORD_TYPES
-        if name not in {n for n, _ in files}
-    ]
-    for name, path in files:
-        with iter_records(path, name, check_duplicates=check_duplicates, limits=limits) as stream:
-            evaluator.add(name, stream)
-            report = stream.report
-        counts[name] = report.counts[name]
-        # The first max_rejections of every file together are listed, as a load lists them.
-        for rejection in report.rejections:
-            if len(rejections) < limits.max_rejections:
-                rejections.append(rejection)
-            else:
-                _count(unlisted, ((p.code or "uncoded", 1) for p in rejection.problems))
-        _count(unlisted, report.unlisted.items())
-        # A workbook's notes on its sheets come with each of its streams: kept once.
-        notes.extend(n for n in report.notes if n not in notes)
-    load_report = LoadReport(
-        source=str(where),
-        counts=counts,
-        rejections=tuple(rejections),
-        unlisted=unlisted,
-        notes=tuple(notes),
+    job = StreamJob(
+        plans=(plan, *(alternatives or ())),
+        period=period,
+        settings=settings,
+        limits=limits,
+        alternatives=alternatives is not None,
+        strict=strict,
     )
-    if strict and not load_report.ok:
-        raise LoadReportError(load_report)
-    first, *others = evaluator.result()
-    if alternatives is None:
-        return first, load_report
-    return first, load_report, tuple(others)
+    sides = job.evaluators()  # a bad setting is refused before anything is read
+    repeats = find_repeats(split.ranges, limits) if check_duplicates else None
+    return finish(job, split, evaluate_ranges(job, split.ranges, repeats, sides=sides))

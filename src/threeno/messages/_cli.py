@@ -108,6 +108,40 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
             " path ends in .toml)"
         ),
     ),
+    "cli_dask_not_installed": (
+        (
+            "{option} chạy việc tính toán trên cụm Dask và cần gói bổ sung:"
+            ' `pip install "threeno[dask]"`'
+        ),
+        (
+            "{option} runs the evaluation on a Dask cluster and needs the dask extra:"
+            ' pip install "threeno[dask]"'
+        ),
+    ),
+    "cli_dask_and_workers": (
+        (
+            "--dask (một cụm Dask có sẵn) và --workers (một cụm khởi động trên máy này) không"
+            " dùng cùng nhau: chọn một"
+        ),
+        (
+            "--dask (a running Dask cluster) and --workers (a cluster started on this machine)"
+            " do not go together: choose one"
+        ),
+    ),
+    "cli_dask_unreachable": (
+        "không kết nối được bộ điều phối Dask {address}",
+        "cannot reach the Dask scheduler {address}",
+    ),
+    "cli_dask_needs_folder": (
+        (
+            "{option} đọc một thư mục dữ liệu (mỗi loại dữ liệu một tệp .jsonl hoặc .csv)"
+            " hoặc một tệp Excel, không đọc {path}"
+        ),
+        (
+            "{option} reads a folder of records (one .jsonl or .csv file per record type) or"
+            " an Excel workbook, not {path}"
+        ),
+    ),
     "cli_compare_no_publish": (
         (
             "bản so sánh các phương án là tài liệu làm việc nội bộ, liệt kê mã bản ghi: không"

@@ -390,6 +390,17 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "{path}: không phải thư mục dữ liệu (mỗi loại dữ liệu một tệp .jsonl hoặc .csv)",
         "{path}: not a folder of records (one .jsonl or .csv file per record type)",
     ),
+    "dask_file_name": (
+        (
+            "{file}: tên tệp không phải tên một loại dữ liệu (mỗi tệp một loại dữ liệu:"
+            " {expected}; hoặc .csv)"
+        ),
+        "{file}: not named after a record type (one file per record type: {expected}; or .csv)",
+    ),
+    "dask_glob_empty": (
+        "{pattern}: không có tệp dữ liệu nào",
+        "{pattern}: no file of records",
+    ),
     "stream_both_formats": (
         "thư mục {folder}: có cả {first} và {second}; mỗi loại dữ liệu chỉ giữ một tệp",
         "{folder}: both {first} and {second}; keep one per type",
