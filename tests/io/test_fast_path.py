@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+import inspect
 import json
 from typing import TYPE_CHECKING, Any, cast
 
@@ -32,6 +33,7 @@ from threeno.io.converter import CONVERTER
 from threeno.io.datasets import iter_records, load_dataset
 from threeno.model.crime import CrimeReport
 from threeno.model.dataset import RECORD_TYPES, Record
+from threeno.model.enums import Decision, ReportSource
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -493,3 +495,47 @@ def test_equal_dates_are_shared() -> None:
     assert one.received_on is two.received_on
     assert isinstance(one.received_on, dt.date)
     assert isinstance(one.source, enum.Enum)
+
+
+def _described(thing: object) -> object:
+    """A validator or converter by name, with what an ``of_enum`` or ``optional`` wraps."""
+    if thing is None:
+        return None
+    inner = getattr(thing, "validator", None)
+    if inner is not None:
+        return ("optional", _described(inner))
+    name = getattr(thing, "__qualname__", "")
+    if name == "of_enum.<locals>.validate":
+        wrapped = inspect.getclosurevars(cast("Any", thing)).nonlocals
+        return (name, wrapped["enum_cls"], wrapped["optional"])
+    return name
+
+
+def test_the_crime_report_builder_mirrors_the_class_validators() -> None:
+    """``_fast._crime_report`` checks what these validators and converters check.
+
+    It makes a report without running them, so a change here must be mirrored there
+    (then this list updated); every other record type is made by its class.
+    """
+    pinned = [
+        ("id", "non_empty", "nfc", attrs.NOTHING),
+        ("source", ("of_enum.<locals>.validate", ReportSource, False), None, attrs.NOTHING),
+        ("offence_article", "_article", None, attrs.NOTHING),
+        ("unit_code", "non_empty", "nfc", attrs.NOTHING),
+        ("received_on", "date_field", None, attrs.NOTHING),
+        ("receiving_agency", "non_empty", "nfc", attrs.NOTHING),
+        ("classified_on", "optional_date", None, None),
+        ("extensions", "tuple_of.<locals>.validate", "_extensions", ()),
+        ("suspensions", "tuple_of.<locals>.validate", "_suspensions", ()),
+        ("decision", ("of_enum.<locals>.validate", Decision, True), None, None),
+        ("decided_on", "optional_date", None, None),
+        ("reopened_on", "optional_date", None, None),
+        ("case_id", ("optional", "non_empty"), "nfc_or_none", None),
+        ("victim_ids", "id_tuple", "nfc_tuple", ()),
+    ]
+    fields = [
+        (f.name, _described(f.validator), _described(f.converter), f.default)
+        for f in attrs.fields(CrimeReport)
+    ]
+    assert fields == pinned
+    assert set(_fast._BUILDERS) == {"crime_reports"}

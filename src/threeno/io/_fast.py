@@ -6,7 +6,10 @@ converter (:mod:`threeno.io.converter`), about 38 µs a line. Here the line is d
 msgspec into a Struct that mirrors the record class (``forbid_unknown_fields``, the
 same required and optional keys, the same JSON types), each value checked as the
 converter checks it, and the record made by calling its class, whose converters and
-validators then run as they do on the exact path. :func:`decode` returns that record
+validators then run as they do on the exact path. A crime report (the type a national
+consolidation holds by the million) is made without its field validators, each checked
+by ``_crime_report`` instead; its cross-field checks (``__attrs_post_init__``) run as
+they are. :func:`decode` returns that record
 only when it can prove that the exact path would build an equal one; otherwise it
 returns ``None`` and the caller reads the line the exact way, so that every rejection
 (its messages, codes, fields and order) is the exact path's, line for line.
@@ -18,7 +21,9 @@ returns ``None`` and the caller reads the line the exact way, so that every reje
   ``null`` for a key that is not optional);
 - holds a backslash (an escape: the duplicate-key proof below counts quotes) or two
   equal keys (msgspec keeps the last one silently; the exact path refuses the line);
-- holds text that is not in Unicode NFC, or a text that is not printable (the
+- holds text that is not in Unicode NFC (``"`` never composes with a neighbour, so on
+  a line in NFC every text is in NFC, and the class's NFC converter changes nothing),
+  or a text that is not printable (the
   converter refuses a control character; a non-ASCII space is handed over too);
 - holds a whole number beyond ``MAX_WHOLE_NUMBER``, a date that is not ``YYYY-MM-DD`` in
   ASCII digits or no such date, a slug that is not one of its enumeration;
@@ -55,7 +60,9 @@ import msgspec
 
 from threeno.io.converter import INTERNED_FIELDS
 from threeno.model._base import MAX_WHOLE_NUMBER
+from threeno.model.crime import CrimeReport
 from threeno.model.dataset import RECORD_TYPES, Record
+from threeno.model.enums import Decision, ReportSource
 
 __all__ = ["DEPTH", "ENABLED", "decode"]
 
@@ -213,6 +220,103 @@ def _mirror(hint: Any, name: str) -> tuple[Any, _Check]:  # noqa: ANN401, C901, 
     raise TypeError(hint)
 
 
+_UNSET: Final = msgspec.UNSET
+_SOURCES: Final = {member.value: member for member in ReportSource}
+_DECISIONS: Final = {member.value: member for member in Decision}
+_new = object.__new__
+_set = object.__setattr__
+
+
+def _code(value: str) -> str:
+    # non_empty (the model) and the converter's text check; NFC already (see decode).
+    if not value.isprintable() or not value.strip():
+        raise _Unproven
+    return value
+
+
+def _day(value: str | None) -> dt.date | None:
+    return None if value is None else _date(value, [0])
+
+
+def _crime_report(  # noqa: C901, PLR0912, PLR0915 - a step a field
+    wire: Any,  # noqa: ANN401 - the Struct made from the class
+    strings: list[int],
+) -> CrimeReport:
+    """A crime report made without its field validators, each checked here instead.
+
+    The checks equal ``CrimeReport``'s validators (``non_empty``, ``_article``, ``of_enum``,
+    the dates', ``id_tuple``, the optional ``case_id``) and the converter's (printable
+    text, whole numbers within ``MAX_WHOLE_NUMBER``); the class's converters (NFC, lists
+    to tuples) change nothing on a line in NFC; ``__attrs_post_init__`` runs as it is.
+    tests/io/test_fast_path.py pins the validators this mirrors.
+    """
+    source = _SOURCES.get(wire.source)
+    article = wire.offence_article
+    if source is None or not 1 <= article <= MAX_WHOLE_NUMBER:
+        raise _Unproven
+    count = 11  # 6 keys, 5 texts: id, source, unit_code, received_on, receiving_agency
+    record = _new(CrimeReport)
+    _set(record, "id", _code(wire.id))
+    _set(record, "source", source)
+    _set(record, "offence_article", article)
+    _set(record, "unit_code", sys.intern(_code(wire.unit_code)))
+    _set(record, "received_on", _date(wire.received_on, strings))
+    _set(record, "receiving_agency", sys.intern(_code(wire.receiving_agency)))
+    for name in ("classified_on", "decided_on", "reopened_on"):
+        value = getattr(wire, name)
+        if value is _UNSET:
+            value = None
+        else:
+            count += 1 if value is None else 2
+        _set(record, name, _day(value))
+    nested = []
+    for name in ("extensions", "suspensions"):
+        value = getattr(wire, name)
+        if value is _UNSET:
+            value = ()
+        else:
+            count += 1
+            value = _NESTED[name](value, strings)
+        nested.append(value)
+        _set(record, name, value)
+    decision = wire.decision
+    if decision is _UNSET:
+        decision = None
+    elif decision is not None:
+        count += 2
+        decision = _DECISIONS.get(decision)
+        if decision is None:
+            raise _Unproven
+    else:
+        count += 1
+    _set(record, "decision", decision)
+    case_id = wire.case_id
+    if case_id is _UNSET:
+        case_id = None
+    elif case_id is not None:
+        count += 2
+        _code(case_id)
+    else:
+        count += 1
+    _set(record, "case_id", case_id)
+    victims = wire.victim_ids
+    if victims is _UNSET:
+        victims = ()
+    else:
+        count += 1 + len(victims)
+        for victim in victims:
+            _code(victim)
+        if len(set(victims)) != len(victims):
+            raise _Unproven
+    _set(record, "victim_ids", victims)
+    strings[0] += count - 1  # _date counted received_on
+    try:
+        record.__attrs_post_init__()
+    except Exception:  # noqa: BLE001 - whatever the class refuses, the exact path says why
+        raise _Unproven from None
+    return record
+
+
 def _shapes() -> dict[str, tuple[_Shape, msgspec.json.Decoder[Any]]]:
     shapes = {}
     for name, cls in RECORD_TYPES.items():
@@ -225,6 +329,14 @@ def _shapes() -> dict[str, tuple[_Shape, msgspec.json.Decoder[Any]]]:
 
 
 _SHAPES: Final = _shapes()
+# The nested records of a crime report, made by their classes (lists are usually empty).
+_NESTED: Final = {
+    name: check
+    for name, check in _SHAPES["crime_reports"][0].checks
+    if name in ("extensions", "suspensions")
+}
+#: The record types made without their field validators (each mirrored above).
+_BUILDERS: Final[dict[str, Callable[[Any, list[int]], Any]]] = {"crime_reports": _crime_report}
 
 
 def decode(record_type: str, line: bytes) -> Record | None:
@@ -259,7 +371,8 @@ def decode(record_type: str, line: bytes) -> Record | None:
         return None
     strings = [0]
     try:
-        record: Record = shape.build(decoded, strings)
+        build: Callable[[Any, list[int]], Any] = _BUILDERS.get(record_type, shape.build)
+        record: Record = build(decoded, strings)
     except _Unproven:
         return None
     if 2 * strings[0] != line.count(b'"'):
