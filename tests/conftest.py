@@ -51,6 +51,10 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 #: The tests that take seconds, by node id prefix (a module, a class or one test).
 SLOW: tuple[str, ...] = (
     "tests/io/test_dump_dataset.py",
+    # The JSON Lines fast path against the exact reader, on thousands of broken lines.
+    "tests/io/test_fast_path.py::test_a_line_with_one_fault",
+    "tests/io/test_fast_path.py::test_every_single_fault",
+    "tests/io/test_fast_path.py::test_a_broken_line",
     # Excel: round trips of generated datasets through the template, and LibreOffice.
     "tests/io/xlsx/test_roundtrip.py",
     "tests/testing/test_engine_properties.py",

@@ -17,13 +17,14 @@ from typing import TYPE_CHECKING, Any, Final, NamedTuple
 import attrs
 
 from threeno.errors import DatasetError
-from threeno.io import _csvcells
+from threeno.io import _csvcells, _fast
 from threeno.io._files import guarded, open_input
 from threeno.io._json import BOM, JSON_SPACE, json_error, loads, too_deep_problem
 from threeno.io._limits import lines, refuse, too_deep, too_large
 from threeno.io._tally import raw_id, structure
 from threeno.io.report import FieldProblem
 from threeno.messages import Notice
+from threeno.model._personal import sensitive_fields
 from threeno.model.dataset import RECORD_TYPES, Record
 
 if TYPE_CHECKING:
@@ -119,13 +120,15 @@ def root(path: str) -> str:
 
 
 def _jsonl_lines(
-    path: Path, tally: Tally, span: Span | None = None
+    path: Path, tally: Tally, span: Span | None = None, fast: str | None = None
 ) -> Iterator[tuple[int, object, list[FieldProblem]]]:
     """Each record line of a JSON Lines file: (line number, JSON read, problems of the line).
 
     A line that cannot be read as JSON (too long, not UTF-8, not JSON, too deep) has its
     problem and no JSON (``None``); a blank line is not a record and is skipped. With a
-    ``span``, the lines of that part only, numbered as in the whole file.
+    ``span``, the lines of that part only, numbered as in the whole file. With ``fast``
+    (a record type), a line proved valid by :func:`threeno.io._fast.decode` comes as its
+    record instead of its JSON.
     """
     limits = tally.limits
     stream, source = _open_records(path, tally, span)
@@ -136,6 +139,10 @@ def _jsonl_lines(
                 yield number, None, [FieldProblem.of("", "line_too_long", limit=limits.line_bytes)]
                 continue
             line_bytes = raw_line.removeprefix(BOM) if number == 1 else raw_line
+            fast_record = None if fast is None else _fast.decode(fast, line_bytes)
+            if fast_record is not None:
+                yield number, fast_record, []
+                continue
             try:
                 text = line_bytes.decode("utf-8")
             except UnicodeDecodeError as exc:
@@ -159,10 +166,15 @@ def _jsonl(path: Path, name: str, tally: Tally, span: Span | None = None) -> Ite
     file = str(path)
     cls = RECORD_TYPES[name]
     first = 0 if span is None else span.before
-    for index, (number, raw, line_problems) in enumerate(_jsonl_lines(path, tally, span), first):
+    fast = name if _fast.ENABLED and tally.limits.depth >= _fast.DEPTH else None
+    personal = sensitive_fields(cls)
+    lines_read = _jsonl_lines(path, tally, span, fast)
+    for index, (number, raw, line_problems) in enumerate(lines_read, first):
         record: Record | None = None
         problems = line_problems
-        if not problems:
+        if isinstance(raw, cls):  # from the fast path: its personal values, to mask them
+            record, raw = raw, {key: getattr(raw, key) for key in personal}  # noqa: PLW2901
+        elif not problems:
             record, problems = structure(cls, raw)
         accepted = tally.account(name, raw, record, problems, file=file, line=number, index=index)
         if accepted is not None:
