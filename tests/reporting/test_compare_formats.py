@@ -100,7 +100,13 @@ class TestWord:
         paragraphs, rows = _word(render_comparison(RECEIPT, "docx"))
         assert paragraphs[0] == "So sánh kết quả thực hiện Kế hoạch theo các phương án"
         assert "Số trường hợp được xếp loại khác nhau: 1 trường hợp" in paragraphs
-        row = [ON_TIME, "2/2 tin, đạt 100,0%", "1/2 tin, đạt 50,0%", "−50,0 điểm phần trăm", "Đạt → Chưa đạt"]
+        row = [
+            ON_TIME,
+            "2/2 tin, đạt 100,0%",
+            "1/2 tin, đạt 50,0%",
+            "−50,0 điểm phần trăm",
+            "Đạt → Chưa đạt",
+        ]
         assert row in rows
         record = next(r for r in rows if r[0] == "CR-1")
         assert "hạn 21/03/2024" in record[1]
