@@ -1,7 +1,8 @@
 """The project's cattrs converter: model objects to and from plain data, strictly.
 
-Every plan and dataset is read through :data:`CONVERTER` (or a converter from
-:func:`make_converter`, which configures a fresh one the same way). It is built on
+Every plan and dataset is read through :data:`CONVERTER` (made on first use, as
+:func:`shared_converter`; or a converter from :func:`make_converter`, which configures a
+fresh one the same way). It is built on
 :func:`cattrs.preconf.json.make_converter` with ``forbid_extra_keys=True`` and detailed
 validation, and registers its own hooks so that nothing is coerced silently:
 
@@ -43,6 +44,7 @@ offsets, slugs, snake_case keys); ``docs/performance.md`` (interned codes, cache
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import sys
@@ -69,6 +71,8 @@ from threeno.model.subjects import CategorySpan
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from cattrs import Converter
+
 __all__ = [
     "CONVERTER",
     "INTERNED_FIELDS",
@@ -76,6 +80,7 @@ __all__ = [
     "coded_problems",
     "field_problems",
     "make_converter",
+    "shared_converter",
     "structure_problems",
 ]
 
@@ -86,6 +91,8 @@ RECORD_CLASSES: Final[tuple[type[Any], ...]] = (
     Suspension,
     *RECORD_TYPES.values(),
 )
+
+_RECORD_CLASS_SET: Final = frozenset(RECORD_CLASSES)
 
 #: Text fields of records whose values repeat from record to record (codes of units and
 #: agencies, languages, period texts): read through :func:`sys.intern`, so that equal
@@ -271,9 +278,7 @@ def _structure_interned(value: object, _: type) -> str:
     return sys.intern(_structure_str(value, str))
 
 
-def _record_structure_hook(
-    cls: type[Any], converter: JsonConverter
-) -> Callable[[object, type], Any]:
+def _record_structure_hook(cls: type[Any], converter: Converter) -> Callable[[object, type], Any]:
     # Typed Any: mypy would match the keys against the generator's own keyword flags.
     interned: dict[str, Any] = {
         f.name: override(struct_hook=_structure_interned)
@@ -293,7 +298,7 @@ def _record_structure_hook(
 
 
 def _record_unstructure_hook(
-    cls: type[Any], converter: JsonConverter
+    cls: type[Any], converter: Converter
 ) -> Callable[[Any], dict[str, Any]]:
     generated = make_dict_unstructure_fn(cls, converter)
     if not any(f.default is None for f in attrs.fields(cls)):
@@ -307,11 +312,17 @@ def _record_unstructure_hook(
     return unstructure
 
 
+def _is_record_class(cls: Any) -> bool:  # noqa: ANN401 - cattrs passes any type
+    return cls in _RECORD_CLASS_SET
+
+
 def _register_records(converter: JsonConverter) -> None:
-    # Nested classes first: a record's generated hook looks its fields' hooks up when made.
-    for cls in RECORD_CLASSES:
-        converter.register_structure_hook(cls, _record_structure_hook(cls, converter))
-        converter.register_unstructure_hook(cls, _record_unstructure_hook(cls, converter))
+    # Factories, not hooks: a record class's code is generated (and cached by cattrs) the
+    # first time it is structured or unstructured, so a converter that only reads a plan
+    # never generates the records'. A record's generated hook asks for its nested
+    # classes' hooks when made, which this factory then makes.
+    converter.register_structure_hook_factory(_is_record_class, _record_structure_hook)
+    converter.register_unstructure_hook_factory(_is_record_class, _record_unstructure_hook)
 
 
 def make_converter(*, detailed_validation: bool = True) -> JsonConverter:
@@ -366,8 +377,42 @@ def make_converter(*, detailed_validation: bool = True) -> JsonConverter:
     return converter
 
 
-#: The project's converter, configured by :func:`make_converter`.
-CONVERTER: Final = make_converter()
+@functools.cache
+def shared_converter(*, detailed_validation: bool = True) -> JsonConverter:
+    """The converter shared by the whole library, made by :func:`make_converter` on first use.
+
+    Made once per setting and kept: the detailed one is :data:`CONVERTER`; the dataset
+    loader structures with the fast one (``detailed_validation=False``) and asks the
+    detailed one why a record failed. A record class's code is generated the first time
+    it is structured (or unstructured), so a program that only reads a plan generates
+    none of the records'.
+
+    Args:
+        detailed_validation: as for :func:`make_converter`.
+
+    Returns:
+        The same converter for the same setting, on every call. Never register hooks on
+        it: make your own with :func:`make_converter`.
+
+    .. versionadded:: 0.2.0
+    """
+    return make_converter(detailed_validation=detailed_validation)
+
+
+if TYPE_CHECKING:
+    #: The project's converter, configured by :func:`make_converter`: the same object as
+    #: :func:`shared_converter`, made when this name is first read.
+    CONVERTER: JsonConverter
+
+
+def __getattr__(name: str) -> object:
+    """:data:`CONVERTER`, made on first use (PEP 562): making it costs a tenth of a second."""
+    if name == "CONVERTER":
+        value = shared_converter()
+        globals()[name] = value
+        return value
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 def _problem(path: str, exc: BaseException, type_: type | None) -> FieldProblem:
