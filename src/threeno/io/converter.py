@@ -49,7 +49,7 @@ import math
 import re
 import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final, NoReturn, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, get_args, get_origin
 
 import attrs
 import pendulum
@@ -93,6 +93,7 @@ RECORD_CLASSES: Final[tuple[type[Any], ...]] = (
 )
 
 _RECORD_CLASS_SET: Final = frozenset(RECORD_CLASSES)
+_V = TypeVar("_V")
 
 #: Text fields of records whose values repeat from record to record (codes of units and
 #: agencies, languages, period texts): read through :func:`sys.intern`, so that equal
@@ -105,6 +106,27 @@ INTERNED_FIELDS: Final = frozenset(
 # fewer distinct days than records). Cleared when full, so it never grows without bound.
 _DATE_CACHE: dict[str, dt.date] = {}
 _DATE_CACHE_SIZE: Final = 100_000
+# So do equal whole numbers beyond the 256 Python shares itself (a birth year, a count
+# of participants: 28 bytes each), and equal values of the small frozen classes nested
+# in records (a category span, an extension, a suspension) and equal tuples of them or
+# of codes (an event's topics): each is kept once, however many records hold it.
+_SHARED: dict[object, Any] = {}
+_SHARED_SIZE: Final = 100_000
+_SMALL_INT: Final = 256
+# The nested classes whose values are shared (frozen, so sharing is never seen).
+_NESTED: Final[frozenset[type[Any]]] = frozenset({CategorySpan, Extension, Suspension})
+
+
+def _shared(value: _V) -> _V:
+    """The one object kept for values equal to ``value`` (``value`` itself the first time)."""
+    kept = _SHARED.get(value)
+    if kept is not None:
+        return kept  # type: ignore[no-any-return]  # equal values are of one type
+    if len(_SHARED) >= _SHARED_SIZE:
+        _SHARED.clear()
+    _SHARED[value] = value
+    return value
+
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A date, "T", a time to the second (fraction allowed) and an offset: "Z" or ±hh:mm
@@ -151,7 +173,9 @@ def _bounded(value: int) -> int:
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         _refuse("not_whole_number", type=_kind(value))
-    return _bounded(value)
+    if -_SMALL_INT < value <= _SMALL_INT:
+        return value
+    return _shared(_bounded(value))
 
 
 def _structure_float(value: object, _: type) -> float:
@@ -265,11 +289,14 @@ def _is_homogeneous_tuple(cls: Any) -> bool:  # noqa: ANN401 - cattrs passes any
 def _tuple_hook(cls: Any, converter: JsonConverter) -> Callable[[object, type], tuple[Any, ...]]:  # noqa: ANN401
     inner = homogenous_tuple_structure_factory(cls, converter)
 
+    item = get_args(cls)[0]
+    share = item in _NESTED or _is_labelled_enum(item)
+
     def structure(value: object, type_: type) -> tuple[Any, ...]:
         if not isinstance(value, (list, tuple)):
             _refuse("not_a_list", type=_kind(value))
         structured: tuple[Any, ...] = inner(value, type_)
-        return structured
+        return _shared(structured) if share else structured
 
     return structure
 
@@ -286,13 +313,15 @@ def _record_structure_hook(cls: type[Any], converter: Converter) -> Callable[[ob
         if f.name in INTERNED_FIELDS
     }
     generated = make_dict_structure_fn(cls, converter, **interned)
+    share = cls in _NESTED
 
     def structure(value: object, type_: type) -> Any:  # noqa: ANN401 - any record class
         # Without this, a list or a text where a record belongs fails with "no attribute 'keys'".
         # A dict first: the check against the Mapping ABC costs five times more.
         if type(value) is not dict and not isinstance(value, Mapping):
             _refuse("not_an_object", type=_kind(value))
-        return generated(value, type_)
+        made = generated(value, type_)
+        return _shared(made) if share else made
 
     return structure
 
