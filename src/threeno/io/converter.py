@@ -25,8 +25,11 @@ validation, and registers its own hooks so that nothing is coerced silently:
   nested in them) are written without the optional keys whose value is absent
   (``None``), in the order of the model's fields; the codes that repeat from record to
   record (:data:`INTERNED_FIELDS`: unit codes, agency ids, languages, periods) are
-  interned when read, and equal dates are shared, so a million records do not hold a
-  million copies of ``"03386"``.
+  interned when read, and equal dates, whole numbers above 256, nested values (category
+  spans, extensions, suspensions) and tuples of them or of codes are shared, so a
+  million records do not hold a million copies of ``"03386"`` (record ids and the
+  references to them are interned by the model itself:
+  ``threeno.model._base.nfc_id``).
 
 Unstructuring then structuring gives back an equal object, for every model type.
 :func:`structure_problems` turns a structuring error into one line per problem, each
