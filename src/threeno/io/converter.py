@@ -431,10 +431,11 @@ def shared_converter(*, detailed_validation: bool = True) -> JsonConverter:
     return make_converter(detailed_validation=detailed_validation)
 
 
-if TYPE_CHECKING:
-    #: The project's converter, configured by :func:`make_converter`: the same object as
-    #: :func:`shared_converter`, made when this name is first read.
-    CONVERTER: JsonConverter
+#: The project's converter, configured by :func:`make_converter`: the same object as
+#: :func:`shared_converter`, made when this name is first read. (An annotation without
+#: a value: the name is bound by the module's ``__getattr__``, which type checkers and
+#: the documentation read through this line.)
+CONVERTER: JsonConverter
 
 
 def __getattr__(name: str) -> object:
