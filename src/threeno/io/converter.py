@@ -74,6 +74,7 @@ from threeno.model.subjects import CategorySpan
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    import cattrs.preconf.json
     from cattrs import Converter
 
 __all__ = [
@@ -435,7 +436,7 @@ def shared_converter(*, detailed_validation: bool = True) -> JsonConverter:
 #: :func:`shared_converter`, made when this name is first read. (An annotation without
 #: a value: the name is bound by the module's ``__getattr__``, which type checkers and
 #: the documentation read through this line.)
-CONVERTER: JsonConverter
+CONVERTER: cattrs.preconf.json.JsonConverter
 
 
 def __getattr__(name: str) -> object:
