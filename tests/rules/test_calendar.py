@@ -291,3 +291,23 @@ def test_sources() -> None:
         "Quyết định 188/1999/QĐ-TTg"
     )
     assert expected == cite(SOURCES, "vi")
+
+
+@pytest.mark.parametrize("language", ["vi", "en_US"])
+def test_vietnam_alone_lists_what_the_package_lists(language: str) -> None:
+    """The class loaded by itself gives the days, names and make-up Saturdays of ``VN``.
+
+    The calendar loads Vietnam's module without the package's other countries; what it
+    lists must be what ``holidays.country_holidays("VN")`` lists, for each year the plans
+    reach (2019 to 2027) and both languages.
+    """
+    import holidays  # noqa: PLC0415 - the package compared against
+
+    from threeno.rules.calendar import _vietnam  # noqa: PLC0415 - the loader under test
+
+    years = range(2019, 2028)
+    alone = _vietnam()(years=years, language=language)
+    package = holidays.country_holidays("VN", years=years, language=language)
+    assert dict(alone) == dict(package)
+    assert set(alone.weekend_workdays) == set(package.weekend_workdays)
+    assert D(2024, 2, 10) in alone  # Tết 2024 (Mùng 1), by hand

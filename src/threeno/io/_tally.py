@@ -12,13 +12,14 @@ rejected, naming the other places, whatever the order of the records. The reader
 from __future__ import annotations
 
 import array
+import functools
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 import attrs
 
-from threeno.io.converter import CONVERTER, coded_problems, make_converter
+from threeno.io.converter import coded_problems, shared_converter
 from threeno.io.report import FieldProblem, LoadReport, Rejection, TypeCounts
 from threeno.messages import Notice
 from threeno.model._base import unprintable
@@ -33,25 +34,31 @@ from threeno.model._personal import (
 from threeno.model.dataset import RECORD_TYPES, R, Record
 
 if TYPE_CHECKING:
+    from cattrs.preconf.json import JsonConverter
+
     from threeno.io._limits import LoadLimits
     from threeno.model.dataset import Problem
 
 __all__ = ["KEPT_PLACES", "Ids", "Tally", "raw_id", "structure"]
 
-# The fast converter stops at the first problem; a record that fails is structured
-# again by the detailed one (CONVERTER) only to say why.
-_FAST: Final = make_converter(detailed_validation=False)
+
+@functools.cache
+def _fast() -> JsonConverter:
+    # A call without arguments: the cheapest cached look-up, once per record.
+    return shared_converter(detailed_validation=False)
 
 
 def structure(cls: type[R], raw: object) -> tuple[R | None, list[FieldProblem]]:
     """The record, or ``None`` and every problem (path relative to the record)."""
+    # The fast converter stops at the first problem; a record that fails is structured
+    # again by the detailed one only to say why. Both are made on first use.
     # Whatever goes wrong in making one record is that record's rejection, never the end
     # of the load (the data-exchange guide: a bad record does not stop it): a broad catch.
     try:
-        return _FAST.structure(raw, cls), []
+        return _fast().structure(raw, cls), []
     except Exception as fast_error:  # noqa: BLE001 - see above
         try:
-            CONVERTER.structure(raw, cls)
+            shared_converter().structure(raw, cls)
         except Exception as exc:  # noqa: BLE001 - see above
             return None, list(coded_problems(exc))
         # The two converters disagree; never expected, but never a silent acceptance.

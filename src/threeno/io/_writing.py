@@ -16,7 +16,7 @@ from threeno.errors import DatasetError
 from threeno.io import _csvcells
 from threeno.io._atomic import atomic_open, check_output_folder, make_folder
 from threeno.io._limits import refuse
-from threeno.io.converter import CONVERTER
+from threeno.io.converter import shared_converter
 from threeno.model._personal import sensitive_fields
 from threeno.model.dataset import RECORD_TYPES, Dataset, Record
 
@@ -29,7 +29,7 @@ __all__ = ["write_document", "write_folder"]
 
 def _plain(record: Record, *, personal_data: bool) -> dict[str, Any]:
     """A record's JSON form, the one every format writes; personal data only if asked."""
-    data: dict[str, Any] = CONVERTER.unstructure(record)  # a new dict: ours to change
+    data: dict[str, Any] = shared_converter().unstructure(record)  # a new dict: ours to change
     if not personal_data:
         # As if redacted: an absent optional value, left out (JSON) or an empty cell (CSV).
         for name in sensitive_fields(type(record)):

@@ -1,7 +1,8 @@
 """The project's cattrs converter: model objects to and from plain data, strictly.
 
-Every plan and dataset is read through :data:`CONVERTER` (or a converter from
-:func:`make_converter`, which configures a fresh one the same way). It is built on
+Every plan and dataset is read through :data:`CONVERTER` (made on first use, as
+:func:`shared_converter`; or a converter from :func:`make_converter`, which configures a
+fresh one the same way). It is built on
 :func:`cattrs.preconf.json.make_converter` with ``forbid_extra_keys=True`` and detailed
 validation, and registers its own hooks so that nothing is coerced silently:
 
@@ -24,8 +25,11 @@ validation, and registers its own hooks so that nothing is coerced silently:
   nested in them) are written without the optional keys whose value is absent
   (``None``), in the order of the model's fields; the codes that repeat from record to
   record (:data:`INTERNED_FIELDS`: unit codes, agency ids, languages, periods) are
-  interned when read, and equal dates are shared, so a million records do not hold a
-  million copies of ``"03386"``.
+  interned when read, and equal dates, whole numbers above 256, nested values (category
+  spans, extensions, suspensions) and tuples of them or of codes are shared, so a
+  million records do not hold a million copies of ``"03386"`` (record ids and the
+  references to them are interned by the model itself:
+  ``threeno.model._base.nfc_id``).
 
 Unstructuring then structuring gives back an equal object, for every model type.
 :func:`structure_problems` turns a structuring error into one line per problem, each
@@ -43,11 +47,12 @@ offsets, slugs, snake_case keys); ``docs/performance.md`` (interned codes, cache
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final, NoReturn, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, get_args, get_origin
 
 import attrs
 import pendulum
@@ -69,6 +74,9 @@ from threeno.model.subjects import CategorySpan
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    import cattrs.preconf.json
+    from cattrs import Converter
+
 __all__ = [
     "CONVERTER",
     "INTERNED_FIELDS",
@@ -76,6 +84,7 @@ __all__ = [
     "coded_problems",
     "field_problems",
     "make_converter",
+    "shared_converter",
     "structure_problems",
 ]
 
@@ -86,6 +95,9 @@ RECORD_CLASSES: Final[tuple[type[Any], ...]] = (
     Suspension,
     *RECORD_TYPES.values(),
 )
+
+_RECORD_CLASS_SET: Final = frozenset(RECORD_CLASSES)
+_V = TypeVar("_V")
 
 #: Text fields of records whose values repeat from record to record (codes of units and
 #: agencies, languages, period texts): read through :func:`sys.intern`, so that equal
@@ -98,6 +110,27 @@ INTERNED_FIELDS: Final = frozenset(
 # fewer distinct days than records). Cleared when full, so it never grows without bound.
 _DATE_CACHE: dict[str, dt.date] = {}
 _DATE_CACHE_SIZE: Final = 100_000
+# So do equal whole numbers beyond the 256 Python shares itself (a birth year, a count
+# of participants: 28 bytes each), and equal values of the small frozen classes nested
+# in records (a category span, an extension, a suspension) and equal tuples of them or
+# of codes (an event's topics): each is kept once, however many records hold it.
+_SHARED: dict[object, Any] = {}
+_SHARED_SIZE: Final = 100_000
+_SMALL_INT: Final = 256
+# The nested classes whose values are shared (frozen, so sharing is never seen).
+_NESTED: Final[frozenset[type[Any]]] = frozenset({CategorySpan, Extension, Suspension})
+
+
+def _shared(value: _V) -> _V:
+    """The one object kept for values equal to ``value`` (``value`` itself the first time)."""
+    kept = _SHARED.get(value)
+    if kept is not None:
+        return kept  # type: ignore[no-any-return]  # equal values are of one type
+    if len(_SHARED) >= _SHARED_SIZE:
+        _SHARED.clear()
+    _SHARED[value] = value
+    return value
+
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
 # A date, "T", a time to the second (fraction allowed) and an offset: "Z" or ±hh:mm
@@ -144,7 +177,9 @@ def _bounded(value: int) -> int:
 def _structure_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         _refuse("not_whole_number", type=_kind(value))
-    return _bounded(value)
+    if -_SMALL_INT < value <= _SMALL_INT:
+        return value
+    return _shared(_bounded(value))
 
 
 def _structure_float(value: object, _: type) -> float:
@@ -258,11 +293,14 @@ def _is_homogeneous_tuple(cls: Any) -> bool:  # noqa: ANN401 - cattrs passes any
 def _tuple_hook(cls: Any, converter: JsonConverter) -> Callable[[object, type], tuple[Any, ...]]:  # noqa: ANN401
     inner = homogenous_tuple_structure_factory(cls, converter)
 
+    item = get_args(cls)[0]
+    share = item in _NESTED or _is_labelled_enum(item)
+
     def structure(value: object, type_: type) -> tuple[Any, ...]:
         if not isinstance(value, (list, tuple)):
             _refuse("not_a_list", type=_kind(value))
         structured: tuple[Any, ...] = inner(value, type_)
-        return structured
+        return _shared(structured) if share else structured
 
     return structure
 
@@ -271,9 +309,7 @@ def _structure_interned(value: object, _: type) -> str:
     return sys.intern(_structure_str(value, str))
 
 
-def _record_structure_hook(
-    cls: type[Any], converter: JsonConverter
-) -> Callable[[object, type], Any]:
+def _record_structure_hook(cls: type[Any], converter: Converter) -> Callable[[object, type], Any]:
     # Typed Any: mypy would match the keys against the generator's own keyword flags.
     interned: dict[str, Any] = {
         f.name: override(struct_hook=_structure_interned)
@@ -281,19 +317,21 @@ def _record_structure_hook(
         if f.name in INTERNED_FIELDS
     }
     generated = make_dict_structure_fn(cls, converter, **interned)
+    share = cls in _NESTED
 
     def structure(value: object, type_: type) -> Any:  # noqa: ANN401 - any record class
         # Without this, a list or a text where a record belongs fails with "no attribute 'keys'".
         # A dict first: the check against the Mapping ABC costs five times more.
         if type(value) is not dict and not isinstance(value, Mapping):
             _refuse("not_an_object", type=_kind(value))
-        return generated(value, type_)
+        made = generated(value, type_)
+        return _shared(made) if share else made
 
     return structure
 
 
 def _record_unstructure_hook(
-    cls: type[Any], converter: JsonConverter
+    cls: type[Any], converter: Converter
 ) -> Callable[[Any], dict[str, Any]]:
     generated = make_dict_unstructure_fn(cls, converter)
     if not any(f.default is None for f in attrs.fields(cls)):
@@ -307,11 +345,17 @@ def _record_unstructure_hook(
     return unstructure
 
 
+def _is_record_class(cls: Any) -> bool:  # noqa: ANN401 - cattrs passes any type
+    return cls in _RECORD_CLASS_SET
+
+
 def _register_records(converter: JsonConverter) -> None:
-    # Nested classes first: a record's generated hook looks its fields' hooks up when made.
-    for cls in RECORD_CLASSES:
-        converter.register_structure_hook(cls, _record_structure_hook(cls, converter))
-        converter.register_unstructure_hook(cls, _record_unstructure_hook(cls, converter))
+    # Factories, not hooks: a record class's code is generated (and cached by cattrs) the
+    # first time it is structured or unstructured, so a converter that only reads a plan
+    # never generates the records'. A record's generated hook asks for its nested
+    # classes' hooks when made, which this factory then makes.
+    converter.register_structure_hook_factory(_is_record_class, _record_structure_hook)
+    converter.register_unstructure_hook_factory(_is_record_class, _record_unstructure_hook)
 
 
 def make_converter(*, detailed_validation: bool = True) -> JsonConverter:
@@ -366,8 +410,43 @@ def make_converter(*, detailed_validation: bool = True) -> JsonConverter:
     return converter
 
 
-#: The project's converter, configured by :func:`make_converter`.
-CONVERTER: Final = make_converter()
+@functools.cache
+def shared_converter(*, detailed_validation: bool = True) -> JsonConverter:
+    """The converter shared by the whole library, made by :func:`make_converter` on first use.
+
+    Made once per setting and kept: the detailed one is :data:`CONVERTER`; the dataset
+    loader structures with the fast one (``detailed_validation=False``) and asks the
+    detailed one why a record failed. A record class's code is generated the first time
+    it is structured (or unstructured), so a program that only reads a plan generates
+    none of the records'.
+
+    Args:
+        detailed_validation: as for :func:`make_converter`.
+
+    Returns:
+        The same converter for the same setting, on every call. Never register hooks on
+        it: make your own with :func:`make_converter`.
+
+    .. versionadded:: 0.2.0
+    """
+    return make_converter(detailed_validation=detailed_validation)
+
+
+#: The project's converter, configured by :func:`make_converter`: the same object as
+#: :func:`shared_converter`, made when this name is first read. (An annotation without
+#: a value: the name is bound by the module's ``__getattr__``, which type checkers and
+#: the documentation read through this line.)
+CONVERTER: cattrs.preconf.json.JsonConverter
+
+
+def __getattr__(name: str) -> object:
+    """:data:`CONVERTER`, made on first use (PEP 562): making it costs a tenth of a second."""
+    if name == "CONVERTER":
+        value = shared_converter()
+        globals()[name] = value
+        return value
+    msg = f"module {__name__!r} has no attribute {name!r}"
+    raise AttributeError(msg)
 
 
 def _problem(path: str, exc: BaseException, type_: type | None) -> FieldProblem:

@@ -33,7 +33,7 @@ from threeno.errors import PlanError, ValidationError
 from threeno.indicators.catalogue import CATALOGUE_IDS, SHARE_IDS
 from threeno.io._files import raise_coded, read_input
 from threeno.io._limits import MAX_DEPTH, too_deep
-from threeno.io.converter import CONVERTER, structure_problems
+from threeno.io.converter import shared_converter, structure_problems
 from threeno.messages import Notice
 from threeno.model._base import unprintable
 from threeno.model.plan import AgencyRole, NamedDay, Plan, Target
@@ -129,7 +129,7 @@ def parse_plan(text: str, *, source: str = "<plan>", max_depth: int = MAX_DEPTH)
     if too_deep(data, max_depth):
         raise PlanError(too_deep_msg)
     try:
-        plan = CONVERTER.structure(data, Plan)
+        plan = shared_converter().structure(data, Plan)
     except (BaseValidationError, ValueError, TypeError) as exc:
         problems = structure_problems(exc)
         raise PlanError(_count(source, problems), problems) from exc
@@ -494,7 +494,7 @@ def _unprintable_texts(plan: Plan) -> Iterator[str]:
     Source: Unicode Standard Annex #9 (bidirectional controls reorder what follows them,
     so that a page would not read as the plan was written).
     """
-    stack: list[tuple[str, object]] = [("", CONVERTER.unstructure(plan))]
+    stack: list[tuple[str, object]] = [("", shared_converter().unstructure(plan))]
     found: list[str] = []
     while stack:
         path, value = stack.pop()

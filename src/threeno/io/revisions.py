@@ -52,7 +52,7 @@ from threeno.errors import PlanError
 from threeno.indicators.catalogue import CATALOGUE_IDS, get
 from threeno.io._files import raise_coded, read_input
 from threeno.io._limits import MAX_DEPTH, too_deep
-from threeno.io.converter import CONVERTER, structure_problems
+from threeno.io.converter import shared_converter, structure_problems
 from threeno.io.plans import MAX_PLAN_BYTES, check_plan, parse_plan
 from threeno.model.plan import EvaluationReadings, Plan, ReportingRules
 from threeno.model.plan_parts import SLUG
@@ -245,7 +245,7 @@ def revise(
 
     .. versionadded:: 0.2.0
     """
-    data: dict[str, Any] = CONVERTER.unstructure(plan)
+    data: dict[str, Any] = shared_converter().unstructure(plan)
     problems: list[str] = []
     changed: list[str] = []
     if "indicators" in changes:
@@ -269,7 +269,7 @@ def revise(
     if problems:
         raise PlanError(_count(source, problems), tuple(problems))
     try:
-        revised = CONVERTER.structure(data, Plan)
+        revised = shared_converter().structure(data, Plan)
     except (BaseValidationError, ValueError, TypeError) as exc:
         found = tuple(_in_revision(p, order) for p in structure_problems(exc))
         raise PlanError(_count(source, found), found) from exc
@@ -323,7 +323,9 @@ def _targets(
     notes: dict[str, str],
 ) -> tuple[list[dict[str, Any]], list[str]]:
     """The base plan's targets with the revision's, in the base's order, new ones after."""
-    by_id: dict[str, dict[str, Any]] = {t.indicator: CONVERTER.unstructure(t) for t in plan.targets}
+    by_id: dict[str, dict[str, Any]] = {
+        t.indicator: shared_converter().unstructure(t) for t in plan.targets
+    }
     for indicator, table in given.items():
         path = f'targets."{indicator}"'
         if indicator not in CATALOGUE_IDS:

@@ -39,7 +39,7 @@ from threeno.io._xlsxsheets import (
     refuse,
     sheet_columns,
 )
-from threeno.io.converter import CONVERTER
+from threeno.io.converter import shared_converter
 from threeno.lang import Lang, check_lang, date
 from threeno.model.dataset import RECORD_TYPES
 from threeno.model.field_labels import SHEET_TITLES
@@ -236,7 +236,7 @@ def _write_record(
 ) -> None:
     from openpyxl.styles import Protection  # noqa: PLC0415
 
-    data: dict[str, Any] = CONVERTER.unstructure(record)
+    data: dict[str, Any] = shared_converter().unstructure(record)
     cells = _csvcells.encode_record(tuple(c.cell for c in columns), data)
     unlocked = Protection(locked=False)
     for index, (column, text) in enumerate(zip(columns, cells, strict=True), start=1):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, TypeVar
@@ -38,6 +39,9 @@ __all__ = [
     "fail",
     "id_tuple",
     "nfc",
+    "nfc_id",
+    "nfc_id_or_none",
+    "nfc_id_tuple",
     "nfc_or_none",
     "nfc_tuple",
     "non_empty",
@@ -240,6 +244,30 @@ def nfc(value: object) -> str:
     if isinstance(value, str):
         return unicodedata.normalize("NFC", value)
     return value  # type: ignore[return-value]  # the field's type validator names the error
+
+
+def nfc_id(value: object) -> str:
+    """Like :func:`nfc`, and the text interned (:func:`sys.intern`): for record ids.
+
+    A record's id and every reference to it (a case's ``victim_ids``, an outreach event's
+    ``reached_subject_ids``) then share one string, however many records name it: a
+    loaded dataset holds each id once (docs/performance.md, "Memory per record").
+    """
+    text = nfc(value)
+    return sys.intern(text) if type(text) is str else text
+
+
+def nfc_id_or_none(value: object) -> str | None:
+    """Like :func:`nfc_id`, letting ``None`` through."""
+    return None if value is None else nfc_id(value)
+
+
+def nfc_id_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    """Like :func:`nfc_tuple`, each text interned as :func:`nfc_id` does."""
+    items: object = as_tuple(value)
+    if isinstance(items, tuple):
+        return tuple(nfc_id(v) for v in items)
+    return items  # type: ignore[return-value]  # the field's validator names the error
 
 
 def nfc_or_none(value: object) -> str | None:

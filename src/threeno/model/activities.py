@@ -20,6 +20,8 @@ from threeno.model._base import (
     fail,
     id_tuple,
     nfc,
+    nfc_id,
+    nfc_id_tuple,
     nfc_or_none,
     nfc_tuple,
     non_empty,
@@ -78,7 +80,7 @@ class SupportAction:
     """
 
     id: str = attrs.field(converter=nfc, validator=non_empty)
-    subject_id: str = attrs.field(converter=nfc, validator=non_empty)
+    subject_id: str = attrs.field(converter=nfc_id, validator=non_empty)
     kind: SupportKind = attrs.field(validator=of_enum(SupportKind))
     provider_agency: str = attrs.field(converter=nfc, validator=non_empty)
     unit_code: str = attrs.field(converter=nfc, validator=non_empty)
@@ -133,7 +135,7 @@ class OutreachEvent:
     channel: Channel = attrs.field(validator=of_enum(Channel))
     participants: int = attrs.field(validator=non_negative)
     reached_subject_ids: tuple[str, ...] = attrs.field(
-        default=(), converter=nfc_tuple, validator=id_tuple
+        default=(), converter=nfc_id_tuple, validator=id_tuple
     )
     language: str = attrs.field(default="vi", converter=nfc, validator=_language)
     topics: tuple[SloganItem, ...] = attrs.field(

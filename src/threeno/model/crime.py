@@ -24,8 +24,9 @@ from threeno.model._base import (
     fail,
     id_tuple,
     nfc,
-    nfc_or_none,
-    nfc_tuple,
+    nfc_id,
+    nfc_id_or_none,
+    nfc_id_tuple,
     non_empty,
     non_negative,
     of_enum,
@@ -196,7 +197,7 @@ class CrimeReport:
     .. versionadded:: 0.1.0
     """
 
-    id: str = attrs.field(converter=nfc, validator=non_empty)
+    id: str = attrs.field(converter=nfc_id, validator=non_empty)
     source: ReportSource = attrs.field(validator=of_enum(ReportSource))
     offence_article: int = attrs.field(validator=_article)
     unit_code: str = attrs.field(converter=nfc, validator=non_empty)
@@ -214,8 +215,12 @@ class CrimeReport:
     )
     decided_on: dt.date | None = attrs.field(default=None, validator=optional_date)
     reopened_on: dt.date | None = attrs.field(default=None, validator=optional_date)
-    case_id: str | None = attrs.field(default=None, converter=nfc_or_none, validator=_optional_text)
-    victim_ids: tuple[str, ...] = attrs.field(default=(), converter=nfc_tuple, validator=id_tuple)
+    case_id: str | None = attrs.field(
+        default=None, converter=nfc_id_or_none, validator=_optional_text
+    )
+    victim_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=nfc_id_tuple, validator=id_tuple
+    )
 
     def __attrs_post_init__(self) -> None:
         """Check the invariants that tie fields together (see the class docstring)."""
@@ -359,13 +364,17 @@ class CriminalCase:
     .. versionadded:: 0.1.0
     """
 
-    id: str = attrs.field(converter=nfc, validator=non_empty)
+    id: str = attrs.field(converter=nfc_id, validator=non_empty)
     offence_article: int = attrs.field(validator=_article)
     unit_code: str = attrs.field(converter=nfc, validator=non_empty)
     opened_on: dt.date = attrs.field(validator=date_field)
-    report_ids: tuple[str, ...] = attrs.field(default=(), converter=nfc_tuple, validator=id_tuple)
+    report_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=nfc_id_tuple, validator=id_tuple
+    )
     defendants: int = attrs.field(default=0, validator=non_negative)
-    victim_ids: tuple[str, ...] = attrs.field(default=(), converter=nfc_tuple, validator=id_tuple)
+    victim_ids: tuple[str, ...] = attrs.field(
+        default=(), converter=nfc_id_tuple, validator=id_tuple
+    )
     indicted_on: dt.date | None = attrs.field(default=None, validator=optional_date)
     tried_on: dt.date | None = attrs.field(default=None, validator=optional_date)
     verdict: Verdict | None = attrs.field(default=None, validator=of_enum(Verdict, optional=True))

@@ -25,6 +25,7 @@ from threeno.model._base import (
     date_field,
     fail,
     nfc,
+    nfc_id,
     nfc_or_none,
     non_empty,
     of_enum,
@@ -123,7 +124,7 @@ class Subject:
     .. versionadded:: 0.1.0
     """
 
-    id: str = attrs.field(converter=nfc, validator=non_empty)
+    id: str = attrs.field(converter=nfc_id, validator=non_empty)
     sex: Sex = attrs.field(validator=of_enum(Sex))
     birth_year: int = attrs.field(validator=_birth_year)
     ethnicity: Ethnicity = attrs.field(validator=of_enum(Ethnicity))

@@ -20,7 +20,10 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib.util
+import sys
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 import attrs
@@ -72,6 +75,42 @@ _WEEKDAY_NAMES: Final = {
 }
 # The ``holidays`` package's language codes for threeno's two languages.
 _PACKAGE_LANGUAGE: Final[dict[Lang, str]] = {"vi": "vi", "en": "en_US"}
+
+
+# The name Vietnam's module of the holidays package is loaded under by _vietnam(): not its
+# own, so that a program importing holidays.countries later gets the package's module,
+# whole and bound to its package, as if threeno had never loaded it.
+_VIETNAM_MODULE: Final = "_threeno_holidays_vietnam"
+
+
+@functools.cache
+def _vietnam() -> type[holidays.HolidayBase]:
+    """The ``holidays`` package's class of Vietnam's holidays (country ``VN``), loaded once.
+
+    Imported when the first year is built: the package costs as much to import as the
+    rest of threeno's dependencies, and most programs never ask for a day off. Its
+    module (``holidays/countries/vietnam.py``) is loaded by itself: importing it by name
+    (as ``holidays.country_holidays("VN")`` does) first imports the package's every
+    country, which costs as much again. Should the package's layout change, the country
+    is taken by its code, as before.
+    """
+    import holidays  # noqa: PLC0415
+
+    module = sys.modules.get(_VIETNAM_MODULE)
+    if module is None:
+        path = Path(holidays.__file__).with_name("countries") / "vietnam.py"
+        spec = importlib.util.spec_from_file_location(_VIETNAM_MODULE, path)
+        if spec is None or spec.loader is None or not path.is_file():
+            return type(holidays.country_holidays("VN"))  # pragma: no cover - another layout
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[_VIETNAM_MODULE] = module  # as an import does: its classes find it
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:  # pragma: no cover - another layout: leave no half module
+            del sys.modules[_VIETNAM_MODULE]
+            raise
+    found: type[holidays.HolidayBase] = module.Vietnam
+    return found
 
 
 def _check_day(value: object) -> dt.date:
@@ -178,15 +217,9 @@ class DayOffCalendar:
     # -- the package ---------------------------------------------------------------------
 
     def _package(self, year: int, lang: Lang) -> holidays.HolidayBase:
-        # Imported when the first year is built: the package costs as much to import as
-        # the rest of threeno's dependencies, and most programs never ask for a day off.
-        import holidays  # noqa: PLC0415
-
         # A substitution can swap days across a year's end (a Saturday of January worked
         # for a day off in December), so the neighbouring years are computed too.
-        return holidays.country_holidays(
-            "VN", years=range(year - 1, year + 2), language=_PACKAGE_LANGUAGE[lang]
-        )
+        return _vietnam()(years=range(year - 1, year + 2), language=_PACKAGE_LANGUAGE[lang])
 
     def _holiday_names(self, year: int, lang: Lang) -> Mapping[dt.date, str]:
         key = (year, lang)

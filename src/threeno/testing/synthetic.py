@@ -53,7 +53,7 @@ import attrs
 
 from threeno.errors import DatasetError, ValidationError
 from threeno.io._atomic import atomic_open, make_folder
-from threeno.io.converter import CONVERTER
+from threeno.io.converter import shared_converter
 from threeno.io.datasets import load_dataset
 from threeno.model.dataset import RECORD_TYPES, Dataset, Record
 from threeno.model.enums import ReviewKind, SubjectCategory
@@ -403,7 +403,9 @@ def generate(plan: Plan, *, seed: int, scale: float = 1.0) -> Dataset:
 
 def _line(record: Record) -> str:
     # One JSON object per line, keys in field order, text as written (not \u escapes).
-    return json.dumps(CONVERTER.unstructure(record), ensure_ascii=False, separators=(",", ":"))
+    return json.dumps(
+        shared_converter().unstructure(record), ensure_ascii=False, separators=(",", ":")
+    )
 
 
 def write_jsonl(
