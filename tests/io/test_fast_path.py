@@ -518,7 +518,7 @@ def test_the_crime_report_builder_mirrors_the_class_validators() -> None:
     (then this list updated); every other record type is made by its class.
     """
     pinned = [
-        ("id", "non_empty", "nfc", attrs.NOTHING),
+        ("id", "non_empty", "nfc_id", attrs.NOTHING),
         ("source", ("of_enum.<locals>.validate", ReportSource, False), None, attrs.NOTHING),
         ("offence_article", "_article", None, attrs.NOTHING),
         ("unit_code", "non_empty", "nfc", attrs.NOTHING),
@@ -530,8 +530,8 @@ def test_the_crime_report_builder_mirrors_the_class_validators() -> None:
         ("decision", ("of_enum.<locals>.validate", Decision, True), None, None),
         ("decided_on", "optional_date", None, None),
         ("reopened_on", "optional_date", None, None),
-        ("case_id", ("optional", "non_empty"), "nfc_or_none", None),
-        ("victim_ids", "id_tuple", "nfc_tuple", ()),
+        ("case_id", ("optional", "non_empty"), "nfc_id_or_none", None),
+        ("victim_ids", "id_tuple", "nfc_id_tuple", ()),
     ]
     fields = [
         (f.name, _described(f.validator), _described(f.converter), f.default)

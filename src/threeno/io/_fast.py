@@ -58,7 +58,18 @@ from typing import Any, Final, Union, get_args, get_origin
 import attrs
 import msgspec
 
-from threeno.io.converter import INTERNED_FIELDS
+# The converter's shared values: a record made here holds the same objects as one made
+# by the exact path (one date, whole number, nested value or tuple of them per value).
+from threeno.io.converter import (
+    _DATE_CACHE,
+    _DATE_CACHE_SIZE,
+    _SMALL_INT,
+    INTERNED_FIELDS,
+    _shared,
+)
+from threeno.io.converter import (
+    _NESTED as _SHARED_CLASSES,
+)
 from threeno.model._base import MAX_WHOLE_NUMBER
 from threeno.model.crime import CrimeReport
 from threeno.model.dataset import RECORD_TYPES, Record
@@ -75,8 +86,6 @@ DEPTH: Final = 3
 
 _ASCII_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 # Equal dates share one object, as on the exact path; cleared when full.
-_DATES: dict[str, dt.date] = {}
-_DATES_SIZE: Final = 100_000
 
 
 class _Unproven(Exception):  # noqa: N818 - a signal, not an error
@@ -103,7 +112,7 @@ def _interned(value: str, strings: list[int]) -> str:
 def _whole(value: int, strings: list[int]) -> int:  # noqa: ARG001 - a checker's signature
     if not -MAX_WHOLE_NUMBER <= value <= MAX_WHOLE_NUMBER:
         raise _Unproven
-    return value
+    return value if -_SMALL_INT < value <= _SMALL_INT else _shared(value)
 
 
 def _flag(value: bool, strings: list[int]) -> bool:  # noqa: ARG001, FBT001 - a checker's signature
@@ -112,7 +121,7 @@ def _flag(value: bool, strings: list[int]) -> bool:  # noqa: ARG001, FBT001 - a 
 
 def _date(value: str, strings: list[int]) -> dt.date:
     strings[0] += 1
-    cached = _DATES.get(value)
+    cached = _DATE_CACHE.get(value)
     if cached is not None:
         return cached
     if not _ASCII_DATE.fullmatch(value):
@@ -121,9 +130,9 @@ def _date(value: str, strings: list[int]) -> dt.date:
         parsed = dt.date.fromisoformat(value)
     except ValueError:
         raise _Unproven from None
-    if len(_DATES) >= _DATES_SIZE:
-        _DATES.clear()
-    _DATES[value] = parsed
+    if len(_DATE_CACHE) >= _DATE_CACHE_SIZE:
+        _DATE_CACHE.clear()
+    _DATE_CACHE[value] = parsed
     return parsed
 
 
@@ -147,9 +156,10 @@ def _optional(inner: _Check) -> _Check:
     return check
 
 
-def _items(inner: _Check) -> _Check:
+def _items(inner: _Check, *, share: bool) -> _Check:
     def check(value: tuple[Any, ...], strings: list[int]) -> tuple[Any, ...]:
-        return tuple([inner(item, strings) for item in value])
+        made = tuple([inner(item, strings) for item in value])
+        return _shared(made) if share else made
 
     return check
 
@@ -185,9 +195,10 @@ class _Shape:
             strings[0] += 1  # the key
             kwargs[name] = check(value, strings)
         try:
-            return self.cls(**kwargs)
+            made = self.cls(**kwargs)
         except Exception:  # noqa: BLE001 - whatever the class refuses, the exact path says why
             raise _Unproven from None
+        return _shared(made) if self.cls in _SHARED_CLASSES else made
 
 
 def _mirror(hint: Any, name: str) -> tuple[Any, _Check]:  # noqa: ANN401, C901, PLR0911 - one branch a type
@@ -203,7 +214,9 @@ def _mirror(hint: Any, name: str) -> tuple[Any, _Check]:  # noqa: ANN401, C901, 
         if rest != [Ellipsis]:  # only tuple[X, ...]
             raise TypeError(hint)
         wire, check = _mirror(item, "")
-        return tuple[wire, ...], _items(check)  # type: ignore[valid-type]
+        # As the converter: tuples of nested values or of codes are shared.
+        share = item in _SHARED_CLASSES or (isinstance(item, type) and issubclass(item, enum.Enum))
+        return tuple[wire, ...], _items(check, share=share)  # type: ignore[valid-type]
     if hint is bool:
         return bool, _flag
     if hint is int:
@@ -256,7 +269,7 @@ def _crime_report(  # noqa: C901, PLR0912, PLR0915 - a step a field
         raise _Unproven
     count = 11  # 6 keys, 5 texts: id, source, unit_code, received_on, receiving_agency
     record = _new(CrimeReport)
-    _set(record, "id", _code(wire.id))
+    _set(record, "id", sys.intern(_code(wire.id)))  # interned, as nfc_id does
     _set(record, "source", source)
     _set(record, "offence_article", article)
     _set(record, "unit_code", sys.intern(_code(wire.unit_code)))
@@ -295,7 +308,7 @@ def _crime_report(  # noqa: C901, PLR0912, PLR0915 - a step a field
         case_id = None
     elif case_id is not None:
         count += 2
-        _code(case_id)
+        case_id = sys.intern(_code(case_id))
     else:
         count += 1
     _set(record, "case_id", case_id)
@@ -304,8 +317,7 @@ def _crime_report(  # noqa: C901, PLR0912, PLR0915 - a step a field
         victims = ()
     else:
         count += 1 + len(victims)
-        for victim in victims:
-            _code(victim)
+        victims = tuple(sys.intern(_code(victim)) for victim in victims)
         if len(set(victims)) != len(victims):
             raise _Unproven
     _set(record, "victim_ids", victims)
