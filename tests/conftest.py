@@ -58,6 +58,7 @@ SLOW: tuple[str, ...] = (
     "tests/testing/test_strategies.py::TestMix",
     "tests/indicators/test_engine.py::test_property_order_and_partitions",
     "tests/indicators/test_compare.py::test_property_compare_is_two_evaluations",
+    "tests/indicators/test_kernel.py::TestTheKernelEqualsTheAccumulators",
     "tests/privacy/test_fuzz.py",
     "tests/rules/test_lean_limits.py::test_every_day_of_receipt",
     "tests/privacy/test_attack.py",
