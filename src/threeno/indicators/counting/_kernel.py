@@ -2,7 +2,7 @@
 
 Six accumulators read every crime report placed in a unit evaluated
 (``reports.received``, ``reports.classified``, ``reports.resolved``,
-``reports.on_time``, ``reports.overdue``, ``cases.missed``: :mod:`._crime`). What each
+``reports.on_time``, ``reports.overdue``, ``cases.missed``, in ``_crime.py``). What each
 of them adds to its tallies depends on a few facts of the report only, which the kernel
 reads once per report into its *signature*:
 
@@ -52,7 +52,7 @@ from __future__ import annotations
 import copy
 from typing import TYPE_CHECKING, Any, Final
 
-from threeno.indicators.counting._base import Accumulator, Cell, ReportFacts, Tally
+from threeno.indicators.counting._base import Accumulator, ReportFacts, Tally
 from threeno.indicators.counting._crime import (
     CasesMissed,
     ReportsClassified,
@@ -82,23 +82,28 @@ FUSED: Final[frozenset[type[Accumulator]]] = frozenset(
     }
 )
 
-# What one report of a signature adds: per fused accumulator, its tallies by unit; or
-# None when the signature keeps explanation entries (its reports are read one by one).
-_Delta = tuple[dict[str | None, Tally], ...]
+# What one report of a signature adds, per fused accumulator: for each unit whose tally
+# it touches, the unit, numerator, denominator, records considered, records in progress,
+# figures, and the cells of the breakdowns (key, numerator, denominator, figures). Plain
+# tuples, shared between the signatures that add the same (most add one of a few).
+_Figures = tuple[tuple[str, int], ...]
+_Cells = tuple[tuple[tuple[str, str], int, int, _Figures], ...]
+_Counts = tuple[tuple[str | None, int, int, int, int, _Figures, _Cells], ...]
+_Delta = tuple[_Counts, ...]
 
 
 class ReportKernel:
     """The crime-report accumulators of one evaluation, fed each report once.
 
     Args:
-        accumulators: every accumulator of the evaluation; those of the :data:`FUSED`
+        accumulators: every accumulator of the evaluation; those of the ``FUSED``
             classes are fed by the kernel.
         context: the evaluation's context.
 
     .. versionadded:: 0.2.0
     """
 
-    __slots__ = ("_ctx", "_deltas", "_methods", "_n", "fused")
+    __slots__ = ("_ctx", "_deltas", "_methods", "_n", "_shared", "fused")
 
     def __init__(self, accumulators: Sequence[Accumulator], context: Context) -> None:
         """Pick the fused accumulators; no signature counted yet."""
@@ -109,7 +114,9 @@ class ReportKernel:
         )
         self._ctx = context
         self._n: dict[tuple[Any, ...], int] = {}
+        # None for a signature whose reports keep entries (they are read one by one).
         self._deltas: dict[tuple[Any, ...], _Delta | None] = {}
+        self._shared: dict[_Delta, _Delta] = {}
 
     def fuse(
         self, given: type[Any], methods: list[Callable[[Any, str], None]]
@@ -194,7 +201,8 @@ class ReportKernel:
                 for where, tally in delta.items():
                     acc.tally(where).merge(tally)
             return
-        self._deltas[key] = tuple(deltas)
+        shape = tuple(_counts(d) for d in deltas)
+        self._deltas[key] = self._shared.setdefault(shape, shape)
         self._n[key] = 1
 
     def flush(self) -> None:
@@ -202,9 +210,9 @@ class ReportKernel:
         for key, n in self._n.items():
             deltas = self._deltas[key]
             assert deltas is not None  # noqa: S101 - counted signatures keep no entry
-            for acc, delta in zip(self.fused, deltas, strict=True):
-                for unit, tally in delta.items():
-                    _add_times(acc.tally(unit), tally, n)
+            for acc, counts in zip(self.fused, deltas, strict=True):
+                for unit, *numbers in counts:
+                    _add_times(acc.tally(unit), numbers, n)
         self._n = {}
 
 
@@ -212,17 +220,37 @@ def _has_entries(tally: Tally) -> bool:
     return bool(tally.counted or tally.failures or tally.in_progress or tally.apart)
 
 
-def _add_cell(into: Cell, cell: Cell, n: int) -> None:
-    into.numerator += cell.numerator * n
-    into.denominator += cell.denominator * n
-    for figure, k in cell.figures.items():
+def _counts(tallies: dict[str | None, Tally]) -> _Counts:
+    """The counts of tallies with no entry, as plain tuples."""
+    return tuple(
+        (
+            unit,
+            t.numerator,
+            t.denominator,
+            t.considered,
+            t.in_progress_count,
+            tuple(t.figures.items()),
+            tuple(
+                (k, c.numerator, c.denominator, tuple(c.figures.items()))
+                for k, c in t.cells.items()
+            ),
+        )
+        for unit, t in tallies.items()
+    )
+
+
+def _add_times(into: Tally, numbers: list[Any], n: int) -> None:
+    """Add ``n`` times the counts of one unit's tally (:func:`_counts`) to ``into``."""
+    numerator, denominator, considered, in_progress, figures, cells = numbers
+    into.numerator += numerator * n
+    into.denominator += denominator * n
+    into.considered += considered * n
+    into.in_progress_count += in_progress * n
+    for figure, k in figures:
         into.add(figure, k * n)
-
-
-def _add_times(into: Tally, tally: Tally, n: int) -> None:
-    """Add ``n`` times the counts of ``tally`` (which has no entry) to ``into``."""
-    _add_cell(into, tally, n)
-    into.considered += tally.considered * n
-    into.in_progress_count += tally.in_progress_count * n
-    for key, cell in tally.cells.items():
-        _add_cell(into.cell(*key), cell, n)
+    for key, c_numerator, c_denominator, c_figures in cells:
+        cell = into.cell(*key)
+        cell.numerator += c_numerator * n
+        cell.denominator += c_denominator * n
+        for figure, k in c_figures:
+            cell.add(figure, k * n)
