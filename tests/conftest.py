@@ -64,6 +64,7 @@ SLOW: tuple[str, ...] = (
     # Folders evaluated whole and by byte ranges merged in random trees.
     "tests/io/test_partitions.py::TestEqualsEvaluateStream::test_property",
     "tests/indicators/test_compare.py::test_property_compare_is_two_evaluations",
+    "tests/indicators/test_kernel.py::TestTheKernelEqualsTheAccumulators",
     "tests/privacy/test_fuzz.py",
     "tests/privacy/test_fuzz_xlsx.py",
     "tests/rules/test_lean_limits.py::test_every_day_of_receipt",

@@ -55,6 +55,7 @@ from threeno.indicators.counting import (
     FACTS,
     Accumulator,
     Context,
+    ReportKernel,
     Tally,
     expected_reports,
 )
@@ -242,6 +243,7 @@ class Evaluator:
         self.accumulators: tuple[Accumulator, ...] = tuple(
             ind.accumulator(ind, self.context) for ind in self.indicators
         )
+        self._kernel = ReportKernel(self.accumulators, self.context)  # each report read once
         self._scope = Scope(self.registry, in_scope, self.units, period.end, crosswalk=crosswalk)
         self._quality = Quality(keep_issues=explain != "none")
         # Each record's id as an 8-byte digest, per type: two partitions that share a
@@ -252,8 +254,6 @@ class Evaluator:
             **_ORDER,
             Dimension.AGENCY.value: {a: i for i, a in enumerate(plan.reporting.agencies)},
         }
-
-    # -- feeding ---------------------------------------------------------------------
 
     def add(self, record_type: str, records: Iterable[Record]) -> None:
         """Feed records of one type (``"crime_reports"``, ...), one at a time.
@@ -288,6 +288,7 @@ class Evaluator:
             wide = consumes.any_unit_method(cls)
             if wide is not None:
                 any_unit.append(wide)
+        in_scope = self._kernel.fuse(given, in_scope)  # the crime-report accumulators: one call
         with paused_gc():
             if record_type in UNIT_DATE:
                 self._feed(record_type, cls, records, in_scope, any_unit)
@@ -345,8 +346,6 @@ class Evaluator:
             for handle in any_unit:
                 handle(record, unit)
 
-    # -- results ---------------------------------------------------------------------
-
     def result(self) -> Evaluation:
         """Finish: the evaluation of every record fed (the evaluator closes).
 
@@ -364,6 +363,8 @@ class Evaluator:
         """
         self._check_same(other)
         self._check_disjoint(other)
+        for evaluator in (self, other):  # every report counted in its accumulators
+            evaluator._kernel.flush()  # noqa: SLF001 - this very class
         clone = copy.copy(self)
         clone._ids = {name: ids + other._ids[name] for name, ids in self._ids.items()}  # noqa: SLF001
         clone.accumulators = tuple(a.copy() for a in self.accumulators)
@@ -377,9 +378,8 @@ class Evaluator:
     def _check_disjoint(self, other: Evaluator) -> None:
         """Refuse partitions that share a record: it would be counted twice.
 
-        Ids are compared as 8-byte BLAKE2b digests: two different ids share one with a
-        probability of about n × m / 2^64 for partitions of n and m records (below
-        10^-7 at a million each), and then the merge is refused when it could go on.
+        Ids are compared as 8-byte BLAKE2b digests: two ids share one with a probability
+        of about n × m / 2^64 for n and m records (below 10^-7 at a million each).
         """
         for name, mine in self._ids.items():
             theirs = other._ids[name]
@@ -418,6 +418,7 @@ class Evaluator:
                 raise _fail(msg, field)
 
     def _build(self) -> Evaluation:
+        self._kernel.flush()
         with paused_gc():
             results = {acc.indicator.id: self._result_set(acc) for acc in self.accumulators}
         quality = self._quality.finish(self._scope)

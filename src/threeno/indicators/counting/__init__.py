@@ -13,8 +13,10 @@ may split them anyhow.
 
 The engine (:mod:`threeno.indicators.engine`) resolves each record's unit once, by the
 record's own date, and hands the record to the accumulators that read its class; a crime
-report's time limit is computed at most once per report (:class:`ReportFacts`). Hot paths
-compare plain dates; nothing here uses pendulum.
+report's time limit is computed at most once per report (:class:`ReportFacts`), and the
+crime-report accumulators are fed by :class:`ReportKernel`, which classifies each report
+once and counts its signature. Hot paths compare plain dates; nothing here uses
+pendulum.
 
 Everything is imported from this package; its files are private. The machinery
 (:class:`Context`, :class:`Tally`, the facts, :class:`Accumulator`) is in ``_base.py``;
@@ -76,6 +78,7 @@ from threeno.indicators.counting._crime import (
     ReportsReceived,
     ReportsResolved,
 )
+from threeno.indicators.counting._kernel import ReportKernel
 from threeno.indicators.counting._outreach_support import (
     OutreachCoverage,
     OutreachEvents,
@@ -107,6 +110,7 @@ __all__ = [
     "OutreachCoverage",
     "OutreachEvents",
     "ReportFacts",
+    "ReportKernel",
     "ReportingCompleteness",
     "ReportingTimeliness",
     "ReportsClassified",
@@ -174,6 +178,7 @@ for _public in (
     ReportingTimeliness,
     UnitsModelMaintained,
     UnitsSafe,
+    ReportKernel,
 ):
     _public.__module__ = __name__
 del _public

@@ -1,0 +1,228 @@
+"""The fused crime-report kernel equals the accumulators read report by report.
+
+The reference is the same evaluator with the kernel given no accumulator, so that every
+crime-report accumulator reads each report itself, as before the kernel: every number,
+breakdown, figure and explanation entry must be the same, in every explanation mode,
+under both readings of the day of receipt and of a suspension, and after partitions
+split in any way are merged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import TYPE_CHECKING
+
+import attrs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.indicators.indicator_scenario import PLAN, report, sus
+from threeno.indicators.counting import ReportKernel
+from threeno.indicators.engine import Evaluator
+from threeno.indicators.settings import EvaluationSettings
+from threeno.model.crime import CrimeReport, Extension, Suspension
+from threeno.model.enums import Decision, ExtensionKind, ReportSource
+from threeno.testing.strategies import crime_reports, dates, ids
+
+if TYPE_CHECKING:
+    from threeno.indicators.explanation import ExplainMode
+    from threeno.indicators.results import Evaluation
+    from threeno.model.period import ReportingPeriod
+
+D = dt.date
+_REPORT_INDICATORS = (
+    "reports.received",
+    "reports.classified",
+    "reports.resolved",
+    "reports.on_time",
+    "reports.overdue",
+    "cases.missed",
+)
+_PERIODS = ("2024", "2024-H1", "2024-H2", "2024-Q3")
+
+
+def _settings(explain: ExplainMode, receipt_day: bool, suspension: bool) -> EvaluationSettings:
+    return EvaluationSettings(
+        indicators=_REPORT_INDICATORS,
+        explain=explain,
+        count_receipt_day=receipt_day,
+        suspension_counts_as_resolved=suspension,
+    )
+
+
+def _evaluate(
+    reports: list[CrimeReport],
+    period: ReportingPeriod,
+    chosen: EvaluationSettings,
+    *,
+    fused: bool,
+) -> Evaluator:
+    evaluator = Evaluator.from_settings(PLAN, period, chosen)
+    if not fused:  # the reference: every accumulator reads each report itself
+        evaluator._kernel = ReportKernel((), evaluator.context)
+    evaluator.add("crime_reports", reports)
+    return evaluator
+
+
+def _json(evaluation: Evaluation) -> str:
+    return evaluation.to_json()
+
+
+def _shifted(original: CrimeReport, days: int) -> CrimeReport:
+    """The report with every date moved by ``days`` (its dates stay consistent)."""
+    by = dt.timedelta(days=days)
+
+    def move(day: dt.date | None) -> dt.date | None:
+        return None if day is None else day + by
+
+    return attrs.evolve(
+        original,
+        received_on=original.received_on + by,
+        classified_on=move(original.classified_on),
+        extensions=tuple(
+            attrs.evolve(e, granted_on=e.granted_on + by) for e in original.extensions
+        ),
+        suspensions=tuple(
+            attrs.evolve(s, from_date=s.from_date + by, resumed_on=move(s.resumed_on))
+            for s in original.suspensions
+        ),
+        decided_on=move(original.decided_on),
+        reopened_on=move(original.reopened_on),
+    )
+
+
+@st.composite
+def _reports_near_2024(draw: st.DrawFn) -> CrimeReport:
+    # A report received from October 2023 to January 2025, around the periods evaluated
+    # (the strategy's own days run from 2012 to 2030), in one of two units, about one of
+    # two offences, from one of two sources: reports that differ only in what the
+    # signature reads share the rest, so a signature that missed a fact would be seen.
+    drawn = draw(crime_reports())
+    received = draw(dates(D(2023, 10, 1), D(2025, 1, 31)))
+    return attrs.evolve(
+        _shifted(drawn, (received - drawn.received_on).days),
+        unit_code=draw(st.sampled_from(["03386", "03409"])),
+        offence_article=draw(st.sampled_from([150, 151])),
+        source=draw(st.sampled_from([ReportSource.TO_GIAC, ReportSource.TIN_BAO])),
+    )
+
+
+_RECEIVED = (D(2023, 12, 1), D(2024, 3, 1), D(2024, 6, 10), D(2024, 12, 10), D(2024, 12, 20))
+_FINAL = (Decision.KHOI_TO, Decision.KHONG_KHOI_TO, Decision.CHUYEN)
+
+
+@st.composite
+def _coarse_reports(draw: st.DrawFn) -> CrimeReport:
+    # A report made of few choices each (five days of receipt, a few gaps), so that many
+    # reports share a signature, and reports differing in one fact are common.
+    received = draw(st.sampled_from(_RECEIVED))
+    gap = st.sampled_from([0, 3, 19, 25, 70, 200, 400]).map(lambda n: dt.timedelta(days=n))
+    classified = draw(st.none() | gap.map(lambda g: received + g))
+    extensions: tuple[Extension, ...] = ()
+    if draw(st.booleans()):
+        extensions = (Extension(kind=ExtensionKind.COMPLEX, granted_on=received + draw(gap)),)
+    suspensions: tuple[Suspension, ...] = ()
+    decision: Decision | None = None
+    decided: dt.date | None = None
+    after = received
+    if draw(st.booleans()):
+        since = received + draw(gap)
+        resumed = draw(st.none() | gap.map(lambda g: since + g))
+        suspensions = (sus(since, resumed),)
+        if resumed is None:
+            decision, decided = Decision.TAM_DINH_CHI, since
+        after = resumed or since
+    if decision is None and draw(st.booleans()):
+        decision, decided = draw(st.sampled_from(_FINAL)), after + draw(gap)
+    reopened = None
+    if decision is Decision.KHONG_KHOI_TO and decided is not None:
+        reopened = draw(st.none() | gap.map(lambda g: decided + g))
+    return report(
+        draw(ids("CR")),
+        received,
+        unit=draw(st.sampled_from(["03386", "03409"])),
+        article=draw(st.sampled_from([150, 151])),
+        source=ReportSource.TO_GIAC,
+        classified=classified,
+        decision=decision,
+        decided=decided,
+        suspensions=suspensions,
+        extensions=extensions,
+        reopened=reopened,
+    )
+
+
+_SOME_REPORTS = st.lists(_reports_near_2024(), max_size=30, unique_by=lambda r: r.id) | st.lists(
+    _coarse_reports(), min_size=20, max_size=80, unique_by=lambda r: r.id
+)
+
+
+class TestTheKernelEqualsTheAccumulators:
+    """Same evaluation, fused or not, whole or merged from partitions."""
+
+    @settings(suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        reports=_SOME_REPORTS,
+        period=st.sampled_from(_PERIODS),
+        receipt_day=st.booleans(),
+        suspension=st.booleans(),
+        split=st.lists(st.integers(0, 2), min_size=1, max_size=160),
+    )
+    def test_same_evaluation_whole_and_merged(
+        self,
+        reports: list[CrimeReport],
+        period: str,
+        receipt_day: bool,
+        suspension: bool,
+        split: list[int],
+    ) -> None:
+        """Every result and explanation equal, in every mode; partitions merge to it.
+
+        The reports are drawn twice over (the second time with ids of their own) so that
+        signatures repeat: the kernel counts a repeated signature without reading the
+        report again. Each report goes to one of three partitions, as ``split`` says.
+        """
+        twice = reports + [_copy(r, f"{r.id}~2") for r in reports]
+        over = PLAN.period(period)
+        parts: list[list[CrimeReport]] = [[], [], []]
+        for i, r in enumerate(twice):
+            parts[split[i % len(split)]].append(r)
+        modes: tuple[ExplainMode, ...] = ("none", "failures", "all")
+        for explain in modes:
+            chosen = _settings(explain, receipt_day, suspension)
+            reference = _evaluate(twice, over, chosen, fused=False).result()
+            whole = _evaluate(twice, over, chosen, fused=True).result()
+            assert _json(whole) == _json(reference)
+            assert whole == reference
+            evaluated = [_evaluate(p, over, chosen, fused=True).result() for p in parts]
+            merged = evaluated[2].merge(evaluated[0].merge(evaluated[1]))
+            assert _json(merged) == _json(reference)
+
+
+class TestCountsBySignature:
+    """Reports of one signature are counted once each, by hand."""
+
+    def test_three_alike_reports(self) -> None:
+        """Three reports alike but for their ids, received in 2024-H1 and not decided.
+
+        The period 2024-H1 runs 2023-12-15 .. 2024-06-14. Each report is received on
+        2024-03-01 in 03386 and never decided: its limit (20 days, about 21 March) is
+        before the end, so each is overdue. By hand: received 3, to resolve 3 (all
+        received in the period), resolved 0, overdue 3, and in ``failures`` mode the
+        three appear once each among ``reports.resolved``'s failures (``overdue_open``)
+        and, ``reports.overdue`` being adverse, among its counted records.
+        """
+        alike = [report(f"CR-{n}", D(2024, 3, 1), unit="03386") for n in (3, 1, 2)]
+        chosen = _settings("failures", False, False)  # noqa: FBT003
+        result = _evaluate(alike, PLAN.period("2024-H1"), chosen, fused=True).result()
+        assert result["reports.received"].total.numerator == 3
+        resolved = result["reports.resolved"].total
+        assert (resolved.numerator, resolved.denominator) == (0, 3)
+        assert resolved.explanation.failure_ids == ("CR-1", "CR-2", "CR-3")
+        overdue = result["reports.overdue"].total
+        assert overdue.numerator == 3
+        assert overdue.explanation.counted_ids == ("CR-1", "CR-2", "CR-3")
+
+
+def _copy(original: CrimeReport, new_id: str) -> CrimeReport:
+    return attrs.evolve(original, id=new_id)
