@@ -9,15 +9,19 @@ split in any way are merged.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.indicators.indicator_scenario import PLAN, report, sus
+from threeno.errors import ThreenoError
 from threeno.indicators.counting import ReportKernel
+from threeno.indicators.counting._base import ReportFacts
+from threeno.indicators.counting._kernel import FUSED, _counts
 from threeno.indicators.engine import Evaluator
 from threeno.indicators.settings import EvaluationSettings
 from threeno.model.crime import CrimeReport, Extension, Suspension
@@ -226,3 +230,86 @@ class TestCountsBySignature:
 
 def _copy(original: CrimeReport, new_id: str) -> CrimeReport:
     return attrs.evolve(original, id=new_id)
+
+
+def _counts_of(evaluator: Evaluator) -> tuple[object, ...]:
+    """What the crime-report accumulators hold, as the kernel's plain tuples."""
+    return tuple(_counts(a.tallies) for a in evaluator.accumulators if type(a) in FUSED)
+
+
+def _variants(base: CrimeReport, over: ReportingPeriod, limit: dt.date | None) -> list[CrimeReport]:
+    """``base`` and reports differing from it in one fact, around every edge that counts.
+
+    The whole report moved by -25 .. +25 days (its limit sweeps across the period's end,
+    its receipt across the period's start and end); each other date set to the day before,
+    the day of and the day after the period's start and end and the report's limit; a
+    suspension's start and resumption moved a day either way. A variant the model refuses
+    (a decision before the receipt, say) is left out.
+    """
+    one = dt.timedelta(days=1)
+    marks = {over.start - one, over.start, over.end, over.end + one}
+    if limit is not None:
+        marks |= {limit - one, limit, limit + one}
+    made: list[CrimeReport] = [base]
+
+    def attempt(**changes: Any) -> None:  # noqa: ANN401 - any field of a report
+        with contextlib.suppress(ThreenoError):
+            made.append(attrs.evolve(base, **changes))
+
+    made.extend(_shifted(base, days) for days in range(-25, 26) if days)
+    for day in sorted(marks):
+        attempt(classified_on=day)
+        if base.decision is not None and base.decision is not Decision.TAM_DINH_CHI:
+            attempt(decided_on=day)
+        if base.reopened_on is not None:
+            attempt(reopened_on=day)
+    for i, s in enumerate(base.suspensions):
+        for by in (-one, one):
+            changed = [*base.suspensions]
+            changed[i] = attrs.evolve(s, from_date=s.from_date + by)
+            attempt(
+                suspensions=tuple(changed),
+                decided_on=base.decided_on
+                if base.decision is not Decision.TAM_DINH_CHI
+                else s.from_date + by,
+            )
+            if s.resumed_on is not None:
+                changed[i] = attrs.evolve(s, resumed_on=s.resumed_on + by)
+                attempt(suspensions=tuple(changed))
+    return made
+
+
+class TestSignatures:
+    """Two reports of one signature add the same counts: what the kernel relies on."""
+
+    @settings(max_examples=40, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        base=_coarse_reports() | _reports_near_2024(),
+        period=st.sampled_from(_PERIODS),
+        receipt_day=st.booleans(),
+        suspension=st.booleans(),
+    )
+    def test_equal_signatures_add_equal_counts(
+        self, base: CrimeReport, period: str, receipt_day: bool, suspension: bool
+    ) -> None:
+        """Each variant of a report evaluated alone, by the accumulators themselves.
+
+        Variants that the kernel gives one signature must add the same numbers to every
+        tally, unit, breakdown and figure: a fact the counts depend on and the signature
+        misses (a ``<`` for a ``<=`` at the period's end, a decision or a missed limit
+        left out) shows as two variants of one signature adding different counts. The
+        variants sit on the edges where such a slip shows: the day before, of and after
+        the period's start and end and the report's limit.
+        """
+        over = PLAN.period(period)
+        chosen = _settings("none", receipt_day, suspension)
+        probe = _evaluate([], over, chosen, fused=False)
+        limit = probe.context.limits.last_day(base, over.end, receipt_day)
+        seen: dict[tuple[object, ...], tuple[tuple[object, ...], str]] = {}
+        for variant in _variants(base, over, limit):
+            evaluator = _evaluate([variant], over, chosen, fused=False)
+            facts = ReportFacts(variant, evaluator.context)
+            key = evaluator._kernel.signature(facts, variant.unit_code)
+            counts = _counts_of(evaluator)
+            first = seen.setdefault(key, (counts, repr(variant)))
+            assert first[0] == counts, f"one signature, other counts:\n{first[1]}\n{variant!r}"
