@@ -600,8 +600,8 @@ def _national_note(results: Results) -> list[str]:
             (
                 "The 10M run is a single run of its own, not part of the full run:"
                 " `python benchmarks/run.py --only scale-10m` (realistic crime reports,"
-                " streamed; about 10 minutes to generate the file and 15 to 40 to measure,"
-                " on 2 cores), merged into the figures above."
+                " streamed; about 15 minutes to generate the file, cached, and 30 to measure on"
+                " a quiet machine of 2 cores), merged into the figures above."
             ),
             "",
         ]
