@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from bench_realistic import distinct_keys, read_lines, write_reports
+
 from threeno.io.datasets import iter_records
 from threeno.model.crime import CrimeReport
 from threeno.testing import synthetic
@@ -28,12 +30,21 @@ PLAN_ID: Final = "lai-chau-2024"
 PERIOD: Final = "2024"
 FULL_SIZES: Final = (10_000, 100_000, 1_000_000)
 QUICK_SIZES: Final = (10_000, 100_000)
+#: The size of the single run at national scale (``--only scale-10m``).
+NATIONAL: Final = 10_000_000
+#: The largest size whose records are also held in memory (load_dataset, evaluate, the
+#: hand-written loop); above it only the streaming measures run (memory stays flat).
+IN_MEMORY_MAX: Final = 1_000_000
+#: The series of crime reports: ``realistic`` (dates spread as real data are; the
+#: targets are judged on it) and ``repeated`` (the generator's reports of the mixed 100k
+#: folder repeated with fresh ids, the series of earlier runs, kept to compare).
+SERIES: Final = ("realistic", "repeated")
 #: The mixed size whose crime reports are repeated to make the reports series.
 BASE_SIZE: Final = 100_000
 #: The size profiled, and the two sizes whose times give the scaling.
 PROFILED: Final = 100_000
 SCALING: Final = (100_000, 1_000_000)
-#: The generator's scales at which write_jsonl's peak memory is measured (issue 7), in
+#: The generator's scales at which write_jsonl's peak memory is measured, in
 #: --quick too (a few seconds each): scale 1 is about 870 records, 100 about 87,000.
 WRITE_SCALES: Final = (1, 10, 100)
 #: Fresh processes per scale (and for the baseline); the page shows the largest peak.
@@ -41,10 +52,10 @@ WRITE_RUNS: Final = 3
 #: What a folder of data was made from; hidden, so that the loader skips it.
 META: Final = ".meta.json"
 
-#: The number of lines of the bad-line and good-line files (issue 17), in --quick too:
+#: The number of lines of the bad-line and good-line files, in --quick too:
 #: the first to see the memory of a few thousand lines, the second a million.
 BAD_LINE_SIZES: Final = (100_000, 1_000_000)
-#: A bad line: one character that is not JSON (the issue's 10 million of them took
+#: A bad line: one character that is not JSON (10 million of them once took
 #: 3.8 GB); a good line: a model review, one of the smallest records, each with its id.
 BAD_LINE: Final = b"x\n"
 
@@ -112,7 +123,14 @@ def mixed_folder(data: Path, plan: Plan, seed: int, size: int) -> Path:
     start = time.perf_counter()
     scale = _scale_for(plan, seed, size)
     counts = synthetic.write_jsonl(plan, folder, seed=seed, scale=scale)
-    meta = {**key, "scale": scale, "counts": counts, "seconds": time.perf_counter() - start}
+    keys = distinct_keys(read_lines(folder / "crime_reports.jsonl"))
+    meta = {
+        **key,
+        "scale": scale,
+        "counts": counts,
+        "seconds": time.perf_counter() - start,
+        "limit_keys": keys,
+    }
     (folder / META).write_text(json.dumps(meta, indent=1), encoding="utf-8")
     return folder
 
@@ -139,9 +157,46 @@ def reports_folder(data: Path, base: Path, seed: int, size: int) -> Path:
             if record.get("case_id") is not None:
                 record["case_id"] = f"{record['case_id']}~{copy:04d}"
             out.write(json.dumps(record, ensure_ascii=False, separators=(",", ":")) + "\n")
-    meta = {**key, "distinct": len(records)}
+    keys = distinct_keys(lines)
+    meta = {**key, "distinct": len(records), "limit_keys": keys}
     (folder / META).write_text(json.dumps(meta, indent=1), encoding="utf-8")
     return folder
+
+
+def realistic_folder(data: Path, plan: Plan, seed: int, size: int) -> Path:
+    """``size`` realistic crime reports (:mod:`bench_realistic`), made if not cached."""
+    folder = data / f"realistic-seed{seed}-n{size}"
+    key: dict[str, object] = {"seed": seed, "size": size, "generator": _realistic_key()}
+    if _fresh(folder, key):
+        return folder
+    print(f"  generating the realistic series at {size:,} crime reports (cached afterwards) ...")
+    start = time.perf_counter()
+    period = plan.period(PERIOD)
+    keys = write_reports(folder / "crime_reports.jsonl", plan, period, seed, size)
+    meta = {**key, "limit_keys": keys, "seconds": time.perf_counter() - start}
+    (folder / META).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    return folder
+
+
+def reports_series(data: Path, plan: Plan, seed: int, size: int, series: str) -> Path:
+    """The folder of a crime-report series at ``size`` (see :data:`SERIES`)."""
+    if series == "realistic":
+        return realistic_folder(data, plan, seed, size)
+    base = mixed_folder(data, plan, seed, BASE_SIZE)
+    return reports_folder(data, base, seed, size)
+
+
+def meta_of(folder: Path) -> dict[str, object]:
+    """What a folder of data was made from (its hidden ``.meta.json``)."""
+    meta: dict[str, object] = json.loads((folder / META).read_text(encoding="utf-8"))
+    return meta
+
+
+def _realistic_key() -> str:
+    """The generator's key and the realistic series' own source."""
+    digest = hashlib.sha256(_generator_key().encode())
+    digest.update((HERE / "bench_realistic.py").read_bytes())
+    return digest.hexdigest()[:16]
 
 
 def read_reports(folder: Path) -> list[CrimeReport]:

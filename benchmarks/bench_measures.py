@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from threeno.model.plan import Plan
     from threeno.rules.calendar import DayOffCalendar
 
-from bench_data import BASE_SIZE, PERIOD, PLAN_ID
+from bench_data import BASE_SIZE, IN_MEMORY_MAX, PERIOD, PLAN_ID
 
 T = TypeVar("T")
 
@@ -59,14 +59,21 @@ FIGURES: Final = (
     "overdue",
 )
 IMPORT_RUNS: Final = 15
-#: What each import measure runs (``python -c ...``).
+#: What each import measure runs (``python -c ...``); the last, a first evaluate_stream of
+#: the bundled demo data for the plan's year.
 IMPORTS: Final = {
     "python": "pass",
     "dependencies": "import attrs, cattrs, pendulum",
     "dependencies + holidays": "import attrs, cattrs, pendulum, holidays",
     "threeno": "import threeno",
+    "load_plan, evaluate_stream": "from threeno import load_plan, evaluate_stream",
+    "first evaluate_stream": (
+        "from threeno import load_plan, evaluate_stream\n"
+        f"plan = load_plan({PLAN_ID!r})\n"
+        f"evaluate_stream(plan, {str(synthetic.demo_path(PLAN_ID))!r}, plan.period({PERIOD!r}))"
+    ),
 }
-#: The bad-line measures (issue 17): name, child kind, which file, and options.
+#: The bad-line measures: name, child kind, which file, and options.
 BAD_LINE_MEASURES: Final[tuple[tuple[str, str, str, dict[str, object]], ...]] = (
     ("iter_records, bad lines", "iter", "bad", {}),
     ("iter_records, good lines", "iter", "good", {}),
@@ -143,8 +150,15 @@ def timed(fn: Callable[[], T], runs: int) -> tuple[Timing, T]:
 
 
 def runs_for(size: int, quick_runs: int) -> int:
-    """Runs per measure: fewer for the largest size, whose runs take most of the time."""
+    """Runs per measure: fewer for the larger sizes, one above a million (a single run)."""
+    if size > IN_MEMORY_MAX:
+        return 1
     return quick_runs if size <= BASE_SIZE else max(3, quick_runs // 2)
+
+
+def named(base: str, series: str) -> str:
+    """A measure's name for a series of crime reports: ``evaluate_stream [realistic]``."""
+    return f"{base} [{series}]"
 
 
 def _final_on(report: CrimeReport) -> dt.date | None:
@@ -348,6 +362,44 @@ def duckdb_from_files(parameters: dict[str, object], codes: Sequence[str]) -> Fi
         con.close()
 
 
+_COUNT_IDS: Final = (
+    "select count(*), count(distinct id) from"
+    " read_json($path, format = 'newline_delimited', columns = {'id': 'VARCHAR'})"
+)
+
+
+def duckdb_mixed(
+    folder: Path, parameters: dict[str, object], codes: Sequence[str]
+) -> tuple[Figures, dict[str, tuple[int, int]]]:
+    """DuckDB over a mixed folder: the crime-report figures, and every other file read.
+
+    DuckDB computes the crime-report indicators only (the other indicators' joins are
+    not written in SQL); every other file it reads whole, counting its records and its
+    distinct ids (the duplicate check's work): a floor for what the whole catalogue
+    needs, so the ratio to it overstates threeno's cost.
+    """
+    import duckdb  # noqa: PLC0415 - not at the top: see child()
+
+    con = duckdb.connect()
+    try:
+        figures = duckdb_figures(
+            con, sources=(READ_REPORTS, READ_LIMITS), parameters=parameters, codes=codes
+        )
+        counted: dict[str, tuple[int, int]] = {}
+        for name in RECORD_TYPES:
+            path = folder / f"{name}.jsonl"
+            if name == "crime_reports" or path.stat().st_size == 0:
+                continue
+            row = con.execute(_COUNT_IDS, {"path": str(path)}).fetchone()
+            if row is None:  # pragma: no cover - an aggregate always returns a row
+                msg = f"DuckDB returned nothing for {path}"
+                raise RuntimeError(msg)
+            counted[name] = (int(row[0]), int(row[1]))
+    finally:
+        con.close()
+    return figures, counted
+
+
 def check_same(name: str, expected: Figures, actual: Figures) -> None:
     """Fail loudly, naming the unit and the numbers, when two ways disagree."""
     if expected != actual:
@@ -392,7 +444,7 @@ _LINE_KINDS: Final = ("iter", "load-lines", "stream-lines")
 def _line_measure(
     kind: str, path: Path, spec: dict[str, Any], plan: Plan, period: ReportingPeriod
 ) -> dict[str, Any]:
-    """A bad-line measure (issue 17): records accepted and rejected, rejections listed."""
+    """A bad-line measure: records accepted and rejected, rejections listed."""
     if kind == "iter":  # stream a file: its records and its report, nothing kept
         checked = spec.get("check_duplicates", True)
         with iter_records(path, "model_reviews", check_duplicates=checked) as stream:
@@ -410,21 +462,21 @@ def _line_measure(
 def child(spec: dict[str, Any]) -> dict[str, Any]:
     """Run one measure in this (fresh) process and return its time and memory.
 
-    ``baseline_kb`` is the resident set once the interpreter, threeno and the plan are
-    loaded; ``peak_kb`` the largest resident set during the measure; ``growth_kb`` the
-    difference, the memory the measure itself needed.
+     ``baseline_kb`` is the resident set once the interpreter, threeno and the plan are
+     loaded; ``peak_kb`` the largest resident set during the measure; ``growth_kb`` the
+     difference, the memory the measure itself needed.
 
-    DuckDB is imported by the DuckDB measure only, before the baseline is read (its
-    library is about 15 MB of resident set that no other measure uses): this module
-    imports it where it is used, not at the top.
+     DuckDB is imported by the DuckDB measure only, before the baseline is read (its
+     library is about 15 MB of resident set that no other measure uses): this module
+     imports it where it is used, not at the top.
 
-    Kinds: ``load``, ``held``, ``stream``, ``duckdb`` (above); ``write``:
-    :func:`threeno.testing.synthetic.write_jsonl` of the plan at ``scale`` into ``path``
-    (issue 7), with the records and bytes written; ``baseline``: nothing, so that the
-    peak is that of a process that has only imported threeno and loaded the plan.
+     Kinds: ``load``, ``held``, ``stream``, ``duckdb`` (above); ``write``:
+     :func:`threeno.testing.synthetic.write_jsonl` of the plan at ``scale`` into ``path``
+    , with the records and bytes written; ``baseline``: nothing, so that the
+     peak is that of a process that has only imported threeno and loaded the plan.
     """
     kind = spec["kind"]
-    if kind == "duckdb":
+    if kind in {"duckdb", "duckdb-mixed"}:
         import duckdb  # noqa: F401, PLC0415 - loaded before the baseline, as said above
 
     plan = load_plan(PLAN_ID)
@@ -453,10 +505,14 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
             check_duplicates=spec.get("check_duplicates", True),
         )
         out["seconds"] = time.perf_counter() - start
-    elif kind == "duckdb":
+    elif kind in {"duckdb", "duckdb-mixed"}:
         codes = [u.code for u in plan.units_in_scope(period.end)]
-        parameters = duckdb_parameters(path, Path(spec["limits"]), period, codes)
-        duckdb_from_files(parameters, codes)
+        reports = path / "crime_reports.jsonl" if kind == "duckdb-mixed" else path
+        parameters = duckdb_parameters(reports, Path(spec["limits"]), period, codes)
+        if kind == "duckdb":
+            duckdb_from_files(parameters, codes)
+        else:
+            duckdb_mixed(path, parameters, codes)
         out["seconds"] = time.perf_counter() - start
     elif kind == "write":
         counts = synthetic.write_jsonl(plan, path, seed=spec["seed"], scale=spec["scale"])
@@ -622,6 +678,14 @@ class Results:
         self.load_average: list[tuple[float, float, float]] = []
         #: write_jsonl's memory by scale (:func:`run_write_jsonl`); empty if not measured.
         self.write: dict[str, Any] = {}
+        #: Distinct time-limit keys by series (and ``mixed``) and size.
+        self.limit_keys: dict[str, dict[int, int]] = {}
+        #: Crime reports by series and size.
+        self.series_reports: dict[str, dict[int, int]] = {}
+        #: Every agreement checked: series, size, the way, what was compared, the totals.
+        self.agreed: list[tuple[str, int, str, str, str]] = []
+        #: The single run at national scale (``--only scale-10m``): its command and date.
+        self.national: dict[str, Any] = {}
 
     def to_json(self) -> dict[str, Any]:
         """Every figure as JSON (sizes become text keys)."""
@@ -638,6 +702,10 @@ class Results:
             "runs": self.runs,
             "load_average": self.load_average,
             "write": self.write,
+            "limit_keys": self.limit_keys,
+            "series_reports": self.series_reports,
+            "agreed": self.agreed,
+            "national": self.national,
         }
 
     @classmethod
@@ -663,6 +731,10 @@ class Results:
         results.load_average = [(a, b, c) for a, b, c in data["load_average"]]
         # Runs saved before write_jsonl was measured have no such figures.
         results.write = data.get("write", {})
+        results.limit_keys = {k: by_size(v) for k, v in data.get("limit_keys", {}).items()}
+        results.series_reports = {k: by_size(v) for k, v in data.get("series_reports", {}).items()}
+        results.agreed = [(a, int(b), c, d, e) for a, b, c, d, e in data.get("agreed", [])]
+        results.national = data.get("national", {})
         return results
 
     def time(self, name: str, size: int, timing: Timing) -> None:
@@ -701,6 +773,14 @@ class Tier:
         for name, (timing, _) in zip(named, measured, strict=True):
             self.results.time(name, self.size, timing)
         return [result for _, result in measured]
+
+    def agree(
+        self, series: str, way: str, expected: Figures, actual: Figures, against: str
+    ) -> None:
+        """Check that ``way`` computes ``expected`` (:func:`check_same`) and keep the check."""
+        check_same(f"{way} ({series})", expected, actual)
+        total = ", ".join(str(n) for n in expected["total"])
+        self.results.agreed.append((series, self.size, way, against, total))
 
     def memory(self, name: str, **spec: object) -> dict[str, Any]:
         """Measure in a fresh interpreter; keep its growth and peak in MB."""

@@ -1,36 +1,36 @@
-"""Benchmarks: threeno from a city to a nation, measured side by side (issue 10).
+"""Benchmarks: threeno from a city to a nation, measured side by side.
 
 Run from the repository root, in the project's environment with the ``bench`` extra
 (DuckDB)::
 
-    python benchmarks/run.py           # 10k, 100k and 1M (about 20 minutes on 2 cores)
+    python benchmarks/run.py           # 10k, 100k and 1M, both crime-report series
     python benchmarks/run.py --quick   # 10k and 100k only (a few minutes)
+    python benchmarks/run.py --only scale-10m  # 10M realistic reports: one single run
     python benchmarks/run.py --render-only  # the page again, from the last run's figures
     python benchmarks/run.py --only write-jsonl  # write_jsonl's memory only, merged in
 
-The script generates synthetic data with :mod:`threeno.testing.synthetic` (cached under
-``benchmarks/_data/``, keyed by seed, size and a hash of the generator's sources), takes
-the median of several runs of each measure in this one process, measures memory in a
-fresh subprocess per figure (the peak resident set, ``VmHWM``, so that timing is not
-distorted by ``tracemalloc``), asserts that every comparison computes the same numbers,
-and rewrites the generated part of ``docs/performance.md``.
+The script generates synthetic data (cached under ``benchmarks/_data/``, keyed by seed,
+size and a hash of the generator's sources), takes the median of several runs of each
+measure in this one process, measures memory in a fresh subprocess per figure (the peak
+resident set, ``VmHWM``, so that timing is not distorted by ``tracemalloc``), asserts
+that every way of computing gives the same numbers, and rewrites the generated part of
+``docs/performance.md``.
 
-Two series of data, both from the generator:
+Three series of data:
 
-* **mixed**: the generator's own output, every record type in its proportions (subjects,
-  crime reports, cases, support actions, outreach events, ...), about N records in all;
-* **reports**: N crime reports, the generator's crime reports of the mixed 100k series
-  repeated with fresh ids (``CR-00017~0042``) until there are N. Their ``victim_ids`` and
-  ``case_id`` point at records that are not in the folder; nothing here reads them.
+* **mixed**: the generator's own output (:mod:`threeno.testing.synthetic`), every record
+  type in its proportions, about N records in all, for the plan's one year;
+* **realistic**: N crime reports received on every day of six years, decided after
+  delays that vary, extended and suspended at illustrative rates, over the plan's units
+  (:mod:`bench_realistic`); the targets are judged on it;
+* **repeated**: N crime reports, the generator's crime reports of the mixed 100k series
+  repeated with fresh ids (``CR-00017~0042``), the series of the earlier runs, kept so
+  that old and new figures compare (``--profile both``).
 
-Generating N crime reports with everything the generator makes about them would take
-about 24 N records (at N = 1M, 24 million records and 47 minutes of generation), so the
-crime-report comparisons use the second series; the mixed one measures loading and the
-whole catalogue at N records in all.
+What is measured:
 
-What is measured (issue 10):
-
-1. ``import threeno`` against ``import attrs, cattrs, pendulum``, in fresh interpreters,
+1. ``import threeno``, ``from threeno import load_plan, evaluate_stream`` and a first
+   ``evaluate_stream`` against ``import attrs, cattrs, pendulum``, in fresh interpreters,
    each minus the interpreter's own start-up (``python -c pass``);
 2. ``load_dataset`` on the mixed JSON Lines folders: records per second, and peak and
    held memory per record;
@@ -41,20 +41,17 @@ What is measured (issue 10):
    computed once in Python (:func:`threeno.rules.time_limits.time_limit`) and given to
    DuckDB as a side file (``limits.csv``), whose cost is shown apart;
 4. ``evaluate_stream`` from the files to the results against DuckDB reading the same
-   files, with peak memory; and ``evaluate_stream`` of the whole catalogue on the mixed
-   folders;
-5. scaling: every time at 1M over the same time at 100k;
+   files, in CPU time, with peak memory; the whole catalogue on the mixed folders;
+5. scaling: the time per record from 100k to 1M (and to 10M after ``--only scale-10m``);
 6. :func:`threeno.testing.synthetic.write_jsonl`'s peak memory at the generator's scales
-   1, 10 and 100, a fresh process per run, against a process that only loads threeno and
-   the plan (issue 7: the peak stays flat as the scale grows).
+   1, 10 and 100, a fresh process per run (the peak stays flat as the scale grows).
 
-Plan clauses: I.3 and II.4.b (the crime-report indicators compared); DESIGN.md,
-"Indicators" (one streaming pass at national scale) and "Quality bars" (measured, never
-timed tests).
+Plan clauses: I.3 and II.4.b (the crime-report indicators compared).
 
-The code is in four parts: :mod:`bench_data` (the data, generated and cached),
-:mod:`bench_measures` (timing, the three ways of computing, memory, imports, profiles),
-:mod:`bench_page` (the page) and this script (the run, and the command line).
+The code: :mod:`bench_data` (the data, generated and cached), :mod:`bench_realistic`
+(the realistic series), :mod:`bench_measures` (timing, the ways of computing, memory,
+imports, profiles), :mod:`bench_page` (the page), :mod:`bench_targets` (the targets
+table) and this script (the run, and the command line).
 """
 
 from __future__ import annotations
@@ -71,8 +68,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from threeno.indicators.engine import evaluate
-from threeno.io.datasets import load_dataset
+from threeno.io.datasets import iter_records, load_dataset
 from threeno.io.stream import evaluate_stream
+from threeno.model.crime import CrimeReport
 from threeno.model.dataset import Dataset
 from threeno.plans import load_plan
 from threeno.rules.calendar import default_calendar
@@ -82,23 +80,27 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from threeno.indicators.results import Evaluation
+    from threeno.io import LoadReport
     from threeno.model.plan import Plan
 
 from bench_data import (
     BAD_LINE_SIZES,
-    BASE_SIZE,
     FULL_SIZES,
     HERE,
+    IN_MEMORY_MAX,
+    NATIONAL,
     PERIOD,
     PLAN_ID,
     PROFILED,
     QUICK_SIZES,
+    SERIES,
     WRITE_RUNS,
     WRITE_SCALES,
     line_files,
+    meta_of,
     mixed_folder,
     read_reports,
-    reports_folder,
+    reports_series,
 )
 from bench_measures import (
     BAD_LINE_MEASURES,
@@ -109,16 +111,17 @@ from bench_measures import (
     Figures,
     Results,
     Tier,
-    check_same,
     child,
     duckdb_figures,
     duckdb_from_files,
+    duckdb_mixed,
     duckdb_parameters,
     engine_figures,
     hand_loop,
     import_breakdown,
     import_times,
     in_child,
+    named,
     profile,
     runs_for,
     totals,
@@ -150,25 +153,51 @@ def mixed_in_memory(tier: Tier, folder: Path) -> tuple[int, dict[str, tuple[obje
     )
     crime = engine_figures(evaluate(plan, dataset, period, indicators=CRIME), tier.codes)
     by_hand = hand_loop(dataset.crime_reports, tier.codes, period, default_calendar())
-    check_same("the hand-written loop (mixed series)", crime, by_hand)
+    tier.agree("mixed", "hand-written loop", crime, by_hand, "evaluate")
     return records, totals(cast("Evaluation", whole))
 
 
 def run_mixed(tier: Tier, folder: Path) -> None:
-    """Loading and the whole catalogue on the generator's mixed output."""
+    """Loading and the whole catalogue on the generator's mixed output; DuckDB beside it."""
     records, whole = mixed_in_memory(tier, folder)
-    streamed, _ = tier.time(
-        "evaluate_stream, whole catalogue (mixed)",
-        lambda: evaluate_stream(tier.plan, folder, tier.period),
+    tier.results.limit_keys.setdefault("mixed", {})[tier.size] = cast(
+        "int", meta_of(folder)["limit_keys"]
     )
-    if totals(streamed) != whole:
+    limits = tier.data / f"limits-{folder.name}" / "limits.csv"
+    reports = read_reports(folder)
+    write_limits(reports, limits, tier.period, default_calendar())
+    parameters = duckdb_parameters(folder / "crime_reports.jsonl", limits, tier.period, tier.codes)
+    name = "evaluate_stream, whole catalogue (mixed)"
+    streamed, by_duckdb = tier.compare(
+        {
+            name: lambda: evaluate_stream(tier.plan, folder, tier.period),
+            "DuckDB, from the files (mixed)": lambda: duckdb_mixed(folder, parameters, tier.codes),
+        }
+    )
+    evaluation, load = cast("tuple[Evaluation, LoadReport]", streamed)
+    if totals(evaluation) != whole:
         msg = "evaluate_stream and evaluate disagree on the mixed data"
         raise AssertionError(msg)
+    tier.results.agreed.append(
+        ("mixed", tier.size, "evaluate_stream", "evaluate", "every indicator of the catalogue")
+    )
+    figures, counted = cast("tuple[Figures, dict[str, tuple[int, int]]]", by_duckdb)
+    tier.agree(
+        "mixed",
+        "DuckDB, from the files",
+        engine_figures(evaluation, tier.codes),
+        figures,
+        "evaluate_stream",
+    )
+    for record_type, (rows, ids) in counted.items():
+        accepted = load.counts[record_type].accepted
+        if not rows == ids == accepted == tier.results.counts[tier.size][record_type]:
+            msg = f"DuckDB counts {rows} lines and {ids} ids in {record_type}, threeno {accepted}"
+            raise AssertionError(msg)
     memory = tier.memory("load_dataset (mixed)", kind="load", path=str(folder))
     size, value = tier.size, tier.results.value
     value("load_dataset: peak memory per record", size, memory["growth_kb"] * 1024 / records, "B")
     value("load_dataset: memory held per record", size, memory["held_kb"] * 1024 / records, "B")
-    name = "evaluate_stream, whole catalogue (mixed)"
     tier.memory(name, kind="stream", path=str(folder))
     tier.memory(
         f"{name}, no duplicate check", kind="stream", path=str(folder), check_duplicates=False
@@ -180,43 +209,47 @@ def run_mixed(tier: Tier, folder: Path) -> None:
         explain="none",
         check_duplicates=False,
     )
+    tier.memory(
+        "DuckDB, from the files (mixed)", kind="duckdb-mixed", path=str(folder), limits=str(limits)
+    )
     if tier.size == PROFILED:
         held = in_child(kind="held", path=str(folder))
         tier.results.held = held["bytes_per_record"]
 
 
-def reports_in_memory(tier: Tier, folder: Path) -> tuple[Figures, Path]:
+def reports_in_memory(tier: Tier, folder: Path, series: str) -> tuple[Figures, Path]:
     """Time evaluate and the hand-written loop on loaded crime reports; write the limits."""
     plan, period, codes = tier.plan, tier.period, tier.codes
     calendar = default_calendar()
     dataset = Dataset(crime_reports=read_reports(folder))
     reports = dataset.crime_reports
-    tier.results.reports[tier.size] = len(reports)
     quiet, explained, by_hand = tier.compare(
         {
-            "evaluate, crime reports, explain none": lambda: evaluate(
+            named("evaluate, crime reports, explain none", series): lambda: evaluate(
                 plan, dataset, period, indicators=CRIME, explain="none"
             ),
-            "evaluate, crime reports, explain all (default)": lambda: evaluate(
+            named("evaluate, crime reports, explain all (default)", series): lambda: evaluate(
                 plan, dataset, period, indicators=CRIME
             ),
-            "hand-written loop": lambda: hand_loop(reports, codes, period, calendar),
+            named("hand-written loop", series): lambda: hand_loop(reports, codes, period, calendar),
         }
     )
     expected = engine_figures(cast("Evaluation", quiet), codes)
     explained_figures = engine_figures(cast("Evaluation", explained), codes)
-    check_same("evaluate with explanations", expected, explained_figures)
-    check_same("the hand-written loop", expected, cast("Figures", by_hand))
+    tier.agree(series, "evaluate, explain all", expected, explained_figures, "evaluate")
+    tier.agree(series, "hand-written loop", expected, cast("Figures", by_hand), "evaluate")
     limits = tier.data / f"limits-{folder.name}" / "limits.csv"
     tier.time(
-        "limits for DuckDB, computed in Python",
+        named("limits for DuckDB, computed in Python", series),
         lambda: write_limits(reports, limits, period, calendar),
         runs=1,
     )
     return expected, limits
 
 
-def reports_duckdb(tier: Tier, folder: Path, limits: Path, expected: Figures) -> dict[str, object]:
+def reports_duckdb(
+    tier: Tier, folder: Path, limits: Path, expected: Figures, series: str
+) -> dict[str, object]:
     """DuckDB on tables already in memory; the parameters for reading the files."""
     import duckdb  # noqa: PLC0415 - not at the top: see child()
 
@@ -229,44 +262,78 @@ def reports_duckdb(tier: Tier, folder: Path, limits: Path, expected: Figures) ->
         con.execute(f"create table reports as select * from {READ_REPORTS}", reading)  # noqa: S608
         con.execute(f"create table limits as select * from {READ_LIMITS}", {"limits": str(limits)})  # noqa: S608
         figures = tier.time(
-            "DuckDB, tables in memory",
+            named("DuckDB, tables in memory", series),
             lambda: duckdb_figures(
                 con, sources=("reports", "limits"), parameters=parameters, codes=codes
             ),
         )
     finally:
         con.close()
-    check_same("DuckDB (tables in memory)", expected, figures)
+    tier.agree(series, "DuckDB, tables in memory", expected, figures, "evaluate")
     return parameters
 
 
-def run_reports(tier: Tier, folder: Path) -> None:
+def stream_limits(tier: Tier, folder: Path, series: str) -> Path:
+    """The limits for DuckDB, the reports read one by one (nothing held: any size)."""
+    limits = tier.data / f"limits-{folder.name}" / "limits.csv"
+    path = folder / "crime_reports.jsonl"
+
+    def write() -> int:
+        with iter_records(path, CrimeReport, check_duplicates=False) as stream:
+            return write_limits(stream, limits, tier.period, default_calendar())
+
+    tier.time(named("limits for DuckDB, computed in Python", series), write, runs=1)
+    return limits
+
+
+def run_reports(tier: Tier, folder: Path, series: str) -> None:
     """The crime-report indicators: threeno, a hand-written loop, DuckDB; then memory."""
-    expected, limits = reports_in_memory(tier, folder)
-    parameters = reports_duckdb(tier, folder, limits, expected)
     codes = tier.codes
+    tier.results.series_reports.setdefault(series, {})[tier.size] = tier.size
+    tier.results.limit_keys.setdefault(series, {})[tier.size] = cast(
+        "int", meta_of(folder)["limit_keys"]
+    )
+    expected: Figures | None = None
+    if tier.size <= IN_MEMORY_MAX:
+        expected, limits = reports_in_memory(tier, folder, series)
+        parameters = reports_duckdb(tier, folder, limits, expected, series)
+    else:
+        limits = stream_limits(tier, folder, series)
+        parameters = duckdb_parameters(folder / "crime_reports.jsonl", limits, tier.period, codes)
+    stream_name = named("evaluate_stream, crime reports", series)
     from_files, streamed = tier.compare(
         {
-            "DuckDB, from the files": lambda: duckdb_from_files(parameters, codes),
-            "evaluate_stream, crime reports": lambda: evaluate_stream(
-                tier.plan, folder, tier.period, indicators=CRIME
-            ),
+            named("DuckDB, from the files", series): lambda: duckdb_from_files(parameters, codes),
+            stream_name: lambda: evaluate_stream(tier.plan, folder, tier.period, indicators=CRIME),
         }
     )
-    check_same("DuckDB (from the files)", expected, cast("Figures", from_files))
-    evaluation, _ = cast("tuple[Evaluation, object]", streamed)
-    check_same("evaluate_stream", expected, engine_figures(evaluation, codes))
+    evaluation, load = cast("tuple[Evaluation, LoadReport]", streamed)
+    if load.rejected:
+        msg = f"{load.rejected} crime reports of the {series} series were rejected: {load}"
+        raise AssertionError(msg)
+    stream_figures = engine_figures(evaluation, codes)
+    if expected is None:
+        expected = stream_figures
+    else:
+        tier.agree(series, "evaluate_stream", expected, stream_figures, "evaluate")
+    tier.agree(
+        series,
+        "DuckDB, from the files",
+        expected,
+        cast("Figures", from_files),
+        "evaluate" if tier.size <= IN_MEMORY_MAX else "evaluate_stream",
+    )
     crime = list(CRIME)
-    tier.memory("evaluate_stream, crime reports", kind="stream", path=str(folder), indicators=crime)
+    tier.memory(stream_name, kind="stream", path=str(folder), indicators=crime)
     tier.memory(
-        "evaluate_stream, crime reports, no duplicate check",
+        f"{stream_name}, no duplicate check",
         kind="stream",
         path=str(folder),
         indicators=crime,
         check_duplicates=False,
     )
     tier.memory(
-        "evaluate_stream, crime reports, explain none, no duplicate check",
+        f"{stream_name}, explain none, no duplicate check",
         kind="stream",
         path=str(folder),
         indicators=crime,
@@ -274,7 +341,7 @@ def run_reports(tier: Tier, folder: Path) -> None:
         check_duplicates=False,
     )
     tier.memory(
-        "DuckDB, from the files",
+        named("DuckDB, from the files", series),
         kind="duckdb",
         path=str(folder / "crime_reports.jsonl"),
         limits=str(limits),
@@ -295,7 +362,7 @@ def run_profiles(results: Results, plan: Plan, mixed: Path, reports: Path) -> No
 
 
 def run_bad_lines(sizes: Sequence[int], command: str) -> dict[str, Any]:
-    """Peak memory of streaming and loading bad lines beside good ones (issue 17).
+    """Peak memory of streaming and loading bad lines beside good ones.
 
     Each measure runs in a fresh process (``run.py --child``), on a file of one-character
     lines that are not JSON and on a file of as many model reviews, made in a temporary
@@ -337,7 +404,7 @@ def run_bad_lines(sizes: Sequence[int], command: str) -> dict[str, Any]:
 
 
 def run_write_jsonl(seed: int, scales: Sequence[int], runs: int, command: str) -> dict[str, Any]:
-    """write_jsonl's peak memory at each scale, every run in a fresh process (issue 7).
+    """write_jsonl's peak memory at each scale, every run in a fresh process.
 
     Each process writes the plan's synthetic data at one scale into a temporary folder,
     deleted as soon as the process is done; a baseline process only loads threeno and
@@ -387,8 +454,7 @@ def run_write_jsonl(seed: int, scales: Sequence[int], runs: int, command: str) -
     }
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmarks and write the page."""
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n", 1)[0])
     parser.add_argument("--quick", action="store_true", help="10k and 100k only")
     parser.add_argument(
@@ -405,15 +471,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument(
         "--only",
-        choices=["write-jsonl", "bad-lines"],
+        choices=["write-jsonl", "bad-lines", "scale-10m"],
         help=(
             "measure only this (write-jsonl: write_jsonl's peak memory by scale, merged"
             " into the last run's saved figures, then the page written from them;"
             " bad-lines: the memory of bad lines beside good ones, its own block of the"
-            " page)"
+            " page; scale-10m: the realistic crime reports at 10M, streamed, a single"
+            " run merged into the last run's figures)"
         ),
     )
+    parser.add_argument(
+        "--profile",
+        choices=["realistic", "repeated", "both"],
+        default="both",
+        help="the crime-report series to measure (the targets are judged on realistic)",
+    )
+    parser.add_argument(
+        "--sizes",
+        type=_sizes,
+        help=(
+            "sizes to run, comma-separated (e.g. 100000,1000000); above 1M only the"
+            " streaming measures of the crime-report series run, once each"
+        ),
+    )
+    parser.add_argument(
+        "--no-bad-lines", action="store_true", help="skip the bad-line block (a few minutes)"
+    )
     parser.add_argument("--child", help=argparse.SUPPRESS)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmarks and write the page."""
+    parser = _parser()
     args = parser.parse_args(argv)
     if args.child:
         print(json.dumps(child(json.loads(args.child))))
@@ -426,24 +516,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--render-only measures nothing; --only measures one thing: not both")
     if (args.render_only or args.only) and not saved.is_file():
         parser.error(f"no saved run in {saved}: run the benchmarks in full (or --quick) first")
-    if args.render_only or args.only:
-        run = json.loads(saved.read_text(encoding="utf-8"))
-        results = Results.from_json(run["results"])
-        if args.only == "write-jsonl":
-            command = "python benchmarks/run.py --only write-jsonl"
-            results.write = run_write_jsonl(args.seed, WRITE_SCALES, WRITE_RUNS, command)
-            run["results"] = results.to_json()
-            saved.write_text(json.dumps(run, indent=1), encoding="utf-8")
-        generated = render(results, run["sizes"], run["command"], run["seconds"], run["date"])
-    else:
-        generated = measure(args, saved)
+    generated = _from_saved(args, saved) if args.render_only or args.only else measure(args, saved)
     print(generated)
     if not args.no_doc:
         write_page(args.doc, generated)
         print(f"written: {args.doc}")
-    if not (args.render_only or args.only):
+    if not (args.render_only or args.only or args.no_bad_lines):
         _bad_lines(args, "python benchmarks/run.py" + (" --quick" if args.quick else ""))
     return 0
+
+
+def _from_saved(args: argparse.Namespace, saved: Path) -> str:
+    """The last run's figures, with ``--only``'s put in (and saved), rendered."""
+    run = json.loads(saved.read_text(encoding="utf-8"))
+    results = Results.from_json(run["results"])
+    if args.only == "write-jsonl":
+        command = "python benchmarks/run.py --only write-jsonl"
+        results.write = run_write_jsonl(args.seed, WRITE_SCALES, WRITE_RUNS, command)
+    elif args.only == "scale-10m":
+        run_national(args, results, NATIONAL)
+    if args.only:
+        run["results"] = results.to_json()
+        saved.write_text(json.dumps(run, indent=1), encoding="utf-8")
+    return render(results, run["sizes"], run["command"], run["seconds"], run["date"])
 
 
 def _bad_lines(args: argparse.Namespace, command: str) -> None:
@@ -455,6 +550,56 @@ def _bad_lines(args: argparse.Namespace, command: str) -> None:
         print(f"written: {args.doc}")
 
 
+def _sizes(text: str) -> tuple[int, ...]:
+    """Sizes from the command line: ``100000,1000000``."""
+    try:
+        sizes = tuple(sorted({int(part.replace("_", "")) for part in text.split(",")}))
+    except ValueError:
+        msg = f"sizes must be whole numbers separated by commas, not {text!r}"
+        raise argparse.ArgumentTypeError(msg) from None
+    if not sizes or sizes[0] < 1000:
+        msg = "every size must be at least 1000"
+        raise argparse.ArgumentTypeError(msg)
+    return sizes
+
+
+def _series(profile: str) -> tuple[str, ...]:
+    return SERIES if profile == "both" else (profile,)
+
+
+def _tier(args: argparse.Namespace, plan: Plan, results: Results, size: int) -> Tier:
+    period = plan.period(PERIOD)
+    runs = runs_for(size, args.runs)
+    results.runs[size] = runs
+    return Tier(
+        plan=plan,
+        period=period,
+        codes=tuple(u.code for u in plan.units_in_scope(period.end)),
+        size=size,
+        runs=runs,
+        results=results,
+        data=args.data,
+    )
+
+
+def run_national(args: argparse.Namespace, results: Results, size: int) -> None:
+    """The realistic crime reports at national scale: streamed, a single run of each."""
+    started = time.perf_counter()
+    plan = load_plan(PLAN_ID)
+    tier = _tier(args, plan, results, size)
+    print(f"{size_label(size)}: realistic crime reports, a single run")
+    folder = reports_series(args.data, plan, args.seed, size, "realistic")
+    results.load_average.append(os.getloadavg())
+    run_reports(tier, folder, "realistic")
+    results.national = {
+        "size": size,
+        "command": "python benchmarks/run.py --only scale-10m",
+        "date": _now(),
+        "seconds": time.perf_counter() - started,
+        "generation_seconds": meta_of(folder).get("seconds"),
+    }
+
+
 def _now() -> str:
     return dt.datetime.now(dt.UTC).astimezone().strftime("%Y-%m-%d %H:%M %Z")
 
@@ -462,40 +607,37 @@ def _now() -> str:
 def measure(args: argparse.Namespace, saved: Path) -> str:
     """Run every measure, save the figures to ``saved``, and render the page's part."""
     started = time.perf_counter()
-    sizes = QUICK_SIZES if args.quick else FULL_SIZES
+    sizes = args.sizes or (QUICK_SIZES if args.quick else FULL_SIZES)
+    series = _series(args.profile)
     plan = load_plan(PLAN_ID)
-    period = plan.period(PERIOD)
-    codes = tuple(u.code for u in plan.units_in_scope(period.end))
     results = Results()
     print("import times ...")
     results.imports = import_times(IMPORT_RUNS, args.data / "pycache")
     results.import_top = import_breakdown(10, args.data / "pycache")
     results.load_average = [os.getloadavg()]
     command = "python benchmarks/run.py" + (" --quick" if args.quick else "")
+    if args.profile != "both":
+        command += f" --profile {args.profile}"
+    if args.sizes:
+        command += " --sizes " + ",".join(str(n) for n in sizes)
     results.write = run_write_jsonl(args.seed, WRITE_SCALES, WRITE_RUNS, command)
-    base = mixed_folder(args.data, plan, args.seed, BASE_SIZE)
     for size in sizes:
-        runs = runs_for(size, args.runs)
-        results.runs[size] = runs
-        mixed = mixed_folder(args.data, plan, args.seed, size)
-        reports = reports_folder(args.data, base, args.seed, size)
-        tier = Tier(
-            plan=plan,
-            period=period,
-            codes=codes,
-            size=size,
-            runs=runs,
-            results=results,
-            data=args.data,
-        )
+        tier = _tier(args, plan, results, size)
         results.load_average.append(os.getloadavg())
-        print(f"{size_label(size)}: mixed series, {runs} runs per time")
-        run_mixed(tier, mixed)
-        print(f"{size_label(size)}: crime reports")
-        run_reports(tier, reports)
-        if size == PROFILED:
+        mixed: Path | None = None
+        if size <= IN_MEMORY_MAX:
+            mixed = mixed_folder(args.data, plan, args.seed, size)
+            print(f"{size_label(size)}: mixed series, {tier.runs} runs per time")
+            run_mixed(tier, mixed)
+        first: Path | None = None
+        for name in series:
+            folder = reports_series(args.data, plan, args.seed, size, name)
+            first = first or folder
+            print(f"{size_label(size)}: crime reports, {name} series")
+            run_reports(tier, folder, name)
+        if size == PROFILED and mixed is not None and first is not None:
             print(f"{size_label(size)}: profiles")
-            run_profiles(results, plan, mixed, reports)
+            run_profiles(results, plan, mixed, first)
     results.load_average.append(os.getloadavg())
     seconds = time.perf_counter() - started
     when = _now()
