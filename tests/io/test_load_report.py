@@ -13,6 +13,7 @@ from threeno.io.report import (
     Rejection,
     TypeCounts,
 )
+from threeno.messages import Notice
 from threeno.model.dataset import RECORD_TYPES, Problem
 
 
@@ -160,6 +161,36 @@ class TestLoadReport:
         lines = str(LoadReport(source="x", notes=notes)).splitlines()
         assert lines[-1] == "  ... and 3 more"
         assert len(lines) == 1 + 1 + SHOWN + 1
+
+
+class TestPickle:
+    """A load report travels between processes with its evaluation."""
+
+    def test_round_trip(self) -> None:
+        """Counts, a rejection, 3 unlisted rejections and a note, pickled and read back.
+
+        2 crime reports read, 1 accepted and 1 rejected (listed), and 3 rejections of
+        subjects counted but not listed (``not_listed`` = 3): the copy equals the report
+        and says the same in both languages.
+        """
+        import pickle  # noqa: PLC0415 - this test only
+
+        report = LoadReport(
+            source="du-lieu",
+            counts={
+                "crime_reports": TypeCounts(read=2, accepted=1, rejected=1),
+                "subjects": TypeCounts(read=3, accepted=0, rejected=3),
+            },
+            rejections=(rejection(),),
+            unlisted={"missing_field": 3},
+            notes=(Notice("units_not_checked", {}),),
+        )
+        copy = pickle.loads(pickle.dumps(report))  # noqa: S301 - our own bytes
+        assert copy == report
+        assert copy.not_listed == 3
+        assert [copy.text(lang) for lang in ("vi", "en")] == [
+            report.text(lang) for lang in ("vi", "en")
+        ]
 
 
 class TestLoadReportError:

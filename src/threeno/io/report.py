@@ -315,6 +315,17 @@ class LoadReport:
     problems: tuple[Problem, ...] = ()
     notes: tuple[Notice, ...] = attrs.field(default=(), converter=_notices)
 
+    def __reduce__(self) -> tuple[object, tuple[dict[str, object]]]:
+        """Pickled with its counts as plain dicts (a read-only mapping does not pickle).
+
+        A load report travels between processes with its evaluation (partitions
+        evaluated apart, as the indicators guide's "Streams and partitions" shows).
+        """
+        fields = {f.name: getattr(self, f.name) for f in attrs.fields(LoadReport)}
+        fields["counts"] = dict(self.counts)
+        fields["unlisted"] = dict(self.unlisted)
+        return _load_report, (fields,)
+
     @property
     def read(self) -> int:
         """Records read, of every type."""
@@ -419,6 +430,11 @@ class LoadReport:
         _headed(lines, "Vấn đề giữa các bản ghi:", problems, "... và {} mục khác")
         _headed(lines, "Ghi chú:", [note.text("vi") for note in self.notes], "... và {} mục khác")
         return "\n".join(lines)
+
+
+def _load_report(fields: dict[str, object]) -> LoadReport:
+    """A load report unpickled (:meth:`LoadReport.__reduce__`)."""
+    return LoadReport(**fields)  # type: ignore[arg-type]  # the fields of a load report
 
 
 class LoadReportError(DatasetError):
