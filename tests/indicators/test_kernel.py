@@ -265,18 +265,26 @@ def _variants(base: CrimeReport, over: ReportingPeriod, limit: dt.date | None) -
             attempt(reopened_on=day)
     for i, s in enumerate(base.suspensions):
         for by in (-one, one):
-            changed = [*base.suspensions]
-            changed[i] = attrs.evolve(s, from_date=s.from_date + by)
-            attempt(
-                suspensions=tuple(changed),
-                decided_on=base.decided_on
-                if base.decision is not Decision.TAM_DINH_CHI
-                else s.from_date + by,
-            )
-            if s.resumed_on is not None:
-                changed[i] = attrs.evolve(s, resumed_on=s.resumed_on + by)
-                attempt(suspensions=tuple(changed))
+            moved = _moved(s, from_date=s.from_date + by)
+            if moved is not None:
+                attempt(
+                    suspensions=(*base.suspensions[:i], moved, *base.suspensions[i + 1 :]),
+                    decided_on=base.decided_on
+                    if base.decision is not Decision.TAM_DINH_CHI
+                    else s.from_date + by,
+                )
+            resumed = None if s.resumed_on is None else _moved(s, resumed_on=s.resumed_on + by)
+            if resumed is not None:
+                attempt(suspensions=(*base.suspensions[:i], resumed, *base.suspensions[i + 1 :]))
     return made
+
+
+def _moved(suspension: Suspension, **changes: Any) -> Suspension | None:  # noqa: ANN401
+    """The suspension with a date moved; ``None`` if the model refuses it (resumed first)."""
+    try:
+        return attrs.evolve(suspension, **changes)
+    except ThreenoError:
+        return None
 
 
 class TestSignatures:
