@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import importlib.metadata
 import json
 import os
 import platform
@@ -223,7 +224,7 @@ def main() -> None:
     figures = {
         "when": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
         "python": platform.python_version(),
-        "dask": distributed.__version__,
+        "dask": importlib.metadata.version("distributed"),
         "cores": os.cpu_count(),
         "load_average": [load[0], os.getloadavg()[0]],
         "partition_bytes": PARTITION_BYTES,

@@ -24,7 +24,8 @@ import itertools
 
 from bench_data import PLAN_ID, PROFILED, REPO, WRITE_SCALES
 from bench_measures import BAD_LINE_MEASURES, IMPORTS, Results, named
-from bench_targets import agreement_rows, cpu_ratio, per_record_step, target_rows
+from bench_targets import agreement_rows, cpu_ratio, per_record_step, size_label, target_rows
+from bench_targets import fmt as _fmt
 
 #: The target: write_jsonl's peak at the largest scale within this many times its peak at
 #: scale 1 (the reason is given on the page, see _write_section).
@@ -190,19 +191,6 @@ def machine(when: str) -> list[tuple[str, str]]:
         ("Packages", versions),
         ("Date", when),
     ]
-
-
-def size_label(n: int) -> str:
-    """A size as the page writes it: ``10k``, ``1M``."""
-    return f"{n // 1_000_000}M" if n >= 1_000_000 else f"{n // 1000}k"
-
-
-def _fmt(value: float | None, digits: int = 2) -> str:
-    if value is None:
-        return "—"
-    if abs(value) >= 100:
-        return f"{value:,.0f}"
-    return f"{value:.{digits}f}"
 
 
 def _ratio(results: Results, top: str, bottom: str, size: int) -> float | None:

@@ -36,11 +36,13 @@ JUDGED: Final = "realistic"
 ONE_MILLION: Final = SCALING[1]
 
 
-def _label(n: int) -> str:
+def size_label(n: int) -> str:
+    """A size as the page writes it: ``10k``, ``1M``."""
     return f"{n // 1_000_000}M" if n >= 1_000_000 else f"{n // 1000}k"
 
 
-def _fmt(value: float | None, digits: int = 2) -> str:
+def fmt(value: float | None, digits: int = 2) -> str:
+    """A figure as the page writes it: ``—`` for none, whole from 100, else ``digits``."""
     if value is None:
         return "—"
     if abs(value) >= 100:
@@ -103,7 +105,7 @@ class _Rows:
     def add(self, target: str, measured: str, ok: bool | None, why: str = "") -> None:  # noqa: FBT001
         verdict = "not measured" if ok is None else ("met" if ok else "**not met**")
         if ok is not None and self.size < ONE_MILLION and "1M" in target:
-            verdict += f" at {_label(self.size)} (1M not run)"
+            verdict += f" at {size_label(self.size)} (1M not run)"
         self.rows.append([target, measured, verdict, "" if ok in (True, None) else why])
 
 
@@ -114,7 +116,7 @@ def target_rows(  # noqa: C901 - one block per target
     in_memory = [s for s in sizes if s <= IN_MEMORY_MAX]
     size = ONE_MILLION if ONE_MILLION in in_memory else max(in_memory, default=sizes[-1])
     rows = _Rows(size)
-    at = f"at {_label(size)}"
+    at = f"at {size_label(size)}"
     stream = named("evaluate_stream, crime reports", JUDGED)
     duck = named("DuckDB, from the files", JUDGED)
     ratio = cpu_ratio(results, stream, duck, size)
@@ -127,7 +129,7 @@ def target_rows(  # noqa: C901 - one block per target
     rows.add(
         f"evaluate_stream, crime reports (realistic series), within {STREAM_DUCKDB:g} × DuckDB"
         " from the same files in CPU time at 1M, default settings",
-        f"{_fmt(ratio)} × {at}" + ("" if old is None else f" (repeated series: {_fmt(old)} ×)"),
+        f"{fmt(ratio)} × {at}" + ("" if old is None else f" (repeated series: {fmt(old)} ×)"),
         None if ratio is None else ratio <= STREAM_DUCKDB,
         _stream_why(results),
     )
@@ -136,7 +138,7 @@ def target_rows(  # noqa: C901 - one block per target
     rows.add(
         f"evaluate_stream, whole catalogue (mixed series), within {STREAM_DUCKDB:g} × DuckDB"
         " from the same files in CPU time at 1M, default settings",
-        f"{_fmt(ratio)} × {at} (DuckDB computes the crime-report indicators and reads every"
+        f"{fmt(ratio)} × {at} (DuckDB computes the crime-report indicators and reads every"
         " other file, counting its records and ids)",
         None if ratio is None else ratio <= STREAM_DUCKDB,
         "the other indicators' joins are threeno's work alone; see the profiles",
@@ -149,8 +151,8 @@ def target_rows(  # noqa: C901 - one block per target
         peak = results.values.get(f"{name}: peak RSS", {}).get(where)
         rows.add(
             f"evaluate_stream peak memory growth under {MEMORY_MB:g} MB at"
-            f" {_label(where) if where > ONE_MILLION else '1M'} ({label}), default settings",
-            f"{_fmt(growth, 0)} MB at {_label(where)} (peak RSS {_fmt(peak, 0)} MB)",
+            f" {size_label(where) if where > ONE_MILLION else '1M'} ({label}), default settings",
+            f"{fmt(growth, 0)} MB at {size_label(where)} (peak RSS {fmt(peak, 0)} MB)",
             None if growth is None else growth < MEMORY_MB,
             _memory_why(results, name, where),
         )
@@ -190,7 +192,7 @@ def target_rows(  # noqa: C901 - one block per target
     held = results.values.get("load_dataset: memory held per record", {}).get(size)
     rows.add(
         f"load_dataset holds at most {HELD_BYTES:.0f} bytes a record (mixed series)",
-        f"{_fmt(held, 0)} bytes {at}",
+        f"{fmt(held, 0)} bytes {at}",
         None if held is None else held <= HELD_BYTES,
         "see the memory held per record type",
     )
@@ -209,7 +211,7 @@ def target_rows(  # noqa: C901 - one block per target
     rows.add(
         f"evaluate in memory within {EVALUATE_HAND:g} × the hand-written loop (realistic"
         " series, CPU time)",
-        f"{_fmt(ratio)} × {at} with explain none ({_fmt(explained)} × with every explanation)",
+        f"{fmt(ratio)} × {at} with explain none ({fmt(explained)} × with every explanation)",
         None if ratio is None else ratio <= EVALUATE_HAND,
         "see the profile of evaluate",
     )
@@ -227,7 +229,7 @@ def target_rows(  # noqa: C901 - one block per target
             if step is None:
                 continue
             rows.add(
-                f"scaling {_label(low)} → {_label(high)} linear within ±{SCALING_BAND:.0%}"
+                f"scaling {size_label(low)} → {size_label(high)} linear within ±{SCALING_BAND:.0%}"
                 f" per record: {name}",
                 f"{step:.2f} × the CPU time per record",
                 abs(step - 1) <= SCALING_BAND,
@@ -252,6 +254,6 @@ def target_rows(  # noqa: C901 - one block per target
 def agreement_rows(results: Results) -> list[list[str]]:
     """The agreements checked: series, size, way, compared with, the totals."""
     return [
-        [series, _label(size), way, against, total]
+        [series, size_label(size), way, against, total]
         for series, size, way, against, total in results.agreed
     ]

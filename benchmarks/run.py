@@ -127,7 +127,8 @@ from bench_measures import (
     totals,
     write_limits,
 )
-from bench_page import DOC, bad_lines_section, render, size_label, write_bad_lines_block, write_page
+from bench_page import DOC, bad_lines_section, render, write_bad_lines_block, write_page
+from bench_targets import size_label
 
 
 def mixed_in_memory(tier: Tier, folder: Path) -> tuple[int, dict[str, tuple[object, object]]]:
