@@ -2,7 +2,10 @@
 
 Without the ``dask`` extra (dask and distributed) every test here is skipped, saying
 so; ``.ci/run`` installs the extra, so CI runs them. The cluster is started once for the
-tests that only read from it; a test that kills a worker starts its own.
+tests that only read from it (for this package only: its client's threads would
+otherwise keep running, and allocating, through the other packages' tests, where a
+``tracemalloc`` measure of the main thread's work would count their allocations too); a
+test that kills a worker starts its own.
 """
 
 from __future__ import annotations
@@ -46,9 +49,13 @@ def local_cluster() -> distributed.LocalCluster:
     )
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def client() -> Iterator[distributed.Client]:
-    """A client of a local cluster of two worker processes, for the whole session."""
+    """A client of a local cluster of two worker processes, for this package's tests.
+
+    Closed when the package's last test has run, so that no thread of it runs during
+    another package's tests (``tracemalloc`` traces every thread).
+    """
     import distributed  # noqa: PLC0415 - the extra, only when the tests run
 
     with (
