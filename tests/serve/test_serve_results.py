@@ -196,6 +196,7 @@ class TestNoRecords:
                     "comparator": target.comparator.value,
                     "value": target.value,
                     "clause": target.clause,
+                    "set_by_plan": target.set_by_plan,
                 }
             )
 

@@ -322,13 +322,7 @@ class IndicatorResult:
             "has_data": self.has_data,
             "target": None
             if target is None
-            else {
-                "comparator": target.comparator.value,
-                "value": target.value,
-                "clause": target.clause,
-                "set_by_plan": target.set_by_plan,
-                "readings": list(self.readings),
-            },
+            else {**target.to_dict(), "readings": list(self.readings)},
             "disaggregations": {
                 dim: {cat: cell.to_dict() for cat, cell in cells.items()}
                 for dim, cells in self.disaggregations.items()

@@ -453,6 +453,31 @@ class Target:
         """Whether an indicator's ``value`` meets this target."""
         return self.comparator.holds(value, self.value)
 
+    def to_dict(self) -> dict[str, object]:
+        """The target as JSON-ready data, as every JSON output writes it.
+
+        >>> from threeno.model.plan import Comparator, Target
+        >>> Target(
+        ...     indicator="reports.overdue",
+        ...     comparator=Comparator.EQUAL,
+        ...     value=0,
+        ...     clause="I.3",
+        ...     set_by_plan=False,
+        ... ).to_dict()
+        {'comparator': '==', 'value': 0, 'clause': 'I.3', 'set_by_plan': False}
+
+        ``set_by_plan`` says whether the plan's words set it or it is a reading of them,
+        so that a tool showing the target never shows a reading as the plan's rule.
+
+        .. versionadded:: 0.2.0
+        """
+        return {
+            "comparator": self.comparator.value,
+            "value": self.value,
+            "clause": self.clause,
+            "set_by_plan": self.set_by_plan,
+        }
+
     def text(self, lang: Lang = "vi", *, share: bool) -> str:
         """The target in words, its value as the plan writes it (:func:`threeno.lang.target`).
 

@@ -70,16 +70,7 @@ def plan_detail(call: Call) -> Reply:
             {"id": a.id, "name_vi": a.name_vi, "name_en": a.name_en} for a in plan.agencies
         ],
         "indicators": list(plan.report_indicators),
-        "targets": [
-            {
-                "indicator": t.indicator,
-                "comparator": t.comparator.value,
-                "value": t.value,
-                "clause": t.clause,
-                "set_by_plan": t.set_by_plan,
-            }
-            for t in plan.targets
-        ],
+        "targets": [{"indicator": t.indicator, **t.to_dict()} for t in plan.targets],
         "settings": {
             "count_receipt_day": plan.evaluation.count_receipt_day,
             "crosswalk": plan.evaluation.crosswalk,
@@ -117,13 +108,7 @@ def indicator_list(call: Call) -> Reply:
                 "name_vi": ind.name_vi,
                 "name_en": ind.name_en,
                 "clauses": list(plan.clauses_for(ind.id)),
-                "target": None
-                if target is None
-                else {
-                    "comparator": target.comparator.value,
-                    "value": target.value,
-                    "clause": target.clause,
-                },
+                "target": None if target is None else target.to_dict(),
                 "in_report": ind.id in reported,
             }
         )

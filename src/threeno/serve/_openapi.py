@@ -52,6 +52,18 @@ def _array(items: dict[str, Any]) -> dict[str, Any]:
     return {"type": "array", "items": items}
 
 
+# A plan's target as every JSON output writes it (Target.to_dict).
+_TARGET: Final[dict[str, Any]] = {
+    "comparator": _STRING,
+    "value": {"type": "number"},
+    "clause": _STRING,
+    "set_by_plan": {
+        "type": ["boolean", "null"],
+        "description": "Whether the plan's words set it; false: a reading.",
+    },
+}
+
+
 _PLAN_HEAD: Final = {
     "id": _STRING,
     "title_vi": _STRING,
@@ -288,20 +300,7 @@ ANSWERS: Final[dict[str, dict[str, Any]]] = {
             ),
             "agencies": _array(_object({"id": _STRING, "name_vi": _STRING, "name_en": _STRING})),
             "indicators": _array(_STRING),
-            "targets": _array(
-                _object(
-                    {
-                        "indicator": _STRING,
-                        "comparator": _STRING,
-                        "value": {"type": "number"},
-                        "clause": _STRING,
-                        "set_by_plan": {
-                            "type": ["boolean", "null"],
-                            "description": "Whether the plan's words set it; false: a reading.",
-                        },
-                    }
-                )
-            ),
+            "targets": _array(_object({"indicator": _STRING, **_TARGET})),
             "settings": _object(
                 {
                     "count_receipt_day": _BOOL,
@@ -329,9 +328,7 @@ ANSWERS: Final[dict[str, dict[str, Any]]] = {
             "clauses": _array(_STRING),
             "target": {
                 "oneOf": [
-                    _object(
-                        {"comparator": _STRING, "value": {"type": "number"}, "clause": _STRING}
-                    ),
+                    _object(_TARGET),
                     {"type": "null"},
                 ]
             },
