@@ -433,6 +433,11 @@ def combined_markdown(figures: dict[str, Any]) -> str:
     kinds = ", ".join(kind.replace("_", " ") for kind in planted)
     peaks = " and ".join(f"{p:,.0f}" for p in run["peak_mb"])
     killed = run["killed"]
+    roles = dict.fromkeys(run["restarted"], "the restarted worker")
+    again = ", ".join(
+        f"{address} ({roles.get(address, 'the other worker')})" for address in run["ran_again_on"]
+    )
+    again = again or "no worker the task stream saw"
     return (
         f"The combined run of {figures['when']} evaluated {stream['records']:,} records"
         f" ({series_name('mixed')} at {figures['size']:,}, Python {figures['python']},"
@@ -454,7 +459,7 @@ def combined_markdown(figures: dict[str, Any]) -> str:
         f" scheduler) held {run['client_rss_mb']:,.0f} MB once `evaluate_dask` returned,"
         f" {run['client_peak_mb']:,.0f} MB at its peak during the call. The killed"
         f" worker was {killed['address']}; the range it was running ran again on"
-        f" {', '.join(run['ran_again_on']) or 'no worker seen by the task stream'}."
+        f" {again}."
     )
 
 
