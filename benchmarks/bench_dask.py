@@ -316,7 +316,7 @@ def run_combined(folder: Path, partition_bytes: int, expected: str) -> dict[str,
                 outcome["error"] = exc
 
         with distributed.get_task_stream(client=client) as stream:
-            running = threading.Thread(target=run)
+            running = threading.Thread(target=run, daemon=True)
             running.start()
             killed = kill_a_busy_worker(client, cluster, running)
             print(
