@@ -430,7 +430,8 @@ def markdown(figures: dict[str, Any]) -> str:
 def combined_markdown(figures: dict[str, Any]) -> str:
     """The combined run as a paragraph of the guide page."""
     stream, run, planted = figures["stream"], figures["cluster"], figures["planted"]
-    kinds = ", ".join(kind.replace("_", " ") for kind in planted)
+    names = [kind.replace("_", " ") for kind in planted]
+    kinds = ", ".join(names[:-1]) + f" and {names[-1]}"
     peaks = " and ".join(f"{p:,.0f}" for p in run["peak_mb"])
     killed = run["killed"]
     roles = dict.fromkeys(run["restarted"], "the restarted worker")
