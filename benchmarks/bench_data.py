@@ -10,7 +10,10 @@ describes the series.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
+import random
+import shutil
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
@@ -219,3 +222,92 @@ def line_files(folder: Path, size: int) -> dict[str, Path]:
                 '"kind":"so_ket","maintained":true}\n'
             )
     return {"bad": bad, "good": good}
+
+
+# -- duplicate ids planted -------------------------------------------------------------
+
+#: The record types whose ids are planted again (``planted_folder``): crime reports,
+#: subjects and support actions.
+PLANTED_TYPES: Final = ("crime_reports", "subjects", "support_actions")
+#: Ids of each planted type that appear twice: the original and one copy at the file's end.
+TWICE: Final = 2
+#: The type one of whose ids appears three times: the original, a copy in the middle of
+#: the file and one at its end.
+THRICE_TYPE: Final = "crime_reports"
+
+
+def _plant(
+    source: Path, target: Path, rng: random.Random, *, thrice: bool
+) -> tuple[dict[str, object], int]:
+    """Copy ``source`` to ``target`` with ids of its first lines written again.
+
+    The ids are taken among the first hundredth of the lines (the file's first range);
+    :data:`TWICE` of them are copied once at the end of the file (its last range), and
+    with ``thrice`` one more is copied in the middle and at the end.
+
+    Returns:
+        What was planted (each id, the line it was first at, how often it now appears),
+        and the number of records its ids make: each is rejected.
+    """
+    with source.open(encoding="utf-8") as file:
+        count = sum(1 for _ in file)
+    picked = rng.sample(range(max(count // 100, TWICE + 1)), TWICE + int(thrice))
+    lines: dict[int, str] = {}
+    with source.open(encoding="utf-8") as file:
+        for number, line in enumerate(file):
+            if number in picked:
+                lines[number] = line
+            if len(lines) == len(picked):
+                break
+    middle = count // 2
+    with source.open(encoding="utf-8") as file, target.open("w", encoding="utf-8") as out:
+        for number, line in enumerate(file):
+            if thrice and number == middle:
+                out.write(lines[picked[-1]])
+            out.write(line)
+        out.writelines(lines[number] for number in picked)
+    appears = [3 if thrice and number == picked[-1] else 2 for number in picked]
+    ids = [
+        {"id": json.loads(lines[number])["id"], "line": number + 1, "appears": times}
+        for number, times in zip(picked, appears, strict=True)
+    ]
+    return {"lines": count, "ids": ids}, sum(appears)
+
+
+def planted_folder(data: Path, source: Path, seed: int) -> tuple[Path, dict[str, object]]:
+    """A copy of a mixed folder with duplicate ids planted across its ranges (cached).
+
+    In :data:`PLANTED_TYPES`, :data:`TWICE` ids of the first lines appear again at the
+    file's end, and one crime report's id in the middle and at the end (three times);
+    which lines is drawn from ``seed``. Every other file is copied as it is. The folder is
+    ``planted-<source's name>``, beside the source, which is never written to.
+
+    Returns:
+        The folder and what was planted (:func:`_plant`'s account per type, and the
+        rejections expected: every copy of a repeated id, the first included, is rejected).
+    """
+    folder = data / f"planted-{source.name}"
+    key: dict[str, object] = {
+        "seed": seed,
+        "source": meta_of(source),
+        "plant": hashlib.sha256(inspect.getsource(_plant).encode()).hexdigest()[:16],
+    }
+    if _fresh(folder, key):
+        return folder, meta_of(folder)
+    print(f"  planting duplicate ids into a copy of {source.name} (cached afterwards) ...")
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    planted: dict[str, object] = {}
+    expected = 0
+    for path in sorted(source.glob("*.jsonl")):
+        kind = path.stem
+        if kind in PLANTED_TYPES:
+            planted[kind], rejected = _plant(
+                path, folder / path.name, rng, thrice=kind == THRICE_TYPE
+            )
+            expected += rejected
+        else:
+            shutil.copyfile(path, folder / path.name)
+    meta = {**key, "planted": planted, "expected_duplicates": expected}
+    (folder / META).write_text(json.dumps(meta, indent=1), encoding="utf-8")
+    return folder, meta
