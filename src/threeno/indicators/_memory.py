@@ -67,11 +67,11 @@ def sorted_digests(digests: array.array[int]) -> array.array[int]:
 
 
 def merge_digests(
-    first: array.array[int], second: array.array[int]
+    first: array.array[int], second: array.array[int], *, block: int = BLOCK
 ) -> tuple[array.array[int], int]:
     """Two sorted arrays of digests merged, and how many distinct digests both hold.
 
-    A linear sweep in steps of at most :data:`BLOCK` digests of each side, cut where the
+    A linear sweep in steps of at most ``block`` digests of each side, cut where the
     digest changes (so a digest's copies all fall in one step): a step of one side only
     is copied; a step of both is sorted (two sorted runs: one merge) and its digests held
     by both counted: for a digest held ``a`` times by one side and ``b`` by the other,
@@ -84,11 +84,11 @@ def merge_digests(
     i = j = 0
     n, m = len(first), len(second)
     while i < n or j < m:
-        if n - i > BLOCK or m - j > BLOCK:
+        if n - i > block or m - j > block:
             bounds = [
-                d[k + BLOCK - 1]
+                d[k + block - 1]
                 for d, k, size in ((first, i, n), (second, j, m))
-                if size - k > BLOCK
+                if size - k > block
             ]
             last = min(bounds)
             i_end, j_end = bisect_right(first, last, i), bisect_right(second, last, j)
@@ -101,7 +101,9 @@ def merge_digests(
         else:
             mine, theirs = first[i:i_end], second[j:j_end]
             step = sorted(mine + theirs)
-            shared += _pairs_equal(step) - _pairs_equal(mine) - _pairs_equal(theirs)
+            equal = _pairs_equal(step)
+            if equal:  # else no digest repeats, within a side or across: nothing shared
+                shared += equal - _pairs_equal(mine) - _pairs_equal(theirs)
             out.extend(step)
         i, j = i_end, j_end
     return out, shared
