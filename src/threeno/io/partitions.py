@@ -24,14 +24,20 @@ to ``evaluate_stream``'s, its JSON byte for byte (rejections in line order, at m
    rejects a good record. :func:`find_repeats` runs the three one after the other.
 3. **Evaluate** — :func:`evaluate_range` reads one range with the :class:`StreamJob`
    (the plans, the period, the settings, the limits: what every task needs, sent once)
-   and the repeated ids, and gives a :class:`Partial`: each plan's evaluation of the
-   range (its accumulators' state: counts, explanation entries, the joins' per-person
-   state) and the range's load accounting (counts by type, its first rejections by
-   line, the others counted by code, its notes). :func:`evaluate_ranges` feeds several
-   ranges to one evaluation (what one machine does).
-4. **Merge** — :func:`merge_partials` (associative, commutative: any order, any tree).
-5. **Finish** — :func:`finish` gives ``(Evaluation, LoadReport)``, or with alternatives
-   ``(Evaluation, LoadReport, alternatives' evaluations)``, as ``evaluate_stream``.
+   and the repeated ids, and gives a :class:`Partial`: each plan's evaluator's state
+   (:class:`~threeno.indicators.state.EvaluatorState`: the accumulators' counts,
+   explanation entries and the joins' per-person state, the data-quality counts, the
+   sorted id digests; never the plan, its calendar, the register of units, an
+   evaluation or a record) and the range's load accounting (counts by type, its first
+   rejections by line, the others counted by code, its notes).
+   :func:`evaluate_ranges` feeds several ranges to one evaluator.
+4. **Merge** — :func:`merge_partials` (associative, commutative: any order, any tree)
+   merges the states; no evaluation is built.
+5. **Finish** — :func:`finish` gives each plan's state to a fresh evaluator of the job,
+   which builds the evaluation once, and gives ``(Evaluation, LoadReport)``, or with
+   alternatives ``(Evaluation, LoadReport, alternatives' evaluations)``, as
+   ``evaluate_stream``, which runs the steps on one machine
+   (:func:`evaluate_split`: the evaluators fed build the evaluations, no state taken).
 
 >>> from threeno.io.partitions import (
 ...     StreamJob,
@@ -52,8 +58,9 @@ What grows with what: a range is read a line at a time; an :class:`IdScan` holds
 per distinct id of its ranges; :class:`IdPlaces` the places of the candidate ids only;
 a :class:`Partial` the accumulators' state (the failing records' explanation entries
 under ``explain="failures"``, the joins' per-person state, and 8 bytes per record
-evaluated: the engine's digests that refuse to count one record twice when evaluations
-merge) and at most ``limits.max_rejections`` rejections.
+evaluated: the engine's digests, sorted, that refuse to count one record twice when
+partials merge; two merge in one sweep, holding no set of them) and at most
+``limits.max_rejections`` rejections.
 
 Without the duplicate check (``repeats=None``), two ranges that share an id refuse to
 merge (``partitions_share_ids``) rather than count a record twice; one range (a file
