@@ -7,8 +7,8 @@ caller's, or one of a local cluster started for the call and closed after it. Th
 result is the :class:`~threeno.indicators.results.Evaluation` and the
 :class:`~threeno.io.report.LoadReport` that :func:`threeno.io.stream.evaluate_stream`
 gives on the same folder, equal byte for byte in their JSON: the engine and the readers
-are the same, run on the workers, and partial evaluations merge associatively
-(:meth:`Evaluation.merge <threeno.indicators.results.Evaluation.merge>`).
+are the same, run on the workers, and the evaluators' states merge associatively
+(:meth:`EvaluatorState.merge <threeno.indicators.state.EvaluatorState.merge>`).
 
 The steps are those of ``threeno.io.partitions``, each range of a file a task: the
 files are listed here (nothing read); each JSON Lines file is cut at line ends into
@@ -18,9 +18,11 @@ scans merged in pairs, and the candidates (digests seen twice) re-checked exactl
 each range; then each range is evaluated and the partials merged in pairs, a tree of
 depth log₂ of the ranges. The plans, the period and the settings go to the scheduler
 once, as the one task every evaluation reads; each worker fetches its result once. What
-crosses the network is small: paths and offsets, digests, the repeated ids, and partial
-evaluations (the accumulators' counts, the explanation entries asked for, 8 bytes per
-record), never a record; only the ranges and the last partial come back to the caller.
+crosses the network is small: paths and offsets, digests, the repeated ids, and
+partials (each plan's evaluator's state: the accumulators' counts, the explanation
+entries asked for, 8 bytes per record; never the plan, an evaluation or a record); only
+the ranges and the last partial come back to the caller, which builds each evaluation
+once (:func:`~threeno.io.partitions.finish`).
 A worker that dies is replaced by its nanny and Dask runs its tasks again from their
 inputs (paths, and the job's task, which the scheduler keeps), so the result does not
 change.

@@ -18,6 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from tests.pickle_guard import SentAloneError, dumps_guarded
 from threeno.errors import DatasetError, ValidationError
 from threeno.io import _idscan
 from threeno.io._idscan import tally_ids
@@ -46,6 +47,7 @@ from threeno.io.stream import evaluate_stream
 from threeno.model.dataset import RECORD_TYPES, Dataset
 from threeno.plans import load_plan, load_revision
 from threeno.testing.strategies import datasets
+from threeno.testing.synthetic import demo_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
@@ -255,6 +257,54 @@ class TestEqualsEvaluateStream:
         assert caught.value.code == "partitions_share_ids"
         whole = evaluate_range(job, split_folder(folder).ranges[0])
         assert whole.counts["model_reviews"].accepted == 2
+
+
+class TestWhatIsSent:
+    """A partial carries its evaluators' state: no definition, no record, no evaluation."""
+
+    def test_demo_partial_holds_no_definition(self) -> None:
+        """The demo data's partials, whole and merged, pickle past the guard and finish.
+
+        The guard refuses a plan, a calendar, a register of units, an evaluation, an
+        evaluator, its context, an indicator and every record class; a partial of the
+        plan and its alternative, pickled and loaded, still finishes as evaluate_stream.
+        """
+        folder = demo_path()
+        job = StreamJob(plans=(PLAN, REVISED), period=PERIOD, alternatives=True)
+        split = split_folder(folder, range_bytes=64 << 10)
+        repeats = find_repeats(split.ranges, job.limits)
+        parts = [evaluate_range(job, r, repeats) for r in split.ranges]
+        merged = _tree(parts, merge_partials, random.Random(3))  # noqa: S311 - an order
+        sent = [pickle.loads(dumps_guarded(p)) for p in (*parts[:3], merged)]  # noqa: S301 - ours
+        whole = evaluate_stream(PLAN, folder, PERIOD, alternatives=[REVISED])
+        _same(whole, finish(job, split, sent[-1]))
+
+    def test_guard_refuses_an_evaluation(self) -> None:
+        """The guard itself: an evaluation (what a partial held before) is refused."""
+        evaluation, _ = evaluate_stream(PLAN, demo_path(), PERIOD)
+        with pytest.raises(SentAloneError, match="Evaluation"):
+            dumps_guarded((evaluation,))
+
+    def test_shared_ids_counted_across_merged_ranges(self, tmp_path: Path) -> None:
+        """Ranges of MR-1, MR-2, MR-3 merged, then of MR-2, MR-3: 2 shared, refused.
+
+        Without the duplicate check every line is its own range (one line each); the
+        first three merge (disjoint), the last two merge, and the two merges share MR-2
+        and MR-3: count 2, in either order.
+        """
+        folder = tmp_path / "data"
+        folder.mkdir()
+        lines = [json.dumps({**REVIEW, "id": f"MR-{n}"}) for n in (1, 2, 3, 2, 3)]
+        (folder / "model_reviews.jsonl").write_text("".join(f"{line}\n" for line in lines))
+        job = StreamJob(plans=(PLAN,), period=PERIOD)
+        parts = [evaluate_range(job, r) for r in split_folder(folder, range_bytes=1).ranges]
+        first = merge_partials(merge_partials(parts[0], parts[1]), parts[2])
+        second = merge_partials(parts[4], parts[3])
+        for a, b in ((first, second), (second, first)):
+            with pytest.raises(ValidationError) as caught:
+                merge_partials(a, b)
+            assert caught.value.code == "partitions_share_ids"
+            assert caught.value.params == {"record_type": "model_reviews", "count": 2}
 
 
 class TestSplitFile:

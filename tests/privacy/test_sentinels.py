@@ -56,6 +56,7 @@ from threeno.io.partitions import (
     StreamJob,
     evaluate_range,
     evaluate_ranges,
+    evaluate_split,
     finish,
     merge_partials,
     merge_places,
@@ -125,6 +126,7 @@ def _partitioned(out: Outputs, folder: Path) -> None:
     out.add(scan, repeats)
     parts = [out.call(evaluate_range, job, r, repeats) for r in split.ranges]
     out.call(evaluate_ranges, job, split.ranges, repeats)
+    out.call(evaluate_split, job, split, repeats)
     merged = functools.reduce(lambda a, b: out.call(merge_partials, a, b), parts)
     result = out.call(finish, job, split, merged)
     out.add(result[0].to_json(), result[0].summary("vi"), result[1].text("vi"))
@@ -536,6 +538,7 @@ COVERED = {
     "threeno.io.partitions.merge_places",
     "threeno.io.partitions.evaluate_range",
     "threeno.io.partitions.evaluate_ranges",
+    "threeno.io.partitions.evaluate_split",
     "threeno.io.partitions.merge_partials",
     "threeno.io.partitions.finish",
     "threeno.privacy.pseudonymise",
@@ -554,6 +557,10 @@ COVERED = {
 }
 #: Public functions that never see a record's personal data, and why.
 EXEMPT = {
+    "threeno.indicators.state.check_same": (
+        "compares two evaluations' settings (plan id, period, unit codes, indicator ids,"
+        " readings) and names the field that differs, never a value"
+    ),
     "threeno.cli.default_period": "a date from the plan; the commands have their own test",
     "threeno.cli.main": "the commands: covered by the lead's CLI sentinel test",
     "threeno.dask.evaluate_dask": (

@@ -44,12 +44,11 @@ Plan clauses: every clause of the catalogue.
 from __future__ import annotations
 
 import array
-import copy
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from threeno.errors import DatasetError, ValidationError
 from threeno.indicators import _placement
-from threeno.indicators._memory import digest, paused_gc
+from threeno.indicators._memory import digest, paused_gc, sorted_digests
 from threeno.indicators._placement import OUT_OF_SCOPE, READ, UNIT_DATE, Quality, Scope
 from threeno.indicators.counting import (
     FACTS,
@@ -71,6 +70,7 @@ from threeno.indicators.results import (
     value_of,
 )
 from threeno.indicators.settings import EvaluationSettings
+from threeno.indicators.state import SIGNATURE_FIELDS, EvaluatorState, Signature, check_same
 from threeno.messages import Notice
 from threeno.model._personal import scrub
 from threeno.model.dataset import RECORD_TYPES, Dataset
@@ -359,63 +359,65 @@ class Evaluator:
         """The evaluation of this evaluator's records and ``other``'s (neither changes).
 
         Raises:
-            ValidationError: naming what differs between the two evaluations.
+            ValidationError: naming what differs between the two evaluations, or
+                ``merge`` (``partitions_share_ids``) when they share a record.
         """
-        self._check_same(other)
-        self._check_disjoint(other)
-        for evaluator in (self, other):  # every report counted in its accumulators
-            evaluator._kernel.flush()  # noqa: SLF001 - this very class
-        clone = copy.copy(self)
-        clone._ids = {name: ids + other._ids[name] for name, ids in self._ids.items()}  # noqa: SLF001
-        clone.accumulators = tuple(a.copy() for a in self.accumulators)
-        for mine, theirs in zip(clone.accumulators, other.accumulators, strict=True):
-            mine.merge(theirs)
-        clone._quality = self._quality.copy()  # noqa: SLF001 - a copy of this very class
-        clone._quality.merge(other._quality)  # noqa: SLF001
-        clone._closed = True  # noqa: SLF001
-        return clone._build()  # noqa: SLF001
+        check_same(self._signature(whole=True), other._signature(whole=True))
+        state = self.state().merge(other.state())  # a fresh evaluator takes the merged state
+        fresh = Evaluator.from_settings(self.plan, self.period, self.settings)
+        fresh.restore(state)
+        return fresh.result()
 
-    def _check_disjoint(self, other: Evaluator) -> None:
-        """Refuse partitions that share a record: it would be counted twice.
+    def state(self) -> EvaluatorState:
+        """What the records fed left, without the definition (a copy; the ids sorted once).
 
-        Ids are compared as 8-byte BLAKE2b digests: two ids share one with a probability
-        of about n × m / 2^64 for n and m records (below 10^-7 at a million each).
+        Every report is counted in its accumulators first; the evaluator may go on.
         """
-        for name, mine in self._ids.items():
-            theirs = other._ids[name]
-            if not mine or not theirs:
-                continue
-            small, large = (mine, theirs) if len(mine) <= len(theirs) else (theirs, mine)
-            seen = set(small)
-            shared = len({digest for digest in large if digest in seen})
-            if shared:
-                params = {"record_type": name, "count": shared}
-                msg = Notice("partitions_share_ids", params).text("en")
-                raise ValidationError(
-                    msg,
-                    cls_name="Evaluation",
-                    field="merge",
-                    code="partitions_share_ids",
-                    params=params,
-                )
-
-    def _check_same(self, other: Evaluator) -> None:
-        checks = (
-            ("plan_id", self.plan.id, other.plan.id),
-            ("period", self.period, other.period),
-            ("units", [u.code for u in self.units], [u.code for u in other.units]),
-            ("indicators", self.indicators, other.indicators),
-            ("crosswalk_applied", self.crosswalk, other.crosswalk),
-            ("explain_mode", self.explain, other.explain),
-            ("count_receipt_day", self.count_receipt_day, other.count_receipt_day),
-            ("suspension_counts_as_resolved", self.suspension_resolves, other.suspension_resolves),
-            ("calendar", self.calendar, other.calendar),
-            ("registry", self.registry.units, other.registry.units),
+        self._kernel.flush()
+        return EvaluatorState(
+            signature=self._signature(),
+            accumulators=tuple(acc.detached() for acc in self.accumulators),
+            quality=self._quality.copy(),
+            ids={name: sorted_digests(ids) for name, ids in self._ids.items()},
         )
-        for field, mine, theirs in checks:
-            if mine != theirs:
-                msg = "the two evaluations differ here: only evaluations of the same settings merge"
-                raise _fail(msg, field)
+
+    def restore(self, state: EvaluatorState) -> None:
+        """Take ``state`` as this fresh evaluator's own: :meth:`result` is then its evaluation.
+
+        Raises:
+            ValidationError: when this evaluator was fed or finished already
+                (``restore``), or the state is of other settings (naming the field).
+        """
+        if self._closed or any(self._ids.values()):
+            msg = "only a fresh evaluator takes a state: make a new Evaluator"
+            raise _fail(msg, "restore")
+        check_same(state.signature, self._signature())
+        for mine, theirs in zip(self.accumulators, state.accumulators, strict=True):
+            mine.merge(theirs)
+        self._quality.merge(state.quality)
+        self._ids = {name: array.array("Q", ids) for name, ids in state.ids.items()}
+
+    def _signature(self, *, whole: bool = False) -> Signature:
+        # What a state carries; ``whole``: and what only an evaluator has to compare.
+        values = (
+            self.plan.id,
+            self.period,
+            tuple(u.code for u in self.units),
+            tuple(ind.id for ind in self.indicators),
+            self.crosswalk,
+            self.explain,
+            self.count_receipt_day,
+            self.suspension_resolves,
+        )
+        mine = tuple(zip(SIGNATURE_FIELDS, values, strict=True))
+        if not whole:
+            return mine
+        return (
+            *mine,
+            ("indicators", self.indicators),
+            ("calendar", self.calendar),
+            ("registry", self.registry.units),
+        )
 
     def _build(self) -> Evaluation:
         self._kernel.flush()

@@ -24,14 +24,20 @@ to ``evaluate_stream``'s, its JSON byte for byte (rejections in line order, at m
    rejects a good record. :func:`find_repeats` runs the three one after the other.
 3. **Evaluate** — :func:`evaluate_range` reads one range with the :class:`StreamJob`
    (the plans, the period, the settings, the limits: what every task needs, sent once)
-   and the repeated ids, and gives a :class:`Partial`: each plan's evaluation of the
-   range (its accumulators' state: counts, explanation entries, the joins' per-person
-   state) and the range's load accounting (counts by type, its first rejections by
-   line, the others counted by code, its notes). :func:`evaluate_ranges` feeds several
-   ranges to one evaluation (what one machine does).
-4. **Merge** — :func:`merge_partials` (associative, commutative: any order, any tree).
-5. **Finish** — :func:`finish` gives ``(Evaluation, LoadReport)``, or with alternatives
-   ``(Evaluation, LoadReport, alternatives' evaluations)``, as ``evaluate_stream``.
+   and the repeated ids, and gives a :class:`Partial`: each plan's evaluator's state
+   (:class:`~threeno.indicators.state.EvaluatorState`: the accumulators' counts,
+   explanation entries and the joins' per-person state, the data-quality counts, the
+   sorted id digests; never the plan, its calendar, the register of units, an
+   evaluation or a record) and the range's load accounting (counts by type, its first
+   rejections by line, the others counted by code, its notes).
+   :func:`evaluate_ranges` feeds several ranges to one evaluator.
+4. **Merge** — :func:`merge_partials` (associative, commutative: any order, any tree)
+   merges the states; no evaluation is built.
+5. **Finish** — :func:`finish` gives each plan's state to a fresh evaluator of the job,
+   which builds the evaluation once, and gives ``(Evaluation, LoadReport)``, or with
+   alternatives ``(Evaluation, LoadReport, alternatives' evaluations)``, as
+   ``evaluate_stream``, which runs the steps on one machine
+   (:func:`evaluate_split`: the evaluators fed build the evaluations, no state taken).
 
 >>> from threeno.io.partitions import (
 ...     StreamJob,
@@ -52,8 +58,9 @@ What grows with what: a range is read a line at a time; an :class:`IdScan` holds
 per distinct id of its ranges; :class:`IdPlaces` the places of the candidate ids only;
 a :class:`Partial` the accumulators' state (the failing records' explanation entries
 under ``explain="failures"``, the joins' per-person state, and 8 bytes per record
-evaluated: the engine's digests that refuse to count one record twice when evaluations
-merge) and at most ``limits.max_rejections`` rejections.
+evaluated: the engine's digests, sorted, that refuse to count one record twice when
+partials merge; two merge in one sweep, holding no set of them) and at most
+``limits.max_rejections`` rejections.
 
 Without the duplicate check (``repeats=None``), two ranges that share an id refuse to
 merge (``partitions_share_ids``) rather than count a record twice; one range (a file
@@ -75,8 +82,9 @@ import attrs
 
 from threeno.errors import DatasetError
 from threeno.indicators.multi import Evaluators
-from threeno.indicators.results import Evaluation  # noqa: TC001 - attrs and Sphinx read it
+from threeno.indicators.results import Evaluation
 from threeno.indicators.settings import EvaluationSettings
+from threeno.indicators.state import EvaluatorState  # noqa: TC001 - attrs and Sphinx read it
 from threeno.io._files import FOLDER, input_kind, raise_coded
 from threeno.io._idscan import IdPlaces, IdScan, find_repeats, recheck_ids, scan_ids, tally_ids
 from threeno.io._limits import LoadLimits
@@ -100,6 +108,7 @@ __all__ = [
     "StreamJob",
     "evaluate_range",
     "evaluate_ranges",
+    "evaluate_split",
     "find_repeats",
     "finish",
     "merge_partials",
@@ -281,7 +290,9 @@ class Partial:
     """The evaluation of some ranges, to merge with others' (small, picklable; no record).
 
     Args:
-        evaluations: each plan's evaluation of the ranges' records (its state merges).
+        states: each plan's evaluator's state after the ranges' records
+            (:class:`~threeno.indicators.state.EvaluatorState`: the accumulators' state,
+            the data-quality counts, the sorted id digests; no plan, no record).
         counts: per record type read, the lines read, accepted and rejected.
         rejections: the first ``limit`` rejections, in the order of a whole read.
         unlisted: the rejections not listed, counted by the code of each problem.
@@ -292,7 +303,7 @@ class Partial:
     .. versionadded:: 0.2.0
     """
 
-    evaluations: tuple[Evaluation, ...]
+    states: tuple[EvaluatorState, ...]
     counts: dict[str, TypeCounts] = attrs.field(factory=dict)
     rejections: tuple[Rejection, ...] = ()
     unlisted: dict[str, int] = attrs.field(factory=dict)
@@ -300,12 +311,11 @@ class Partial:
     limit: int = 1000
 
     def merge(self, other: Partial) -> Partial:
-        """This partial and ``other`` together (:func:`merge_partials`)."""
-        evaluations = tuple(
-            mine.merge(theirs)
-            for mine, theirs in zip(self.evaluations, other.evaluations, strict=True)
+        """This partial and ``other`` together (:func:`merge_partials`): no evaluation built."""
+        states = tuple(
+            mine.merge(theirs) for mine, theirs in zip(self.states, other.states, strict=True)
         )
-        return _merge_load(self, other, evaluations)
+        return _merge_load(self, other, states)
 
 
 def _where(rejection: Rejection) -> tuple[int, int]:
@@ -319,8 +329,8 @@ def _add(total: dict[str, int], counts: Iterable[tuple[str, int]]) -> None:
         total[code] = total.get(code, 0) + count
 
 
-def _merge_load(first: Partial, second: Partial, evaluations: tuple[Evaluation, ...]) -> Partial:
-    """The load accounting of both, with ``evaluations``: the one merge of a load's parts.
+def _merge_load(first: Partial, second: Partial, states: tuple[EvaluatorState, ...]) -> Partial:
+    """The load accounting of both, with ``states``: the one merge of a load's parts.
 
     The rejections listed are the first ``limit`` of both in the order of a whole read;
     the others are counted by code, as a read of everything at once counts them.
@@ -349,7 +359,7 @@ def _merge_load(first: Partial, second: Partial, evaluations: tuple[Evaluation, 
         if all(note != kept for _, kept in notes):
             notes.append((key, note))
     return Partial(
-        evaluations=evaluations,
+        states=states,
         counts=counts,
         rejections=tuple(ordered[:limit]),
         unlisted=unlisted,
@@ -366,13 +376,23 @@ def _read(job: StreamJob, rng: ByteRange, repeats: IdPlaces | None, sides: Evalu
     name = rng.record_type
     read, rejected = tally.read[name], tally.rejected[name]
     return Partial(
-        evaluations=(),
+        states=(),
         counts={name: TypeCounts(read=read, accepted=read - rejected, rejected=rejected)},
         rejections=tuple(tally.rejections),
         unlisted=dict(tally.unlisted),
         notes=tuple((rng.order, note) for note in tally.notes),
         limit=job.limits.max_rejections,
     )
+
+
+def _load(
+    job: StreamJob, ranges: Sequence[ByteRange], repeats: IdPlaces | None, sides: Evaluators
+) -> Partial:
+    """Feed ``ranges`` to ``sides`` one after the other: their load accounting (no state)."""
+    load = Partial(states=(), limit=job.limits.max_rejections)
+    for rng in ranges:
+        load = _merge_load(load, _read(job, rng, repeats, sides), ())
+    return load
 
 
 def evaluate_ranges(
@@ -384,8 +404,9 @@ def evaluate_ranges(
 ) -> Partial:
     """The evaluation of several ranges read one after the other, by one evaluation.
 
-    What one machine does (``evaluate_stream``): equal to merging the
-    :func:`evaluate_range` of each.
+    Equal to merging the :func:`evaluate_range` of each. Each plan's evaluator's state is
+    taken at the end (:meth:`Evaluator.state
+    <threeno.indicators.engine.Evaluator.state>`: a copy, its id digests sorted).
 
     Args:
         job: the plans, period, settings and limits.
@@ -402,10 +423,8 @@ def evaluate_ranges(
         UnitError: for a unit not in scope (see the Evaluator).
     """
     evaluators = job.evaluators() if sides is None else sides
-    load = Partial(evaluations=(), limit=job.limits.max_rejections)
-    for rng in ranges:
-        load = _merge_load(load, _read(job, rng, repeats, evaluators), ())
-    return attrs.evolve(load, evaluations=evaluators.result())
+    load = _load(job, ranges, repeats, evaluators)
+    return attrs.evolve(load, states=tuple(e.state() for e in evaluators.evaluators))
 
 
 def evaluate_range(job: StreamJob, rng: ByteRange, repeats: IdPlaces | None = None) -> Partial:
@@ -422,6 +441,9 @@ def evaluate_range(job: StreamJob, rng: ByteRange, repeats: IdPlaces | None = No
 def merge_partials(first: Partial, second: Partial) -> Partial:
     """Two partials merged: associative and commutative (any order, any tree).
 
+    Their states merge (:meth:`EvaluatorState.merge
+    <threeno.indicators.state.EvaluatorState.merge>`); no evaluation is built.
+
     Raises:
         ValidationError: when the evaluations differ in settings, or share a record
             (``partitions_share_ids``: ranges evaluated without the duplicate check
@@ -430,23 +452,11 @@ def merge_partials(first: Partial, second: Partial) -> Partial:
     return first.merge(second)
 
 
-def finish(
-    job: StreamJob, split: Split, partial: Partial
-) -> tuple[Evaluation, LoadReport] | tuple[Evaluation, LoadReport, tuple[Evaluation, ...]]:
-    """The result of every range: as ``evaluate_stream`` returns it.
+_Result = tuple[Evaluation, LoadReport] | tuple[Evaluation, LoadReport, tuple[Evaluation, ...]]
 
-    Args:
-        job: the job the ranges were evaluated with.
-        split: the folder's split (its source and notes).
-        partial: the merge of every range's partial (each range exactly once).
 
-    Returns:
-        The evaluation and the load report; with ``job.alternatives``, a third item,
-        the alternatives' evaluations in order.
-
-    Raises:
-        LoadReportError: with ``job.strict``, when a line was rejected.
-    """
+def _report(job: StreamJob, split: Split, partial: Partial) -> LoadReport:
+    """The load report of every range (raising, with ``job.strict``, for a rejection)."""
     counts = {name: partial.counts[name] for name in RECORD_TYPES if name in partial.counts}
     notes = list(split.notes)
     notes.extend(n for _, n in partial.notes if n not in notes)
@@ -459,7 +469,55 @@ def finish(
     )
     if job.strict and not report.ok:
         raise LoadReportError(report)
-    first, *others = partial.evaluations
+    return report
+
+
+def _result(job: StreamJob, report: LoadReport, evaluations: tuple[Evaluation, ...]) -> _Result:
+    first, *others = evaluations
     if not job.alternatives:
         return first, report
     return first, report, tuple(others)
+
+
+def finish(job: StreamJob, split: Split, partial: Partial) -> _Result:
+    """The result of every range: as ``evaluate_stream`` returns it.
+
+    Each plan's evaluation is built once, by a fresh evaluator of ``job`` given the merged
+    state (:meth:`Evaluator.restore <threeno.indicators.engine.Evaluator.restore>`).
+
+    Args:
+        job: the job the ranges were evaluated with.
+        split: the folder's split (its source and notes).
+        partial: the merge of every range's partial (each range exactly once).
+
+    Returns:
+        The evaluation and the load report; with ``job.alternatives``, a third item,
+        the alternatives' evaluations in order.
+
+    Raises:
+        LoadReportError: with ``job.strict``, when a line was rejected.
+        ValidationError: when ``partial`` is not of ``job``'s plans and settings.
+    """
+    report = _report(job, split, partial)
+    sides = job.evaluators()
+    for evaluator, state in zip(sides.evaluators, partial.states, strict=True):
+        evaluator.restore(state)
+    return _result(job, report, sides.result())
+
+
+def evaluate_split(
+    job: StreamJob,
+    split: Split,
+    repeats: IdPlaces | None = None,
+    *,
+    sides: Evaluators | None = None,
+) -> _Result:
+    """Every range of ``split`` read in order by one evaluation, finished (one machine).
+
+    What ``evaluate_stream`` does: equal to :func:`finish` of :func:`evaluate_ranges`,
+    without taking a state and restoring it (the evaluators fed build the evaluations).
+    See :func:`evaluate_ranges` and :func:`finish` for the arguments and errors.
+    """
+    evaluators = job.evaluators() if sides is None else sides
+    report = _report(job, split, _load(job, split.ranges, repeats, evaluators))
+    return _result(job, report, evaluators.result())

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, overload
 from threeno.indicators.settings import EvaluationSettings
 from threeno.io._limits import check_limits
 from threeno.io.datasets import DEFAULT_LIMITS, LoadLimits
-from threeno.io.partitions import StreamJob, evaluate_ranges, find_repeats, finish, split_folder
+from threeno.io.partitions import StreamJob, evaluate_split, find_repeats, split_folder
 
 if TYPE_CHECKING:
     import os
@@ -203,4 +203,4 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     )
     sides = job.evaluators()  # a bad setting is refused before anything is read
     repeats = find_repeats(split.ranges, limits) if check_duplicates else None
-    return finish(job, split, evaluate_ranges(job, split.ranges, repeats, sides=sides))
+    return evaluate_split(job, split, repeats, sides=sides)

@@ -434,6 +434,18 @@ class Accumulator:
         clone.tallies = {unit: tally.copy() for unit, tally in self.tallies.items()}
         return clone
 
+    def detached(self) -> Self:
+        """A copy without its definition: its state alone, to send or to merge.
+
+        The copy has no ``indicator`` and no ``ctx`` (the plan's definition and the
+        evaluation's context, which the receiving side has): it only merges
+        (:meth:`merge` reads neither) and is merged into an accumulator of the same
+        indicator to be read (:meth:`~threeno.indicators.engine.Evaluator.restore`).
+        """
+        clone = self.copy()
+        del clone.indicator, clone.ctx
+        return clone
+
     def finish(self) -> dict[str | None, Tally]:
         """The tallies by unit code (``None``: an agency-level indicator's only tally).
 

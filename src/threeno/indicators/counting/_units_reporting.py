@@ -18,7 +18,7 @@ from threeno.indicators.counting._base import Accumulator, Consumes, Tally, in_p
 from threeno.indicators.definitions import Dimension
 from threeno.indicators.explanation import Named
 from threeno.model.activities import ModelReview, ReportSubmission, SafetyAssessment
-from threeno.model.enums import AssessmentScope
+from threeno.model.enums import AssessmentScope, ReviewKind
 
 if TYPE_CHECKING:
     from threeno.indicators.counting._base import Context
@@ -35,6 +35,12 @@ __all__ = [
 
 _AGENCY: Final = Dimension.AGENCY.value
 _REPORT_KIND: Final = Dimension.REPORT_KIND.value
+
+# What is kept of a unit's latest review: held on, id (the order), kind, maintained; and
+# of its latest assessment: assessed on, id (the order), year, criteria failed, met. Not
+# the record: an accumulator's state is sent between machines and holds no record.
+_Review = tuple[dt.date, str, ReviewKind, bool]
+_Assessment = tuple[dt.date, str, int, tuple[str, ...], bool]
 
 
 class UnitsModelMaintained(Accumulator):
@@ -61,18 +67,18 @@ class UnitsModelMaintained(Accumulator):
     def __init__(self, indicator: Indicator, context: Context) -> None:
         """Start with no review."""
         super().__init__(indicator, context)
-        self.latest: dict[str, ModelReview] = {}
+        self.latest: dict[str, _Review] = {}
 
     def add_review(self, review: ModelReview, unit: str) -> None:
         """Keep the unit's latest review in the period."""
         if not in_period(review.held_on, self.ctx):
             return
         self.tally(unit).considered += 1
-        self._keep(review, unit)
+        self._keep((review.held_on, review.id, review.kind, review.maintained), unit)
 
-    def _keep(self, review: ModelReview, unit: str) -> None:
+    def _keep(self, review: _Review, unit: str) -> None:
         current = self.latest.get(unit)
-        if current is None or (review.held_on, review.id) > (current.held_on, current.id):
+        if current is None or review[:2] > current[:2]:
             self.latest[unit] = review
 
     def merge(self, other: Accumulator) -> None:
@@ -94,16 +100,13 @@ class UnitsModelMaintained(Accumulator):
             if review is None:
                 self._fail(tally, unit, unit, "no_review")
                 continue
-            code = "maintained" if review.maintained else "not_maintained"
-            found: dict[str, Fact | None] = {
-                "kind": review.kind,
-                "held": review.held_on,
-                "review": review.id,
-            }
-            if review.maintained:
-                self._count(tally, review.id, unit, code, **found)
+            held_on, review_id, kind, maintained = review
+            code = "maintained" if maintained else "not_maintained"
+            found: dict[str, Fact | None] = {"kind": kind, "held": held_on, "review": review_id}
+            if maintained:
+                self._count(tally, review_id, unit, code, **found)
             else:
-                self._fail(tally, review.id, unit, code, **found)
+                self._fail(tally, review_id, unit, code, **found)
         return tallies
 
 
@@ -132,21 +135,25 @@ class UnitsSafe(Accumulator):
     def __init__(self, indicator: Indicator, context: Context) -> None:
         """Start with no assessment."""
         super().__init__(indicator, context)
-        self.latest: dict[str, SafetyAssessment] = {}
+        self.latest: dict[str, _Assessment] = {}
 
     def add_assessment(self, assessment: SafetyAssessment, unit: str) -> None:
         """Keep the unit's latest commune-level assessment of the period's year."""
         if assessment.scope is not AssessmentScope.XA_PHUONG or assessment.year != self.ctx.year:
             return
         self.tally(unit).considered += 1
-        self._keep(assessment, unit)
+        kept = (
+            assessment.assessed_on,
+            assessment.id,
+            assessment.year,
+            assessment.criteria_failed,
+            assessment.meets_standard,
+        )
+        self._keep(kept, unit)
 
-    def _keep(self, assessment: SafetyAssessment, unit: str) -> None:
+    def _keep(self, assessment: _Assessment, unit: str) -> None:
         current = self.latest.get(unit)
-        if current is None or (assessment.assessed_on, assessment.id) > (
-            current.assessed_on,
-            current.id,
-        ):
+        if current is None or assessment[:2] > current[:2]:
             self.latest[unit] = assessment
 
     def merge(self, other: Accumulator) -> None:
@@ -170,16 +177,17 @@ class UnitsSafe(Accumulator):
                 )
                 continue
             tally.denominator = 1
+            assessed_on, assessment_id, year, criteria_failed, meets_standard = found
             facts: dict[str, Fact | None] = {
-                "year": found.year,
-                "assessed": found.assessed_on,
-                "assessment": found.id,
-                "criteria": ", ".join(found.criteria_failed) or None,
+                "year": year,
+                "assessed": assessed_on,
+                "assessment": assessment_id,
+                "criteria": ", ".join(criteria_failed) or None,
             }
-            if found.meets_standard:
-                self._count(tally, found.id, unit, "safe", **facts)
+            if meets_standard:
+                self._count(tally, assessment_id, unit, "safe", **facts)
             else:
-                self._fail(tally, found.id, unit, "not_safe", **facts)
+                self._fail(tally, assessment_id, unit, "not_safe", **facts)
         return tallies
 
 
