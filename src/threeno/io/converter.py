@@ -101,7 +101,7 @@ _RECORD_CLASS_SET: Final = frozenset(RECORD_CLASSES)
 
 #: Text fields of records whose values repeat from record to record (codes of units and
 #: agencies, languages, period texts): read through
-#: :func:`~threeno.model._sharing.share_text`, so that equal values share one string.
+#: ``threeno.model._sharing.share_text``, so that equal values share one string.
 INTERNED_FIELDS: Final = frozenset(
     {"unit_code", "receiving_agency", "provider_agency", "agency", "language", "period"}
 )

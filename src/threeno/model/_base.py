@@ -247,7 +247,7 @@ def nfc(value: object) -> str:
 
 
 def nfc_id(value: object) -> str:
-    """Like :func:`nfc`, and the text shared (:func:`threeno.model._sharing.share_text`): for ids.
+    """Like :func:`nfc`, and the text shared (``threeno.model._sharing.share_text``): for ids.
 
     A record's id and every reference to it (a case's ``victim_ids``, an outreach event's
     ``reached_subject_ids``) then share one string, however many records name it: a

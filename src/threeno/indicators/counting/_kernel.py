@@ -221,7 +221,7 @@ class ReportKernel:
     def flush(self) -> None:
         """Add every signature's counts to the fused accumulators' tallies, once.
 
-        Called at the end, and whenever the signatures held reach :data:`SIGNATURES`.
+        Called at the end, and whenever the signatures held reach ``SIGNATURES`` (8,192).
         """
         for key, n in self._n.items():
             deltas = self._deltas[key]
