@@ -25,6 +25,7 @@ import attrs
 
 from threeno.io.datasets import iter_records, load_dataset
 from threeno.io.stream import evaluate_stream
+from threeno.model._sharing import keeping_all
 from threeno.model.dataset import RECORD_TYPES
 from threeno.model.enums import Decision
 from threeno.plans import load_plan
@@ -422,19 +423,24 @@ def totals(result: Evaluation) -> dict[str, tuple[object, object]]:
 
 
 def _held_by_type(folder: Path) -> dict[str, float]:
-    """Bytes held per record of each type, read with ``iter_records`` (no cross checks)."""
+    """Bytes held per record of each type, read with ``iter_records`` (no cross checks).
+
+    The records are kept as ``load_dataset`` keeps them (``keeping_all``: a reference
+    shares the string of the id it names, however far apart they are read).
+    """
     kept: list[list[object]] = []
     out: dict[str, float] = {}
-    for name in RECORD_TYPES:
-        path = folder / f"{name}.jsonl"
-        gc.collect()
-        before = _status_kb("VmRSS")
-        with iter_records(path, name, check_duplicates=False) as stream:
-            kept.append(list(stream))
-        gc.collect()
-        # Below a thousand records, the resident set moves by whole pages: no figure.
-        if len(kept[-1]) >= 1000:
-            out[name] = (_status_kb("VmRSS") - before) * 1024 / len(kept[-1])
+    with keeping_all():
+        for name in RECORD_TYPES:
+            path = folder / f"{name}.jsonl"
+            gc.collect()
+            before = _status_kb("VmRSS")
+            with iter_records(path, name, check_duplicates=False) as stream:
+                kept.append(list(stream))
+            gc.collect()
+            # Below a thousand records, the resident set moves by whole pages: no figure.
+            if len(kept[-1]) >= 1000:
+                out[name] = (_status_kb("VmRSS") - before) * 1024 / len(kept[-1])
     return out
 
 

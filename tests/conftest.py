@@ -51,6 +51,8 @@ settings.load_profile("ci" if os.environ.get("CI") else os.environ.get("HYPOTHES
 #: The tests that take seconds, by node id prefix (a module, a class or one test).
 SLOW: tuple[str, ...] = (
     "tests/io/test_dump_dataset.py",
+    # 50,000 records of distinct ids streamed in a fresh interpreter, its memory measured.
+    "tests/io/test_stream_memory.py",
     # The JSON Lines fast path against the exact reader, on thousands of broken lines.
     "tests/io/test_fast_path.py::test_a_line_with_one_fault",
     "tests/io/test_fast_path.py::test_every_single_fault",

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from typing import TYPE_CHECKING, Any
+from unittest import mock
 
 import attrs
 from hypothesis import HealthCheck, given, settings
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 
 from tests.indicators.indicator_scenario import PLAN, report, sus
 from threeno.errors import ThreenoError
-from threeno.indicators.counting import ReportKernel
+from threeno.indicators.counting import ReportKernel, _kernel
 from threeno.indicators.counting._base import ReportFacts
 from threeno.indicators.counting._kernel import FUSED, _counts
 from threeno.indicators.engine import Evaluator
@@ -201,6 +202,41 @@ class TestTheKernelEqualsTheAccumulators:
             evaluated = [_evaluate(p, over, chosen, fused=True).result() for p in parts]
             merged = evaluated[2].merge(evaluated[0].merge(evaluated[1]))
             assert _json(merged) == _json(reference)
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=40)
+    @given(
+        reports=_SOME_REPORTS,
+        period=st.sampled_from(_PERIODS),
+        receipt_day=st.booleans(),
+        suspension=st.booleans(),
+        bound=st.integers(1, 4),
+    )
+    def test_same_evaluation_when_the_store_is_flushed(
+        self,
+        reports: list[CrimeReport],
+        period: str,
+        receipt_day: bool,
+        suspension: bool,
+        bound: int,
+    ) -> None:
+        """A kernel that holds 1 to 4 signatures at a time gives every result and entry unchanged.
+
+        Its store is then flushed to the tallies and emptied many times in one
+        evaluation, and signatures met again are learned again (the reports are drawn
+        twice over so that they are).
+        """
+        twice = reports + [_copy(r, f"{r.id}~2") for r in reports]
+        over = PLAN.period(period)
+        modes: tuple[ExplainMode, ...] = ("none", "failures", "all")
+        for explain in modes:
+            chosen = _settings(explain, receipt_day, suspension)
+            reference = _evaluate(twice, over, chosen, fused=False).result()
+            with mock.patch.object(_kernel, "SIGNATURES", bound):
+                evaluator = _evaluate(twice, over, chosen, fused=True)
+                assert len(evaluator._kernel._deltas) <= bound
+                flushed = evaluator.result()
+            assert _json(flushed) == _json(reference)
+            assert flushed == reference
 
 
 class TestCountsBySignature:

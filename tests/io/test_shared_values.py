@@ -17,6 +17,7 @@ import pytest
 
 from threeno.io.converter import field_problems, shared_converter
 from threeno.io.datasets import load_dataset
+from threeno.model import _sharing
 from threeno.model.activities import OutreachEvent
 from threeno.model.crime import CrimeReport
 from threeno.model.enums import (
@@ -108,6 +109,43 @@ def test_repeated_values_are_one_object(tmp_path: Path) -> None:
     # nested values and tuples of them, tuples of codes
     assert first.categories is second.categories
     assert one.topics is two.topics
+
+
+def test_a_reference_read_far_from_its_id_is_shared(tmp_path: Path) -> None:
+    """A load shares a reference with its id however many ids are read in between.
+
+    BOUND + 10 subjects (S-000001 ..), then an event reaching S-000001 and the last one:
+    in a stream the table of texts would have been emptied since S-000001 was read
+    (it holds BOUND entries), but a load keeps it whole, so the event's references are
+    the subjects' own strings. After the load the tables are empty again.
+    """
+    count = _sharing.BOUND + 10
+    _write(tmp_path, "subjects", [_subject(n) for n in range(1, count + 1)])
+    _write(
+        tmp_path,
+        "outreach_events",
+        [{**_event(1), "reached_subject_ids": ["S-000001", f"S-{count:06d}"]}],
+    )
+    dataset, report = load_dataset(tmp_path)
+    assert report.ok, report
+    (event,) = dataset.outreach_events
+    assert event.reached_subject_ids[0] is dataset.subjects[0].id
+    assert event.reached_subject_ids[1] is dataset.subjects[-1].id
+    assert (len(_sharing.TEXTS), len(_sharing.DATES), len(_sharing.VALUES)) == (0, 0, 0)
+
+
+def test_a_stream_empties_a_full_table() -> None:
+    """Outside a load, a table holds at most BOUND values: the next one empties it first.
+
+    BOUND + 1 distinct texts shared one after the other: after the BOUND-th the table
+    is full, so the last one finds it full, empties it and is its only entry.
+    """
+    _sharing.TEXTS.clear()
+    for n in range(_sharing.BOUND + 1):
+        _sharing.share_text(f"T-{n}")
+    assert len(_sharing.TEXTS) == 1
+    again = "".join(["T-", str(_sharing.BOUND)])  # equal, another object
+    assert _sharing.share_text(again) is not again
 
 
 def test_shared_values_equal_values_made_directly(tmp_path: Path) -> None:

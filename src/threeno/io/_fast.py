@@ -48,7 +48,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-import sys
 import types
 import typing
 import unicodedata
@@ -61,16 +60,12 @@ import msgspec
 # The converter's shared values: a record made here holds the same objects as one made
 # by the exact path (one date, whole number, nested value or tuple of them per value).
 from threeno.io.converter import (
-    _DATE_CACHE,
-    _DATE_CACHE_SIZE,
-    _SMALL_INT,
-    INTERNED_FIELDS,
-    _shared,
-)
-from threeno.io.converter import (
     _NESTED as _SHARED_CLASSES,
 )
+from threeno.io.converter import _SMALL_INT, INTERNED_FIELDS
 from threeno.model._base import MAX_WHOLE_NUMBER
+from threeno.model._sharing import DATES, share_text
+from threeno.model._sharing import share as _shared
 from threeno.model.crime import CrimeReport
 from threeno.model.dataset import RECORD_TYPES, Record
 from threeno.model.enums import Decision, ReportSource
@@ -85,7 +80,6 @@ ENABLED = True
 DEPTH: Final = 3
 
 _ASCII_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-# Equal dates share one object, as on the exact path; cleared when full.
 
 
 class _Unproven(Exception):  # noqa: N818 - a signal, not an error
@@ -106,7 +100,7 @@ def _text(value: str, strings: list[int]) -> str:
 
 
 def _interned(value: str, strings: list[int]) -> str:
-    return sys.intern(_text(value, strings))
+    return share_text(_text(value, strings))
 
 
 def _whole(value: int, strings: list[int]) -> int:  # noqa: ARG001 - a checker's signature
@@ -121,7 +115,7 @@ def _flag(value: bool, strings: list[int]) -> bool:  # noqa: ARG001, FBT001 - a 
 
 def _date(value: str, strings: list[int]) -> dt.date:
     strings[0] += 1
-    cached = _DATE_CACHE.get(value)
+    cached = DATES.get(value)
     if cached is not None:
         return cached
     if not _ASCII_DATE.fullmatch(value):
@@ -130,10 +124,7 @@ def _date(value: str, strings: list[int]) -> dt.date:
         parsed = dt.date.fromisoformat(value)
     except ValueError:
         raise _Unproven from None
-    if len(_DATE_CACHE) >= _DATE_CACHE_SIZE:
-        _DATE_CACHE.clear()
-    _DATE_CACHE[value] = parsed
-    return parsed
+    return DATES.keep(value, parsed)
 
 
 def _slug(cls: type[enum.Enum]) -> _Check:
@@ -269,12 +260,12 @@ def _crime_report(  # noqa: C901, PLR0912, PLR0915 - a step a field
         raise _Unproven
     count = 11  # 6 keys, 5 texts: id, source, unit_code, received_on, receiving_agency
     record = _new(CrimeReport)
-    _set(record, "id", sys.intern(_code(wire.id)))  # interned, as nfc_id does
+    _set(record, "id", share_text(_code(wire.id)))  # shared, as nfc_id does
     _set(record, "source", source)
     _set(record, "offence_article", article)
-    _set(record, "unit_code", sys.intern(_code(wire.unit_code)))
+    _set(record, "unit_code", share_text(_code(wire.unit_code)))
     _set(record, "received_on", _date(wire.received_on, strings))
-    _set(record, "receiving_agency", sys.intern(_code(wire.receiving_agency)))
+    _set(record, "receiving_agency", share_text(_code(wire.receiving_agency)))
     for name in ("classified_on", "decided_on", "reopened_on"):
         value = getattr(wire, name)
         if value is _UNSET:
@@ -308,7 +299,7 @@ def _crime_report(  # noqa: C901, PLR0912, PLR0915 - a step a field
         case_id = None
     elif case_id is not None:
         count += 2
-        case_id = sys.intern(_code(case_id))
+        case_id = share_text(_code(case_id))
     else:
         count += 1
     _set(record, "case_id", case_id)
@@ -317,7 +308,7 @@ def _crime_report(  # noqa: C901, PLR0912, PLR0915 - a step a field
         victims = ()
     else:
         count += 1 + len(victims)
-        victims = tuple(sys.intern(_code(victim)) for victim in victims)
+        victims = tuple(share_text(_code(victim)) for victim in victims)
         if len(set(victims)) != len(victims):
             raise _Unproven
     _set(record, "victim_ids", victims)

@@ -25,11 +25,11 @@ validation, and registers its own hooks so that nothing is coerced silently:
   nested in them) are written without the optional keys whose value is absent
   (``None``), in the order of the model's fields; the codes that repeat from record to
   record (:data:`INTERNED_FIELDS`: unit codes, agency ids, languages, periods) are
-  interned when read, and equal dates, whole numbers above 256, nested values (category
+  shared when read, and equal dates, whole numbers above 256, nested values (category
   spans, extensions, suspensions) and tuples of them or of codes are shared, so a
   million records do not hold a million copies of ``"03386"`` (record ids and the
-  references to them are interned by the model itself:
-  ``threeno.model._base.nfc_id``).
+  references to them are shared by the model itself: ``threeno.model._base.nfc_id``;
+  the tables that share them never grow without bound: ``threeno.model._sharing``).
 
 Unstructuring then structuring gives back an equal object, for every model type.
 :func:`structure_problems` turns a structuring error into one line per problem, each
@@ -50,9 +50,8 @@ import datetime as dt
 import functools
 import math
 import re
-import sys
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar, get_args, get_origin
+from typing import TYPE_CHECKING, Any, Final, NoReturn, get_args, get_origin
 
 import attrs
 import pendulum
@@ -67,6 +66,8 @@ from threeno.errors import ThreenoError, ValidationError
 from threeno.io.report import FieldProblem
 from threeno.messages import Notice
 from threeno.model._base import MAX_WHOLE_NUMBER, LabelledEnum, enum_problem, unprintable
+from threeno.model._sharing import DATES, share_text
+from threeno.model._sharing import share as _shared
 from threeno.model.crime import Extension, Suspension
 from threeno.model.dataset import RECORD_TYPES
 from threeno.model.subjects import CategorySpan
@@ -97,39 +98,24 @@ RECORD_CLASSES: Final[tuple[type[Any], ...]] = (
 )
 
 _RECORD_CLASS_SET: Final = frozenset(RECORD_CLASSES)
-_V = TypeVar("_V")
 
 #: Text fields of records whose values repeat from record to record (codes of units and
-#: agencies, languages, period texts): read through :func:`sys.intern`, so that equal
-#: values share one string.
+#: agencies, languages, period texts): read through
+#: ``threeno.model._sharing.share_text``, so that equal values share one string.
 INTERNED_FIELDS: Final = frozenset(
     {"unit_code", "receiving_agency", "provider_agency", "agency", "language", "period"}
 )
 
 # Equal dates read from text share one object (a date costs 32 bytes; a dataset has far
-# fewer distinct days than records). Cleared when full, so it never grows without bound.
-_DATE_CACHE: dict[str, dt.date] = {}
-_DATE_CACHE_SIZE: Final = 100_000
-# So do equal whole numbers beyond the 256 Python shares itself (a birth year, a count
-# of participants: 28 bytes each), and equal values of the small frozen classes nested
-# in records (a category span, an extension, a suspension) and equal tuples of them or
-# of codes (an event's topics): each is kept once, however many records hold it.
-_SHARED: dict[object, Any] = {}
-_SHARED_SIZE: Final = 100_000
+# fewer distinct days than records): DATES. So do equal whole numbers beyond the 256
+# Python shares itself (a birth year, a count of participants: 28 bytes each), and equal
+# values of the small frozen classes nested in records (a category span, an extension, a
+# suspension) and equal tuples of them or of codes (an event's topics): each is kept
+# once, however many records hold it (_shared). Both tables are bounded in a stream and
+# kept whole while a dataset is loaded (threeno.model._sharing).
 _SMALL_INT: Final = 256
 # The nested classes whose values are shared (frozen, so sharing is never seen).
 _NESTED: Final[frozenset[type[Any]]] = frozenset({CategorySpan, Extension, Suspension})
-
-
-def _shared(value: _V) -> _V:
-    """The one object kept for values equal to ``value`` (``value`` itself the first time)."""
-    kept = _SHARED.get(value)
-    if kept is not None:
-        return kept  # type: ignore[no-any-return]  # equal values are of one type
-    if len(_SHARED) >= _SHARED_SIZE:
-        _SHARED.clear()
-    _SHARED[value] = value
-    return value
 
 
 _ISO_DATE: Final = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -202,7 +188,7 @@ def _structure_number(value: object, _: object) -> int | float:
 
 def _parse_date(value: object) -> dt.date:
     if isinstance(value, str):
-        cached = _DATE_CACHE.get(value)
+        cached = DATES.get(value)
         if cached is not None:
             return cached
     if isinstance(value, dt.datetime):
@@ -217,10 +203,7 @@ def _parse_date(value: object) -> dt.date:
         parsed = dt.date.fromisoformat(value)
     except ValueError:
         _refuse("no_such_date", value=value)
-    if len(_DATE_CACHE) >= _DATE_CACHE_SIZE:
-        _DATE_CACHE.clear()
-    _DATE_CACHE[value] = parsed
-    return parsed
+    return DATES.keep(value, parsed)
 
 
 def _parse_datetime(value: object) -> dt.datetime:
@@ -306,7 +289,7 @@ def _tuple_hook(cls: Any, converter: JsonConverter) -> Callable[[object, type], 
 
 
 def _structure_interned(value: object, _: type) -> str:
-    return sys.intern(_structure_str(value, str))
+    return share_text(_structure_str(value, str))
 
 
 def _record_structure_hook(cls: type[Any], converter: Converter) -> Callable[[object, type], Any]:

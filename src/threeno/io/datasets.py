@@ -59,6 +59,7 @@ from threeno.io._tally import Ids, Tally
 from threeno.io._writing import write_document, write_folder
 from threeno.io.report import LoadReport, LoadReportError
 from threeno.messages import Notice
+from threeno.model._sharing import keeping_all
 from threeno.model.dataset import RECORD_TYPES, Dataset, HasRegistry, R, Record, UnitLookup
 
 if TYPE_CHECKING:
@@ -301,10 +302,13 @@ def load_dataset(
     tally = Tally(limits=limits, file_limit=limits.file_bytes)
     # Pausing the cyclic garbage collector while millions of records are made saves a
     # fifth of the time (docs/performance.md); it is restarted whatever happens.
+    # Every record is kept: equal values (ids and the references to them) are shared
+    # however far apart they are read (threeno.model._sharing).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        label, records = _read(source, tally)
+        with keeping_all():
+            label, records = _read(source, tally)
         tally.finish(records)  # every copy of a repeated id rejected, whatever the order
         dataset = Dataset(**records)
     finally:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-import sys
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, TypeVar
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, TypeVar
 from threeno.errors import ThreenoError, ValidationError
 from threeno.lang import Lang, check_lang
 from threeno.messages import Notice
+from threeno.model._sharing import share_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -247,14 +247,14 @@ def nfc(value: object) -> str:
 
 
 def nfc_id(value: object) -> str:
-    """Like :func:`nfc`, and the text interned (:func:`sys.intern`): for record ids.
+    """Like :func:`nfc`, and the text shared (``threeno.model._sharing.share_text``): for ids.
 
     A record's id and every reference to it (a case's ``victim_ids``, an outreach event's
     ``reached_subject_ids``) then share one string, however many records name it: a
     loaded dataset holds each id once (docs/performance.md, "Memory per record").
     """
     text = nfc(value)
-    return sys.intern(text) if type(text) is str else text
+    return share_text(text) if type(text) is str else text
 
 
 def nfc_id_or_none(value: object) -> str | None:
@@ -263,7 +263,7 @@ def nfc_id_or_none(value: object) -> str | None:
 
 
 def nfc_id_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    """Like :func:`nfc_tuple`, each text interned as :func:`nfc_id` does."""
+    """Like :func:`nfc_tuple`, each text shared as :func:`nfc_id` does."""
     items: object = as_tuple(value)
     if isinstance(items, tuple):
         return tuple(nfc_id(v) for v in items)
