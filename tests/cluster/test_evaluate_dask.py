@@ -48,6 +48,24 @@ def demo_copy(tmp_path: Path) -> Path:
     return folder
 
 
+def demo_with_duplicates(tmp_path: Path) -> Path:
+    """A copy of the demo folder with 2 ids repeated at the two ends of their files.
+
+    crime_reports.jsonl gets a copy of its first line at its end, and subjects.jsonl a
+    copy of its last line at its start: in ranges of a few KiB, each pair is in two
+    ranges. Every copy of a repeated id is rejected, as a load rejects them: 2 ids, 2
+    copies each, 4 rejections.
+    """
+    folder = demo_copy(tmp_path)
+    reports = folder / "crime_reports.jsonl"
+    lines = reports.read_text(encoding="utf-8").splitlines(keepends=True)
+    reports.write_text("".join([*lines, lines[0]]), encoding="utf-8")
+    subjects = folder / "subjects.jsonl"
+    people = subjects.read_text(encoding="utf-8").splitlines(keepends=True)
+    subjects.write_text("".join([people[-1], *people]), encoding="utf-8")
+    return folder
+
+
 class TestSameAsStream:
     """The cluster's result is the one machine's, whatever the partitions."""
 
@@ -92,13 +110,7 @@ class TestSameAsStream:
         """
         from threeno.dask import evaluate_dask  # noqa: PLC0415 - the extra
 
-        folder = demo_copy(tmp_path)
-        reports = folder / "crime_reports.jsonl"
-        lines = reports.read_text(encoding="utf-8").splitlines(keepends=True)
-        reports.write_text("".join([*lines, lines[0]]), encoding="utf-8")
-        subjects = folder / "subjects.jsonl"
-        people = subjects.read_text(encoding="utf-8").splitlines(keepends=True)
-        subjects.write_text("".join([people[-1], *people]), encoding="utf-8")
+        folder = demo_with_duplicates(tmp_path)
         streamed = evaluate_stream(DEMO_PLAN, folder, YEAR)
         on_cluster = evaluate_dask(DEMO_PLAN, folder, YEAR, client=client, partition_bytes=8192)
         assert on_cluster[1].rejected == 4

@@ -15,7 +15,7 @@ import time
 from typing import TYPE_CHECKING
 
 from tests.cluster.conftest import local_cluster
-from tests.cluster.test_evaluate_dask import DEMO_PLAN, YEAR, as_json
+from tests.cluster.test_evaluate_dask import DEMO_PLAN, YEAR, as_json, demo_with_duplicates
 from threeno.io.stream import evaluate_stream
 from threeno.testing.synthetic import write_jsonl
 
@@ -55,17 +55,17 @@ def kill_a_busy_worker(
     raise AssertionError(msg)
 
 
-def test_a_worker_killed_mid_run(tmp_path: Path) -> None:
-    """Generated data (scale 6: a few thousand records) in 64 KiB ranges, a worker killed.
+def evaluate_killing_a_worker(folder: Path, partition_bytes: int) -> tuple[str, str]:
+    """``folder`` evaluated on a cluster of its own, a worker killed mid-run: its JSON.
 
-    The expected result is evaluate_stream's on the same folder, on this process.
+    The evaluation runs in a thread; this one kills the process of a worker while it
+    holds a range's evaluation, waits for the run to end, and checks that the worker
+    killed is gone (its nanny started a new one, at another address).
     """
     import distributed  # noqa: PLC0415 - the extra
 
     from threeno.dask import evaluate_dask  # noqa: PLC0415 - the extra
 
-    write_jsonl(DEMO_PLAN, tmp_path, seed=20, scale=6)
-    expected = as_json(DEMO_PLAN, *evaluate_stream(DEMO_PLAN, tmp_path, YEAR))
     outcome: dict[str, tuple[Evaluation, LoadReport] | BaseException] = {}
     with (
         local_cluster() as cluster,
@@ -75,9 +75,9 @@ def test_a_worker_killed_mid_run(tmp_path: Path) -> None:
         def run() -> None:
             try:
                 outcome["result"] = evaluate_dask(
-                    DEMO_PLAN, tmp_path, YEAR, client=client, partition_bytes=65536
+                    DEMO_PLAN, folder, YEAR, client=client, partition_bytes=partition_bytes
                 )
-            except BaseException as exc:  # noqa: BLE001 - reported by the test below
+            except BaseException as exc:  # noqa: BLE001 - reported by the caller
                 outcome["result"] = exc
 
         running = threading.Thread(target=run)
@@ -88,4 +88,28 @@ def test_a_worker_killed_mid_run(tmp_path: Path) -> None:
         assert killed not in client.scheduler_info()["workers"]
     result = outcome["result"]
     assert not isinstance(result, BaseException), result
-    assert expected == as_json(DEMO_PLAN, *result)
+    return as_json(DEMO_PLAN, *result)
+
+
+def test_a_worker_killed_mid_run(tmp_path: Path) -> None:
+    """Generated data (scale 6: a few thousand records) in 64 KiB ranges, a worker killed.
+
+    The expected result is evaluate_stream's on the same folder, on this process.
+    """
+    write_jsonl(DEMO_PLAN, tmp_path, seed=20, scale=6)
+    expected = as_json(DEMO_PLAN, *evaluate_stream(DEMO_PLAN, tmp_path, YEAR))
+    assert evaluate_killing_a_worker(tmp_path, 65536) == expected
+
+
+def test_the_demo_with_duplicates_and_a_worker_killed(tmp_path: Path) -> None:
+    """The demo data, 2 ids repeated across ranges of 2 KiB, a worker killed mid-run.
+
+    The two at once, as issue 20 asks: the copies planted by ``demo_with_duplicates``
+    (each id at both ends of its file: 2 ids, 2 copies each) are all rejected, 4
+    records, by the stream and by the cluster whose worker died; and the JSON of both,
+    the evaluation's and the report's with its load report, is the same.
+    """
+    folder = demo_with_duplicates(tmp_path)
+    streamed = evaluate_stream(DEMO_PLAN, folder, YEAR)
+    assert streamed[1].rejected == 4
+    assert evaluate_killing_a_worker(folder, 2048) == as_json(DEMO_PLAN, *streamed)
