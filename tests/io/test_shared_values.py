@@ -16,7 +16,7 @@ import cattrs
 import pytest
 
 from threeno.io.converter import field_problems, shared_converter
-from threeno.io.datasets import load_dataset
+from threeno.io.datasets import iter_records, load_dataset
 from threeno.model import _sharing
 from threeno.model.activities import OutreachEvent
 from threeno.model.crime import CrimeReport
@@ -132,6 +132,22 @@ def test_a_reference_read_far_from_its_id_is_shared(tmp_path: Path) -> None:
     assert event.reached_subject_ids[0] is dataset.subjects[0].id
     assert event.reached_subject_ids[1] is dataset.subjects[-1].id
     assert (len(_sharing.TEXTS), len(_sharing.DATES), len(_sharing.VALUES)) == (0, 0, 0)
+
+
+def test_a_stream_shares_no_id(tmp_path: Path) -> None:
+    """Streamed, 100 subjects and their ids leave no id in the table of texts.
+
+    Ids are shared only while a load keeps its records (``keeping_all``): in a stream each
+    is read once and dropped with its record. The table holds the codes read (the unit
+    code "03386" and the ethnicity "01"), never one of the 100 ids; after a load the
+    tables are empty.
+    """
+    _sharing.TEXTS.clear()
+    _write(tmp_path, "subjects", [_subject(n) for n in range(1, 101)])
+    with iter_records(tmp_path / "subjects.jsonl", "subjects") as records:
+        ids = [subject.id for subject in records]
+    assert len(ids) == 100
+    assert not any(_sharing.TEXTS.get(one) for one in ids)
 
 
 def test_a_stream_empties_a_full_table() -> None:

@@ -64,7 +64,7 @@ from threeno.io.converter import (
 )
 from threeno.io.converter import _SMALL_INT, INTERNED_FIELDS
 from threeno.model._base import MAX_WHOLE_NUMBER
-from threeno.model._sharing import DATES, share_text
+from threeno.model._sharing import DATES, share_id, share_text
 from threeno.model._sharing import share as _shared
 from threeno.model.crime import CrimeReport
 from threeno.model.dataset import RECORD_TYPES, Record
@@ -260,7 +260,7 @@ def _crime_report(  # noqa: C901, PLR0912, PLR0915 - a step a field
         raise _Unproven
     count = 11  # 6 keys, 5 texts: id, source, unit_code, received_on, receiving_agency
     record = _new(CrimeReport)
-    _set(record, "id", share_text(_code(wire.id)))  # shared, as nfc_id does
+    _set(record, "id", share_id(_code(wire.id)))  # as nfc_id does
     _set(record, "source", source)
     _set(record, "offence_article", article)
     _set(record, "unit_code", share_text(_code(wire.unit_code)))
@@ -299,7 +299,7 @@ def _crime_report(  # noqa: C901, PLR0912, PLR0915 - a step a field
         case_id = None
     elif case_id is not None:
         count += 2
-        case_id = share_text(_code(case_id))
+        case_id = share_id(_code(case_id))
     else:
         count += 1
     _set(record, "case_id", case_id)
@@ -308,7 +308,7 @@ def _crime_report(  # noqa: C901, PLR0912, PLR0915 - a step a field
         victims = ()
     else:
         count += 1 + len(victims)
-        victims = tuple(share_text(_code(victim)) for victim in victims)
+        victims = tuple(share_id(_code(victim)) for victim in victims)
         if len(set(victims)) != len(victims):
             raise _Unproven
     _set(record, "victim_ids", victims)

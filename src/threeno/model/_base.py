@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn, Self, TypeVar
 from threeno.errors import ThreenoError, ValidationError
 from threeno.lang import Lang, check_lang
 from threeno.messages import Notice
-from threeno.model._sharing import share_text
+from threeno.model._sharing import share_id
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -247,14 +247,15 @@ def nfc(value: object) -> str:
 
 
 def nfc_id(value: object) -> str:
-    """Like :func:`nfc`, and the text shared (``threeno.model._sharing.share_text``): for ids.
+    """Like :func:`nfc`, and the text shared (``threeno.model._sharing.share_id``): for ids.
 
     A record's id and every reference to it (a case's ``victim_ids``, an outreach event's
     ``reached_subject_ids``) then share one string, however many records name it: a
-    loaded dataset holds each id once (docs/performance.md, "Memory per record").
+    loaded dataset holds each id once (docs/performance.md, "Memory per record"). In a
+    stream, where records are dropped as they are read, ids are not shared.
     """
     text = nfc(value)
-    return share_text(text) if type(text) is str else text
+    return share_id(text) if type(text) is str else text
 
 
 def nfc_id_or_none(value: object) -> str | None:

@@ -14,8 +14,10 @@ Two uses, two sizes:
 
 * A stream (:func:`~threeno.io.datasets.iter_records`, ``evaluate_stream``) holds a few
   records at a time: sharing matters only for values that repeat from line to line (a
-  unit code, a day). Each table is emptied when it reaches its bound (:data:`BOUND`), so
-  it holds at most a few hundred kilobytes, however long the stream.
+  unit code, a day). Ids are not shared there at all (:func:`share_id`): each is read
+  once and its record soon dropped, so a table of them would only fill and be emptied
+  again. Each table is emptied when it reaches its bound (:data:`BOUND`), so it holds at
+  most a few hundred kilobytes, however long the stream.
 * A load (:func:`~threeno.io.datasets.load_dataset`) keeps every record, and a reference
   is shared with the id it names only if that id is still in the table when the
   reference is read, which may be a million ids later (subjects are read first, the
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
     import datetime as dt
     from collections.abc import Iterator
 
-__all__ = ["BOUND", "DATES", "TEXTS", "VALUES", "keeping_all", "share", "share_text"]
+__all__ = ["BOUND", "DATES", "TEXTS", "VALUES", "keeping_all", "share", "share_id", "share_text"]
 
 _K = TypeVar("_K")
 _V = TypeVar("_V")
@@ -97,6 +99,19 @@ _TABLES: Final = (TEXTS, DATES, VALUES)
 
 def share_text(text: str) -> str:
     """The one string kept for texts equal to ``text`` (``text`` itself the first time)."""
+    kept = TEXTS.get(text)
+    return kept if kept is not None else TEXTS.keep(text, text)
+
+
+def share_id(text: str) -> str:
+    """A record's id or a reference to one: shared as :func:`share_text` while a load runs.
+
+    Outside :func:`keeping_all` (a stream, a writer of generated records) ``text`` itself:
+    an id is read once and its record soon dropped, so sharing it would only fill the
+    table of texts with ids (4,096 of them, about 400 KB) and empty it again.
+    """
+    if not _keepers:
+        return text
     kept = TEXTS.get(text)
     return kept if kept is not None else TEXTS.keep(text, text)
 
