@@ -110,10 +110,7 @@ def share_id(text: str) -> str:
     an id is read once and its record soon dropped, so sharing it would only fill the
     table of texts with ids (4,096 of them, about 400 KB) and empty it again.
     """
-    if not _keepers:
-        return text
-    kept = TEXTS.get(text)
-    return kept if kept is not None else TEXTS.keep(text, text)
+    return share_text(text) if _keepers else text
 
 
 def share(value: _V) -> _V:
