@@ -135,11 +135,15 @@ def test_streaming_distinct_ids_keeps_none(measured: dict[str, int]) -> None:
     assert measured["streamed_kb"] < ALLOWED_KB, measured
 
 
-@pytest.mark.skipif(sys.version_info[:2] != (3, 12), reason="interned strings are immortal on 3.12")
-def test_sys_intern_would_fail_it(measured: dict[str, int]) -> None:
-    """On 3.12 the same number of ids interned and dropped stay: the measure above sees it.
+def test_sys_intern_keeps_ids_on_3_12_only(measured: dict[str, int]) -> None:
+    """The control: the same number of ids through sys.intern, then dropped.
 
-    140,000 strings of at least 249 bytes kept: about 33 MiB, beyond the allowance that
-    the stream stays under.
+    On 3.12 interned strings are immortal (PEP 683): 140,000 strings of at least 249
+    bytes stay, about 33 MiB, beyond the allowance the stream keeps under. On 3.11 and
+    3.13 they are freed with their last reference, and the same allowance holds (about
+    0.6 MB a million strings, measured).
     """
-    assert measured["interned_kb"] > ALLOWED_KB, measured
+    if sys.version_info[:2] == (3, 12):
+        assert measured["interned_kb"] > ALLOWED_KB, measured
+    else:
+        assert measured["interned_kb"] < ALLOWED_KB, measured
