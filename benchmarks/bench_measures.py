@@ -509,6 +509,7 @@ def child(spec: dict[str, Any]) -> dict[str, Any]:
             indicators=spec.get("indicators"),
             explain=spec.get("explain", "failures"),
             check_duplicates=spec.get("check_duplicates", True),
+            reread=spec.get("reread", True),
         )
         out["seconds"] = time.perf_counter() - start
     elif kind in {"duckdb", "duckdb-mixed"}:

@@ -255,6 +255,7 @@ def evaluate_dask(
     suspension_counts_as_resolved: bool | None = None,
     check_duplicates: bool = True,
     strict: bool = False,
+    reread: bool = True,
     limits: LoadLimits = DEFAULT_LIMITS,
     partition_bytes: int = DEFAULT_PARTITION_BYTES,
 ) -> tuple[Evaluation, LoadReport]: ...
@@ -279,6 +280,7 @@ def evaluate_dask(
     suspension_counts_as_resolved: bool | None = None,
     check_duplicates: bool = True,
     strict: bool = False,
+    reread: bool = True,
     limits: LoadLimits = DEFAULT_LIMITS,
     partition_bytes: int = DEFAULT_PARTITION_BYTES,
 ) -> tuple[Evaluation, LoadReport, tuple[Evaluation, ...]]: ...
@@ -302,6 +304,7 @@ def evaluate_dask(  # noqa: PLR0913 - the evaluation's settings, all keyword-onl
     suspension_counts_as_resolved: bool | None = None,
     check_duplicates: bool = True,
     strict: bool = False,
+    reread: bool = True,
     limits: LoadLimits = DEFAULT_LIMITS,
     partition_bytes: int = DEFAULT_PARTITION_BYTES,
 ) -> tuple[Evaluation, LoadReport] | tuple[Evaluation, LoadReport, tuple[Evaluation, ...]]:
@@ -345,6 +348,12 @@ def evaluate_dask(  # noqa: PLR0913 - the evaluation's settings, all keyword-onl
             ids are known to be unique: an id then repeated in two ranges stops the
             merge (``partitions_share_ids``) rather than being counted twice.
         strict: raise if any line was rejected.
+        reread: ``True`` (the default): a crime report's entries of an explanation are
+            made when the explanation is first read, from its line read again (a JSON
+            Lines file: 8 bytes a report until then, so memory stays flat); the file
+            must then stay as it is until the explanations are read (else they raise a
+            ``DatasetError``, ``file_changed_since_read``, naming it). ``False``: the
+            entries are kept as the reports are read. CSV and Excel files keep them.
         limits: the longest line and deepest nesting read
             (:class:`~threeno.io.datasets.LoadLimits`).
         partition_bytes: the bytes of a JSON Lines file one task reads, about (each
@@ -395,6 +404,7 @@ def evaluate_dask(  # noqa: PLR0913 - the evaluation's settings, all keyword-onl
         limits=limits,
         alternatives=alternatives is not None,
         strict=strict,
+        reread=reread,
     )
     job.evaluators()  # a bad setting or unit is the caller's error, before any cluster
     with _client(client, workers) as cluster:

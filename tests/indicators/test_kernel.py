@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import pickle
 from typing import TYPE_CHECKING, Any
 from unittest import mock
 
@@ -30,6 +31,8 @@ from threeno.model.enums import Decision, ExtensionKind, ReportSource
 from threeno.testing.strategies import crime_reports, dates, ids
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+
     from threeno.indicators.explanation import ExplainMode
     from threeno.indicators.results import Evaluation
     from threeno.model.period import ReportingPeriod
@@ -357,3 +360,123 @@ class TestSignatures:
             counts = _counts_of(evaluator)
             first = seen.setdefault(key, (counts, repr(variant)))
             assert first[0] == counts, f"one signature, other counts:\n{first[1]}\n{variant!r}"
+
+
+class _ListPlaces:
+    """Places of reports in a list: the offset of a report is its index (picklable)."""
+
+    def __init__(self, reports: list[CrimeReport]) -> None:
+        self.key = "list"
+        self.offset = -1
+        self.reports = reports
+        self.reads = 0
+
+    def given(self, indices: list[int]) -> Iterator[CrimeReport]:
+        for i in indices:
+            self.offset = i
+            yield self.reports[i]
+
+    def records_at(self, offsets: Sequence[int]) -> Iterator[CrimeReport]:
+        assert list(offsets) == sorted(offsets)
+        self.reads += 1
+        return (self.reports[i] for i in offsets)
+
+
+class TestEntriesMadeAgainFromPlaces:
+    """With the records' places, a report's entries are made when first read: all equal."""
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], max_examples=60)
+    @given(
+        reports=_SOME_REPORTS,
+        period=st.sampled_from(_PERIODS),
+        receipt_day=st.booleans(),
+        suspension=st.booleans(),
+        split=st.lists(st.integers(0, 2), min_size=1, max_size=160),
+        bound=st.sampled_from([1, 3, _kernel.SIGNATURES]),
+    )
+    def test_same_evaluation_whole_and_merged(  # noqa: PLR0913, PLR0917 - the drawn case
+        self,
+        reports: list[CrimeReport],
+        period: str,
+        receipt_day: bool,
+        suspension: bool,
+        split: list[int],
+        bound: int,
+    ) -> None:
+        """Every result and entry equal to the accumulators', whole and merged (pickled).
+
+        The reports are given with their places (an index in a list): a report whose
+        signature keeps entries is counted by its signature and only its index kept; the
+        entries are made from the list when the explanation is first read. Partitions'
+        states go through pickle (as to a cluster) and merge. A store of 1 or 3
+        signatures flushes many times.
+        """
+        twice = reports + [_copy(r, f"{r.id}~2") for r in reports]
+        over = PLAN.period(period)
+        places = _ListPlaces(twice)
+        parts: list[list[int]] = [[], [], []]
+        for i in range(len(twice)):
+            parts[split[i % len(split)]].append(i)
+        modes: tuple[ExplainMode, ...] = ("none", "failures", "all")
+        for explain in modes:
+            chosen = _settings(explain, receipt_day, suspension)
+            reference = _evaluate(twice, over, chosen, fused=False).result()
+            with mock.patch.object(_kernel, "SIGNATURES", bound):
+                whole = Evaluator.from_settings(PLAN, over, chosen)
+                whole.add("crime_reports", places.given(list(range(len(twice)))), places=places)
+                kept = sum(len(o) for o in whole._kernel.kept.offsets.values())
+                evaluated = whole.result()
+            keeps_entries = any(_entries_of(reference))
+            assert (kept > 0) == keeps_entries
+            assert _json(evaluated) == _json(reference)
+            assert evaluated == reference
+            states = []
+            for indices in parts:
+                side = Evaluator.from_settings(PLAN, over, chosen)
+                side.add("crime_reports", places.given(indices), places=places)
+                states.append(pickle.loads(pickle.dumps(side.state())))  # noqa: S301 - ours
+            fresh = Evaluator.from_settings(PLAN, over, chosen)
+            fresh.restore(states[2].merge(states[0].merge(states[1])))
+            assert _json(fresh.result()) == _json(reference)
+
+    def test_entries_are_made_when_first_read_and_once(self) -> None:
+        """An overdue report's failure is made from its place on first look, then kept.
+
+        Period 2024-H1, ``explain="failures"``, the receipt day not counted. R-1:
+        received 02/01/2024, never decided: its limit, 20 days from 03/01/2024 (Art.
+        147(1)), ends on 22/01/2024, before the period's end (30/06/2024), so it is
+        overdue: a failure of ``reports.resolved`` (1 resolved of 2) and a record
+        counted by ``reports.overdue`` (which counts what the plan wants none of, so it
+        keeps its counted records). R-2: received 02/01/2024, classified 03/01/2024,
+        decided (khởi tố) 05/01/2024, within its limit: counted everywhere, no entry.
+        Only R-1's index, 0, is kept.
+        """
+        late = report("R-1", received=D(2024, 1, 2))
+        done = report(
+            "R-2",
+            received=D(2024, 1, 2),
+            classified=D(2024, 1, 3),
+            decision=Decision.KHOI_TO,
+            decided=D(2024, 1, 5),
+        )
+        places = _ListPlaces([late, done])
+        chosen = _settings("failures", receipt_day=False, suspension=False)
+        evaluator = Evaluator.from_settings(PLAN, PLAN.period("2024-H1"), chosen)
+        evaluator.add("crime_reports", places.given([0, 1]), places=places)
+        assert [list(o) for o in evaluator._kernel.kept.offsets.values()] == [[0]]
+        evaluation = evaluator.result()
+        assert places.reads == 0  # nothing read again before an explanation is looked at
+        resolved = evaluation.results["reports.resolved"].total
+        assert (resolved.numerator, resolved.denominator) == (1, 2)
+        assert resolved.explanation.failure_ids == ("R-1",)
+        assert places.reads == 1  # the unit's reports read again once
+        overdue = evaluation.results["reports.overdue"].total
+        assert overdue.explanation.counted_ids == ("R-1",)
+        assert places.reads == 1  # the entries made for the unit are kept
+
+
+def _entries_of(evaluation: Evaluation) -> Iterator[object]:
+    for results in evaluation.results.values():
+        for result in (results.total, *results.by_unit.values()):
+            e = result.explanation
+            yield from (*e.counted, *e.failures, *e.in_progress, *e.apart)

@@ -194,7 +194,7 @@ class TestEqualsEvaluateStream:
             _write(folder, files, crlf=crlf, last_newline=last_newline)
             whole = evaluate_stream(PLAN, folder, PERIOD, limits=limits, alternatives=others)
             parts = _partitioned(folder, job, range_bytes, seed)
-        _same(whole, parts)
+            _same(whole, parts)  # entries are made from the files: compared while they are here
 
     def test_duplicates_across_ranges_by_hand(self, tmp_path: Path) -> None:
         """Three copies of one id in three ranges: each rejected, naming the two others.

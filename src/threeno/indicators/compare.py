@@ -528,7 +528,7 @@ def _states(evaluation: Evaluation, indicator: str) -> dict[str, RecordState]:
     found: dict[str, RecordState] = {}
     for result in parts:
         explanation = result.explanation
-        groups: tuple[tuple[Kind, tuple[Entry, ...]], ...] = (
+        groups: tuple[tuple[Kind, Sequence[Entry]], ...] = (
             ("counted", explanation.counted),
             ("failing", explanation.failures),
             ("apart", explanation.apart),

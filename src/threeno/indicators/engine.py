@@ -44,6 +44,7 @@ Plan clauses: every clause of the catalogue.
 from __future__ import annotations
 
 import array
+import functools
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from threeno.errors import DatasetError, ValidationError
@@ -52,14 +53,18 @@ from threeno.indicators._memory import digest, paused_gc, sorted_digests
 from threeno.indicators._placement import OUT_OF_SCOPE, READ, UNIT_DATE, Quality, Scope
 from threeno.indicators.counting import (
     FACTS,
+    KINDS,
     Accumulator,
     Context,
+    Places,
+    Rebuilt,
+    ReportFacts,
     ReportKernel,
     Tally,
     expected_reports,
 )
 from threeno.indicators.definitions import Dimension, Indicator, IndicatorKind, Level
-from threeno.indicators.explanation import Entry, Explanation
+from threeno.indicators.explanation import Entries, Entry, Explanation
 from threeno.indicators.results import (
     BreakdownCell,
     DataQuality,
@@ -83,7 +88,7 @@ from threeno.model.units import (  # noqa: TC001 - Sphinx evaluates the annotati
 from threeno.rules.calendar import DayOffCalendar  # noqa: TC001 - Sphinx evaluates the annotations
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Mapping
+    from collections.abc import Callable, Iterable, Mapping, Sequence
 
     from threeno.indicators.explanation import ExplainMode
     from threeno.model.dataset import Record
@@ -255,12 +260,19 @@ class Evaluator:
             Dimension.AGENCY.value: {a: i for i, a in enumerate(plan.reporting.agencies)},
         }
 
-    def add(self, record_type: str, records: Iterable[Record]) -> None:
+    def add(
+        self, record_type: str, records: Iterable[Record], *, places: Places | None = None
+    ) -> None:
         """Feed records of one type (``"crime_reports"``, ...), one at a time.
 
         Args:
             record_type: the record type's name in the data dictionary.
             records: any iterable of records of that type; it is read once.
+            places: where ``records`` are read, set to each record's place before it is
+                given (:class:`~threeno.indicators.counting.Places`): a crime
+                report's entries of an explanation are then not kept, only its place,
+                and made again from it when the explanation is first read. ``None``
+                (the default): entries are kept as the records are read.
 
         Raises:
             DatasetError: for an unknown record type, or a record of another type
@@ -291,7 +303,11 @@ class Evaluator:
         in_scope = self._kernel.fuse(given, in_scope)  # the crime-report accumulators: one call
         with paused_gc():
             if record_type in UNIT_DATE:
-                self._feed(record_type, cls, records, in_scope, any_unit)
+                self._kernel.places = places
+                try:
+                    self._feed(record_type, cls, records, in_scope, any_unit)
+                finally:
+                    self._kernel.places = None
                 return
             counts = self._quality.counts_of(record_type)  # report submissions: no unit
             note = self._ids[record_type].frombytes
@@ -379,6 +395,7 @@ class Evaluator:
             accumulators=tuple(acc.detached() for acc in self.accumulators),
             quality=self._quality.copy(),
             ids={name: sorted_digests(ids) for name, ids in self._ids.items()},
+            kept=self._kernel.kept.copy(),
         )
 
     def restore(self, state: EvaluatorState) -> None:
@@ -396,6 +413,7 @@ class Evaluator:
             mine.merge(theirs)
         self._quality.merge(state.quality)
         self._ids = {name: array.array("Q", ids) for name, ids in state.ids.items()}
+        self._kernel.kept.merge(state.kept)
 
     def _signature(self, *, whole: bool = False) -> Signature:
         # What a state carries; ``whole``: and what only an evaluator has to compare.
@@ -421,8 +439,13 @@ class Evaluator:
 
     def _build(self) -> Evaluation:
         self._kernel.flush()
+        rebuilt = self._kernel.rebuilt(ReportFacts)
+        fused = {id(acc): i for i, acc in enumerate(self._kernel.fused)}
         with paused_gc():
-            results = {acc.indicator.id: self._result_set(acc) for acc in self.accumulators}
+            results = {
+                acc.indicator.id: self._result_set(acc, _Lazy.of(rebuilt, fused.get(id(acc))))
+                for acc in self.accumulators
+            }
         quality = self._quality.finish(self._scope)
         return Evaluation(
             plan_id=self.plan.id,
@@ -471,23 +494,30 @@ class Evaluator:
             )
         return tuple(found)
 
-    def _result_set(self, acc: Accumulator) -> IndicatorSet:
+    def _result_set(self, acc: Accumulator, lazy: _Lazy | None) -> IndicatorSet:
         ind = acc.indicator
         target = self.plan.target(ind.id)
         clauses = self.plan.clauses_for(ind.id)
         readings = self._readings(acc, target)
         tallies = acc.finish()
+        made = _Lazy.NONE if lazy is None else lazy
         if ind.level is Level.AGENCY:
             tally = tallies.get(None) or Tally()
-            total = self._result(ind, None, tally, target, len(self.units), readings=readings)
+            total = self._result(
+                ind, None, tally, target, len(self.units), readings=readings, lazy=_Lazy.NONE
+            )
             return IndicatorSet(indicator=ind, total=total, by_unit={}, clauses=clauses)
         by_unit: dict[str, IndicatorResult] = {}
         whole = Tally()
         for unit in self.units:
             tally = tallies.get(unit.code) or Tally()
-            by_unit[unit.code] = self._result(ind, unit, tally, target, 1, readings=readings)
+            by_unit[unit.code] = self._result(
+                ind, unit, tally, target, 1, readings=readings, lazy=made.only(unit.code)
+            )
             whole.merge(tally)
-        total = self._result(ind, None, whole, target, len(self.units), readings=readings)
+        total = self._result(
+            ind, None, whole, target, len(self.units), readings=readings, lazy=made
+        )
         return IndicatorSet(indicator=ind, total=total, by_unit=by_unit, clauses=clauses)
 
     def _result(  # noqa: PLR0913 - a result's parts
@@ -499,6 +529,7 @@ class Evaluator:
         units_in_total: int,
         *,
         readings: tuple[str, ...],
+        lazy: _Lazy,
     ) -> IndicatorResult:
         count = ind.kind is IndicatorKind.COUNT
         assessed = not readings or self.plan.evaluation.assess_assumed_targets
@@ -517,14 +548,13 @@ class Evaluator:
                 denominator=cell.denominator if share else None,
                 figures=dict(sorted(cell.figures.items())),
             )
-        key = Entry.sort_key
         explanation = Explanation(
             mode=self.explain,
-            counted=tuple(sorted(tally.counted, key=key)),
-            failures=tuple(sorted(tally.failures, key=key)),
-            in_progress=tuple(sorted(tally.in_progress, key=key)),
+            counted=lazy.entries(tally.counted, "counted"),
+            failures=lazy.entries(tally.failures, "failures"),
+            in_progress=lazy.entries(tally.in_progress, "in_progress"),
             in_progress_count=tally.in_progress_count,
-            apart=tuple(sorted(tally.apart, key=key)),
+            apart=lazy.entries(tally.apart, "apart"),
         )
         return IndicatorResult(
             indicator=ind,
@@ -557,6 +587,47 @@ class Evaluator:
         order = self._order.get(dim, {})
         position = order.get(category)
         return (0, position, category) if position is not None else (1, 0, category)
+
+
+class _Lazy:
+    """The entries of one accumulator's result still to make: of some units, made again.
+
+    An accumulator not fused, or an evaluation that kept no place, has none: its entries
+    are the tally's, sorted, as a tuple.
+    """
+
+    __slots__ = ("_index", "_rebuilt", "_units")
+
+    NONE: _Lazy
+
+    def __init__(self, rebuilt: Rebuilt | None, index: int, units: Sequence[str]) -> None:
+        self._rebuilt = rebuilt
+        self._index = index
+        self._units = tuple(units)
+
+    @classmethod
+    def of(cls, rebuilt: Rebuilt | None, index: int | None) -> _Lazy | None:
+        """The entries the ``index``-th fused accumulator has to make (``None``: none)."""
+        if rebuilt is None or index is None:
+            return None
+        return cls(rebuilt, index, sorted(rebuilt.units()))
+
+    def only(self, unit: str) -> _Lazy:
+        """Those of one unit."""
+        return _Lazy(self._rebuilt, self._index, [u for u in self._units if u == unit])
+
+    def entries(self, kept: Sequence[Entry], kind: str) -> Sequence[Entry]:
+        """``kept`` and the entries of kind ``kind`` to make, sorted by record id."""
+        rebuilt = self._rebuilt
+        if rebuilt is None or not self._units:
+            return tuple(sorted(kept, key=Entry.sort_key))
+        assert kind in KINDS  # noqa: S101
+        index = self._index
+        parts = [functools.partial(rebuilt.entries, index, unit, kind) for unit in self._units]
+        return Entries(tuple(kept), parts)
+
+
+_Lazy.NONE = _Lazy(None, 0, ())
 
 
 def _wrong_type(record_type: str, index: int, cls: type[Any], record: object) -> DatasetError:

@@ -23,7 +23,10 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Final, Literal
+import itertools
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from typing import Final, Literal, overload
 
 import attrs
 
@@ -35,6 +38,7 @@ from threeno.rules.time_limits import Deadline
 __all__ = [
     "EXPLAIN_MODES",
     "REASON_CODES",
+    "Entries",
     "Entry",
     "ExplainMode",
     "Explanation",
@@ -502,6 +506,92 @@ class Entry:
         return {"id": self.record_id, "unit": self.unit, "reason": self.reason.to_dict()}
 
 
+class Entries(Sequence[Entry]):
+    """Entries sorted by record id, some of them made only when first read.
+
+    What an :class:`Explanation` holds when an evaluation kept where its records were
+    read instead of their entries (a stream of a JSON Lines file): the entries kept, and
+    the parts to make, each a function that reads the records again. The first look
+    (its length, an entry, a comparison) makes every part, sorts all, and keeps the
+    result; it is then a tuple in all but its type. It equals the tuple of the same
+    entries; pickled, it is that tuple (the records are not read again elsewhere).
+
+    Raises:
+        ThreenoError: when first read, if a record cannot be read again (the file
+            changed since the evaluation, naming it).
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ("_entries", "_kept", "_lock", "_parts")
+
+    def __init__(
+        self, kept: Sequence[Entry], parts: Sequence[Callable[[], Sequence[Entry]]]
+    ) -> None:
+        """The entries ``kept``, and those each of ``parts`` makes when first read."""
+        self._kept: Sequence[Entry] = kept
+        self._parts = tuple(parts)
+        self._entries: tuple[Entry, ...] | None = None
+        self._lock = threading.Lock()
+
+    def _made(self) -> tuple[Entry, ...]:
+        entries = self._entries
+        if entries is None:
+            with self._lock:
+                entries = self._entries
+                if entries is None:
+                    made = itertools.chain(self._kept, *(part() for part in self._parts))
+                    entries = self._entries = tuple(sorted(made, key=Entry.sort_key))
+                    self._kept, self._parts = (), ()
+        return entries
+
+    @overload
+    def __getitem__(self, index: int) -> Entry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Entry, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Entry | tuple[Entry, ...]:
+        """An entry, or a slice of them as a tuple."""
+        return self._made()[index]
+
+    def __len__(self) -> int:
+        """How many entries."""
+        return len(self._made())
+
+    def __iter__(self) -> Iterator[Entry]:
+        """The entries, sorted."""
+        return iter(self._made())
+
+    def __eq__(self, other: object) -> bool:
+        """Equal to the tuple of the same entries (or other ``Entries`` of them)."""
+        if isinstance(other, Entries):
+            return self._made() == other._made()
+        if isinstance(other, tuple):
+            return self._made() == other
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        """The hash of the tuple of its entries."""
+        return hash(self._made())
+
+    def __add__(self, other: Sequence[Entry]) -> tuple[Entry, ...]:
+        """The entries then ``other``'s, as a tuple."""
+        return (*self._made(), *other)
+
+    def __radd__(self, other: Sequence[Entry]) -> tuple[Entry, ...]:
+        """``other``'s entries then these, as a tuple."""
+        return (*other, *self._made())
+
+    def __repr__(self) -> str:
+        """As the tuple of its entries."""
+        return repr(self._made())
+
+    def __reduce__(self) -> tuple[type[tuple[Entry, ...]], tuple[tuple[Entry, ...]]]:
+        """Pickled as the tuple of its entries."""
+        return tuple, (self._made(),)
+
+
 @attrs.frozen(kw_only=True)
 class Explanation:
     """The records behind one result: counted, failing, and shown apart.
@@ -510,6 +600,10 @@ class Explanation:
     explanation. In ``failures`` mode the counted records are not kept (except for an
     indicator that counts what the plan wants none of); in ``none`` mode no entry is
     kept: the result's numerator and denominator still say how many there are.
+
+    Each list of entries is a tuple, or, from a stream of JSON Lines files, an
+    :class:`Entries` that reads its records again when first looked at (equal to the
+    tuple of the same entries).
 
     Args:
         mode: the explanation mode the evaluation ran with.
@@ -526,13 +620,14 @@ class Explanation:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``in_progress``.
+    .. versionchanged:: 0.2.0 a list of entries may be :class:`Entries`.
     """
 
     mode: str
-    counted: tuple[Entry, ...] = ()
-    failures: tuple[Entry, ...] = ()
-    apart: tuple[Entry, ...] = ()
-    in_progress: tuple[Entry, ...] = ()
+    counted: Sequence[Entry] = ()
+    failures: Sequence[Entry] = ()
+    apart: Sequence[Entry] = ()
+    in_progress: Sequence[Entry] = ()
     in_progress_count: int = 0
 
     @property

@@ -27,6 +27,7 @@ from threeno.model.dataset import RECORD_TYPES
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping, Sequence
 
+    from threeno.indicators.counting import Places
     from threeno.indicators.results import Evaluation
     from threeno.model.dataset import Record
     from threeno.model.period import ReportingPeriod
@@ -78,8 +79,14 @@ class Evaluators:
         chosen = EvaluationSettings() if settings is None else settings
         self.evaluators = tuple(Evaluator.from_settings(p, period, chosen) for p in plans)
 
-    def add(self, record_type: str, records: Iterable[Record]) -> None:
+    def add(
+        self, record_type: str, records: Iterable[Record], *, places: Places | None = None
+    ) -> None:
         """Feed records of one type to every side, reading the iterable once.
+
+        ``places``: where the records are read (:meth:`Evaluator.add
+        <threeno.indicators.engine.Evaluator.add>`); used with one side only (several
+        sides take the records by chunks, so each keeps its entries).
 
         Raises:
             DatasetError: for an unknown record type, or a record of another type (naming
@@ -87,7 +94,7 @@ class Evaluators:
             ValidationError: once :meth:`result` has been called.
         """
         if len(self.evaluators) == 1:  # one side: the engine reads the records itself
-            self.evaluators[0].add(record_type, records)
+            self.evaluators[0].add(record_type, records, places=places)
             return
         for evaluator in self.evaluators:  # the type named is checked, the sides still open
             evaluator.add(record_type, ())

@@ -33,6 +33,7 @@ import attrs
 
 from threeno.errors import ValidationError
 from threeno.indicators._memory import merge_digests
+from threeno.indicators.counting import Kept
 from threeno.messages import Notice
 
 if TYPE_CHECKING:
@@ -84,6 +85,10 @@ class EvaluatorState:
             ``ctx``), in the order of the evaluation's indicators.
         quality: the data-quality counts (placements, records left out, crosswalk uses).
         ids: per record type, the id digests of the records fed, sorted (8 bytes each).
+        kept: the crime reports whose entries of an explanation are made again from
+            where they were read (:class:`~threeno.indicators.counting.Kept`:
+            per file and unit, their offsets, 8 bytes each), when the records came with
+            their places; the side that builds the evaluation reads them again there.
 
     .. versionadded:: 0.2.0
     """
@@ -92,6 +97,7 @@ class EvaluatorState:
     accumulators: tuple[Accumulator, ...]
     quality: Quality
     ids: dict[str, array.array[int]]
+    kept: Kept = attrs.field(factory=Kept)
 
     def merge(self, other: EvaluatorState) -> EvaluatorState:
         """This state and ``other`` together (neither changes): associative, commutative.
@@ -122,6 +128,12 @@ class EvaluatorState:
             mine_acc.merge(theirs_acc)
         quality = self.quality.copy()
         quality.merge(other.quality)
+        kept = self.kept.copy()
+        kept.merge(other.kept)
         return EvaluatorState(
-            signature=self.signature, accumulators=accumulators, quality=quality, ids=ids
+            signature=self.signature,
+            accumulators=accumulators,
+            quality=quality,
+            ids=ids,
+            kept=kept,
         )

@@ -23,6 +23,7 @@ from threeno.errors import DatasetError
 from threeno.io._files import guarded, open_input
 from threeno.io._json import BOM
 from threeno.io._limits import LoadLimits, lines, refuse
+from threeno.io._places import LinePlaces
 from threeno.io._record_files import (
     ID_READERS,
     READERS,
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from threeno.io._tally import Tally
     from threeno.model.dataset import Record
 
-__all__ = ["FORMATS", "ByteRange", "ids_of", "records_of", "split_file"]
+__all__ = ["FORMATS", "ByteRange", "ids_of", "places_of", "records_of", "split_file"]
 
 #: The formats of a range: a JSON Lines file (split at line ends), a CSV file (whole), a
 #: sheet of an Excel workbook (whole).
@@ -114,13 +115,25 @@ def _span(rng: ByteRange) -> Span | None:
     return Span(rng.start, stop, rng.first_line, rng.first_index)
 
 
-def records_of(rng: ByteRange, tally: Tally) -> Iterator[Record]:
-    """The records of a range, each accepted or rejected in ``tally`` as a whole read does."""
+def records_of(rng: ByteRange, tally: Tally, places: LinePlaces | None = None) -> Iterator[Record]:
+    """The records of a range, each accepted or rejected in ``tally`` as a whole read does.
+
+    ``places`` (a JSON Lines range only): set to each record's line as it is given.
+    """
     path = Path(rng.path)
     span = _span(rng)
+    if places is not None:
+        return SPAN_READER(path, rng.record_type, tally, span, places)
     if span is None:
         return READERS[rng.format](path, rng.record_type, tally)
     return SPAN_READER(path, rng.record_type, tally, span)
+
+
+def places_of(rng: ByteRange, limits: LoadLimits) -> LinePlaces | None:
+    """Where a range's records are, to read them again: a JSON Lines range only."""
+    if rng.format != "jsonl":
+        return None
+    return LinePlaces(rng.path, rng.record_type, limits.line_bytes)
 
 
 def ids_of(rng: ByteRange, tally: Tally) -> Iterator[tuple[str | None, int]]:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from typing import IO
 
     from threeno.io._limits import LineSource
+    from threeno.io._places import LinePlaces
     from threeno.io._tally import Tally
 
 __all__ = [
@@ -120,7 +121,11 @@ def root(path: str) -> str:
 
 
 def _jsonl_lines(
-    path: Path, tally: Tally, span: Span | None = None, fast: str | None = None
+    path: Path,
+    tally: Tally,
+    span: Span | None = None,
+    fast: str | None = None,
+    places: LinePlaces | None = None,
 ) -> Iterator[tuple[int, object, list[FieldProblem]]]:
     """Each record line of a JSON Lines file: (line number, JSON read, problems of the line).
 
@@ -128,13 +133,23 @@ def _jsonl_lines(
     problem and no JSON (``None``); a blank line is not a record and is skipped. With a
     ``span``, the lines of that part only, numbered as in the whole file. With ``fast``
     (a record type), a line proved valid by :func:`threeno.io._fast.decode` comes as its
-    record instead of its JSON.
+    record instead of its JSON. With ``places``, its ``offset`` is the start of the line
+    given while it is given.
     """
     limits = tally.limits
     stream, source = _open_records(path, tally, span)
     first = 1 if span is None else span.line
+    # With places, a line's start is the start of the line before and its length (or,
+    # after a line too long, not kept, where the stream is: it is read by lines).
+    start = 0
+    if places is not None:
+        places.opened(os.fstat(stream.fileno()))
+        start = stream.tell()
     with stream:
         for number, raw_line in enumerate(lines(source, limits.line_bytes), start=first):
+            if places is not None:
+                places.offset = start
+                start = stream.tell() if raw_line is None else start + len(raw_line)
             if raw_line is None:
                 yield number, None, [FieldProblem.of("", "line_too_long", limit=limits.line_bytes)]
                 continue
@@ -161,14 +176,23 @@ def _jsonl_lines(
             yield number, raw, []
 
 
-def _jsonl(path: Path, name: str, tally: Tally, span: Span | None = None) -> Iterator[Record]:
-    """The records of a JSON Lines file (or of a ``span`` of it); bad lines are rejected."""
+def _jsonl(
+    path: Path,
+    name: str,
+    tally: Tally,
+    span: Span | None = None,
+    places: LinePlaces | None = None,
+) -> Iterator[Record]:
+    """The records of a JSON Lines file (or of a ``span`` of it); bad lines are rejected.
+
+    With ``places``, its ``offset`` is the start of the record's line while it is given.
+    """
     file = str(path)
     cls = RECORD_TYPES[name]
     first = 0 if span is None else span.before
     fast = name if _fast.ENABLED and tally.limits.depth >= _fast.DEPTH else None
     personal = sensitive_fields(cls)
-    lines_read = _jsonl_lines(path, tally, span, fast)
+    lines_read = _jsonl_lines(path, tally, span, fast, places)
     for index, (number, raw, line_problems) in enumerate(lines_read, first):
         record: Record | None = None
         problems = line_problems

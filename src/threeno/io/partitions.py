@@ -88,7 +88,7 @@ from threeno.indicators.state import EvaluatorState  # noqa: TC001 - attrs and S
 from threeno.io._files import FOLDER, input_kind, raise_coded
 from threeno.io._idscan import IdPlaces, IdScan, find_repeats, recheck_ids, scan_ids, tally_ids
 from threeno.io._limits import LoadLimits
-from threeno.io._ranges import ByteRange, records_of, split_file
+from threeno.io._ranges import ByteRange, places_of, records_of, split_file
 from threeno.io._tally import Tally
 from threeno.io.report import LoadReport, LoadReportError, Rejection, TypeCounts
 from threeno.messages import Notice
@@ -265,6 +265,10 @@ class StreamJob:
         alternatives: whether :func:`finish` returns the alternatives' evaluations
             (``evaluate_stream(..., alternatives=...)``'s third item).
         strict: whether :func:`finish` raises when a line was rejected.
+        reread: whether a crime report's entries of an explanation are made when the
+            explanation is first read, from its JSON Lines line read again (only the
+            line's offset kept until then, 8 bytes; the file must stay as it was), or
+            (``False``) kept as the report is read. CSV and Excel files keep them.
 
     .. versionadded:: 0.2.0
     """
@@ -275,6 +279,7 @@ class StreamJob:
     limits: LoadLimits = attrs.field(factory=LoadLimits)
     alternatives: bool = False
     strict: bool = False
+    reread: bool = True
 
     def evaluators(self) -> Evaluators:
         """A fresh evaluator of every plan (raises for a bad setting or unit)."""
@@ -372,7 +377,8 @@ def _read(job: StreamJob, rng: ByteRange, repeats: IdPlaces | None, sides: Evalu
     """Feed one range's records to ``sides``; its load accounting (no evaluation yet)."""
     known = {} if repeats is None else {rng.record_type: tally_ids(repeats, rng.record_type)}
     tally = Tally(check_duplicates=False, limits=job.limits, known=known)
-    sides.add(rng.record_type, records_of(rng, tally))
+    places = places_of(rng, job.limits) if job.reread else None  # entries made from the line
+    sides.add(rng.record_type, records_of(rng, tally, places), places=places)
     name = rng.record_type
     read, rejected = tally.read[name], tally.rejected[name]
     return Partial(

@@ -6,10 +6,11 @@ line by line (the steps of :mod:`threeno.io.partitions`, each file one range), a
 each record to the indicator engine (:class:`threeno.indicators.engine.Evaluator`) as it
 is read, so the records themselves are never all in memory. What does grow with the
 files: the ids' digests kept to refuse duplicates (``check_duplicates``, 8 bytes a
-record), the explanations kept (under
-the default ``explain="failures"``, one per failing record) and the per-person state of
-the joins (outreach and support coverage). With ``explain="none"`` and
-``check_duplicates=False`` an evaluation of crime reports stays flat; the measured
+record), the explanations kept (under the default ``explain="failures"``, one per
+failing record: for a crime report of a JSON Lines file, the offset of its line only,
+8 bytes, its entries made when the explanation is first read, ``reread``) and the
+per-person state of the joins (outreach and support coverage). With ``explain="none"``
+and ``check_duplicates=False`` an evaluation of crime reports stays flat; the measured
 figures are in ``docs/performance.md``.
 
 It lives in ``io`` because it reads files: the indicator engine takes records from any
@@ -63,6 +64,7 @@ def evaluate_stream(
     suspension_counts_as_resolved: bool | None = None,
     check_duplicates: bool = True,
     strict: bool = False,
+    reread: bool = True,
     limits: LoadLimits = DEFAULT_LIMITS,
     alternatives: None = None,
 ) -> tuple[Evaluation, LoadReport]: ...
@@ -84,6 +86,7 @@ def evaluate_stream(
     suspension_counts_as_resolved: bool | None = None,
     check_duplicates: bool = True,
     strict: bool = False,
+    reread: bool = True,
     limits: LoadLimits = DEFAULT_LIMITS,
     alternatives: Sequence[Plan],
 ) -> tuple[Evaluation, LoadReport, tuple[Evaluation, ...]]: ...
@@ -104,6 +107,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     suspension_counts_as_resolved: bool | None = None,
     check_duplicates: bool = True,
     strict: bool = False,
+    reread: bool = True,
     limits: LoadLimits = DEFAULT_LIMITS,
     alternatives: Sequence[Plan] | None = None,
 ) -> tuple[Evaluation, LoadReport] | tuple[Evaluation, LoadReport, tuple[Evaluation, ...]]:
@@ -132,8 +136,9 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
             describes every setting below once.
         indicators: see ``EvaluationSettings``.
         crosswalk: see ``EvaluationSettings``.
-        explain: ``"failures"`` by default (keeps an entry per failing record: memory
-            grows with them); ``"none"`` keeps none.
+        explain: ``"failures"`` by default (keeps an entry per failing record, or,
+            with ``reread``, where a failing crime report's line is); ``"none"`` keeps
+            none.
         registry: see ``EvaluationSettings``.
         calendar: see ``EvaluationSettings``.
         count_receipt_day: see ``EvaluationSettings``.
@@ -146,6 +151,12 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
             :func:`~threeno.io.partitions.find_repeats`; ``False`` when ids are known
             to be unique).
         strict: raise if any line was rejected.
+        reread: ``True`` (the default): a crime report's entries of an explanation are
+            made when the explanation is first read, from its line read again (a JSON
+            Lines file: 8 bytes a report until then, so memory stays flat); the file
+            must then stay as it is until the explanations are read (else they raise a
+            ``DatasetError``, ``file_changed_since_read``, naming it). ``False``: the
+            entries are kept as the reports are read. CSV and Excel files keep them.
         limits: the longest line and deepest nesting read, as
             :func:`~threeno.io.datasets.load_dataset` reads them
             (:class:`~threeno.io.datasets.LoadLimits`;
@@ -178,6 +189,8 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0 ``suspension_counts_as_resolved``.
     .. versionchanged:: 0.2.0 ``alternatives``.
+    .. versionchanged:: 0.2.0 ``reread``: a crime report's explanation made from its
+       line when first read.
     .. versionchanged:: 0.2.0 runs on :mod:`threeno.io.partitions`; repeated ids are
        found as 64-bit digests.
     """
@@ -200,6 +213,7 @@ def evaluate_stream(  # noqa: PLR0913 - the evaluation's settings, all keyword-o
         limits=limits,
         alternatives=alternatives is not None,
         strict=strict,
+        reread=reread,
     )
     sides = job.evaluators()  # a bad setting is refused before anything is read
     repeats = find_repeats(split.ranges, limits) if check_duplicates else None

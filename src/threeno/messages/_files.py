@@ -51,6 +51,16 @@ TEMPLATES: Final[dict[str, tuple[str, str]]] = {
         "{path}: không đọc được tệp: {reason}",
         "{path}: cannot read the file: {reason}",
     ),
+    "file_changed_since_read": (
+        (
+            "{path}: tệp đã thay đổi sau khi được đọc để tính chỉ tiêu; không đọc lại "
+            "được các bản ghi cần giải trình (hãy tính lại từ tệp hiện có)"
+        ),
+        (
+            "{path}: the file changed after it was read for the evaluation; the records"
+            " an explanation needs cannot be read again (evaluate the file again)"
+        ),
+    ),
     "cannot_list_folder": (
         "{path}: không liệt kê được các tệp trong thư mục: {reason}",
         "{path}: cannot list the folder's files: {reason}",

@@ -78,7 +78,7 @@ from threeno.indicators.counting._crime import (
     ReportsReceived,
     ReportsResolved,
 )
-from threeno.indicators.counting._kernel import ReportKernel
+from threeno.indicators.counting._kernel import KINDS, Kept, Places, Rebuilt, ReportKernel
 from threeno.indicators.counting._outreach_support import (
     OutreachCoverage,
     OutreachEvents,
@@ -97,6 +97,7 @@ __all__ = [
     "DEFAULT_TRAFFICKING_OFFENCES",
     "EMIGRATION_CATEGORIES",
     "FACTS",
+    "KINDS",
     "VOCATIONAL_CATEGORIES",
     "VOCATIONAL_KINDS",
     "Accumulator",
@@ -107,8 +108,11 @@ __all__ = [
     "Consumes",
     "Context",
     "ExpectedReport",
+    "Kept",
     "OutreachCoverage",
     "OutreachEvents",
+    "Places",
+    "Rebuilt",
     "ReportFacts",
     "ReportKernel",
     "ReportingCompleteness",

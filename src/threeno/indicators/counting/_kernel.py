@@ -49,8 +49,10 @@ Plan clauses: I.3, II.4.b.
 
 from __future__ import annotations
 
+import array
 import copy
-from typing import TYPE_CHECKING, Any, Final
+import threading
+from typing import TYPE_CHECKING, Any, Final, Protocol
 
 from threeno.indicators.counting._base import Accumulator, ReportFacts, Tally
 from threeno.indicators.counting._crime import (
@@ -63,11 +65,166 @@ from threeno.indicators.counting._crime import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Sequence
+    from collections.abc import Callable, Iterator, Sequence
 
     from threeno.indicators.counting._base import Context
+    from threeno.indicators.explanation import Entry
 
-__all__ = ["FUSED", "SIGNATURES", "ReportKernel"]
+__all__ = ["FUSED", "KINDS", "SIGNATURES", "Kept", "Places", "Rebuilt", "ReportKernel"]
+
+#: The kinds of entries of a tally, in the order of an explanation's fields.
+KINDS: Final = ("counted", "failures", "in_progress", "apart")
+
+
+class Places(Protocol):
+    """Where the records given to an evaluator are read, to read some of them again.
+
+    The reader sets :attr:`offset` before it gives each record (the start of its line);
+    :meth:`records_at` reads the records at some offsets again, as they were read
+    (:class:`threeno.io.partitions` gives one for each range of a JSON Lines file).
+
+    .. versionadded:: 0.2.0
+    """
+
+    @property
+    def key(self) -> str:
+        """What names the source (a file's path): places of one source share it."""
+
+    @property
+    def offset(self) -> int:
+        """The offset of the record given last."""
+
+    def records_at(self, offsets: Sequence[int]) -> Iterator[Any]:
+        """The records at ``offsets`` (ascending), read again, each equal to the first read.
+
+        Raises:
+            ThreenoError: when the source is no longer what was read (naming it).
+        """
+
+
+class Kept:
+    """The reports whose entries are made on demand: per source and unit, their offsets.
+
+    8 bytes a report (an ``array`` of offsets), and each source's :class:`Places` once.
+    Small and picklable: it travels in an evaluator's state, and merges by joining.
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ("offsets", "places")
+
+    def __init__(self) -> None:
+        """Nothing kept."""
+        self.places: dict[str, Places] = {}
+        self.offsets: dict[tuple[str, str], array.array[int]] = {}
+
+    def __bool__(self) -> bool:
+        """Whether any report is kept."""
+        return bool(self.offsets)
+
+    def keep(self, places: Places, unit: str) -> None:
+        """Keep the report ``places`` gave last, placed in ``unit``."""
+        key = (places.key, unit)
+        found = self.offsets.get(key)
+        if found is None:
+            self.places.setdefault(places.key, places)
+            found = self.offsets[key] = array.array("q")
+        found.append(places.offset)
+
+    def copy(self) -> Kept:
+        """An independent copy."""
+        clone = Kept()
+        clone.merge(self)
+        return clone
+
+    def merge(self, other: Kept) -> None:
+        """Add the reports ``other`` keeps (of other lines: ranges never overlap)."""
+        for source, places in other.places.items():
+            self.places.setdefault(source, places)
+        for key, offsets in other.offsets.items():
+            found = self.offsets.get(key)
+            if found is None:
+                self.offsets[key] = array.array("q", offsets)
+            else:
+                found.extend(offsets)
+
+    def __getstate__(self) -> tuple[dict[str, Places], dict[tuple[str, str], array.array[int]]]:
+        """The state pickled (a class with slots and no ``__dict__``)."""
+        return self.places, self.offsets
+
+    def __setstate__(
+        self, state: tuple[dict[str, Places], dict[tuple[str, str], array.array[int]]]
+    ) -> None:
+        """Restore from :meth:`__getstate__`."""
+        self.places, self.offsets = state
+
+
+class Rebuilt:
+    """The entries of the kept reports, made on demand and kept once made.
+
+    A unit's reports are read again (:meth:`Places.records_at`) the first time an entry
+    of that unit is asked for, and given to fresh copies of the fused accumulators (the
+    same code that counted them, with no tally): the entries are those the accumulators
+    would have kept reading the reports one by one. Safe to use from several threads.
+
+    Args:
+        fused: the evaluation's fused accumulators, in the kernel's order.
+        context: the evaluation's context.
+        kept: the reports kept.
+        facts: what makes a report's facts (``ReportFacts``).
+
+    .. versionadded:: 0.2.0
+    """
+
+    def __init__(
+        self,
+        fused: Sequence[Accumulator],
+        context: Context,
+        kept: Kept,
+        facts: Callable[[Any, Context], ReportFacts],
+    ) -> None:
+        """Nothing read yet."""
+        self._fused = tuple(fused)
+        self._ctx = context
+        self._kept = kept
+        self._facts = facts
+        self._units: dict[str, dict[tuple[int, str], list[Entry]]] = {}
+        self._lock = threading.Lock()
+
+    def units(self) -> frozenset[str]:
+        """The units with a kept report."""
+        return frozenset(unit for _, unit in self._kept.offsets)
+
+    def entries(self, index: int, unit: str, kind: str) -> list[Entry]:
+        """The entries of kind ``kind`` the ``index``-th fused accumulator keeps in ``unit``."""
+        with self._lock:
+            found = self._units.get(unit)
+            if found is None:
+                found = self._units[unit] = self._read(unit)
+        return found.get((index, kind), [])
+
+    def _read(self, unit: str) -> dict[tuple[int, str], list[Entry]]:
+        probes = []
+        for acc in self._fused:
+            probe = copy.copy(acc)  # the same settings; the fused classes keep only tallies
+            probe.tallies = {}
+            probes.append(probe)
+        for (source, where), offsets in self._kept.offsets.items():
+            if where != unit:
+                continue
+            for report in self._kept.places[source].records_at(sorted(offsets)):
+                facts = self._facts(report, self._ctx)
+                for probe in probes:
+                    probe.add_report(facts, unit)  # type: ignore[attr-defined] # every fused class
+        found: dict[tuple[int, str], list[Entry]] = {}
+        for index, probe in enumerate(probes):
+            for tally in probe.tallies.values():
+                for kind in KINDS:
+                    entries = getattr(tally, kind)
+                    if entries:
+                        found.setdefault((index, kind), []).extend(entries)
+        return found
+
 
 #: The accumulator classes the kernel reads reports for (exactly these classes: a
 #: subclass may read more of a report than the signature holds).
@@ -112,7 +269,17 @@ class ReportKernel:
     .. versionadded:: 0.2.0
     """
 
-    __slots__ = ("_ctx", "_deltas", "_methods", "_n", "_shared", "fused")
+    __slots__ = (
+        "_ctx",
+        "_deltas",
+        "_kept_n",
+        "_methods",
+        "_n",
+        "_shared",
+        "fused",
+        "kept",
+        "places",
+    )
 
     def __init__(self, accumulators: Sequence[Accumulator], context: Context) -> None:
         """Pick the fused accumulators; no signature counted yet."""
@@ -123,9 +290,15 @@ class ReportKernel:
         )
         self._ctx = context
         self._n: dict[tuple[Any, ...], int] = {}
-        # None for a signature whose reports keep entries (they are read one by one).
-        self._deltas: dict[tuple[Any, ...], _Delta | None] = {}
+        # The reports of signatures that keep entries, counted where their places are kept.
+        self._kept_n: dict[tuple[Any, ...], int] = {}
+        # Every signature's counts; those not in ``_n`` keep entries.
+        self._deltas: dict[tuple[Any, ...], _Delta] = {}
         self._shared: dict[_Delta, _Delta] = {}
+        #: Where the records given now are read (``None``: their entries are kept).
+        self.places: Places | None = None
+        #: The reports whose entries are made on demand.
+        self.kept = Kept()
 
     def fuse(
         self, given: type[Any], methods: list[Callable[[Any, str], None]]
@@ -191,14 +364,23 @@ class ReportKernel:
             self._n[key] = count + 1
             return
         if key in self._deltas:  # a signature whose reports keep entries
-            for method in self._methods:
-                method(facts, unit)
+            self._explained(key, facts, unit)
             return
         if len(self._deltas) >= SIGNATURES:
             self.flush()
             self._deltas.clear()
             self._shared.clear()
         self._learn(key, facts, unit)
+
+    def _explained(self, key: tuple[Any, ...], facts: ReportFacts, unit: str) -> None:
+        # A report that keeps entries: its place kept and counted, or read one by one.
+        places = self.places
+        if places is None:
+            for method in self._methods:
+                method(facts, unit)
+            return
+        self.kept.keep(places, unit)
+        self._kept_n[key] = self._kept_n.get(key, 0) + 1
 
     def _learn(self, key: tuple[Any, ...], facts: ReportFacts, unit: str) -> None:
         # The accumulators' own code, on copies with no tally, says what one report adds.
@@ -208,28 +390,36 @@ class ReportKernel:
             probe.tallies = {}
             probe.add_report(facts, unit)  # type: ignore[attr-defined] # every fused class
             deltas.append(probe.tallies)
-        if any(_has_entries(t) for d in deltas for t in d.values()):
-            self._deltas[key] = None  # this report, and every other of its signature, read
+        shape = tuple(_counts(d) for d in deltas)
+        self._deltas[key] = self._shared.setdefault(shape, shape)
+        if not any(_has_entries(t) for d in deltas for t in d.values()):
+            self._n[key] = 1
+        elif self.places is not None:  # its entries made again on demand
+            self.kept.keep(self.places, unit)
+            self._kept_n[key] = 1
+        else:  # this report, and every other of its signature, read one by one
             for acc, delta in zip(self.fused, deltas, strict=True):
                 for where, tally in delta.items():
                     acc.tally(where).merge(tally)
-            return
-        shape = tuple(_counts(d) for d in deltas)
-        self._deltas[key] = self._shared.setdefault(shape, shape)
-        self._n[key] = 1
 
     def flush(self) -> None:
         """Add every signature's counts to the fused accumulators' tallies, once.
 
         Called at the end, and whenever the signatures held reach ``SIGNATURES`` (8,192).
         """
-        for key, n in self._n.items():
-            deltas = self._deltas[key]
-            assert deltas is not None  # noqa: S101 - counted signatures keep no entry
-            for acc, counts in zip(self.fused, deltas, strict=True):
-                for unit, *numbers in counts:
-                    _add_times(acc.tally(unit), numbers, n)
+        for counted in (self._n, self._kept_n):
+            for key, n in counted.items():
+                for acc, counts in zip(self.fused, self._deltas[key], strict=True):
+                    for unit, *numbers in counts:
+                        _add_times(acc.tally(unit), numbers, n)
         self._n = {}
+        self._kept_n = {}
+
+    def rebuilt(self, facts: Callable[[Any, Context], ReportFacts]) -> Rebuilt | None:
+        """The entries of the kept reports, made on demand (``None``: none kept)."""
+        if not self.kept:
+            return None
+        return Rebuilt(self.fused, self._ctx, self.kept, facts)
 
 
 def _has_entries(tally: Tally) -> bool:

@@ -29,7 +29,7 @@ from threeno.reporting.view._classes import (
 from threeno.reporting.view._words import NO_VALUE, category_label, figure_label, words
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Mapping, Sequence
 
     from threeno.indicators.definitions import CountUnit, Indicator
     from threeno.indicators.explanation import Entry
@@ -226,7 +226,7 @@ def failing(
     found = names or {}
     explanation = result.explanation
     if result.indicator.adverse:
-        entries: tuple[Entry, ...] = explanation.counted
+        entries: Sequence[Entry] = explanation.counted
         expected = result.numerator
     else:
         entries = explanation.failures
