@@ -10,6 +10,7 @@ from __future__ import annotations
 import array
 import datetime as dt
 import pickle
+from unittest import mock
 
 import pytest
 from hypothesis import given
@@ -18,7 +19,8 @@ from hypothesis import strategies as st
 from tests.indicators.indicator_scenario import DATASET, PERIOD, PLAN
 from tests.pickle_guard import dumps_guarded
 from threeno.errors import ValidationError
-from threeno.indicators._memory import digest, merge_digests, sorted_digests
+from threeno.indicators import _memory
+from threeno.indicators._memory import Digests, digest, merge_digests, sorted_digests
 from threeno.indicators.engine import Evaluator, evaluate
 from threeno.model.activities import ModelReview
 from threeno.model.dataset import RECORD_TYPES
@@ -99,6 +101,36 @@ class TestMergeDigests:
         assert again is not done
 
 
+class TestDigests:
+    """Digests noted beyond what is held go to disk, sorted; all come back sorted."""
+
+    @given(
+        values=st.lists(st.integers(0, 2**64 - 1), max_size=60),
+        held=st.integers(1, 7),
+    )
+    def test_against_sorted(self, values: list[int], held: int) -> None:
+        """Any digests, any bound: ``sorted()`` is ``sorted(values)``; pickled the same."""
+        noted = Digests(held)
+        for v in values:
+            noted.note(v.to_bytes(8, "little"))
+        # The digests read back as the machine's 8-byte integers.
+        expected = sorted(array.array("Q", b"".join(v.to_bytes(8, "little") for v in values)))
+        assert len(noted) == len(values)
+        assert len(noted._block) < held
+        assert list(noted.sorted()) == expected
+        again = pickle.loads(pickle.dumps(noted))  # noqa: S301 - our own bytes
+        assert list(again.sorted()) == expected
+
+    def test_by_hand(self) -> None:
+        """Five digests, two held: runs [3, 9] and [1, 4], then 7 held; merged 1 3 4 7 9."""
+        noted = Digests(2)
+        for v in (9, 3, 4, 1, 7):
+            noted.note(array.array("Q", [v]).tobytes())
+        assert noted._runs == [(0, 2), (16, 2)]
+        assert list(noted._block) == [7]
+        assert list(noted.sorted()) == [1, 3, 4, 7, 9]
+
+
 class TestSharedRecordsRefused:
     """Partitions sharing records refuse to merge, the shared ids counted."""
 
@@ -130,6 +162,20 @@ class TestSharedRecordsRefused:
                 x.merge(y)
             assert caught.value.code == "partitions_share_ids"
             assert caught.value.params == {"record_type": "model_reviews", "count": count}
+
+    @pytest.mark.parametrize("held", [1, 2, 3])
+    def test_count_with_digests_on_disk(self, held: int) -> None:
+        """The same, each evaluator holding 1 to 3 digests and writing the others to disk.
+
+        MR-1..MR-5 and MR-4..MR-8 share 2; all ten in both share 10.
+        """
+        with mock.patch.object(_memory, "HELD", held):
+            for first, second, count in ((REVIEWS[:5], REVIEWS[3:8], 2), (REVIEWS, REVIEWS, 10)):
+                one, two = _evaluator(first), _evaluator(second)
+                assert one._ids["model_reviews"]._runs  # some on disk
+                with pytest.raises(ValidationError) as caught:
+                    one.result().merge(two.result())
+                assert caught.value.params == {"record_type": "model_reviews", "count": count}
 
     def test_none_shared(self) -> None:
         """MR-1..MR-5 and MR-6..MR-10 merge into the evaluation of all ten."""

@@ -6,7 +6,10 @@ merge (:meth:`~threeno.indicators.results.Evaluation.merge`). The digests of a s
 (:class:`~threeno.indicators.state.EvaluatorState`) are kept sorted
 (:func:`sorted_digests`), so that two of them merge, and their shared digests are
 counted, in one sweep (:func:`merge_digests`) with no set of them: memory is that of
-the merged array, 8 bytes per record.
+the merged array, 8 bytes per record. While records are fed, an evaluator notes the
+digests in :class:`Digests`, which holds at most :data:`HELD` of a type in memory (8 MB)
+and writes the others, sorted, to a temporary file: a stream of 10 million records
+holds 8 MB of them, not 80, until a state asks for them all.
 
 .. versionadded:: 0.2.0
 """
@@ -17,15 +20,24 @@ import array
 import contextlib
 import gc
 import hashlib
+import heapq
 import itertools
 import operator
+import tempfile
+import weakref
 from bisect import bisect_right
-from typing import TYPE_CHECKING, Final
+from typing import IO, TYPE_CHECKING, Final
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-__all__ = ["digest", "merge_digests", "paused_gc", "sorted_digests"]
+__all__ = ["HELD", "Digests", "digest", "merge_digests", "paused_gc", "sorted_digests"]
+
+#: How many digests of a record type :class:`Digests` holds in memory (8 MB) before it
+#: writes them, sorted, to its temporary file.
+HELD: Final = 1 << 20
+# How many digests of a run are read back at a time when the runs are merged (512 KB).
+_READ: Final = 1 << 16
 
 #: How many digests of each side a step of :func:`merge_digests` takes at most (its
 #: transient list), unless one digest repeats more often within a side.
@@ -107,3 +119,88 @@ def merge_digests(
             out.extend(step)
         i, j = i_end, j_end
     return out, shared
+
+
+class Digests:
+    """The digests of the records of one type fed to an evaluator, memory bounded.
+
+    :meth:`note` appends one. Up to ``held`` digests (:data:`HELD`, 8 MB) stay in
+    memory; when that many are held they are sorted and written to an anonymous
+    temporary file (a *run*; the file is removed by the system when it is closed, and
+    it is closed with this object), and memory starts again from none. :meth:`sorted`
+    gives every digest, sorted, in memory (what a state carries), merging the runs read
+    back a block at a time. Pickled, it is that sorted array.
+
+    Disk: 8 bytes per record beyond the first ``held``, in the system's temporary
+    folder (:func:`tempfile.TemporaryFile`).
+
+    .. versionadded:: 0.2.0
+    """
+
+    __slots__ = ("__weakref__", "_block", "_file", "_held", "_runs")
+
+    def __init__(self, held: int | None = None) -> None:
+        """None noted yet; ``held``: :data:`HELD` when ``None``."""
+        self._held = HELD if held is None else held
+        self._block: array.array[int] = array.array("Q")
+        self._file: IO[bytes] | None = None
+        self._runs: list[tuple[int, int]] = []  # (offset in the file, digests)
+
+    @classmethod
+    def of(cls, digests: array.array[int]) -> Digests:
+        """Digests noted already (a state's), held in memory."""
+        made = cls()
+        made._block = array.array("Q", digests)
+        return made
+
+    def note(self, value: bytes) -> None:
+        """Note one digest (8 bytes, as :func:`digest` gives it)."""
+        block = self._block
+        block.frombytes(value)
+        if len(block) >= self._held:
+            self._spill()
+
+    def __len__(self) -> int:
+        """How many digests are noted."""
+        return len(self._block) + sum(n for _, n in self._runs)
+
+    def _spill(self) -> None:
+        run = array.array("Q", sorted(self._block))
+        file = self._file
+        if file is None:
+            file = self._file = tempfile.TemporaryFile(prefix="threeno-digests-")  # noqa: SIM115
+            weakref.finalize(self, file.close)  # closed (and so removed) with this object
+        start = file.seek(0, 2)
+        run.tofile(file)
+        self._runs.append((start, len(run)))
+        self._block = array.array("Q")
+
+    def _run(self, start: int, size: int) -> Iterator[int]:
+        file = self._file
+        assert file is not None  # noqa: S101 - a run is in the file
+        done = 0
+        while done < size:
+            part = array.array("Q")
+            file.seek(start + done * 8)
+            part.fromfile(file, min(_READ, size - done))
+            done += len(part)
+            yield from part
+
+    def sorted(self) -> array.array[int]:
+        """Every digest noted, sorted, in memory (8 bytes each)."""
+        block = sorted_digests(self._block)
+        if not self._runs:
+            return block
+        runs = [self._run(start, size) for start, size in self._runs]
+        return array.array("Q", heapq.merge(*runs, block))
+
+    def __getstate__(self) -> array.array[int]:
+        """Pickled as every digest, sorted."""
+        return self.sorted()
+
+    def __setstate__(self, state: array.array[int]) -> None:
+        """Held in memory, as :meth:`of` makes it."""
+        self._held = HELD
+        self._block = state
+        self._file = None
+        self._runs = []

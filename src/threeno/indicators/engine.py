@@ -43,13 +43,12 @@ Plan clauses: every clause of the catalogue.
 
 from __future__ import annotations
 
-import array
 import functools
 from typing import TYPE_CHECKING, Any, Final, cast
 
 from threeno.errors import DatasetError, ValidationError
 from threeno.indicators import _placement
-from threeno.indicators._memory import digest, paused_gc, sorted_digests
+from threeno.indicators._memory import Digests, digest, paused_gc
 from threeno.indicators._placement import OUT_OF_SCOPE, READ, UNIT_DATE, Quality, Scope
 from threeno.indicators.counting import (
     FACTS,
@@ -252,8 +251,9 @@ class Evaluator:
         self._scope = Scope(self.registry, in_scope, self.units, period.end, crosswalk=crosswalk)
         self._quality = Quality(keep_issues=explain != "none")
         # Each record's id as an 8-byte digest, per type: two partitions that share a
-        # record refuse to merge (it would be counted twice). 8 bytes per record.
-        self._ids: dict[str, array.array[int]] = {name: array.array("Q") for name in RECORD_TYPES}
+        # record refuse to merge (it would be counted twice). 8 bytes per record, at most
+        # 8 MB of them in memory, the others in a temporary file (Digests).
+        self._ids: dict[str, Digests] = {name: Digests() for name in RECORD_TYPES}
         self._closed = False
         self._order: dict[str, dict[str, int]] = {
             **_ORDER,
@@ -310,7 +310,7 @@ class Evaluator:
                     self._kernel.places = None
                 return
             counts = self._quality.counts_of(record_type)  # report submissions: no unit
-            note = self._ids[record_type].frombytes
+            note = self._ids[record_type].note
             for index, record in enumerate(records):
                 if not isinstance(record, cls):
                     raise _wrong_type(record_type, index, cls, record)
@@ -335,7 +335,7 @@ class Evaluator:
         context = self.context
         quality = self._quality
         counts = quality.counts_of(record_type)
-        note = self._ids[record_type].frombytes
+        note = self._ids[record_type].note
         for index, record in enumerate(records):
             if not isinstance(record, cls):
                 raise _wrong_type(record_type, index, cls, record)
@@ -394,7 +394,7 @@ class Evaluator:
             signature=self._signature(),
             accumulators=tuple(acc.detached() for acc in self.accumulators),
             quality=self._quality.copy(),
-            ids={name: sorted_digests(ids) for name, ids in self._ids.items()},
+            ids={name: ids.sorted() for name, ids in self._ids.items()},
             kept=self._kernel.kept.copy(),
         )
 
@@ -405,14 +405,14 @@ class Evaluator:
             ValidationError: when this evaluator was fed or finished already
                 (``restore``), or the state is of other settings (naming the field).
         """
-        if self._closed or any(self._ids.values()):
+        if self._closed or any(len(ids) for ids in self._ids.values()):
             msg = "only a fresh evaluator takes a state: make a new Evaluator"
             raise _fail(msg, "restore")
         check_same(state.signature, self._signature())
         for mine, theirs in zip(self.accumulators, state.accumulators, strict=True):
             mine.merge(theirs)
         self._quality.merge(state.quality)
-        self._ids = {name: array.array("Q", ids) for name, ids in state.ids.items()}
+        self._ids = {name: Digests.of(ids) for name, ids in state.ids.items()}
         self._kernel.kept.merge(state.kept)
 
     def _signature(self, *, whole: bool = False) -> Signature:

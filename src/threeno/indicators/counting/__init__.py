@@ -183,6 +183,9 @@ for _public in (
     UnitsModelMaintained,
     UnitsSafe,
     ReportKernel,
+    Kept,
+    Places,
+    Rebuilt,
 ):
     _public.__module__ = __name__
 del _public
