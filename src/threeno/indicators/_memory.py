@@ -7,9 +7,10 @@ merge (:meth:`~threeno.indicators.results.Evaluation.merge`). The digests of a s
 (:func:`sorted_digests`), so that two of them merge, and their shared digests are
 counted, in one sweep (:func:`merge_digests`) with no set of them: memory is that of
 the merged array, 8 bytes per record. While records are fed, an evaluator notes the
-digests in :class:`Digests`, which holds at most :data:`HELD` of a type in memory (8 MB)
-and writes the others, sorted, to a temporary file: a stream of 10 million records
-holds 8 MB of them, not 80, until a state asks for them all.
+digests in :class:`Digests`, which holds at most :data:`HELD` of a type in memory (2 MB,
+and about 10 MB more while it sorts them) and writes the others, sorted, to a temporary
+file: a stream of 10 million records holds a few MB of them, not 80, until a state asks
+for them all.
 
 .. versionadded:: 0.2.0
 """
@@ -33,11 +34,13 @@ if TYPE_CHECKING:
 
 __all__ = ["HELD", "Digests", "digest", "merge_digests", "paused_gc", "sorted_digests"]
 
-#: How many digests of a record type :class:`Digests` holds in memory (8 MB) before it
-#: writes them, sorted, to its temporary file.
-HELD: Final = 1 << 20
-# How many digests of a run are read back at a time when the runs are merged (512 KB).
-_READ: Final = 1 << 16
+#: How many digests of a record type :class:`Digests` holds in memory (2 MB) before it
+#: writes them, sorted, to its temporary file. Sorting them makes a Python integer of
+#: each (about 40 bytes with its place in the list): 10 MB while it lasts.
+HELD: Final = 1 << 18
+# How many digests of a run are read back at a time when the runs are merged (64 KB): 38
+# runs at 10 million records, 2.4 MB.
+_READ: Final = 1 << 13
 
 #: How many digests of each side a step of :func:`merge_digests` takes at most (its
 #: transient list), unless one digest repeats more often within a side.
@@ -124,7 +127,7 @@ def merge_digests(
 class Digests:
     """The digests of the records of one type fed to an evaluator, memory bounded.
 
-    :meth:`note` appends one. Up to ``held`` digests (:data:`HELD`, 8 MB) stay in
+    :meth:`note` appends one. Up to ``held`` digests (:data:`HELD`, 2 MB) stay in
     memory; when that many are held they are sorted and written to an anonymous
     temporary file (a *run*; the file is removed by the system when it is closed, and
     it is closed with this object), and memory starts again from none. :meth:`sorted`
@@ -160,6 +163,13 @@ class Digests:
         if len(block) >= self._held:
             self._spill()
 
+    def append(self, value: int) -> None:
+        """Note one digest given as a number (below 2**64)."""
+        block = self._block
+        block.append(value)
+        if len(block) >= self._held:
+            self._spill()
+
     def __len__(self) -> int:
         """How many digests are noted."""
         return len(self._block) + sum(n for _, n in self._runs)
@@ -188,11 +198,18 @@ class Digests:
 
     def sorted(self) -> array.array[int]:
         """Every digest noted, sorted, in memory (8 bytes each)."""
-        block = sorted_digests(self._block)
         if not self._runs:
-            return block
+            return sorted_digests(self._block)
+        return array.array("Q", self.ordered())
+
+    def ordered(self) -> Iterator[int]:
+        """Every digest noted, in ascending order, read from the runs a block at a time.
+
+        Memory: the block held, sorted, and a block of each run.
+        """
+        block = sorted_digests(self._block)
         runs = [self._run(start, size) for start, size in self._runs]
-        return array.array("Q", heapq.merge(*runs, block))
+        return heapq.merge(*runs, block) if runs else iter(block)
 
     def __getstate__(self) -> array.array[int]:
         """Pickled as every digest, sorted."""

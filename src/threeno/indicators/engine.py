@@ -252,7 +252,7 @@ class Evaluator:
         self._quality = Quality(keep_issues=explain != "none")
         # Each record's id as an 8-byte digest, per type: two partitions that share a
         # record refuse to merge (it would be counted twice). 8 bytes per record, at most
-        # 8 MB of them in memory, the others in a temporary file (Digests).
+        # 2 MB of them in memory, the others in a temporary file (Digests).
         self._ids: dict[str, Digests] = {name: Digests() for name in RECORD_TYPES}
         self._closed = False
         self._order: dict[str, dict[str, int]] = {

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING, Final
 
 import attrs
 
+from threeno.indicators._memory import Digests
 from threeno.io._ranges import ids_of
 from threeno.io._tally import KEPT_PLACES, Ids, Tally
 
@@ -146,6 +147,27 @@ def scan_ids(rng: ByteRange, limits: LoadLimits) -> IdScan:
     return IdScan({rng.record_type: distinct}, {rng.record_type: twice})
 
 
+def _repeated(ranges: Sequence[ByteRange], limits: LoadLimits) -> array.array[int]:
+    """The digests seen twice or more in the ranges (of one type), in ascending order.
+
+    The same ids as :func:`scan_ids` reads; memory bounded (:class:`Digests`).
+    """
+    noted = Digests()
+    digest = id_digest  # looked up once (a test replaces it to force collisions)
+    for rng in ranges:
+        tally = Tally(check_duplicates=False, limits=limits)
+        for record_id, _ in ids_of(rng, tally):
+            if record_id is not None:
+                noted.append(digest(record_id))
+    twice: array.array[int] = array.array("Q")
+    previous = -1
+    for value in noted.ordered():
+        if value == previous and (not twice or twice[-1] != value):
+            twice.append(value)
+        previous = value
+    return twice
+
+
 @attrs.frozen
 class IdPlaces:
     """The exact ids behind candidate digests, and their places, by type (picklable).
@@ -225,12 +247,17 @@ def find_repeats(ranges: Sequence[ByteRange], limits: LoadLimits) -> IdPlaces:
     """The repeated ids of the ranges (steps 1 to 3, one after the other).
 
     One machine's way, for one file (a stream's first pass) or a folder's ranges; a
-    cluster runs the same steps as tasks (:mod:`threeno.io.partitions`).
+    cluster runs the same steps as tasks (:mod:`threeno.io.partitions`). Here step 1
+    keeps each type's digests in a :class:`~threeno.indicators._memory.Digests` (2 MB in
+    memory, the others sorted in a temporary file) and merges them in order to find the
+    digests seen twice, so that its memory is bounded whatever the files' size (a
+    cluster's scans hold 8 bytes per distinct id instead, :class:`IdScan`).
     """
-    scan = IdScan()
-    for rng in ranges:  # one scan at a time beside the merged one
-        scan = scan.merge(scan_ids(rng, limits))
-    candidates = {name: tuple(found) for name, found in scan.repeated.items() if found}
+    candidates: dict[str, tuple[int, ...]] = {}
+    for name in dict.fromkeys(rng.record_type for rng in ranges):
+        found = _repeated([rng for rng in ranges if rng.record_type == name], limits)
+        if found:
+            candidates[name] = tuple(found)
     places = IdPlaces()
     if candidates:
         for rng in ranges:
