@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import pickle
 import re
 import unicodedata
 
@@ -12,7 +13,7 @@ from tests.indicators.indicator_scenario import DATASET, PERIOD, PLAN
 from threeno.errors import LanguageError
 from threeno.indicators import explanation
 from threeno.indicators.engine import evaluate
-from threeno.indicators.explanation import REASON_CODES, Entry, Reason, format_fact
+from threeno.indicators.explanation import REASON_CODES, Entries, Entry, Reason, format_fact
 from threeno.indicators.results import percent
 from threeno.model.enums import SubjectCategory
 
@@ -116,3 +117,50 @@ class TestPercent:
         """As every language argument: LanguageError, not English."""
         with pytest.raises(LanguageError):
             percent(0.5, "fr")  # type: ignore[arg-type]
+
+
+class TestEntries:
+    """Entries made on first look: sorted by id then unit, then a tuple in all but type."""
+
+    @staticmethod
+    def _entry(record_id: str, unit: str | None) -> Entry:
+        return Entry(record_id=record_id, unit=unit, reason=Reason(code="received"))
+
+    def test_made_once_sorted_and_like_a_tuple(self) -> None:
+        """Kept CR-2 (03386); a part makes CR-1 (03389) and CR-1 (03386): sorted by id, unit.
+
+        The order is CR-1 03386, CR-1 03389, CR-2 03386; the part is called once, on
+        the first look, whatever is looked at after.
+        """
+        calls = []
+        made = [self._entry("CR-1", "03389"), self._entry("CR-1", "03386")]
+
+        def part() -> list[Entry]:
+            calls.append(1)
+            return made
+
+        kept = self._entry("CR-2", "03386")
+        entries = Entries([kept], [part])
+        assert calls == []
+        expected = (made[1], made[0], kept)
+        assert len(entries) == 3
+        assert calls == [1]
+        assert entries == expected
+        assert expected == entries
+        assert tuple(entries) == expected
+        assert entries[0] == made[1]
+        assert entries[1:] == (made[0], kept)
+        assert entries + (kept,) == (*expected, kept)  # noqa: RUF005 - its __add__
+        assert (kept,) + entries == (kept, *expected)  # noqa: RUF005 - its __radd__
+        assert hash(entries) == hash(expected)
+        assert repr(entries) == repr(expected)
+        assert entries != expected[:2]
+        assert calls == [1]
+
+    def test_pickled_as_the_tuple(self) -> None:
+        """Pickled, the entries themselves: a tuple, equal."""
+        entries = Entries([self._entry("CR-2", None)], [lambda: [self._entry("CR-1", None)]])
+        again = pickle.loads(pickle.dumps(entries))  # noqa: S301 - our own bytes
+        assert type(again) is tuple
+        assert again == entries
+        assert [e.record_id for e in again] == ["CR-1", "CR-2"]

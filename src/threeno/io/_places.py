@@ -5,7 +5,7 @@ keeps an entry of an explanation, only the byte offset of its line
 (:class:`threeno.indicators.counting.Kept`, 8 bytes a report); the entries are
 made when the explanation is first read, from the line read again here, by the same
 reader (the fast path, else the exact one). A file that changed in between (its size,
-modification time, device or inode) is refused, naming the file: an explanation is
+modification time or inode) is refused, naming the file: an explanation is
 never made from other records than those counted.
 
 Only JSON Lines files have places: a CSV or Excel file's records keep their entries as
@@ -34,11 +34,13 @@ if TYPE_CHECKING:
 
 __all__ = ["LinePlaces"]
 
-_Identity = tuple[int, int, int, int]
+_Identity = tuple[int, int, int]
 
 
 def _identity(stat: os.stat_result) -> _Identity:
-    return stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns
+    # Not the device: a file shared between machines (a cluster's workers and its
+    # client) may be on a device numbered differently on each.
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
 class LinePlaces:
@@ -67,7 +69,7 @@ class LinePlaces:
         self.offset = 0
 
     def opened(self, stat: os.stat_result) -> None:
-        """The file is read now: its device, inode, size and modification time."""
+        """The file is read now: its inode, size and modification time."""
         self._identity = _identity(stat)
 
     def __getstate__(self) -> tuple[str, str, int, _Identity | None]:
@@ -84,7 +86,7 @@ class LinePlaces:
 
         Raises:
             DatasetError: ``file_changed_since_read`` (naming the file) when it is not
-                the file read (device, inode, size or modification time), or a line read
+                the file read (inode, size or modification time), or a line read
                 again is no longer a valid record; ``cannot_read_file`` when it cannot
                 be opened.
         """

@@ -72,7 +72,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FUSED", "KINDS", "SIGNATURES", "Kept", "Places", "Rebuilt", "ReportKernel"]
 
-#: The kinds of entries of a tally, in the order of an explanation's fields.
+#: The lists of entries of a tally (and of an explanation).
 KINDS: Final = ("counted", "failures", "in_progress", "apart")
 
 
@@ -81,7 +81,7 @@ class Places(Protocol):
 
     The reader sets :attr:`offset` before it gives each record (the start of its line);
     :meth:`records_at` reads the records at some offsets again, as they were read
-    (:class:`threeno.io.partitions` gives one for each range of a JSON Lines file).
+    (:mod:`threeno.io.partitions` gives one for each range of a JSON Lines file).
 
     .. versionadded:: 0.2.0
     """
