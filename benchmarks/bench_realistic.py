@@ -216,7 +216,12 @@ class ReportMaker:
             if decision == Decision.KHOI_TO.value:
                 record["case_id"] = f"CC-R{number:08d}"
         victims = rng.choice((0, 1, 1, 2))
-        record["victim_ids"] = [f"S-R{rng.randint(1, 9_999_999):07d}" for _ in range(victims)]
+        named: list[str] = []
+        while len(named) < victims:  # a report names a victim once: the model refuses a repeat
+            drawn = f"S-R{rng.randint(1, 9_999_999):07d}"
+            if drawn not in named:
+                named.append(drawn)
+        record["victim_ids"] = named
         return record
 
 
