@@ -248,7 +248,7 @@ def find_repeats(ranges: Sequence[ByteRange], limits: LoadLimits) -> IdPlaces:
 
     One machine's way, for one file (a stream's first pass) or a folder's ranges; a
     cluster runs the same steps as tasks (:mod:`threeno.io.partitions`). Here step 1
-    keeps each type's digests in a :class:`~threeno.indicators._memory.Digests` (2 MB in
+    keeps each type's digests in a ``threeno.indicators._memory.Digests`` (2 MB in
     memory, the others sorted in a temporary file) and merges them in order to find the
     digests seen twice, so that its memory is bounded whatever the files' size (a
     cluster's scans hold 8 bytes per distinct id instead, :class:`IdScan`).

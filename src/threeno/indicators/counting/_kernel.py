@@ -88,7 +88,7 @@ class Places(Protocol):
 
     @property
     def key(self) -> str:
-        """What names the source (a file's path): places of one source share it."""
+        """The name of the source, a file's path; the places of one source share it."""
 
     @property
     def offset(self) -> int:
