@@ -348,12 +348,10 @@ def evaluate_dask(  # noqa: PLR0913 - the evaluation's settings, all keyword-onl
             ids are known to be unique: an id then repeated in two ranges stops the
             merge (``partitions_share_ids``) rather than being counted twice.
         strict: raise if any line was rejected.
-        reread: ``True`` (the default): a crime report's entries of an explanation are
-            made when the explanation is first read, from its line read again (a JSON
-            Lines file: 8 bytes a report until then, so memory stays flat); the file
-            must then stay as it is until the explanations are read (else they raise a
-            ``DatasetError``, ``file_changed_since_read``, naming it). ``False``: the
-            entries are kept as the reports are read. CSV and Excel files keep them.
+        reread: as :func:`~threeno.io.stream.evaluate_stream` takes it (``True`` by
+            default: a failing crime report travels as its line's offset); the lines
+            are read again where the evaluation is read, so this machine must open the
+            files too, unchanged, until then.
         limits: the longest line and deepest nesting read
             (:class:`~threeno.io.datasets.LoadLimits`).
         partition_bytes: the bytes of a JSON Lines file one task reads, about (each

@@ -52,7 +52,6 @@ from threeno.indicators._memory import Digests, digest, paused_gc
 from threeno.indicators._placement import OUT_OF_SCOPE, READ, UNIT_DATE, Quality, Scope
 from threeno.indicators.counting import (
     FACTS,
-    KINDS,
     Accumulator,
     Context,
     Places,
@@ -621,7 +620,6 @@ class _Lazy:
         rebuilt = self._rebuilt
         if rebuilt is None or not self._units:
             return tuple(sorted(kept, key=Entry.sort_key))
-        assert kind in KINDS  # noqa: S101
         index = self._index
         parts = [functools.partial(rebuilt.entries, index, unit, kind) for unit in self._units]
         return Entries(tuple(kept), parts)
